@@ -1,0 +1,194 @@
+package errcat
+
+import "log/slog"
+
+// Definition is one compiled code (or variant of a code) of a [Set]: its identity,
+// statuses, parameters and texts in every locale. A Definition constructs [Error]
+// values with [Definition.New] and [Definition.Wrap].
+//
+// A *Definition is also an error value that stands for its code, so that
+// errors.Is(err, def) reports whether err carries def's code. Definitions are
+// immutable and safe for concurrent use.
+type Definition struct {
+	set        *Set
+	parent     *Definition
+	code, name string
+	key        string
+	id         string // code, or code[key] for a variant
+	status     int
+	grpc       string
+	params     []Param
+	texts      []*localized // by locale index of set; texts[0] is the default locale
+	auto       []*localized // variant texts remapped to the parent's params, if they differ
+	returnedBy []string
+	category   string
+	retryable  bool
+	level      slog.Level
+	internal   bool
+	deprecated *Deprecation
+	variants   []*Definition
+}
+
+// localized holds the parsed texts of one definition in one locale.
+type localized struct {
+	title, message, summary, description Template
+	causes, resolutions                  []Template
+}
+
+// Code returns the wire code, such as "000012"; a variant returns its code's.
+func (d *Definition) Code() string { return d.code }
+
+// Name returns the UpperCamelCase identifier of the code.
+func (d *Definition) Name() string { return d.name }
+
+// Key returns the variant key ("0" for 000037[0]), or "" for a code.
+func (d *Definition) Key() string { return d.key }
+
+// ID returns the code for a code and code[key] for a variant, as documentation shows it.
+func (d *Definition) ID() string { return d.id }
+
+// Set returns the set the definition belongs to.
+func (d *Definition) Set() *Set { return d.set }
+
+// Parent returns the code a variant belongs to, or nil for a code.
+func (d *Definition) Parent() *Definition { return d.parent }
+
+// Variants returns the variants of a code, in catalog order. The slice must not be
+// modified.
+func (d *Definition) Variants() []*Definition { return d.variants }
+
+// Status returns the HTTP status, or 0 when the catalog gives none.
+func (d *Definition) Status() int { return d.status }
+
+// GRPC returns the gRPC status code name, such as "NOT_FOUND", or "" when unknown.
+func (d *Definition) GRPC() string { return d.grpc }
+
+// Params returns the declared parameters in order. The slice must not be modified.
+func (d *Definition) Params() []Param { return d.params }
+
+// ReturnedBy returns the ids of the operations that return the code.
+func (d *Definition) ReturnedBy() []string { return d.returnedBy }
+
+// Category returns the code's category, such as "not_found", or "".
+func (d *Definition) Category() string { return d.category }
+
+// Retryable reports whether a client may retry the failed request unchanged.
+func (d *Definition) Retryable() bool { return d.retryable }
+
+// LogLevel returns the level at which errors of this code are logged.
+func (d *Definition) LogLevel() slog.Level { return d.level }
+
+// Internal reports whether clients must see only the generic text of the status
+// rather than this code's own texts.
+func (d *Definition) Internal() bool { return d.internal }
+
+// Deprecated returns the code's deprecation, or nil.
+func (d *Definition) Deprecated() *Deprecation { return d.deprecated }
+
+// DocsURL returns the URL of the code's documentation page, or "" when the catalog
+// gives no docs_url.
+func (d *Definition) DocsURL() string {
+	if d.set == nil || d.set.docsURL == "" {
+		return ""
+	}
+	return expandDocsURL(d.set.docsURL, d.code)
+}
+
+func expandDocsURL(tmpl, code string) string {
+	for i := 0; i+6 <= len(tmpl); i++ {
+		if tmpl[i:i+6] == "{code}" {
+			return tmpl[:i] + code + tmpl[i+6:]
+		}
+	}
+	return tmpl
+}
+
+// in returns d's texts for locale, falling back along the locale chain to the default.
+func (d *Definition) in(locale string) *localized {
+	if d.set != nil && len(d.texts) > 1 {
+		if i := d.set.localeIndex(locale); i > 0 && d.texts[i] != nil {
+			return d.texts[i]
+		}
+	}
+	return d.texts[0]
+}
+
+// Translated reports whether d has texts of its own in locale (or in a locale that
+// locale falls back to, other than the default locale).
+func (d *Definition) Translated(locale string) bool {
+	if d.set == nil {
+		return false
+	}
+	i, ok := d.set.localeMatch(locale)
+	return ok && (i == 0 || d.texts[i] != nil)
+}
+
+// pick returns t, or the default locale's fb when t is empty, so that a translation
+// that leaves a text out falls back to the default text.
+func pick(t, fb Template) Template {
+	if t.IsZero() {
+		return fb
+	}
+	return t
+}
+
+// Title returns the title template in locale, with fallback to the default locale.
+func (d *Definition) Title(locale string) Template {
+	return pick(d.in(locale).title, d.texts[0].title)
+}
+
+// Message returns the message template in locale, with fallback to the default locale.
+func (d *Definition) Message(locale string) Template {
+	return pick(d.in(locale).message, d.texts[0].message)
+}
+
+// Summary returns the short description in locale, with fallback to the default locale.
+func (d *Definition) Summary(locale string) Template {
+	return pick(d.in(locale).summary, d.texts[0].summary)
+}
+
+// Description returns the description in locale, with fallback to the default locale.
+func (d *Definition) Description(locale string) Template {
+	return pick(d.in(locale).description, d.texts[0].description)
+}
+
+// Causes returns the root causes in locale, with fallback to the default locale. The
+// slice must not be modified.
+func (d *Definition) Causes(locale string) []Template {
+	if l := d.in(locale); len(l.causes) > 0 {
+		return l.causes
+	}
+	return d.texts[0].causes
+}
+
+// Resolutions returns the resolutions in locale, with fallback to the default locale.
+// The slice must not be modified.
+func (d *Definition) Resolutions(locale string) []Template {
+	if l := d.in(locale); len(l.resolutions) > 0 {
+		return l.resolutions
+	}
+	return d.texts[0].resolutions
+}
+
+// Error returns "code: title" so that a Definition reads well where it is used as a
+// sentinel error.
+func (d *Definition) Error() string {
+	return d.id + ": " + d.texts[0].title.String()
+}
+
+// New returns an error of this code with args as its parameter values, in the order of
+// [Definition.Params]. Missing trailing values are treated as not given. New copies
+// args and does no formatting; for up to three parameters it allocates only the Error.
+func (d *Definition) New(args ...Value) *Error {
+	e := &Error{def: d}
+	e.setArgs(args)
+	return e
+}
+
+// Wrap is like [Definition.New] and records cause as the error's cause, returned by
+// [Error.Unwrap].
+func (d *Definition) Wrap(cause error, args ...Value) *Error {
+	e := &Error{def: d, cause: cause}
+	e.setArgs(args)
+	return e
+}

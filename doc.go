@@ -1,0 +1,18 @@
+// Package errcat is the runtime of errcat: typed, catalogued errors for Go APIs.
+//
+// A catalog (see the catalog package and docs/format.md) defines every error an API
+// returns. At run time it is compiled into a [Set] of [Definition] values; a definition
+// constructs [Error] values that carry the definition, typed parameter values, a
+// wrapped cause and optional per-field details:
+//
+//	err := notFound.New(errcat.String("project"), errcat.Int(42))
+//	err.Message("vi") // rendered in Vietnamese, falling back to the catalog's default locale
+//
+// Errors work with [errors.Is] (two errors are the same when their codes match, through
+// any wrapping) and [errors.As], log themselves through [log/slog], and render their
+// title and message in a caller's locale. Constructing an error does no formatting and
+// no map allocation: messages are rendered only when they are asked for.
+//
+// This package imports only the standard library, so a service that raises catalog
+// errors compiles no third-party code. HTTP rendering lives in the httperr package.
+package errcat

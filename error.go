@@ -1,0 +1,190 @@
+package errcat
+
+// inlineArgs is how many parameter values an Error stores without a second allocation.
+const inlineArgs = 3
+
+// Error is an error of a catalogued code: the [Definition], the parameter values, the
+// wrapped cause and, for validation and bulk failures, per-field details.
+//
+// Create one with [Definition.New] or [Definition.Wrap]. The methods that add details
+// ([Error.AddField]) change the receiver and are meant for building the error before it
+// is returned; once it is shared, an Error is read-only and safe for concurrent use.
+type Error struct {
+	def    *Definition
+	args   []Value
+	cause  error
+	fields []FieldError
+	inline [inlineArgs]Value
+}
+
+// FieldError is one per-field detail of an [Error]: the field it concerns (a name or
+// a JSON pointer such as "/items/0/name") and the error of that field.
+type FieldError struct {
+	Field string
+	Err   *Error
+}
+
+func (e *Error) setArgs(args []Value) {
+	if len(args) <= inlineArgs {
+		n := copy(e.inline[:], args)
+		e.args = e.inline[:n:n]
+		return
+	}
+	e.args = append([]Value(nil), args...)
+}
+
+// Definition returns the definition the error was created from.
+func (e *Error) Definition() *Definition { return e.def }
+
+// Code returns the error's wire code.
+func (e *Error) Code() string { return e.def.code }
+
+// Status returns the HTTP status of the error's code, or 0 when the catalog gives none.
+func (e *Error) Status() int { return e.shown().status }
+
+// Args returns the parameter values in the order of the definition's params. The
+// slice must not be modified.
+func (e *Error) Args() []Value { return e.args }
+
+// Arg returns the value of the parameter named name, or the zero Value.
+func (e *Error) Arg(name string) Value {
+	for i, p := range e.def.params {
+		if p.Name == name && i < len(e.args) {
+			return e.args[i]
+		}
+	}
+	return Value{}
+}
+
+// Fields returns the per-field details. The slice must not be modified.
+func (e *Error) Fields() []FieldError { return e.fields }
+
+// AddField appends a per-field detail and returns e. It changes e; call it while
+// building the error, before the error is shared.
+func (e *Error) AddField(field string, err *Error) *Error {
+	e.fields = append(e.fields, FieldError{Field: field, Err: err})
+	return e
+}
+
+// Cause returns the wrapped cause, or nil.
+func (e *Error) Cause() error { return e.cause }
+
+// Unwrap returns the wrapped cause, so that [errors.Is] and [errors.As] see through
+// the error to what caused it.
+func (e *Error) Unwrap() error { return e.cause }
+
+// Is reports whether target stands for the same code: an *Error or a *Definition with
+// the same code, from a set of the same name when both have one. [errors.Is] calls it.
+func (e *Error) Is(target error) bool {
+	var d *Definition
+	switch t := target.(type) {
+	case *Error:
+		d = t.def
+	case *Definition:
+		d = t
+	default:
+		return false
+	}
+	if d == nil || d.code != e.def.code {
+		return false
+	}
+	a, b := e.def.set, d.set
+	return a == nil || b == nil || a.name == "" || b.name == "" || a.name == b.name
+}
+
+// shown returns the definition whose texts describe e: e's own when its message has
+// every value it needs, else the first variant whose message has, else e's own.
+// This is how 000037 raised without a field name reads as 000037[0].
+func (e *Error) shown() *Definition {
+	d := e.def
+	if len(d.variants) == 0 || d.texts[0].message.satisfied(e.args) {
+		return d
+	}
+	for _, v := range d.variants {
+		if v.textsFor(0).message.satisfied(e.args) {
+			return v
+		}
+	}
+	return d
+}
+
+// textsFor returns the texts of locale index i to render with the parent's arguments.
+func (d *Definition) textsFor(i int) *localized {
+	if d.auto != nil {
+		if d.auto[i] != nil {
+			return d.auto[i]
+		}
+		return d.auto[0]
+	}
+	if d.texts[i] != nil {
+		return d.texts[i]
+	}
+	return d.texts[0]
+}
+
+// render picks the texts of the shown definition in locale.
+func (e *Error) render(locale string) *localized {
+	d := e.shown()
+	if d == e.def {
+		return d.in(locale)
+	}
+	i := 0
+	if d.set != nil {
+		i = d.set.localeIndex(locale)
+	}
+	return d.textsFor(i)
+}
+
+// Variant returns the definition whose texts the error renders with: its own, or the
+// variant chosen because a parameter its own message needs was not given.
+func (e *Error) Variant() *Definition { return e.shown() }
+
+// AppendMessage appends the message in locale (falling back along the locale chain to
+// the catalog's default locale) to dst and returns the extended buffer.
+func (e *Error) AppendMessage(dst []byte, locale string) []byte {
+	l := e.render(locale)
+	t := l.message
+	if t.IsZero() {
+		t = e.def.texts[0].message
+	}
+	return t.Append(dst, e.args)
+}
+
+// Message returns the message rendered in locale.
+func (e *Error) Message(locale string) string {
+	return string(e.AppendMessage(make([]byte, 0, 96), locale))
+}
+
+// AppendTitle appends the title in locale to dst; a code without a title uses its
+// message.
+func (e *Error) AppendTitle(dst []byte, locale string) []byte {
+	l := e.render(locale)
+	t := l.title
+	if t.IsZero() {
+		t = e.shown().texts[0].title
+	}
+	if t.IsZero() {
+		return e.AppendMessage(dst, locale)
+	}
+	return t.Append(dst, e.args)
+}
+
+// Title returns the title rendered in locale.
+func (e *Error) Title(locale string) string {
+	return string(e.AppendTitle(make([]byte, 0, 64), locale))
+}
+
+// Error returns "code: message" in the default locale, followed by ": " and the
+// cause's text when there is a cause. It is meant for logs and developers; clients
+// should be shown [Error.Message].
+func (e *Error) Error() string {
+	b := make([]byte, 0, 128)
+	b = append(b, e.def.code...)
+	b = append(b, ": "...)
+	b = e.AppendMessage(b, "")
+	if e.cause != nil {
+		b = append(b, ": "...)
+		b = append(b, e.cause.Error()...)
+	}
+	return string(b)
+}

@@ -1,0 +1,91 @@
+package errcat_test
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/errcat/errcat"
+)
+
+func exampleSet() *errcat.Set {
+	return errcat.MustNewSet(errcat.SetSpec{
+		Name:    "platform",
+		Locales: []string{"vi"},
+		Errors: []errcat.Spec{{
+			Code:   "000012",
+			Name:   "UnableToLocate",
+			Status: 404,
+			Texts:  errcat.Texts{Title: "Unable to locate {0} with id {1}", Message: "Unable to locate {0} with id {1}."},
+			Params: []errcat.Param{{Name: "kind"}, {Name: "id", Kind: errcat.KindInt}},
+			Translations: map[string]errcat.Texts{
+				"vi": {Message: "Không tìm thấy {kind} với id {id}."},
+			},
+		}, {
+			Code:     "000037",
+			Name:     "ValueAlreadyExists",
+			Status:   409,
+			Texts:    errcat.Texts{Message: "The value of field '{0}' already exists."},
+			Params:   []errcat.Param{{Name: "field"}},
+			Variants: []errcat.Spec{{Key: "0", Texts: errcat.Texts{Message: "A value already exists, and duplicates are not allowed."}}},
+		}},
+	})
+}
+
+func Example() {
+	set := exampleSet()
+	notFound := set.Lookup("000012")
+
+	err := fmt.Errorf("load project: %w", notFound.New(errcat.String("project"), errcat.Int(42)))
+
+	var e *errcat.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code(), e.Status())
+		fmt.Println(e.Message("en"))
+		fmt.Println(e.Message("vi-VN"))
+	}
+	fmt.Println(errors.Is(err, notFound))
+	// Output:
+	// 000012 404
+	// Unable to locate project with id 42.
+	// Không tìm thấy project với id 42.
+	// true
+}
+
+// A variant is the text used when a parameter the code's own message needs is missing.
+func ExampleError_Variant() {
+	dup := exampleSet().Lookup("000037")
+	fmt.Println(dup.New(errcat.String("email")).Message(""))
+	e := dup.New()
+	fmt.Println(e.Variant().ID(), e.Message(""))
+	// Output:
+	// The value of field 'email' already exists.
+	// 000037[0] A value already exists, and duplicates are not allowed.
+}
+
+func ExampleError_LogValue() {
+	notFound := exampleSet().Lookup("000012")
+	err := notFound.Wrap(errors.New("sql: no rows"), errcat.String("project"), errcat.Int(42))
+
+	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+	logger.Info("request failed", "err", err)
+	// Output:
+	// level=INFO msg="request failed" err.code=000012 err.status=404 err.message="Unable to locate project with id 42." err.params.kind=project err.params.id=42 err.cause="sql: no rows"
+}
+
+func ExampleTemplate() {
+	t := errcat.MustParseTemplate("Use {{braces}} around {0}; {0} is never expanded again.")
+	fmt.Println(t.Render([]errcat.Value{errcat.String("{1}")}))
+	fmt.Println(t.Render(nil))
+	// Output:
+	// Use {braces} around {1}; {1} is never expanded again.
+	// Use {braces} around {0?}; {0?} is never expanded again.
+}

@@ -1,0 +1,348 @@
+package errcat
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Set is a compiled catalog: every [Definition] of one API, its locales and metadata.
+// Build one with [NewSet] from the catalog loader's output or from generated code. A
+// Set is immutable and safe for concurrent use.
+type Set struct {
+	name, title, version string
+	docsURL              string
+	numeric              bool
+	locales              []string // locales[0] is the default locale
+	defs                 []*Definition
+	byID                 map[string]*Definition
+}
+
+// Name returns the catalog's name, the domain of its errors.
+func (s *Set) Name() string { return s.name }
+
+// Title returns the catalog's human title.
+func (s *Set) Title() string { return s.title }
+
+// Version returns the catalog's version.
+func (s *Set) Version() string { return s.version }
+
+// DocsURL returns the catalog's documentation URL template, with "{code}" in it.
+func (s *Set) DocsURL() string { return s.docsURL }
+
+// NumericCodes reports whether codes are written as JSON numbers on the wire.
+func (s *Set) NumericCodes() bool { return s.numeric }
+
+// DefaultLocale returns the locale of the catalog's own texts.
+func (s *Set) DefaultLocale() string { return s.locales[0] }
+
+// Locales returns every locale of the set, the default first. The slice must not be
+// modified.
+func (s *Set) Locales() []string { return s.locales }
+
+// Definitions returns the set's codes in catalog order, without their variants (see
+// [Definition.Variants]). The slice must not be modified.
+func (s *Set) Definitions() []*Definition { return s.defs }
+
+// Lookup returns the definition of a code ("000012") or of a variant ("000037[0]"),
+// or nil when the set has none.
+func (s *Set) Lookup(id string) *Definition {
+	if s == nil {
+		return nil
+	}
+	return s.byID[id]
+}
+
+// MatchLocale returns the set's locale that tag falls back to: tag itself, then tag
+// with its last subtag removed ("pt-BR" → "pt"), and so on, then the default locale.
+// Matching ignores case and treats "_" as "-".
+func (s *Set) MatchLocale(tag string) string { return s.locales[s.localeIndex(tag)] }
+
+// localeIndex returns the index in s.locales of the locale tag falls back to.
+// It allocates nothing.
+func (s *Set) localeIndex(tag string) int {
+	i, _ := s.localeMatch(tag)
+	return i
+}
+
+// localeMatch is localeIndex that also reports whether tag matched a locale of the set
+// rather than falling back to the default for want of any.
+func (s *Set) localeMatch(tag string) (int, bool) {
+	for tag != "" {
+		for i, l := range s.locales {
+			if sameTag(l, tag) {
+				return i, true
+			}
+		}
+		j := strings.LastIndexAny(tag, "-_")
+		if j < 0 {
+			break
+		}
+		tag = tag[:j]
+	}
+	return 0, false
+}
+
+func sameTag(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == '_' {
+			x = '-'
+		}
+		if y == '_' {
+			y = '-'
+		}
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// NewSet compiles spec into a Set: it parses every template, binds placeholders to
+// parameters and checks that codes and names are unique. It reports every problem it
+// finds, joined, each prefixed with the code it concerns.
+func NewSet(spec SetSpec) (*Set, error) {
+	def := spec.DefaultLocale
+	if def == "" {
+		def = "en"
+	}
+	s := &Set{
+		name:    spec.Name,
+		title:   spec.Title,
+		version: spec.Version,
+		docsURL: spec.DocsURL,
+		numeric: spec.NumericCodes,
+		locales: append([]string{def}, spec.Locales...),
+		byID:    make(map[string]*Definition, len(spec.Errors)),
+	}
+	var errs []error
+	names := make(map[string]string, len(spec.Errors))
+	for i := range spec.Errors {
+		sp := &spec.Errors[i]
+		if sp.Code == "" {
+			errs = append(errs, fmt.Errorf("error #%d: code is empty", i+1))
+			continue
+		}
+		if _, dup := s.byID[sp.Code]; dup {
+			errs = append(errs, fmt.Errorf("%s: duplicate code", sp.Code))
+			continue
+		}
+		if sp.Name != "" {
+			if other, dup := names[sp.Name]; dup {
+				errs = append(errs, fmt.Errorf("%s: name %s is already used by %s", sp.Code, sp.Name, other))
+			}
+			names[sp.Name] = sp.Code
+		}
+		d, err := s.compile(sp, nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s.defs = append(s.defs, d)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s, nil
+}
+
+// MustNewSet is like [NewSet] but panics on error. It is meant for generated code,
+// whose catalog was checked when it was generated.
+func MustNewSet(spec SetSpec) *Set {
+	s, err := NewSet(spec)
+	if err != nil {
+		panic("errcat: " + err.Error())
+	}
+	return s
+}
+
+// compile builds the definition of sp, a code when parent is nil, else a variant.
+func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
+	d := &Definition{
+		set: s, parent: parent, code: sp.Code, name: sp.Name, key: sp.Key, id: sp.Code,
+		status: sp.Status, grpc: sp.GRPC, params: sp.Params, returnedBy: sp.ReturnedBy,
+		category: sp.Category, retryable: sp.Retryable, level: sp.LogLevel,
+		internal: sp.Internal, deprecated: sp.Deprecated,
+	}
+	if parent != nil {
+		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
+		inherit(d, parent)
+	}
+	for i := range d.params {
+		if d.params[i].Kind == KindInvalid {
+			d.params[i].Kind = KindString
+		}
+	}
+	var errs []error
+	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
+	if _, dup := s.byID[d.id]; dup && parent != nil {
+		fail(errors.New("duplicate variant key"))
+	}
+	s.byID[d.id] = d
+
+	d.texts = make([]*localized, len(s.locales))
+	var fb *localized
+	if parent != nil {
+		fb = parent.texts[0]
+	}
+	l, err := compileTexts(sp.Texts, d.params, fb)
+	if err != nil {
+		fail(err)
+	} else if l.message.IsZero() {
+		fail(errors.New("message is empty"))
+	}
+	d.texts[0] = l
+	for loc, tx := range sp.Translations {
+		i := s.localeIndex(loc)
+		if i == 0 || !sameTag(s.locales[i], loc) {
+			fail(fmt.Errorf("translation locale %q is not a locale of the set", loc))
+			continue
+		}
+		lt, err := compileTexts(tx, d.params, nil)
+		if err != nil {
+			fail(fmt.Errorf("locale %s: %w", loc, err))
+			continue
+		}
+		d.texts[i] = lt
+	}
+	if parent != nil && sp.Params != nil {
+		d.auto = remapAll(d, parent)
+	}
+	for i := range sp.Variants {
+		v, err := s.compile(&sp.Variants[i], d)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		d.variants = append(d.variants, v)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return d, nil
+}
+
+// inherit fills a variant's unset fields from its code.
+func inherit(v, p *Definition) {
+	if v.name == "" {
+		v.name = p.name
+	}
+	if v.status == 0 {
+		v.status = p.status
+	}
+	if v.grpc == "" {
+		v.grpc = p.grpc
+	}
+	if v.params == nil {
+		v.params = p.params
+	}
+	if v.returnedBy == nil {
+		v.returnedBy = p.returnedBy
+	}
+	if v.category == "" {
+		v.category = p.category
+	}
+	if v.level == 0 {
+		v.level = p.level
+	}
+	v.retryable = v.retryable || p.retryable
+	v.internal = v.internal || p.internal
+	if v.deprecated == nil {
+		v.deprecated = p.deprecated
+	}
+}
+
+// compileTexts parses and binds every text of tx; empty texts take fb's, if any.
+func compileTexts(tx Texts, params []Param, fb *localized) (*localized, error) {
+	l := &localized{}
+	var errs []error
+	one := func(field, src string, fallback Template) Template {
+		if src == "" {
+			return fallback
+		}
+		t, err := ParseTemplate(src)
+		if err == nil {
+			t, err = t.Bind(params)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", field, err))
+		}
+		return t
+	}
+	var zero localized
+	if fb == nil {
+		fb = &zero
+	}
+	l.title = one("title", tx.Title, fb.title)
+	l.message = one("message", tx.Message, fb.message)
+	l.summary = one("summary", tx.Summary, fb.summary)
+	l.description = one("description", tx.Description, fb.description)
+	l.causes = fb.causes
+	if tx.Causes != nil {
+		l.causes = make([]Template, len(tx.Causes))
+		for i, c := range tx.Causes {
+			l.causes[i] = one(fmt.Sprintf("causes[%d]", i), c, Template{})
+		}
+	}
+	l.resolutions = fb.resolutions
+	if tx.Resolutions != nil {
+		l.resolutions = make([]Template, len(tx.Resolutions))
+		for i, c := range tx.Resolutions {
+			l.resolutions[i] = one(fmt.Sprintf("resolutions[%d]", i), c, Template{})
+		}
+	}
+	return l, errors.Join(errs...)
+}
+
+// remapAll returns v's texts with placeholders renumbered to p's params by name, so a
+// variant with params of its own can be rendered with its code's arguments. A param p
+// does not have renders as missing.
+func remapAll(v, p *Definition) []*localized {
+	m := make([]int, len(v.params))
+	for i, vp := range v.params {
+		m[i] = -1
+		for j, pp := range p.params {
+			if pp.Name == vp.Name {
+				m[i] = j
+			}
+		}
+	}
+	re := func(t Template) Template {
+		r := Template{src: t.src, segs: make([]segment, len(t.segs))}
+		copy(r.segs, t.segs)
+		for i := range r.segs {
+			if r.segs[i].ph && r.segs[i].arg >= 0 {
+				r.segs[i].arg = m[r.segs[i].arg]
+			}
+		}
+		return r
+	}
+	res := func(ts []Template) []Template {
+		out := make([]Template, len(ts))
+		for i, t := range ts {
+			out[i] = re(t)
+		}
+		return out
+	}
+	out := make([]*localized, len(v.texts))
+	for i, l := range v.texts {
+		if l == nil {
+			continue
+		}
+		out[i] = &localized{
+			title: re(l.title), message: re(l.message), summary: re(l.summary),
+			description: re(l.description), causes: res(l.causes), resolutions: res(l.resolutions),
+		}
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package errcat
+
+import "log/slog"
+
+// Param declares one parameter of an error's templates. Parameters are ordered: the
+// placeholder {0} names the first, and {name} names the same parameter by its name.
+type Param struct {
+	// Name is the parameter's identifier, used as {name} and in logs and envelopes.
+	Name string
+	// Kind is the parameter's type; KindString when unset in a [Spec].
+	Kind Kind
+	// Description documents the parameter.
+	Description string
+	// Example is an example value, as text, for documentation.
+	Example string
+}
+
+// Texts holds the human texts of one code (or variant) in one locale. Every text is a
+// template source that may use the code's placeholders.
+type Texts struct {
+	Title       string
+	Message     string
+	Summary     string
+	Description string
+	Causes      []string
+	Resolutions []string
+}
+
+// Deprecation marks a code as deprecated.
+type Deprecation struct {
+	// Since is the catalog version that deprecated the code.
+	Since string
+	// ReplacedBy is the code to use instead, if any.
+	ReplacedBy string
+	// Note explains the deprecation.
+	Note string
+}
+
+// Spec is the plain-data description of one code, from which [NewSet] builds a
+// [Definition]. The catalog loader and generated Go code both describe codes as Specs.
+type Spec struct {
+	Code string
+	Name string
+	// Key identifies a variant of its code ("0" for 000037[0]); empty for a code.
+	Key    string
+	Status int
+	// GRPC is the gRPC status code name, such as "NOT_FOUND".
+	GRPC string
+	// Texts are the texts in the set's default locale; Texts.Message is required.
+	Texts
+	Params     []Param
+	ReturnedBy []string
+	Category   string
+	Retryable  bool
+	// LogLevel is the level at which the error is logged.
+	LogLevel slog.Level
+	// Internal reports whether clients must see only the generic text of the status.
+	Internal   bool
+	Deprecated *Deprecation
+	// Variants are alternative texts of the same code. A variant with nil Params
+	// inherits its code's params; zero fields (Status, GRPC, texts…) inherit too.
+	Variants []Spec
+	// Translations maps a locale to the texts in that locale.
+	Translations map[string]Texts
+}
+
+// SetSpec is the plain-data description of a whole catalog, from which [NewSet] builds
+// a [Set].
+type SetSpec struct {
+	// Name is the catalog's lower-case name; it is the domain of its errors.
+	Name    string
+	Title   string
+	Version string
+	// DocsURL is a URL template for a code's documentation page; "{code}" is replaced.
+	DocsURL string
+	// DefaultLocale is the locale of the Specs' own texts; "en" when empty.
+	DefaultLocale string
+	// NumericCodes reports whether codes are written as JSON numbers on the wire.
+	NumericCodes bool
+	// Locales lists further locales the Specs are translated into.
+	Locales []string
+	Errors  []Spec
+}

@@ -1,0 +1,248 @@
+package errcat
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Template is a parsed message template: literal text with {0} / {name} placeholders,
+// and {{ and }} standing for literal braces. A Template is parsed once, when its catalog
+// is loaded, and rendered by appending into a caller's buffer. Parameter values are
+// written as they are and never expanded again: a value "{1}" prints "{1}".
+//
+// The zero Template is empty and renders nothing. A Template is immutable and safe for
+// concurrent use.
+type Template struct {
+	src  string
+	segs []segment
+}
+
+// segment is literal text or, when ph is set, a placeholder for argument arg.
+type segment struct {
+	lit  string // literal text, or the placeholder's source text ("{0}")
+	name string // the parameter's name once bound, else the text between the braces
+	arg  int    // argument index; -1 for a named placeholder not yet bound
+	off  int    // byte offset of the placeholder in the source
+	ph   bool
+}
+
+// Placeholder is one {…} in a template.
+type Placeholder struct {
+	// Name is the text between the braces: "0" or "kind".
+	Name string
+	// Index is the parameter index a positional placeholder names, or -1 for a name.
+	Index int
+	// Offset is the byte offset of the opening brace in the template's source.
+	Offset int
+}
+
+// TemplateError reports a syntax error in a template, at a byte offset of its source.
+type TemplateError struct {
+	Offset int
+	Msg    string
+}
+
+// Error returns the message with the offset, as "offset N: message".
+func (e *TemplateError) Error() string {
+	return "offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+}
+
+// ParseTemplate parses src. A placeholder is a decimal parameter index or an
+// identifier ([A-Za-z_][A-Za-z0-9_]*) between braces; "{{" and "}}" are literal braces.
+// Anything else with a brace is an error that names the offset and the fix.
+func ParseTemplate(src string) (Template, error) {
+	t := Template{src: src}
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			t.segs = append(t.segs, segment{lit: lit.String()})
+			lit.Reset()
+		}
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '{' && i+1 < len(src) && src[i+1] == '{':
+			lit.WriteByte('{')
+			i += 2
+		case c == '}' && i+1 < len(src) && src[i+1] == '}':
+			lit.WriteByte('}')
+			i += 2
+		case c == '}':
+			return Template{}, &TemplateError{Offset: i, Msg: "unmatched '}': write '}}' for a literal brace"}
+		case c == '{':
+			end := strings.IndexByte(src[i+1:], '}')
+			if end < 0 {
+				return Template{}, &TemplateError{Offset: i, Msg: "unclosed '{': close the placeholder with '}' or write '{{' for a literal brace"}
+			}
+			name := src[i+1 : i+1+end]
+			idx, err := placeholderIndex(name)
+			if err != "" {
+				return Template{}, &TemplateError{Offset: i, Msg: err}
+			}
+			flush()
+			t.segs = append(t.segs, segment{lit: src[i : i+2+end], name: name, arg: idx, off: i, ph: true})
+			i += end + 2
+		default:
+			j := i + 1
+			for j < len(src) && src[j] != '{' && src[j] != '}' {
+				j++
+			}
+			lit.WriteString(src[i:j])
+			i = j
+		}
+	}
+	flush()
+	return t, nil
+}
+
+// placeholderIndex returns the argument index a positional placeholder names, -1 for a
+// valid name, or a message describing what is wrong with name.
+func placeholderIndex(name string) (int, string) {
+	if name == "" {
+		return 0, "empty placeholder '{}': name a parameter, as in {0} or {id}, or write '{{}}' for literal braces"
+	}
+	if name[0] >= '0' && name[0] <= '9' {
+		n := 0
+		for i := 0; i < len(name); i++ {
+			if name[i] < '0' || name[i] > '9' {
+				return 0, "invalid placeholder {" + name + "}: a placeholder is a parameter index like {0} or a name like {id}"
+			}
+			n = n*10 + int(name[i]-'0')
+			if n > 1<<15 {
+				return 0, "placeholder index {" + name + "} is too large"
+			}
+		}
+		return n, ""
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return 0, "invalid placeholder {" + name + "}: a placeholder is a parameter index like {0} or a name like {id}"
+		}
+	}
+	return -1, ""
+}
+
+// MustParseTemplate is like [ParseTemplate] but panics on a syntax error. It is meant
+// for templates written in Go source, such as tests and generated code.
+func MustParseTemplate(src string) Template {
+	t, err := ParseTemplate(src)
+	if err != nil {
+		panic("errcat: template " + strconv.Quote(src) + ": " + err.Error())
+	}
+	return t
+}
+
+// String returns the template's source text.
+func (t Template) String() string { return t.src }
+
+// IsZero reports whether t is empty.
+func (t Template) IsZero() bool { return len(t.segs) == 0 }
+
+// Placeholders returns the template's placeholders in the order they appear.
+func (t Template) Placeholders() []Placeholder {
+	var out []Placeholder
+	for _, s := range t.segs {
+		if !s.ph {
+			continue
+		}
+		p := Placeholder{Name: s.lit[1 : len(s.lit)-1], Index: -1, Offset: s.off}
+		if c := p.Name[0]; c >= '0' && c <= '9' {
+			p.Index = s.arg
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Bind resolves every placeholder against params, so that {0} and {kind} both refer
+// to the parameter named kind at index 0. It returns a [*TemplateError] naming the
+// first placeholder that refers to no parameter.
+func (t Template) Bind(params []Param) (Template, error) {
+	b := Template{src: t.src, segs: make([]segment, len(t.segs))}
+	copy(b.segs, t.segs)
+	for i := range b.segs {
+		s := &b.segs[i]
+		if !s.ph {
+			continue
+		}
+		text := s.lit[1 : len(s.lit)-1]
+		if c := text[0]; c >= '0' && c <= '9' {
+			if s.arg >= len(params) {
+				return Template{}, &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+			}
+			s.name = params[s.arg].Name
+			continue
+		}
+		s.arg = -1
+		for j, p := range params {
+			if p.Name == text {
+				s.arg = j
+				break
+			}
+		}
+		if s.arg < 0 {
+			return Template{}, &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+		}
+	}
+	return b, nil
+}
+
+func declared(params []Param) string {
+	if len(params) == 0 {
+		return "the error declares no params; add them under params"
+	}
+	var b strings.Builder
+	b.WriteString("declared are ")
+	for i, p := range params {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("{" + strconv.Itoa(i) + "} " + p.Name)
+	}
+	return b.String()
+}
+
+// Append renders t into dst with args and returns the extended buffer. A placeholder
+// whose argument is missing (out of range or the zero [Value]) is written as a visible
+// marker, {name?}, so that a half-rendered message is noticed rather than silently
+// wrong. Append never panics.
+func (t Template) Append(dst []byte, args []Value) []byte {
+	for i := range t.segs {
+		s := &t.segs[i]
+		if !s.ph {
+			dst = append(dst, s.lit...)
+			continue
+		}
+		if s.arg >= 0 && s.arg < len(args) && args[s.arg].kind != KindInvalid {
+			dst = args[s.arg].AppendText(dst)
+			continue
+		}
+		dst = append(dst, '{')
+		dst = append(dst, s.name...)
+		dst = append(dst, '?', '}')
+	}
+	return dst
+}
+
+// Render returns t rendered with args, as [Template.Append] writes it.
+func (t Template) Render(args []Value) string {
+	if len(t.segs) == 1 && !t.segs[0].ph {
+		return t.segs[0].lit
+	}
+	return string(t.Append(make([]byte, 0, len(t.src)+32), args))
+}
+
+// satisfied reports whether every placeholder of t has a present argument.
+func (t Template) satisfied(args []Value) bool {
+	for i := range t.segs {
+		if !t.segs[i].ph {
+			continue
+		}
+		if a := t.segs[i].arg; a < 0 || a >= len(args) || !args[a].present() {
+			return false
+		}
+	}
+	return true
+}

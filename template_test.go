@@ -1,0 +1,189 @@
+package errcat
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestTemplateRender(t *testing.T) {
+	params := []Param{{Name: "kind"}, {Name: "id", Kind: KindInt}}
+	tests := []struct {
+		src  string
+		args []Value
+		want string
+	}{
+		{"Unable to locate {0} with id {1}.", []Value{String("project"), Int(42)}, "Unable to locate project with id 42."},
+		{"Unable to locate {kind} with id {id}.", []Value{String("project"), Int(42)}, "Unable to locate project with id 42."},
+		{"{1}{0}", []Value{String("a"), Int(-7)}, "-7a"},
+		{"literal {{braces}} and {{0}}", nil, "literal {braces} and {0}"},
+		{"no values {0} and {id}", nil, "no values {kind?} and {id?}"},
+		{"short {1}", []Value{String("x")}, "short {id?}"},
+		{"value is not expanded: {0}", []Value{String("{1}")}, "value is not expanded: {1}"},
+		{"", nil, ""},
+		{"{0}", []Value{String("")}, ""},
+	}
+	for _, tt := range tests {
+		tmpl, err := ParseTemplate(tt.src)
+		if err != nil {
+			t.Fatalf("ParseTemplate(%q): %v", tt.src, err)
+		}
+		tmpl, err = tmpl.Bind(params)
+		if err != nil {
+			t.Fatalf("Bind(%q): %v", tt.src, err)
+		}
+		if got := tmpl.Render(tt.args); got != tt.want {
+			t.Errorf("Render(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+		if got := string(tmpl.Append([]byte("> "), tt.args)); got != "> "+tt.want {
+			t.Errorf("Append(%q) = %q, want %q", tt.src, got, "> "+tt.want)
+		}
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	tests := []struct {
+		src  string
+		off  int
+		want string
+	}{
+		{"oops {", 5, "unclosed '{'"},
+		{"oops } here", 5, "unmatched '}'"},
+		{"a {} b", 2, "empty placeholder"},
+		{"a {x y} b", 2, "invalid placeholder {x y}"},
+		{"a {0x} b", 2, "invalid placeholder {0x}"},
+		{"a {99999999} b", 2, "too large"},
+	}
+	for _, tt := range tests {
+		_, err := ParseTemplate(tt.src)
+		te, ok := err.(*TemplateError)
+		if !ok {
+			t.Fatalf("ParseTemplate(%q) error = %v, want *TemplateError", tt.src, err)
+		}
+		if te.Offset != tt.off || !strings.Contains(te.Msg, tt.want) {
+			t.Errorf("ParseTemplate(%q) = offset %d %q, want offset %d containing %q", tt.src, te.Offset, te.Msg, tt.off, tt.want)
+		}
+	}
+}
+
+func TestTemplateBindErrors(t *testing.T) {
+	params := []Param{{Name: "kind"}}
+	tests := []struct {
+		src  string
+		off  int
+		want string
+	}{
+		{"x {1}", 2, "placeholder {1} names no parameter: declared are {0} kind"},
+		{"xy {name}", 3, "placeholder {name} names no parameter: declared are {0} kind"},
+	}
+	for _, tt := range tests {
+		_, err := MustParseTemplate(tt.src).Bind(params)
+		te, ok := err.(*TemplateError)
+		if !ok || te.Offset != tt.off || te.Msg != tt.want {
+			t.Errorf("Bind(%q) = %v, want offset %d %q", tt.src, err, tt.off, tt.want)
+		}
+	}
+	_, err := MustParseTemplate("{0}").Bind(nil)
+	if err == nil || !strings.Contains(err.Error(), "declares no params") {
+		t.Errorf("Bind with no params = %v, want a hint to declare params", err)
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	got := MustParseTemplate("a {{ {0} b {name} {12}").Placeholders()
+	want := []Placeholder{{Name: "0", Index: 0, Offset: 5}, {Name: "name", Index: -1, Offset: 11}, {Name: "12", Index: 12, Offset: 18}}
+	if len(got) != len(want) {
+		t.Fatalf("Placeholders = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Placeholders[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestValueText(t *testing.T) {
+	loc := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		v    Value
+		want string
+	}{
+		{String("x"), "x"},
+		{Int(-12), "-12"},
+		{Float(2.5), "2.5"},
+		{Float(1e21), "1e+21"},
+		{Bool(true), "true"},
+		{Bool(false), "false"},
+		{Time(time.Date(2026, 11, 23, 10, 0, 0, 0, loc)), "2026-11-23T10:00:00+07:00"},
+		{Time(time.Date(2026, 11, 23, 10, 0, 0, 5e8, time.UTC)), "2026-11-23T10:00:00.5Z"},
+		{Duration(90 * time.Second), "1m30s"},
+		{Value{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.v.String(); got != tt.want {
+			t.Errorf("%v.String() = %q, want %q", tt.v.Kind(), got, tt.want)
+		}
+	}
+}
+
+func TestParseValue(t *testing.T) {
+	for _, tt := range []struct {
+		k    Kind
+		text string
+		want string
+		err  string
+	}{
+		{KindInt, "42", "42", ""},
+		{KindInt, "4x", "", `"4x" is not a valid int: want a decimal integer such as 42`},
+		{KindFloat, "2.50", "2.5", ""},
+		{KindBool, "yes", "", `"yes" is not a valid bool: want true or false`},
+		{KindTime, "2026-01-02T15:04:05Z", "2026-01-02T15:04:05Z", ""},
+		{KindDuration, "90s", "1m30s", ""},
+		{KindDuration, "soon", "", `"soon" is not a valid duration: want a duration such as 1m30s`},
+		{KindString, "{0}", "{0}", ""},
+	} {
+		v, err := ParseValue(tt.k, tt.text)
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("ParseValue(%v, %q) error = %v, want %q", tt.k, tt.text, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || v.String() != tt.want {
+			t.Errorf("ParseValue(%v, %q) = %q, %v; want %q", tt.k, tt.text, v.String(), err, tt.want)
+		}
+	}
+}
+
+// FuzzParseTemplate checks that parsing never panics, that rendering a parsed template
+// never panics, and that a template written back from its parts parses the same.
+func FuzzParseTemplate(f *testing.F) {
+	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		tmpl, err := ParseTemplate(src)
+		if err != nil {
+			if _, ok := err.(*TemplateError); !ok {
+				t.Fatalf("error of type %T", err)
+			}
+			return
+		}
+		_ = tmpl.Render([]Value{String("v"), Int(1)})
+		var b strings.Builder
+		for _, s := range tmpl.segs {
+			if s.ph {
+				b.WriteString(s.lit)
+				continue
+			}
+			b.WriteString(strings.NewReplacer("{", "{{", "}", "}}").Replace(s.lit))
+		}
+		again, err := ParseTemplate(b.String())
+		if err != nil {
+			t.Fatalf("re-parse of %q (from %q): %v", b.String(), src, err)
+		}
+		if a, b := again.Render(nil), tmpl.Render(nil); a != b {
+			t.Fatalf("re-parse renders %q, want %q", a, b)
+		}
+	})
+}
