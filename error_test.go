@@ -47,7 +47,7 @@ func testSet(t testing.TB) *Set {
 			},
 			{
 				Code: "107", Name: "DatabaseError",
-				Texts: Texts{Message: "Duplicate in {index}."},
+				Texts:  Texts{Message: "Duplicate in {index}."},
 				Params: []Param{{Name: "index"}},
 				Variants: []Spec{
 					{Key: "0", Status: 400, Params: []Param{{Name: "table"}, {Name: "index"}}, Texts: Texts{Message: "Duplicate key {1} in {0}."}},
