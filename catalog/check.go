@@ -1,0 +1,318 @@
+package catalog
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/errcat/errcat"
+)
+
+var (
+	catalogNameRE = regexp.MustCompile(`^[a-z][a-z0-9_.-]*$`)
+	errorNameRE   = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	paramNameRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	localeRE      = regexp.MustCompile(`^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$`)
+	decimalRE     = regexp.MustCompile(`^-?[0-9]+$`)
+)
+
+// grpcCodes are the gRPC status code names, in code order.
+var grpcCodes = []string{
+	"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+	"ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+	"ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+	"UNAUTHENTICATED",
+}
+
+var logLevels = []string{"debug", "info", "warn", "error"}
+
+// merge combines the files' contributions: header fields must agree where several
+// files set them; errors, operations and ranges are concatenated.
+func (c *Catalog) merge(contents []*fileContent, probs *Problems) {
+	header := map[string]*string{
+		"catalog": &c.Name, "title": &c.Title, "description": &c.Description, "version": &c.Version,
+		"docs_url": &c.DocsURL, "default_locale": &c.DefaultLocale, "code_pattern": &c.CodePattern,
+		"wire_code": &c.WireCode,
+	}
+	for _, fc := range contents {
+		for _, field := range []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"} {
+			v, ok := fc.header[field]
+			if !ok {
+				continue
+			}
+			if prev, set := c.Pos[field]; set && *header[field] != v {
+				*probs = append(*probs, Problem{Pos: fc.headerPos[field], Msg: field + " " + strconv.Quote(v) + " disagrees with " + strconv.Quote(*header[field]) + " at " + prev.String()})
+				continue
+			}
+			*header[field] = v
+			c.Pos[field] = fc.headerPos[field]
+		}
+		c.Errors = append(c.Errors, fc.errors...)
+		c.Operations = append(c.Operations, fc.operations...)
+		c.Ranges = append(c.Ranges, fc.ranges...)
+		if fc.translation != nil {
+			c.Translations = append(c.Translations, fc.translation)
+		}
+	}
+}
+
+// check reports every problem of the merged catalog that the format forbids.
+func (c *Catalog) check(probs *Problems) {
+	c.index()
+	add := func(p Pos, msg string) { *probs = append(*probs, Problem{Pos: p, Msg: msg}) }
+	first := Pos{}
+	if len(c.Files) > 0 {
+		first = Pos{File: c.Files[0]}
+	}
+	switch {
+	case c.Name == "" && len(c.Files) > 0:
+		add(first, "catalog name missing: add a top-level field such as catalog: payments")
+	case c.Name != "" && !catalogNameRE.MatchString(c.Name):
+		add(c.Pos["catalog"], "catalog name "+strconv.Quote(c.Name)+" must be lower-case letters, digits, '.', '_' or '-', starting with a letter")
+	}
+	if c.DefaultLocale == "" {
+		c.DefaultLocale = "en"
+	} else if !localeRE.MatchString(c.DefaultLocale) {
+		add(c.Pos["default_locale"], "default_locale "+strconv.Quote(c.DefaultLocale)+" is not a language tag such as en or pt-BR")
+	}
+	switch c.WireCode {
+	case "":
+		c.WireCode = "string"
+	case "string", "number":
+	default:
+		add(c.Pos["wire_code"], "wire_code "+strconv.Quote(c.WireCode)+" must be string or number")
+	}
+	if c.CodePattern != "" {
+		re, err := regexp.Compile(c.CodePattern)
+		if err != nil {
+			add(c.Pos["code_pattern"], "code_pattern is not a valid regular expression: "+strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		} else {
+			c.codeRE = re
+		}
+	}
+	if c.DocsURL != "" && !strings.Contains(c.DocsURL, "{code}") {
+		add(c.Pos["docs_url"], "docs_url must contain {code}, where each code's page is, as in https://docs.example.com/errors/{code}")
+	}
+
+	ops := map[string]Pos{}
+	for _, op := range c.Operations {
+		if prev, dup := ops[op.ID]; dup {
+			add(op.Pos, "operation "+strconv.Quote(op.ID)+" is already declared at "+prev.String())
+		}
+		ops[op.ID] = op.Pos
+	}
+
+	codes := map[string]Pos{}
+	names := map[string]Pos{}
+	for _, e := range c.Errors {
+		c.checkError(e, add)
+		if e.Code != "" {
+			if prev, dup := codes[e.Code]; dup {
+				add(e.PosOf("code"), "duplicate code "+strconv.Quote(e.Code)+": also defined at "+prev.String()+"; texts of one code belong in variants")
+			} else {
+				codes[e.Code] = e.PosOf("code")
+			}
+		}
+		if e.Name != "" {
+			if prev, dup := names[e.Name]; dup {
+				add(e.PosOf("name"), "duplicate name "+e.Name+": also used at "+prev.String())
+			} else {
+				names[e.Name] = e.PosOf("name")
+			}
+		}
+	}
+	c.checkTranslations(add)
+}
+
+func (c *Catalog) checkError(e *Error, add func(Pos, string)) {
+	switch {
+	case e.Code == "":
+		add(e.Pos, "error has no code: add code: \"…\"")
+	case c.codeRE != nil && !c.codeRE.MatchString(e.Code):
+		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" does not match code_pattern "+c.CodePattern)
+	case c.WireCode == "number" && !decimalRE.MatchString(e.Code):
+		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" is not a number, but wire_code is number")
+	case strings.ContainsAny(e.Code, "[]{} \t\n"):
+		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" must not contain brackets, braces or spaces")
+	}
+	switch {
+	case e.Name == "":
+		add(e.Pos, "error "+e.Code+" has no name: add an UpperCamelCase name such as name: UnableToLocate")
+	case !errorNameRE.MatchString(e.Name):
+		add(e.PosOf("name"), "name "+strconv.Quote(e.Name)+" must be UpperCamelCase, such as UnableToLocate")
+	}
+	if e.GRPC != "" && !slices.Contains(grpcCodes, e.GRPC) {
+		add(e.PosOf("grpc"), "grpc "+strconv.Quote(e.GRPC)+" is not a gRPC status code"+suggest(e.GRPC, grpcCodes))
+	}
+	if e.LogLevel != "" && !slices.Contains(logLevels, e.LogLevel) {
+		add(e.PosOf("log_level"), "log_level "+strconv.Quote(e.LogLevel)+" must be debug, info, warn or error")
+	}
+	c.checkParams(e, add)
+	c.checkTexts(e, add)
+	keys := map[string]Pos{}
+	for _, v := range e.Variants {
+		if v.Key == "" {
+			add(v.Pos, "variant of "+e.Code+" has no key: add key: \"0\" (shown as "+e.Code+"[0])")
+		} else if prev, dup := keys[v.Key]; dup {
+			add(v.PosOf("key"), "duplicate variant key "+strconv.Quote(v.Key)+" of "+e.Code+": also at "+prev.String())
+		} else if strings.ContainsAny(v.Key, "[]") {
+			add(v.PosOf("key"), "variant key "+strconv.Quote(v.Key)+" must not contain brackets")
+		} else {
+			keys[v.Key] = v.PosOf("key")
+		}
+		if v.GRPC != "" && !slices.Contains(grpcCodes, v.GRPC) {
+			add(v.PosOf("grpc"), "grpc "+strconv.Quote(v.GRPC)+" is not a gRPC status code"+suggest(v.GRPC, grpcCodes))
+		}
+		if v.ParamsSet && (v.Message == "" || v.Title == "" && e.Title != "") {
+			add(v.PosOf("params"), "variant "+v.ID()+" declares params of its own, so it needs its own title and message")
+		}
+		c.checkParams(v, add)
+		c.checkTexts(v, add)
+	}
+}
+
+// params returns the params a code's or variant's templates are bound to.
+func (e *Error) params() []*Param {
+	if e.Parent != nil && !e.ParamsSet {
+		return e.Parent.Params
+	}
+	return e.Params
+}
+
+func (c *Catalog) checkParams(e *Error, add func(Pos, string)) {
+	seen := map[string]bool{}
+	for _, p := range e.Params {
+		switch {
+		case p.Name == "":
+			add(p.Pos, "param has no name: add name: such as name: id")
+		case !paramNameRE.MatchString(p.Name):
+			add(p.Pos, "param name "+strconv.Quote(p.Name)+" must be an identifier: letters, digits and _, not starting with a digit")
+		case seen[p.Name]:
+			add(p.Pos, "param "+p.Name+" is declared twice in "+e.ID())
+		}
+		seen[p.Name] = true
+		if p.Type != "" {
+			if _, ok := errcat.ParseKind(p.Type); !ok {
+				add(p.Pos, "param "+p.Name+" has type "+strconv.Quote(p.Type)+": want string, int, float, bool, time or duration")
+			}
+		}
+	}
+}
+
+// checkTexts checks that the error's texts are given where required and that each
+// template parses and names only declared params.
+func (c *Catalog) checkTexts(e *Error, add func(Pos, string)) {
+	if e.Message == "" && e.Parent == nil {
+		add(e.Pos, "error "+e.Code+" has no message: add the text clients are shown")
+	}
+	params := runtimeParams(e.params())
+	one := func(field, src string, pos Pos) {
+		if src == "" {
+			return
+		}
+		if msg, off := templateProblem(src, params); msg != "" {
+			add(offsetIn(src, pos, off), field+": "+msg)
+		}
+	}
+	one("title", e.Title, e.PosOf("title"))
+	one("message", e.Message, e.PosOf("message"))
+	one("summary", e.Summary, e.PosOf("summary"))
+	one("description", e.Description, e.PosOf("description"))
+	for i, s := range e.Causes {
+		f := "causes[" + strconv.Itoa(i) + "]"
+		one(f, s, e.PosOf(f))
+	}
+	for i, s := range e.Resolutions {
+		f := "resolutions[" + strconv.Itoa(i) + "]"
+		one(f, s, e.PosOf(f))
+	}
+}
+
+// checkTranslations checks locales and that translated templates name only params of
+// the code they translate. Translations of unknown codes are lint's to report.
+func (c *Catalog) checkTranslations(add func(Pos, string)) {
+	seen := map[string]map[string]Pos{}
+	for _, tr := range c.Translations {
+		switch {
+		case tr.Locale == "":
+			add(Pos{File: tr.File}, "translation file has an empty locale")
+			continue
+		case !localeRE.MatchString(tr.Locale):
+			add(tr.Pos, "locale "+strconv.Quote(tr.Locale)+" is not a language tag such as vi or pt-BR")
+			continue
+		case strings.EqualFold(tr.Locale, c.DefaultLocale):
+			add(tr.Pos, "locale "+tr.Locale+" is the catalog's default_locale: its texts belong in the catalog itself")
+			continue
+		}
+		ids := seen[strings.ToLower(tr.Locale)]
+		if ids == nil {
+			ids = map[string]Pos{}
+			seen[strings.ToLower(tr.Locale)] = ids
+		}
+		for _, t := range tr.Errors {
+			if prev, dup := ids[t.ID]; dup {
+				add(t.Pos, "translation of "+t.ID+" into "+tr.Locale+" is already given at "+prev.String())
+				continue
+			}
+			ids[t.ID] = t.Pos
+			e := c.Lookup(t.ID)
+			if e == nil {
+				continue
+			}
+			params := runtimeParams(e.params())
+			texts := []struct{ field, src string }{{"title", t.Title}, {"message", t.Message}, {"summary", t.Summary}, {"description", t.Description}}
+			for i, s := range t.Causes {
+				texts = append(texts, struct{ field, src string }{"causes[" + strconv.Itoa(i) + "]", s})
+			}
+			for i, s := range t.Resolutions {
+				texts = append(texts, struct{ field, src string }{"resolutions[" + strconv.Itoa(i) + "]", s})
+			}
+			for _, x := range texts {
+				if x.src == "" {
+					continue
+				}
+				if msg, off := templateProblem(x.src, params); msg != "" {
+					add(offsetIn(x.src, t.PosOf(x.field), off), x.field+": "+msg)
+				}
+			}
+		}
+	}
+}
+
+// templateProblem parses and binds src and returns what is wrong and where, or "".
+func templateProblem(src string, params []errcat.Param) (string, int) {
+	t, err := errcat.ParseTemplate(src)
+	if err == nil {
+		_, err = t.Bind(params)
+	}
+	if te, ok := err.(*errcat.TemplateError); ok {
+		return te.Msg, te.Offset
+	}
+	return "", 0
+}
+
+// offsetIn returns the position of byte offset off of text that starts at start. A
+// block string's later lines are placed at the first line's column.
+func offsetIn(text string, start Pos, off int) Pos {
+	off = min(off, len(text))
+	before := text[:off]
+	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+		start.Line += strings.Count(before, "\n")
+		before = before[nl+1:]
+	}
+	if start.Line > 0 {
+		start.Col += utf8.RuneCountInString(before)
+	}
+	return start
+}
+
+func runtimeParams(ps []*Param) []errcat.Param {
+	out := make([]errcat.Param, len(ps))
+	for i, p := range ps {
+		k, _ := errcat.ParseKind(p.Type)
+		out[i] = errcat.Param{Name: p.Name, Kind: k, Description: p.Description, Example: p.Example}
+	}
+	return out
+}

@@ -1,0 +1,236 @@
+package catalog
+
+import (
+	"strconv"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// fileContent is what one file contributes to a catalog.
+type fileContent struct {
+	header      map[string]string
+	headerPos   map[string]Pos
+	errors      []*Error
+	operations  []*Operation
+	ranges      []*Range
+	translation *Translation
+}
+
+// decodeFile decodes the top-level mapping of a catalog or translation file. A file
+// with a locale field is a translation file.
+func (d *decoder) decodeFile(root ast.Node) *fileContent {
+	fc := &fileContent{header: map[string]string{}, headerPos: map[string]Pos{}}
+	if kvs, ok := d.entries(root, "file"); ok {
+		for _, kv := range kvs {
+			if k, _ := d.scalar(kv.Key); k == "locale" {
+				fc.translation = &Translation{File: d.file}
+			}
+		}
+	} else {
+		return fc
+	}
+	header := func(field string) func(ast.Node) {
+		return func(v ast.Node) {
+			fc.header[field] = d.str(v, field)
+			fc.headerPos[field] = d.textPos(v)
+		}
+	}
+	if fc.translation != nil {
+		tr := fc.translation
+		d.object(root, "translation file", map[string]func(ast.Node){
+			"catalog": header("catalog"),
+			"locale": func(v ast.Node) {
+				tr.Locale, tr.Pos = d.str(v, "locale"), d.textPos(v)
+			},
+			"errors": func(v ast.Node) { tr.Errors = d.translatedErrors(v) },
+		})
+		return fc
+	}
+	fields := map[string]func(ast.Node){
+		"errors": func(v ast.Node) {
+			d.list(v, "errors", func(_ int, n ast.Node) {
+				if e := d.decodeError(n, nil); e != nil {
+					fc.errors = append(fc.errors, e)
+				}
+			})
+		},
+		"operations": func(v ast.Node) { fc.operations = d.operations(v) },
+		"ranges": func(v ast.Node) {
+			d.list(v, "ranges", func(_ int, n ast.Node) {
+				r := &Range{Pos: d.pos(n)}
+				has := map[string]bool{}
+				d.object(n, "range", map[string]func(ast.Node){
+					"from":        func(v ast.Node) { r.From, has["from"] = d.integer(v, "from") },
+					"to":          func(v ast.Node) { r.To, has["to"] = d.integer(v, "to") },
+					"title":       func(v ast.Node) { r.Title = d.str(v, "title") },
+					"description": func(v ast.Node) { r.Description = d.str(v, "description") },
+				})
+				switch {
+				case !has["from"] || !has["to"]:
+					d.problem(r.Pos, "range needs from and to")
+				case r.From > r.To:
+					d.problem(r.Pos, "range from %d is after to %d", r.From, r.To)
+				}
+				fc.ranges = append(fc.ranges, r)
+			})
+		},
+	}
+	for _, f := range []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"} {
+		fields[f] = header(f)
+	}
+	d.object(root, "catalog file", fields)
+	return fc
+}
+
+// decodeError decodes one entry of errors, or a variant of parent.
+func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
+	e := &Error{Parent: parent, Pos: d.pos(n), pos: map[string]Pos{}}
+	what := "error"
+	if parent != nil {
+		what = "variant of " + parent.Code
+	} else if kvs, _ := d.entries(n, "error"); kvs != nil {
+		for _, kv := range kvs {
+			if k, _ := d.scalar(kv.Key); k == "code" {
+				c, _ := d.scalar(kv.Value)
+				what = "error " + c
+			}
+		}
+	}
+	at := func(field string, v ast.Node) { e.pos[field] = d.textPos(v) }
+	text := func(dst *string, field string) func(ast.Node) {
+		return func(v ast.Node) { *dst = d.str(v, field); at(field, v) }
+	}
+	fields := map[string]func(ast.Node){
+		"title":       text(&e.Title, "title"),
+		"message":     text(&e.Message, "message"),
+		"summary":     text(&e.Summary, "summary"),
+		"description": text(&e.Description, "description"),
+		"causes":      func(v ast.Node) { at("causes", v); e.Causes = d.strings(v, "causes", e.pos) },
+		"resolutions": func(v ast.Node) { at("resolutions", v); e.Resolutions = d.strings(v, "resolutions", e.pos) },
+		"status": func(v ast.Node) {
+			at("status", v)
+			if s, ok := d.integer(v, "status"); ok {
+				if s < 100 || s > 599 {
+					d.problem(d.pos(v), "status %d is not an HTTP status: want 100 to 599", s)
+				}
+				e.Status = s
+			}
+		},
+		"grpc": text(&e.GRPC, "grpc"),
+		"params": func(v ast.Node) {
+			at("params", v)
+			e.ParamsSet = true
+			e.Params = []*Param{}
+			d.list(v, "params", func(_ int, n ast.Node) { e.Params = append(e.Params, d.param(n)) })
+		},
+		"returned_by": func(v ast.Node) { at("returned_by", v); e.ReturnedBy = d.strings(v, "returned_by", e.pos) },
+		"examples": func(v ast.Node) {
+			d.list(v, "examples", func(_ int, n ast.Node) { e.Examples = append(e.Examples, d.example(n)) })
+		},
+	}
+	if parent == nil {
+		fields["code"] = text(&e.Code, "code")
+		fields["name"] = text(&e.Name, "name")
+		fields["category"] = text(&e.Category, "category")
+		fields["retryable"] = func(v ast.Node) { at("retryable", v); e.Retryable = d.boolean(v, "retryable") }
+		fields["log_level"] = text(&e.LogLevel, "log_level")
+		fields["public"] = func(v ast.Node) { at("public", v); b := d.boolean(v, "public"); e.Public = &b }
+		fields["deprecated"] = func(v ast.Node) {
+			at("deprecated", v)
+			dep := &Deprecation{Pos: d.pos(v)}
+			d.object(v, "deprecated", map[string]func(ast.Node){
+				"since":       func(v ast.Node) { dep.Since = d.str(v, "since") },
+				"replaced_by": func(v ast.Node) { dep.ReplacedBy = d.str(v, "replaced_by"); at("deprecated.replaced_by", v) },
+				"note":        func(v ast.Node) { dep.Note = d.str(v, "note") },
+			})
+			e.Deprecated = dep
+		}
+		fields["variants"] = func(v ast.Node) {
+			d.list(v, "variants", func(_ int, n ast.Node) {
+				if ve := d.decodeError(n, e); ve != nil {
+					e.Variants = append(e.Variants, ve)
+				}
+			})
+		}
+	} else {
+		fields["key"] = text(&e.Key, "key")
+	}
+	if !d.object(n, what, fields) {
+		return nil
+	}
+	return e
+}
+
+func (d *decoder) param(n ast.Node) *Param {
+	p := &Param{Pos: d.pos(n)}
+	d.object(n, "param", map[string]func(ast.Node){
+		"name":        func(v ast.Node) { p.Name = d.str(v, "name") },
+		"type":        func(v ast.Node) { p.Type = d.str(v, "type") },
+		"description": func(v ast.Node) { p.Description = d.str(v, "description") },
+		"example":     func(v ast.Node) { p.Example = d.str(v, "example") },
+	})
+	return p
+}
+
+func (d *decoder) example(n ast.Node) *Example {
+	x := &Example{Pos: d.pos(n)}
+	d.object(n, "example", map[string]func(ast.Node){
+		"description": func(v ast.Node) { x.Description = d.str(v, "description") },
+		"field":       func(v ast.Node) { x.Field = d.str(v, "field") },
+		"params": func(v ast.Node) {
+			kvs, _ := d.entries(v, "params")
+			x.Params = make(map[string]string, len(kvs))
+			for _, kv := range kvs {
+				k, _ := d.scalar(kv.Key)
+				x.Params[k] = d.str(kv.Value, "params."+k)
+			}
+		},
+	})
+	return x
+}
+
+// operations decodes the operations mapping: id → title, or id → {title, description,
+// group}.
+func (d *decoder) operations(n ast.Node) []*Operation {
+	kvs, _ := d.entries(n, "operations")
+	ops := make([]*Operation, 0, len(kvs))
+	for _, kv := range kvs {
+		op := &Operation{Pos: d.pos(kv.Key)}
+		op.ID, _ = d.scalar(kv.Key)
+		if s, ok := d.scalar(kv.Value); ok {
+			op.Title = s
+		} else {
+			d.object(kv.Value, "operation "+op.ID, map[string]func(ast.Node){
+				"title":       func(v ast.Node) { op.Title = d.str(v, "title") },
+				"description": func(v ast.Node) { op.Description = d.str(v, "description") },
+				"group":       func(v ast.Node) { op.Group = d.boolean(v, "group") },
+			})
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+// translatedErrors decodes a translation file's errors mapping: id → texts.
+func (d *decoder) translatedErrors(n ast.Node) []*TranslatedError {
+	kvs, _ := d.entries(n, "errors")
+	out := make([]*TranslatedError, 0, len(kvs))
+	for _, kv := range kvs {
+		t := &TranslatedError{Pos: d.pos(kv.Key), pos: map[string]Pos{}}
+		t.ID, _ = d.scalar(kv.Key)
+		at := func(field string, v ast.Node) { t.pos[field] = d.textPos(v) }
+		text := func(dst *string, field string) func(ast.Node) {
+			return func(v ast.Node) { *dst = d.str(v, field); at(field, v) }
+		}
+		d.object(kv.Value, "translation of "+strconv.Quote(t.ID), map[string]func(ast.Node){
+			"title":       text(&t.Title, "title"),
+			"message":     text(&t.Message, "message"),
+			"summary":     text(&t.Summary, "summary"),
+			"description": text(&t.Description, "description"),
+			"causes":      func(v ast.Node) { t.Causes = d.strings(v, "causes", t.pos) },
+			"resolutions": func(v ast.Node) { t.Resolutions = d.strings(v, "resolutions", t.pos) },
+		})
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,296 @@
+package catalog
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// maxFileSize bounds what Load reads of one file; a catalog is text, and a larger
+// file is a mistake (a binary, a dump) better reported than parsed.
+const maxFileSize = 64 << 20
+
+// Load reads the catalog made of the files at paths in fsys and merges them into one
+// catalog. A path is a file or a directory; a directory stands for every .yaml, .yml
+// and .json file below it. A file with a top-level locale field is a translation file.
+//
+// Load reports every problem it finds, not just the first, as a [Problems] error whose
+// lines read "file:line:col: message". It returns the catalog as far as it could be
+// read even then, so that lint can go on; [Catalog.Set] is nil when there were
+// problems.
+func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
+	var probs Problems
+	files, err := expand(fsys, paths, &probs)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{Pos: map[string]Pos{}}
+	var contents []*fileContent
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			probs = append(probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
+			continue
+		}
+		c.Files = append(c.Files, f)
+		if fc := parseFile(f, data, &probs); fc != nil {
+			contents = append(contents, fc)
+		}
+	}
+	c.merge(contents, &probs)
+	c.check(&probs)
+	if len(probs) == 0 {
+		c.compile(&probs)
+	}
+	if len(probs) > 0 {
+		probs.sort()
+		return c, probs
+	}
+	return c, nil
+}
+
+// LoadFiles is [Load] for paths of the operating system's file system, relative to the
+// working directory or absolute. Problems name the paths as given.
+func LoadFiles(paths ...string) (*Catalog, error) {
+	return Load(osFS{}, paths...)
+}
+
+// osFS opens operating-system paths as given, so that "../x" and "/abs/x" work and
+// problems show the path the user typed. fs.ValidPath's rules do not apply to it.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// expand turns paths into the sorted list of catalog files they name.
+func expand(fsys fs.FS, paths []string, probs *Problems) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no catalog path given")
+	}
+	var files []string
+	for _, p := range paths {
+		p = strings.TrimSuffix(p, "/...")
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			*probs = append(*probs, Problem{Pos: Pos{File: p}, Msg: "cannot open catalog: " + unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = fs.WalkDir(fsys, p, func(name string, de fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if de.IsDir() && name != p && strings.HasPrefix(de.Name(), ".") {
+				return fs.SkipDir
+			}
+			if !de.IsDir() && isCatalogFile(name) {
+				found = append(found, name)
+			}
+			return nil
+		})
+		if err != nil {
+			*probs = append(*probs, Problem{Pos: Pos{File: p}, Msg: "cannot read directory: " + unwrapPathError(err)})
+			continue
+		}
+		if len(found) == 0 {
+			*probs = append(*probs, Problem{Pos: Pos{File: p}, Msg: "directory has no catalog files (.yaml, .yml or .json)"})
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return slices.Compact(files), nil
+}
+
+func isCatalogFile(name string) bool {
+	switch path.Ext(name) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Find expands patterns into catalogs, one path per catalog. A pattern ending in
+// "/..." stands for every directory below it that directly holds catalog files (the
+// topmost such directory of each branch, since a directory is loaded with everything
+// below it); any other pattern is returned as it is.
+func Find(fsys fs.FS, patterns ...string) ([]string, error) {
+	var out []string
+	for _, pat := range patterns {
+		root, ok := strings.CutSuffix(pat, "...")
+		if !ok {
+			out = append(out, pat)
+			continue
+		}
+		root = strings.TrimSuffix(root, "/")
+		if root == "" {
+			root = "."
+		}
+		var found []string
+		err := fs.WalkDir(fsys, root, func(name string, de fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !de.IsDir() {
+				return nil
+			}
+			if name != root && strings.HasPrefix(de.Name(), ".") {
+				return fs.SkipDir
+			}
+			entries, err := fs.ReadDir(fsys, name)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				if !e.IsDir() && isCatalogFile(e.Name()) {
+					found = append(found, name)
+					return fs.SkipDir
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", pat, unwrapPathError(err))
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: matched no catalog: no directory below %s holds .yaml, .yml or .json files", pat, root)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// FindFiles is [Find] for paths of the operating system's file system.
+func FindFiles(patterns ...string) ([]string, error) { return Find(osFS{}, patterns...) }
+
+// parseFile parses one file into what it contributes; nil when it cannot be parsed.
+// The YAML parser is not trusted to never panic or hang on hostile bytes: a panic or a
+// parse that takes over 10s becomes a problem, so a bad file can never crash or stall a
+// tool or a server.
+func parseFile(name string, data []byte, probs *Problems) *fileContent {
+	if len(data) > maxFileSize {
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: fmt.Sprintf("file is larger than %d MiB: is it a catalog?", maxFileSize>>20)})
+		return nil
+	}
+	if path.Ext(name) == ".json" {
+		if p, ok := jsonSyntax(name, data); !ok {
+			*probs = append(*probs, p)
+			return nil
+		}
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
+		return nil
+	}
+	done := make(chan struct{})
+	var f *ast.File
+	var err error
+	go func() {
+		defer close(done)
+		defer func() {
+			if r := recover(); r != nil {
+				err = errParserPanic
+			}
+		}()
+		f, err = parser.ParseBytes(data, 0)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "the YAML parser did not finish in 10s; check the file's syntax"})
+		return nil
+	}
+	if err != nil {
+		*probs = append(*probs, yamlProblem(name, err))
+		return nil
+	}
+	var docs []ast.Node
+	for _, doc := range f.Docs {
+		if doc != nil && doc.Body != nil {
+			docs = append(docs, doc.Body)
+		}
+	}
+	switch len(docs) {
+	case 0:
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
+		return nil
+	case 1:
+	default:
+		d := &decoder{file: name}
+		*probs = append(*probs, Problem{Pos: d.pos(docs[1]), Msg: "a file holds one YAML document: move this one to a file of its own"})
+		return nil
+	}
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}}
+	return d.decodeFile(docs[0])
+}
+
+var errParserPanic = errors.New("parser panic")
+
+// yamlProblem converts a parser error into a positioned problem.
+func yamlProblem(name string, err error) Problem {
+	if errors.Is(err, errParserPanic) {
+		return Problem{Pos: Pos{File: name}, Msg: "the YAML parser failed on this file; check its syntax"}
+	}
+	var te interface {
+		GetToken() *token.Token
+		GetMessage() string
+	}
+	if errors.As(err, &te) {
+		p := Pos{File: name}
+		if tk := te.GetToken(); tk != nil && tk.Position != nil {
+			p.Line, p.Col = tk.Position.Line, tk.Position.Column
+		}
+		return Problem{Pos: p, Msg: "YAML syntax: " + te.GetMessage()}
+	}
+	return Problem{Pos: Pos{File: name}, Msg: "YAML syntax: " + err.Error()}
+}
+
+// jsonSyntax checks a .json file with encoding/json, so that JSON files get JSON's
+// rules and positions rather than YAML's.
+func jsonSyntax(name string, data []byte) (Problem, bool) {
+	var v any
+	err := json.Unmarshal(data, &v)
+	if err == nil {
+		return Problem{}, true
+	}
+	p := Pos{File: name}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		p.Line, p.Col = lineCol(data, int(se.Offset))
+		return Problem{Pos: p, Msg: "JSON syntax: " + se.Error()}, false
+	}
+	return Problem{Pos: p, Msg: "JSON syntax: " + err.Error()}, false
+}
+
+// lineCol returns the 1-based line and column (in characters) of byte offset off.
+func lineCol(data []byte, off int) (int, int) {
+	off = min(max(off, 0), len(data))
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, len([]rune(string(data[start:off]))) + 1
+}

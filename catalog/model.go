@@ -1,0 +1,215 @@
+package catalog
+
+import (
+	"regexp"
+
+	"github.com/errcat/errcat"
+)
+
+// Catalog is a loaded catalog: the merged content of its files with the position of
+// every node, for tools (lint, diff, generators, docs). Its runtime form is
+// [Catalog.Set].
+type Catalog struct {
+	Name          string
+	Title         string
+	Description   string
+	Version       string
+	DocsURL       string
+	DefaultLocale string
+	CodePattern   string
+	// WireCode is "string" or "number": how codes are written in JSON bodies.
+	WireCode     string
+	Operations   []*Operation
+	Ranges       []*Range
+	Errors       []*Error
+	Translations []*Translation
+	// Files lists the files the catalog was loaded from, in load order.
+	Files []string
+	// Pos holds the positions of the catalog's header fields, by field name.
+	Pos map[string]Pos
+
+	codeRE *regexp.Regexp
+	set    *errcat.Set
+	byID   map[string]*Error
+}
+
+// Operation is an API operation that returns errors ("Returned By"), or a group of
+// operations described by a note, such as seed 002's "All data operations*".
+type Operation struct {
+	ID          string
+	Title       string
+	Description string
+	// Group reports whether the operation stands for a group of operations.
+	Group bool
+	Pos   Pos
+}
+
+// Range is a range of numeric codes that belongs to one area, such as 2000–2999 for
+// users.
+type Range struct {
+	From, To    int
+	Title       string
+	Description string
+	Pos         Pos
+}
+
+// Error is one code, or one variant of a code, as the catalog files define it.
+type Error struct {
+	Code string
+	Name string
+	// Key is the variant key; empty for a code.
+	Key string
+	// Status is the HTTP status; 0 when the catalog gives none.
+	Status int
+	// GRPC is the gRPC status name as written; see [Error.GRPCCode] for the derived one.
+	GRPC        string
+	Title       string
+	Message     string
+	Summary     string
+	Description string
+	Causes      []string
+	Resolutions []string
+	Params      []*Param
+	// ParamsSet reports whether a variant declares params of its own.
+	ParamsSet  bool
+	ReturnedBy []string
+	Category   string
+	Retryable  bool
+	// LogLevel is "debug", "info", "warn" or "error"; empty means derived from status.
+	LogLevel   string
+	Public     *bool
+	Deprecated *Deprecation
+	Variants   []*Error
+	Examples   []*Example
+	// Parent is the code a variant belongs to; nil for a code.
+	Parent *Error
+	// Pos is the position of the error's mapping.
+	Pos Pos
+
+	pos map[string]Pos
+}
+
+// Param is a declared template parameter.
+type Param struct {
+	Name        string
+	Type        string
+	Description string
+	Example     string
+	Pos         Pos
+}
+
+// Deprecation marks a code deprecated.
+type Deprecation struct {
+	Since      string
+	ReplacedBy string
+	Note       string
+	Pos        Pos
+}
+
+// Example is an example occurrence of an error, for documentation and envelope
+// examples: parameter values and the field it concerns.
+type Example struct {
+	Description string
+	Field       string
+	// Params maps parameter names to example values, as text.
+	Params map[string]string
+	Pos    Pos
+}
+
+// Translation is one locale's texts, from one translation file.
+type Translation struct {
+	Locale string
+	File   string
+	// Errors are the translated texts by code or variant id ("000037[0]"), in file
+	// order.
+	Errors []*TranslatedError
+	Pos    Pos
+}
+
+// TranslatedError is the texts of one code (or variant) in a translation.
+type TranslatedError struct {
+	ID          string
+	Title       string
+	Message     string
+	Summary     string
+	Description string
+	Causes      []string
+	Resolutions []string
+	Pos         Pos
+
+	pos map[string]Pos
+}
+
+// PosOf returns the position of a field of the error, such as "status", "message" or
+// "causes[1]"; the error's own position when the field is absent.
+func (e *Error) PosOf(field string) Pos {
+	if p, ok := e.pos[field]; ok {
+		return p
+	}
+	return e.Pos
+}
+
+// PosOf returns the position of a field of the translated texts, or their position.
+func (t *TranslatedError) PosOf(field string) Pos {
+	if p, ok := t.pos[field]; ok {
+		return p
+	}
+	return t.Pos
+}
+
+// ID returns the code, or code[key] for a variant.
+func (e *Error) ID() string {
+	if e.Parent != nil {
+		return e.Parent.Code + "[" + e.Key + "]"
+	}
+	return e.Code
+}
+
+// IsPublic reports whether clients see the error's own texts (public is true or unset).
+func (e *Error) IsPublic() bool { return e.Public == nil || *e.Public }
+
+// Set returns the runtime form of the catalog, or nil when it had load problems.
+func (c *Catalog) Set() *errcat.Set { return c.set }
+
+// Lookup returns the error with code or variant id ("000037[0]"), or nil.
+func (c *Catalog) Lookup(id string) *Error {
+	if c.byID != nil {
+		return c.byID[id]
+	}
+	for _, e := range c.Errors {
+		if e.Code == id {
+			return e
+		}
+		for _, v := range e.Variants {
+			if v.ID() == id {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// Operation returns the operation with id, or nil.
+func (c *Catalog) Operation(id string) *Operation {
+	for _, o := range c.Operations {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// index builds the id index Lookup uses; the first definition of an id wins.
+func (c *Catalog) index() {
+	c.byID = make(map[string]*Error, len(c.Errors))
+	for _, e := range c.Errors {
+		if _, dup := c.byID[e.Code]; !dup {
+			c.byID[e.Code] = e
+		}
+		for _, v := range e.Variants {
+			if _, dup := c.byID[v.ID()]; !dup {
+				c.byID[v.ID()] = v
+			}
+		}
+	}
+}
