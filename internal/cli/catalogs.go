@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -57,14 +56,16 @@ func lookup(c *catalog.Catalog, id string) (*errcat.Definition, error) {
 	return nil, findingsErrorf("%s", msg)
 }
 
-// localeOK checks --locale against the catalog's locales; a locale the catalog does
-// not have falls back, so it is only reported, not refused.
+// localeNote returns a note when the catalog has no texts in locale, nor in a locale
+// it falls back to other than the default; such a locale is shown in the default
+// locale rather than refused, as a server would.
 func localeNote(c *catalog.Catalog, locale string) string {
 	if locale == "" {
 		return ""
 	}
 	got := c.Set().MatchLocale(locale)
-	if strings.EqualFold(got, locale) || slices.ContainsFunc(c.Set().Locales(), func(l string) bool { return strings.HasPrefix(strings.ToLower(locale), strings.ToLower(l)+"-") && l == got }) {
+	tag := strings.ToLower(strings.ReplaceAll(locale, "_", "-")) + "-"
+	if strings.HasPrefix(tag, strings.ToLower(got)+"-") {
 		return ""
 	}
 	return fmt.Sprintf("catalog %s has no locale %s; showing %s (locales: %s)", c.Name, locale, got, strings.Join(c.Set().Locales(), ", "))
