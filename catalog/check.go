@@ -58,8 +58,9 @@ func (c *Catalog) merge(contents []*fileContent, probs *Problems) {
 	}
 }
 
-// check reports every problem of the merged catalog that the format forbids.
-func (c *Catalog) check(probs *Problems) {
+// check reports every problem of the merged catalog that the format forbids. When a
+// file could not be parsed, what it may have held (the catalog's name) is not missed.
+func (c *Catalog) check(probs *Problems, unread bool) {
 	c.index()
 	add := func(p Pos, msg string) { *probs = append(*probs, Problem{Pos: p, Msg: msg}) }
 	first := Pos{}
@@ -67,7 +68,7 @@ func (c *Catalog) check(probs *Problems) {
 		first = Pos{File: c.Files[0]}
 	}
 	switch {
-	case c.Name == "" && len(c.Files) > 0:
+	case c.Name == "" && len(c.Files) > 0 && !unread:
 		add(first, "catalog name missing: add a top-level field such as catalog: payments")
 	case c.Name != "" && !catalogNameRE.MatchString(c.Name):
 		add(c.Pos["catalog"], "catalog name "+strconv.Quote(c.Name)+" must be lower-case letters, digits, '.', '_' or '-', starting with a letter")

@@ -59,7 +59,7 @@ func (d *decoder) resolve(n ast.Node) ast.Node {
 			}
 			target, ok := d.anchors[name]
 			if !ok {
-				return nil
+				return t // described as an alias to nothing
 			}
 			n = target
 		default:
@@ -86,6 +86,8 @@ func describe(n ast.Node) string {
 		return "the number " + t.GetToken().Value
 	case *ast.BoolNode:
 		return "the boolean " + t.GetToken().Value
+	case *ast.AliasNode:
+		return "the alias " + t.String() + ", which names no anchor defined before it"
 	}
 	return "a " + n.Type().String()
 }
@@ -207,13 +209,13 @@ func (d *decoder) object(n ast.Node, what string, handlers map[string]func(v ast
 	}
 	seen := make(map[string]bool, len(kvs))
 	for _, kv := range kvs {
+		if _, merge := kv.Key.(*ast.MergeKeyNode); merge {
+			d.problem(d.pos(kv.Key), "%s: merge keys (<<) are not supported: write the fields out", what)
+			continue
+		}
 		key, ok := d.scalar(kv.Key)
 		if !ok {
 			d.problem(d.pos(kv.Key), "%s: a field name must be a string, got %s", what, describe(d.resolve(kv.Key)))
-			continue
-		}
-		if key == "<<" {
-			d.problem(d.pos(kv.Key), "%s: merge keys (<<) are not supported: write the fields out", what)
 			continue
 		}
 		h, ok := handlers[key]

@@ -36,6 +36,7 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 	}
 	c := &Catalog{Pos: map[string]Pos{}}
 	var contents []*fileContent
+	unread := false
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)
 		if err != nil {
@@ -45,10 +46,12 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 		c.Files = append(c.Files, f)
 		if fc := parseFile(f, data, &probs); fc != nil {
 			contents = append(contents, fc)
+		} else {
+			unread = true
 		}
 	}
 	c.merge(contents, &probs)
-	c.check(&probs)
+	c.check(&probs, unread)
 	if len(probs) == 0 {
 		c.compile(&probs)
 	}
