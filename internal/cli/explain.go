@@ -99,7 +99,11 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 		x.ReturnedBy = append(x.ReturnedBy, id)
 	}
 	for _, v := range d.Variants() {
-		x.Variants = append(x.Variants, v.ID()+"  "+v.Title(locale).String())
+		text := v.Title(locale)
+		if text.IsZero() {
+			text = v.Message(locale)
+		}
+		x.Variants = append(x.Variants, v.ID()+"  "+text.String())
 	}
 	if p := d.Parent(); p != nil {
 		x.Parent = p.ID()

@@ -85,7 +85,7 @@ use the built-in "common" catalog.`,
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("%s: %v", cmd.CommandPath(), err)}
+			return &exitError{code: exitUsage, err: fmt.Errorf("%s: %v; see 'errcat %s --help'", cmd.Name(), err, cmd.Name())}
 		}
 		return nil
 	}
