@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of errcat: formatting, vet, the race-enabled test suite, every
+# benchmark once (so they keep compiling and running), and each fuzz target for a
+# short time. It installs what the tests need first; today that is only Go modules.
+# Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzztime=${FUZZTIME:-10s}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "download modules"
+go mod download
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "not gofmt'ed:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "go test -race"
+go test -race -count=1 ./...
+
+step "benchmarks, once each"
+go test -run '^$' -bench . -benchtime 1x ./... > /dev/null
+
+step "fuzz ($fuzztime each)"
+# One target a run: go test -fuzz takes a single target. Minimization is bounded so a
+# short run spends its time fuzzing (golang/go#51484).
+for target in $(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sed 's/^func //' | sort -u); do
+  pkg=$(dirname "$(grep -rlE --include='*_test.go' "^func $target\(" . | head -1)")
+  echo "$target in $pkg"
+  go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg" > /tmp/errcat-fuzz.log 2>&1 || { cat /tmp/errcat-fuzz.log; exit 1; }
+  tail -1 /tmp/errcat-fuzz.log
+done
