@@ -66,6 +66,14 @@ func (e *Error) AddField(field string, err *Error) *Error {
 	return e
 }
 
+// WithCause records cause as the error's cause and returns e, for errors made by
+// generated constructors: common.UnableToLocate("project", id).WithCause(err). It
+// changes e; call it while building the error, before the error is shared.
+func (e *Error) WithCause(cause error) *Error {
+	e.cause = cause
+	return e
+}
+
 // Cause returns the wrapped cause, or nil.
 func (e *Error) Cause() error { return e.cause }
 

@@ -2,6 +2,10 @@ package errcat
 
 import "log/slog"
 
+// SupportPackageIsVersion1 is referenced by code that errcat generates, so that such
+// code compiles only against a runtime that supports what it was generated for.
+const SupportPackageIsVersion1 = true
+
 // Param declares one parameter of an error's templates. Parameters are ordered: the
 // placeholder {0} names the first, and {name} names the same parameter by its name.
 type Param struct {
