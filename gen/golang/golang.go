@@ -195,8 +195,8 @@ func comment(text string) string {
 }
 
 var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
-	"q":          strconv.Quote,
-	"comment":    comment,
+	"q":       strconv.Quote,
+	"comment": comment,
 	"kind": func(k errcat.Kind) string {
 		return "errcat.Kind" + strings.ToUpper(k.String()[:1]) + k.String()[1:]
 	},
@@ -210,7 +210,6 @@ var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
 		}
 		return fmt.Sprintf(" (HTTP %d %s)", s, http.StatusText(s))
 	},
-
 }).Parse(tmplText))
 
 // usesLevel reports whether s or a variant has a log level other than info, whose
