@@ -188,7 +188,7 @@ func FindFiles(patterns ...string) ([]string, error) { return Find(osFS{}, patte
 
 // parseFile parses one file into what it contributes; nil when it cannot be parsed.
 // The YAML parser is not trusted to never panic or hang on hostile bytes: a panic or a
-// parse that takes over 10s becomes a problem, so a bad file can never crash or stall a
+// parse that takes longer than parseLimit becomes a problem, so a bad file can never crash or stall a
 // tool or a server.
 func parseFile(name string, data []byte, probs *Problems) *fileContent {
 	if len(data) > maxFileSize {
@@ -217,10 +217,11 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		}()
 		f, err = parser.ParseBytes(data, 0)
 	}()
+	limit := parseLimit(len(data))
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
-		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "the YAML parser did not finish in 10s; check the file's syntax"})
+	case <-time.After(limit):
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: fmt.Sprintf("the YAML parser did not finish in %v; check the file's syntax", limit)})
 		return nil
 	}
 	if err != nil {
@@ -248,6 +249,13 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 }
 
 var errParserPanic = errors.New("parser panic")
+
+// parseLimit is how long the YAML parser may take on size bytes before the file is
+// reported rather than waited for: generous, since the parser reads a few MB/s and a
+// busy machine is slower, but finite, so that no input can stall a server.
+func parseLimit(size int) time.Duration {
+	return 30*time.Second + time.Duration(size>>20)*4*time.Second
+}
 
 // yamlProblem converts a parser error into a positioned problem.
 func yamlProblem(name string, err error) Problem {

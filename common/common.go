@@ -12,1394 +12,359 @@ import (
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
 
-// Codes of the common catalog.
-const (
-	// CodeInternalServerError is the code of [InternalServerError].
-	CodeInternalServerError = "000001"
-	// CodeResourceNotFound is the code of [ResourceNotFound].
-	CodeResourceNotFound = "000002"
-	// CodeInvalidRequest is the code of [InvalidRequest].
-	CodeInvalidRequest = "000003"
-	// CodeUnableToLoadData is the code of [UnableToLoadData].
-	CodeUnableToLoadData = "000004"
-	// CodeSystemTechnicalIssue is the code of [SystemTechnicalIssue].
-	CodeSystemTechnicalIssue = "000005"
-	// CodeSubscriptionAwaitingVerification is the code of [SubscriptionAwaitingVerification].
-	CodeSubscriptionAwaitingVerification = "000006"
-	// CodeInvalidParamType is the code of [InvalidParamType].
-	CodeInvalidParamType = "000007"
-	// CodeMissingPrivilege is the code of [MissingPrivilege].
-	CodeMissingPrivilege = "000008"
-	// CodeProjectIDRequired is the code of [ProjectIDRequired].
-	CodeProjectIDRequired = "000009"
-	// CodeUserIDRequired is the code of [UserIDRequired].
-	CodeUserIDRequired = "000010"
-	// CodeInvalidJSONFieldType is the code of [InvalidJSONFieldType].
-	CodeInvalidJSONFieldType = "000011"
-	// CodeUnableToLocate is the code of [UnableToLocate].
-	CodeUnableToLocate = "000012"
-	// CodeTooManyRequests is the code of [TooManyRequests].
-	CodeTooManyRequests = "000013"
-	// CodeDeploymentInProgress is the code of [DeploymentInProgress].
-	CodeDeploymentInProgress = "000014"
-	// CodeUserBillingAccountBlocked is the code of [UserBillingAccountBlocked].
-	CodeUserBillingAccountBlocked = "000015"
-	// CodeProjectBillingAccountBlocked is the code of [ProjectBillingAccountBlocked].
-	CodeProjectBillingAccountBlocked = "000016"
-	// CodeImageTooLarge is the code of [ImageTooLarge].
-	CodeImageTooLarge = "000017"
-	// CodeDataProcessingFailed is the code of [DataProcessingFailed].
-	CodeDataProcessingFailed = "000018"
-	// CodeInvalidEmail is the code of [InvalidEmail].
-	CodeInvalidEmail = "000019"
-	// CodeInvalidImageFormat is the code of [InvalidImageFormat].
-	CodeInvalidImageFormat = "000020"
-	// CodeUnexpectedUpstreamResponse is the code of [UnexpectedUpstreamResponse].
-	CodeUnexpectedUpstreamResponse = "000021"
-	// CodeUpstreamTimeout is the code of [UpstreamTimeout].
-	CodeUpstreamTimeout = "000022"
-	// CodeOperationFailed is the code of [OperationFailed].
-	CodeOperationFailed = "000023"
-	// CodePayloadTooLarge is the code of [PayloadTooLarge].
-	CodePayloadTooLarge = "000024"
-	// CodeBillingAccountActiveOnProjects is the code of [BillingAccountActiveOnProjects].
-	CodeBillingAccountActiveOnProjects = "000025"
-	// CodeWrongProjectContext is the code of [WrongProjectContext].
-	CodeWrongProjectContext = "000026"
-	// CodeNotProjectMember is the code of [NotProjectMember].
-	CodeNotProjectMember = "000027"
-	// CodeFeedbackFailed is the code of [FeedbackFailed].
-	CodeFeedbackFailed = "000028"
-	// CodeEndpointNotFound is the code of [EndpointNotFound].
-	CodeEndpointNotFound = "000029"
-	// CodeMissingRequiredInformation is the code of [MissingRequiredInformation].
-	CodeMissingRequiredInformation = "000030"
-	// CodeMethodNotSupported is the code of [MethodNotSupported].
-	CodeMethodNotSupported = "000031"
-	// CodeUnsupportedAcceptType is the code of [UnsupportedAcceptType].
-	CodeUnsupportedAcceptType = "000033"
-	// CodeMissingRequestPart is the code of [MissingRequestPart].
-	CodeMissingRequestPart = "000034"
-	// CodeMissingPathVariable is the code of [MissingPathVariable].
-	CodeMissingPathVariable = "000035"
-	// CodeInvalidParamOrHeader is the code of [InvalidParamOrHeader].
-	CodeInvalidParamOrHeader = "000036"
-	// CodeValueAlreadyExists is the code of [ValueAlreadyExists].
-	CodeValueAlreadyExists = "000037"
-	// CodeFieldRequired is the code of [FieldRequired].
-	CodeFieldRequired = "000038"
-	// CodeInvalidFieldValue is the code of [InvalidFieldValue].
-	CodeInvalidFieldValue = "000039"
-	// CodeIntegrityConstraintViolation is the code of [IntegrityConstraintViolation].
-	CodeIntegrityConstraintViolation = "000040"
-	// CodeDataSourceUnavailable is the code of [DataSourceUnavailable].
-	CodeDataSourceUnavailable = "000041"
-	// CodeTenantAccessDenied is the code of [TenantAccessDenied].
-	CodeTenantAccessDenied = "000042"
-	// CodeAttemptLimitExceeded is the code of [AttemptLimitExceeded].
-	CodeAttemptLimitExceeded = "000043"
-	// CodeAccountNotActivated is the code of [AccountNotActivated].
-	CodeAccountNotActivated = "000044"
-	// CodeBillingAccountShared is the code of [BillingAccountShared].
-	CodeBillingAccountShared = "000045"
-	// CodeBillingAccountUnpaid is the code of [BillingAccountUnpaid].
-	CodeBillingAccountUnpaid = "000046"
-	// CodeInvalidTimeZone is the code of [InvalidTimeZone].
-	CodeInvalidTimeZone = "000047"
-	// CodeInvalidRedirectURL is the code of [InvalidRedirectURL].
-	CodeInvalidRedirectURL = "000048"
-	// CodeAttributeReadOnly is the code of [AttributeReadOnly].
-	CodeAttributeReadOnly = "000049"
-	// CodeFeatureDisabled is the code of [FeatureDisabled].
-	CodeFeatureDisabled = "000050"
-	// CodeFileUploadRateLimited is the code of [FileUploadRateLimited].
-	CodeFileUploadRateLimited = "000051"
-)
+// CodeInternalServerError is the code of [InternalServerError].
+const CodeInternalServerError = "000001"
+
+// CodeResourceNotFound is the code of [ResourceNotFound].
+const CodeResourceNotFound = "000002"
+
+// CodeInvalidRequest is the code of [InvalidRequest].
+const CodeInvalidRequest = "000003"
+
+// CodeUnableToLoadData is the code of [UnableToLoadData].
+const CodeUnableToLoadData = "000004"
+
+// CodeSystemTechnicalIssue is the code of [SystemTechnicalIssue].
+const CodeSystemTechnicalIssue = "000005"
+
+// CodeSubscriptionAwaitingVerification is the code of [SubscriptionAwaitingVerification].
+const CodeSubscriptionAwaitingVerification = "000006"
+
+// CodeInvalidParamType is the code of [InvalidParamType].
+const CodeInvalidParamType = "000007"
+
+// CodeMissingPrivilege is the code of [MissingPrivilege].
+const CodeMissingPrivilege = "000008"
+
+// CodeProjectIDRequired is the code of [ProjectIDRequired].
+const CodeProjectIDRequired = "000009"
+
+// CodeUserIDRequired is the code of [UserIDRequired].
+const CodeUserIDRequired = "000010"
+
+// CodeInvalidJSONFieldType is the code of [InvalidJSONFieldType].
+const CodeInvalidJSONFieldType = "000011"
+
+// CodeUnableToLocate is the code of [UnableToLocate].
+const CodeUnableToLocate = "000012"
+
+// CodeTooManyRequests is the code of [TooManyRequests].
+const CodeTooManyRequests = "000013"
+
+// CodeDeploymentInProgress is the code of [DeploymentInProgress].
+const CodeDeploymentInProgress = "000014"
+
+// CodeUserBillingAccountBlocked is the code of [UserBillingAccountBlocked].
+const CodeUserBillingAccountBlocked = "000015"
+
+// CodeProjectBillingAccountBlocked is the code of [ProjectBillingAccountBlocked].
+const CodeProjectBillingAccountBlocked = "000016"
+
+// CodeImageTooLarge is the code of [ImageTooLarge].
+const CodeImageTooLarge = "000017"
+
+// CodeDataProcessingFailed is the code of [DataProcessingFailed].
+const CodeDataProcessingFailed = "000018"
+
+// CodeInvalidEmail is the code of [InvalidEmail].
+const CodeInvalidEmail = "000019"
+
+// CodeInvalidImageFormat is the code of [InvalidImageFormat].
+const CodeInvalidImageFormat = "000020"
+
+// CodeUnexpectedUpstreamResponse is the code of [UnexpectedUpstreamResponse].
+const CodeUnexpectedUpstreamResponse = "000021"
+
+// CodeUpstreamTimeout is the code of [UpstreamTimeout].
+const CodeUpstreamTimeout = "000022"
+
+// CodeOperationFailed is the code of [OperationFailed].
+const CodeOperationFailed = "000023"
+
+// CodePayloadTooLarge is the code of [PayloadTooLarge].
+const CodePayloadTooLarge = "000024"
+
+// CodeBillingAccountActiveOnProjects is the code of [BillingAccountActiveOnProjects].
+const CodeBillingAccountActiveOnProjects = "000025"
+
+// CodeWrongProjectContext is the code of [WrongProjectContext].
+const CodeWrongProjectContext = "000026"
+
+// CodeNotProjectMember is the code of [NotProjectMember].
+const CodeNotProjectMember = "000027"
+
+// CodeFeedbackFailed is the code of [FeedbackFailed].
+const CodeFeedbackFailed = "000028"
+
+// CodeEndpointNotFound is the code of [EndpointNotFound].
+const CodeEndpointNotFound = "000029"
+
+// CodeMissingRequiredInformation is the code of [MissingRequiredInformation].
+const CodeMissingRequiredInformation = "000030"
+
+// CodeMethodNotSupported is the code of [MethodNotSupported].
+const CodeMethodNotSupported = "000031"
+
+// CodeUnsupportedAcceptType is the code of [UnsupportedAcceptType].
+const CodeUnsupportedAcceptType = "000033"
+
+// CodeMissingRequestPart is the code of [MissingRequestPart].
+const CodeMissingRequestPart = "000034"
+
+// CodeMissingPathVariable is the code of [MissingPathVariable].
+const CodeMissingPathVariable = "000035"
+
+// CodeInvalidParamOrHeader is the code of [InvalidParamOrHeader].
+const CodeInvalidParamOrHeader = "000036"
+
+// CodeValueAlreadyExists is the code of [ValueAlreadyExists].
+const CodeValueAlreadyExists = "000037"
+
+// CodeFieldRequired is the code of [FieldRequired].
+const CodeFieldRequired = "000038"
+
+// CodeInvalidFieldValue is the code of [InvalidFieldValue].
+const CodeInvalidFieldValue = "000039"
+
+// CodeIntegrityConstraintViolation is the code of [IntegrityConstraintViolation].
+const CodeIntegrityConstraintViolation = "000040"
+
+// CodeDataSourceUnavailable is the code of [DataSourceUnavailable].
+const CodeDataSourceUnavailable = "000041"
+
+// CodeTenantAccessDenied is the code of [TenantAccessDenied].
+const CodeTenantAccessDenied = "000042"
+
+// CodeAttemptLimitExceeded is the code of [AttemptLimitExceeded].
+const CodeAttemptLimitExceeded = "000043"
+
+// CodeAccountNotActivated is the code of [AccountNotActivated].
+const CodeAccountNotActivated = "000044"
+
+// CodeBillingAccountShared is the code of [BillingAccountShared].
+const CodeBillingAccountShared = "000045"
+
+// CodeBillingAccountUnpaid is the code of [BillingAccountUnpaid].
+const CodeBillingAccountUnpaid = "000046"
+
+// CodeInvalidTimeZone is the code of [InvalidTimeZone].
+const CodeInvalidTimeZone = "000047"
+
+// CodeInvalidRedirectURL is the code of [InvalidRedirectURL].
+const CodeInvalidRedirectURL = "000048"
+
+// CodeAttributeReadOnly is the code of [AttributeReadOnly].
+const CodeAttributeReadOnly = "000049"
+
+// CodeFeatureDisabled is the code of [FeatureDisabled].
+const CodeFeatureDisabled = "000050"
+
+// CodeFileUploadRateLimited is the code of [FileUploadRateLimited].
+const CodeFileUploadRateLimited = "000051"
 
 // Set is the common catalog 1.0.0, compiled: every code, variant and translation.
-var Set = errcat.MustNewSet(errcat.SetSpec{
-	Name:          "common",
-	Title:         "System Error and Common Messages",
-	Version:       "1.0.0",
-	DocsURL:       "https://errcat.dev/catalogs/common/errors/{code}/",
-	DefaultLocale: "en",
-	Errors: []errcat.Spec{
-		{
-			Code:   "000001",
-			Name:   "InternalServerError",
-			Status: 500,
-			GRPC:   "INTERNAL",
-			Texts: errcat.Texts{
-				Title:       "Internal Server Error",
-				Message:     "Internal Server Error",
-				Summary:     "Unidentified internal server error",
-				Description: "The server encountered an unexpected condition that prevented it from fulfilling the request.",
-				Causes: []string{
-					"An unidentified internal error occurred on the server.",
-				},
-				Resolutions: []string{
-					"Try the request again.",
-					"If the issue persists, contact support.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "internal",
-			LogLevel: slog.LevelError,
-		},
-		{
-			Code:   "000002",
-			Name:   "ResourceNotFound",
-			Status: 404,
-			GRPC:   "NOT_FOUND",
-			Texts: errcat.Texts{
-				Title:       "Resource Not Found",
-				Message:     "Resource Not Found",
-				Summary:     "Requested resource does not exist",
-				Description: "The requested resource does not exist in the system.",
-				Causes: []string{
-					"The resource ID is incorrect or does not exist.",
-					"The resource was deleted before the request was made.",
-				},
-				Resolutions: []string{
-					"Verify the resource ID is correct.",
-					"Ensure the resource has not been deleted.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "not_found",
-		},
-		{
-			Code:   "000003",
-			Name:   "InvalidRequest",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Invalid Request",
-				Message:     "Invalid Request",
-				Summary:     "Incorrect format or missing required fields",
-				Description: "The request has an incorrect format or is missing required information.",
-				Causes: []string{
-					"Required fields are missing from the request.",
-					"The request body or parameters are malformed.",
-				},
-				Resolutions: []string{
-					"Check the request format and ensure all required fields are present.",
-					"Refer to the API reference for the expected request structure.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000004",
-			Name:   "UnableToLoadData",
-			Status: 503,
-			GRPC:   "UNAVAILABLE",
-			Texts: errcat.Texts{
-				Title:       "Unable to load requested data",
-				Message:     "Unable to load requested data. Please try again or contact support if the issue persists.",
-				Summary:     "Temporary error loading data",
-				Description: "The system was unable to load the requested data, possibly due to a temporary error.",
-				Causes: []string{
-					"A temporary system error occurred while loading data.",
-				},
-				Resolutions: []string{
-					"Try again after a short delay.",
-					"If the issue persists, contact support.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "unavailable",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000005",
-			Name:   "SystemTechnicalIssue",
-			Status: 500,
-			GRPC:   "INTERNAL",
-			Texts: errcat.Texts{
-				Title:       "System technical issue",
-				Message:     "The system is currently experiencing a technical issue. Please contact the infrastructure or development team for further assistance.",
-				Summary:     "System-level technical error",
-				Description: "A system-level technical issue is preventing the operation from completing.",
-				Causes: []string{
-					"An infrastructure or system-level error occurred.",
-				},
-				Resolutions: []string{
-					"Contact the infrastructure or development team for further assistance.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "internal",
-			LogLevel: slog.LevelError,
-		},
-		{
-			Code:   "000006",
-			Name:   "SubscriptionAwaitingVerification",
-			Status: 403,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "Account awaiting subscription verification",
-				Message:     "Your account is awaiting System Admin verification of your subscription package. Please wait for confirmation to start using the service.",
-				Summary:     "Account pending System Admin approval",
-				Description: "The account has been created but is pending verification of the subscription package by a System Admin.",
-				Causes: []string{
-					"The System Admin has not yet verified the subscription package for this account.",
-				},
-				Resolutions: []string{
-					"Wait for the System Admin to verify and approve your subscription package.",
-					"Contact the System Admin if verification is taking too long.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "account",
-		},
-		{
-			Code:   "000007",
-			Name:   "InvalidParamType",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Request param {0} must be of type {1}",
-				Message:     "Request param {0} must be of type {1}",
-				Summary:     "Request parameter has incorrect data type",
-				Description: "A request parameter was provided with an incorrect data type.",
-				Causes: []string{
-					"The parameter `{0}` was sent with a type that does not match the expected type `{1}`.",
-				},
-				Resolutions: []string{
-					"Ensure the parameter `{0}` is provided as type `{1}`.",
-					"Refer to the API reference for the correct parameter types.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "param", Kind: errcat.KindString, Description: "Name of the request parameter", Example: "page"},
-				{Name: "type", Kind: errcat.KindString, Description: "Expected type of the parameter", Example: "integer"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000008",
-			Name:   "MissingPrivilege",
-			Status: 403,
-			GRPC:   "PERMISSION_DENIED",
-			Texts: errcat.Texts{
-				Title:       "You cannot {0} — missing privilege {1}",
-				Message:     "You cannot {0}. Please ensure you have the {1} privilege(s) and try again or contact the {2}.",
-				Summary:     "User lacks permission for the action",
-				Description: "The user does not have the required privileges to perform the requested action.",
-				Causes: []string{
-					"The user account lacks the `{1}` privilege required to perform action `{0}`.",
-				},
-				Resolutions: []string{
-					"Request the necessary `{1}` privilege from your project or system administrator `{2}`.",
-					"Try the action again after the privilege has been granted.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "action", Kind: errcat.KindString, Description: "What the user tried to do", Example: "delete this project"},
-				{Name: "privilege", Kind: errcat.KindString, Description: "Privilege the action needs", Example: "PROJECT_DELETE"},
-				{Name: "contact", Kind: errcat.KindString, Description: "Who can grant the privilege", Example: "project owner"},
-			},
-			Category: "permission",
-		},
-		{
-			Code:   "000009",
-			Name:   "ProjectIDRequired",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Project id is required",
-				Message:     "Project id is required",
-				Summary:     "Required Project ID is missing",
-				Description: "The Project ID is a required parameter but was not provided in the request.",
-				Causes: []string{
-					"The `project_id` field is missing from the request.",
-				},
-				Resolutions: []string{
-					"Include the Project ID in your request.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000010",
-			Name:   "UserIDRequired",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "User id is required",
-				Message:     "User id is required",
-				Summary:     "Required User ID is missing",
-				Description: "The User ID is a required parameter but was not provided in the request.",
-				Causes: []string{
-					"The `user_id` field is missing from the request.",
-				},
-				Resolutions: []string{
-					"Include the User ID in your request.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000011",
-			Name:   "InvalidJSONFieldType",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Invalid JSON data format for field {0}",
-				Message:     "The JSON data format is invalid. Please ensure that the {0} field is of type {1}.",
-				Summary:     "JSON field has incorrect data type",
-				Description: "The JSON request body contains a field with an invalid data type.",
-				Causes: []string{
-					"The field `{0}` was provided with a type that does not match the expected type `{1}`.",
-				},
-				Resolutions: []string{
-					"Ensure the `{0}` field in the JSON body is of type `{1}`.",
-					"Validate your JSON payload before sending the request.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "field", Kind: errcat.KindString, Description: "JSON field with the wrong type", Example: "age"},
-				{Name: "type", Kind: errcat.KindString, Description: "Expected JSON type", Example: "number"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000012",
-			Name:   "UnableToLocate",
-			Status: 404,
-			GRPC:   "NOT_FOUND",
-			Texts: errcat.Texts{
-				Title:       "Unable to locate {0} with id {1}",
-				Message:     "Unable to locate {0} with id {1}.",
-				Summary:     "Object not found with provided ID",
-				Description: "The system could not find the specified object using the provided ID.",
-				Causes: []string{
-					"No `{0}` exists with the ID `{1}`.",
-					"The resource may have been deleted.",
-				},
-				Resolutions: []string{
-					"Verify that the ID `{1}` is correct.",
-					"Ensure the resource has not been deleted.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "kind", Kind: errcat.KindString, Description: "Kind of object", Example: "project"},
-				{Name: "id", Kind: errcat.KindString, Description: "Identifier that was looked up", Example: "42"},
-			},
-			Category: "not_found",
-		},
-		{
-			Code:   "000013",
-			Name:   "TooManyRequests",
-			Status: 429,
-			GRPC:   "RESOURCE_EXHAUSTED",
-			Texts: errcat.Texts{
-				Title:       "Too many requests",
-				Message:     "Too many requests. Please try again later.",
-				Summary:     "Request rate limit exceeded",
-				Description: "The client has exceeded the allowed request rate limit.",
-				Causes: []string{
-					"Too many requests were sent within a short period.",
-				},
-				Resolutions: []string{
-					"Wait briefly before retrying.",
-					"Reduce the frequency of requests.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "rate_limit",
-			Retryable: true,
-			LogLevel:  slog.LevelWarn,
-		},
-		{
-			Code:   "000014",
-			Name:   "DeploymentInProgress",
-			Status: 503,
-			GRPC:   "UNAVAILABLE",
-			Texts: errcat.Texts{
-				Title:       "Deployment in progress",
-				Message:     "Deployment in progress, try again later.",
-				Summary:     "System is currently deploying",
-				Description: "The system is currently performing a deployment and cannot process the request.",
-				Causes: []string{
-					"A deployment is in progress on the system or resource.",
-				},
-				Resolutions: []string{
-					"Wait for the deployment to complete.",
-					"Try the request again afterward.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "unavailable",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000015",
-			Name:   "UserBillingAccountBlocked",
-			Status: 403,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "Action {0} blocked — user billing account {1}",
-				Message:     "Action {0} is not allowed because the user billing account {1}.",
-				Summary:     "Action blocked by user billing account status",
-				Description: "The requested action is blocked because of the current status of the user's billing account.",
-				Causes: []string{
-					"The user billing account status `{1}` prevents the action `{0}` from being performed.",
-				},
-				Resolutions: []string{
-					"Check the status of your billing account.",
-					"Contact billing support to resolve the account issue.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "create a project"},
-				{Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "is suspended"},
-			},
-			Category: "billing",
-		},
-		{
-			Code:   "000016",
-			Name:   "ProjectBillingAccountBlocked",
-			Status: 403,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "Action {0} blocked — project billing account {1}",
-				Message:     "Action {0} is not allowed because the project billing account {1}.",
-				Summary:     "Action blocked by project billing account status",
-				Description: "The requested action is blocked because of the current status of the project's billing account.",
-				Causes: []string{
-					"The project billing account status `{1}` prevents the action `{0}` from being performed.",
-				},
-				Resolutions: []string{
-					"Check the project billing account status.",
-					"Contact billing support to resolve the account issue.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "start a deployment"},
-				{Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "has no payment method"},
-			},
-			Category: "billing",
-		},
-		{
-			Code:   "000017",
-			Name:   "ImageTooLarge",
-			Status: 413,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Image must be smaller than {0} MB",
-				Message:     "Image must smaller than {0}MB!",
-				Summary:     "Image size exceeds the allowed limit",
-				Description: "The uploaded image exceeds the maximum allowed file size.",
-				Causes: []string{
-					"The image file size is larger than the `{0}` MB limit.",
-				},
-				Resolutions: []string{
-					"Compress or resize the image to be under `{0}` MB.",
-					"Try uploading again.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "limit_mb", Kind: errcat.KindInt, Description: "Largest image size allowed, in MB", Example: "5"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000018",
-			Name:   "DataProcessingFailed",
-			Status: 500,
-			GRPC:   "INTERNAL",
-			Texts: errcat.Texts{
-				Title:       "Operation failed due to system error during data processing",
-				Message:     "The operation failed due to a system error during data processing. Please contact the infrastructure or development team for assistance.",
-				Summary:     "System error during data processing",
-				Description: "An unexpected system error occurred while processing data.",
-				Causes: []string{
-					"A system-level error was encountered during data processing.",
-				},
-				Resolutions: []string{
-					"Contact the infrastructure or development team for assistance.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "internal",
-			LogLevel: slog.LevelError,
-		},
-		{
-			Code:   "000019",
-			Name:   "InvalidEmail",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Email is invalid",
-				Message:     "Email is invalid.",
-				Summary:     "Invalid email address format",
-				Description: "The email address provided does not conform to a valid format.",
-				Causes: []string{
-					"The email address is malformed or missing required components.",
-				},
-				Resolutions: []string{
-					"Provide a valid email address (e.g., `user@example.com`).",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000020",
-			Name:   "InvalidImageFormat",
-			Status: 415,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Invalid image format",
-				Message:     "Invalid image format",
-				Summary:     "Image file format is not supported",
-				Description: "The uploaded image uses a file format that is not supported.",
-				Causes: []string{
-					"The image file format is not in the list of supported formats.",
-				},
-				Resolutions: []string{
-					"Use a supported image format (e.g., PNG, JPEG).",
-					"Try uploading again.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000021",
-			Name:   "UnexpectedUpstreamResponse",
-			Status: 502,
-			GRPC:   "UNAVAILABLE",
-			Texts: errcat.Texts{
-				Title:       "Unexpected response from upstream service",
-				Message:     "Unable to complete your request due to an unexpected response from an upstream service. Please try again later.",
-				Summary:     "Upstream service returned an unexpected response",
-				Description: "An upstream service returned an unexpected response, preventing the request from completing.",
-				Causes: []string{
-					"An external or upstream service returned an invalid or unexpected response.",
-				},
-				Resolutions: []string{
-					"Try again after a short delay.",
-					"Contact support if the issue persists.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "upstream",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000022",
-			Name:   "UpstreamTimeout",
-			Status: 504,
-			GRPC:   "DEADLINE_EXCEEDED",
-			Texts: errcat.Texts{
-				Title:       "Server took too long to respond",
-				Message:     "The server took too long to respond. This may be due to a temporary upstream issue. Please try again in a few moments.",
-				Summary:     "Upstream service timeout",
-				Description: "The upstream service did not respond within the expected time, causing a timeout.",
-				Causes: []string{
-					"A temporary issue with an upstream or external system caused the timeout.",
-				},
-				Resolutions: []string{
-					"Wait a few moments and try again.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "upstream",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000023",
-			Name:   "OperationFailed",
-			Status: 500,
-			GRPC:   "INTERNAL",
-			Texts: errcat.Texts{
-				Title:       "{0} failed",
-				Message:     "{0} failed. Please try again later.",
-				Summary:     "General operation failure",
-				Description: "The operation {0} failed to complete.",
-				Causes: []string{
-					"A general failure occurred during the execution of `{0}`.",
-				},
-				Resolutions: []string{
-					"Try again later.",
-					"If the issue persists, contact support.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "operation", Kind: errcat.KindString, Description: "Operation that failed", Example: "Export"},
-			},
-			Category:  "internal",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000024",
-			Name:   "PayloadTooLarge",
-			Status: 413,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Request payload is too large",
-				Message:     "The request payload is too large. {0}.",
-				Summary:     "Request payload exceeds the allowed limit",
-				Description: "The request body exceeds the maximum allowed payload size.",
-				Causes: []string{
-					"The request payload size is larger than the system limit. Details are provided in `{0}`.",
-				},
-				Resolutions: []string{
-					"Reduce the size of the request payload.",
-					"Split large requests into smaller chunks if applicable.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "detail", Kind: errcat.KindString, Description: "What the limit is", Example: "The limit is 1 MiB"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000025",
-			Name:   "BillingAccountActiveOnProjects",
-			Status: 409,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "User cannot be disabled — billing account is active on projects",
-				Message:     "This user cannot be disabled because their billing account is currently the active billing account for one or more projects.",
-				Summary:     "Billing account is active for one or more projects",
-				Description: "The user cannot be disabled because their billing account is still linked as the active billing account for one or more projects.",
-				Causes: []string{
-					"The user's billing account is the active billing account for at least one project.",
-				},
-				Resolutions: []string{
-					"Reassign the billing account for all affected projects to a different account.",
-					"Retry disabling the user after the billing account has been removed from all projects.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "conflict",
-		},
-		{
-			Code:   "000026",
-			Name:   "WrongProjectContext",
-			Status: 409,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "Cannot {0} — switch to project {2}",
-				Message:     "You cannot {0} because you're in the project '{1}'. Please SWITCH TO project '{2}' to perform this action.",
-				Summary:     "User must switch to the correct project",
-				Description: "The action cannot be performed from the current project context. The user must switch to a different project.",
-				Causes: []string{
-					"The action `{0}` is only allowed within project `{2}`, but the user is currently in project `{1}`.",
-				},
-				Resolutions: []string{
-					"Switch to project `{2}`.",
-					"Retry the action.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "invite members"},
-				{Name: "current_project", Kind: errcat.KindString, Description: "Project the user is in", Example: "Sandbox"},
-				{Name: "required_project", Kind: errcat.KindString, Description: "Project the action needs", Example: "Production"},
-			},
-			Category: "conflict",
-		},
-		{
-			Code:   "000027",
-			Name:   "NotProjectMember",
-			Status: 403,
-			GRPC:   "PERMISSION_DENIED",
-			Texts: errcat.Texts{
-				Title:       "Cannot {0} — not a member of project {1}",
-				Message:     "You cannot {0}. Please ensure you have joined in the project '{1}' and try again or contact the {2}.",
-				Summary:     "User has not joined the required project",
-				Description: "The user is not a member of the required project and cannot perform the action.",
-				Causes: []string{
-					"The user has not joined project `{1}`, which is required to perform action `{0}`.",
-				},
-				Resolutions: []string{
-					"Join project `{1}`.",
-					"Retry the action, or contact `{2}` for assistance.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "view reports"},
-				{Name: "project", Kind: errcat.KindString, Description: "Project the user must join", Example: "Production"},
-				{Name: "contact", Kind: errcat.KindString, Description: "Who can add the user", Example: "project owner"},
-			},
-			Category: "permission",
-		},
-		{
-			Code:   "000028",
-			Name:   "FeedbackFailed",
-			Status: 500,
-			GRPC:   "INTERNAL",
-			Texts: errcat.Texts{
-				Title:       "Error when sending feedback",
-				Message:     "Error when sending feedback. Please contact the administrator.",
-				Summary:     "Feedback submission failed",
-				Description: "An error occurred while attempting to submit feedback.",
-				Causes: []string{
-					"A system error prevented the feedback from being sent.",
-				},
-				Resolutions: []string{
-					"Try submitting feedback again.",
-					"If the issue persists, contact the administrator directly.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "internal",
-			LogLevel: slog.LevelError,
-		},
-		{
-			Code:   "000029",
-			Name:   "EndpointNotFound",
-			Status: 404,
-			GRPC:   "NOT_FOUND",
-			Texts: errcat.Texts{
-				Title:       "API endpoint {0} with HTTP method {1} not found",
-				Message:     "API endpoint '{0}' with HTTP method '{1}' was not found.",
-				Summary:     "API endpoint does not exist",
-				Description: "The specified API endpoint does not exist or is not registered for the given HTTP method.",
-				Causes: []string{
-					"The URL `{0}` or method `{1}` is incorrect.",
-					"The endpoint may have changed or been removed.",
-				},
-				Resolutions: []string{
-					"Verify the endpoint URL and HTTP method.",
-					"Refer to the API reference for the correct endpoint.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "path", Kind: errcat.KindString, Description: "Requested path", Example: "/v1/projets"},
-				{Name: "method", Kind: errcat.KindString, Description: "Requested HTTP method", Example: "GET"},
-			},
-			Category: "not_found",
-		},
-		{
-			Code:   "000030",
-			Name:   "MissingRequiredInformation",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Missing required information: {0}",
-				Message:     "Missing required information: {0}.",
-				Summary:     "Required field is missing",
-				Description: "One or more required fields are missing from the request.",
-				Causes: []string{
-					"The field(s) listed in `{0}` were not provided in the request.",
-				},
-				Resolutions: []string{
-					"Include all required fields listed in `{0}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "fields", Kind: errcat.KindString, Description: "Missing fields", Example: "name, email"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000031",
-			Name:   "MethodNotSupported",
-			Status: 405,
-			GRPC:   "UNIMPLEMENTED",
-			Texts: errcat.Texts{
-				Title:       "HTTP method {0} not supported",
-				Message:     "The HTTP method '{0}' is not supported for this endpoint. Supported methods: {1}.",
-				Summary:     "HTTP method not supported for this endpoint",
-				Description: "The HTTP method used is not supported by the target endpoint.",
-				Causes: []string{
-					"The request used method `{0}`, which is not among the supported methods `{1}` for this endpoint.",
-				},
-				Resolutions: []string{
-					"Use one of the supported HTTP methods listed in `{1}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "method", Kind: errcat.KindString, Description: "Method used", Example: "PATCH"},
-				{Name: "allowed", Kind: errcat.KindString, Description: "Methods the endpoint supports", Example: "GET, POST"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000033",
-			Name:   "UnsupportedAcceptType",
-			Status: 406,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Unsupported media type in Accept header",
-				Message:     "The media type(s) in your Accept header are not supported. Supported media types: {0}.",
-				Summary:     "Accept header media type is not supported",
-				Description: "The media type specified in the Accept header is not supported by the server.",
-				Causes: []string{
-					"The `Accept` header contains a media type not in the supported list `{0}`.",
-				},
-				Resolutions: []string{
-					"Update the `Accept` header to use one of the supported media types listed in `{0}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "supported", Kind: errcat.KindString, Description: "Media types the server can produce", Example: "application/problem+json, application/json"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000034",
-			Name:   "MissingRequestPart",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Required request part {0} is missing",
-				Message:     "The required request part '{0}' is missing.",
-				Summary:     "Multipart request part is missing",
-				Description: "A required part of a multipart request is missing.",
-				Causes: []string{
-					"The multipart request is missing the required part `{0}`.",
-				},
-				Resolutions: []string{
-					"Include the required part `{0}` in the multipart request.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "part", Kind: errcat.KindString, Description: "Name of the multipart part", Example: "file"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000035",
-			Name:   "MissingPathVariable",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Required path variable {0} is missing",
-				Message:     "The required path variable '{0}' is missing in the request URL.",
-				Summary:     "Path variable is missing from URL",
-				Description: "A required path variable was not included in the request URL.",
-				Causes: []string{
-					"The URL is missing the required path variable `{0}`.",
-				},
-				Resolutions: []string{
-					"Include the path variable `{0}` in the request URL.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "variable", Kind: errcat.KindString, Description: "Name of the path variable", Example: "projectId"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000036",
-			Name:   "InvalidParamOrHeader",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Missing or invalid request parameter or header: {0}",
-				Message:     "Missing or invalid request parameter or header: {0}",
-				Summary:     "Request parameter or header is missing or invalid",
-				Description: "A required request parameter or header is either missing or contains an invalid value.",
-				Causes: []string{
-					"The parameter or header `{0}` is absent or has an invalid value.",
-				},
-				Resolutions: []string{
-					"Provide a valid value for `{0}`.",
-					"Refer to the API reference for expected parameter and header definitions.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "name", Kind: errcat.KindString, Description: "Parameter or header", Example: "X-Tenant-ID"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000037",
-			Name:   "ValueAlreadyExists",
-			Status: 409,
-			GRPC:   "ALREADY_EXISTS",
-			Texts: errcat.Texts{
-				Title:       "Value of field {0} already exists",
-				Message:     "The value of field '{0}' already exists.",
-				Summary:     "Duplicate value violates unique constraint",
-				Description: "The value provided for the field violates a unique constraint — a record with this value already exists.",
-				Causes: []string{
-					"A duplicate value was submitted for a field that requires unique values.",
-				},
-				Resolutions: []string{
-					"Use a different value for field `{0}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "field", Kind: errcat.KindString, Description: "Field whose value must be unique", Example: "email"},
-			},
-			Category: "conflict",
-			Variants: []errcat.Spec{
-				{
-					Code: "",
-					Key:  "0",
-					GRPC: "ALREADY_EXISTS",
-					Texts: errcat.Texts{
-						Title:       "A value already exists — duplicates not allowed",
-						Message:     "A value already exists, and duplicates are not allowed.",
-						Summary:     "Duplicate value detected",
-						Description: "A duplicate value was detected on a field that does not permit duplicates.",
-						Causes: []string{
-							"The submitted data contains a value that already exists in the system.",
-						},
-						Resolutions: []string{
-							"Use a different, unique value.",
-						},
-					},
-				},
-			},
-		},
-		{
-			Code:   "000038",
-			Name:   "FieldRequired",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Field {0} is required and cannot be blank",
-				Message:     "Field '{0}' is required and cannot be left blank.",
-				Summary:     "Required field is missing or empty",
-				Description: "A required field was left empty or not provided.",
-				Causes: []string{
-					"The field `{0}` is mandatory but was submitted as blank or omitted.",
-				},
-				Resolutions: []string{
-					"Provide a valid non-empty value for field `{0}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "field", Kind: errcat.KindString, Description: "Required field", Example: "name"},
-			},
-			Category: "invalid_request",
-			Variants: []errcat.Spec{
-				{
-					Code: "",
-					Key:  "0",
-					GRPC: "INVALID_ARGUMENT",
-					Texts: errcat.Texts{
-						Title:       "A required field is missing or left blank",
-						Message:     "A required field is missing or left blank.",
-						Summary:     "Required field is missing",
-						Description: "A required field is missing or was submitted without a value.",
-						Causes: []string{
-							"One or more required fields were omitted or left blank.",
-						},
-						Resolutions: []string{
-							"Ensure all required fields are filled in before submitting.",
-						},
-					},
-				},
-			},
-		},
-		{
-			Code:   "000039",
-			Name:   "InvalidFieldValue",
-			Status: 422,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Value of field {0} is invalid or does not exist",
-				Message:     "The value of the field '{0}' is invalid or does not exist.",
-				Summary:     "Invalid or non-existent field value",
-				Description: "The value provided for the field is either invalid or does not correspond to an existing record.",
-				Causes: []string{
-					"The value for `{0}` is not a recognized or valid entry in the system.",
-				},
-				Resolutions: []string{
-					"Verify the value for field `{0}` and ensure it matches an existing, valid entry.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "field", Kind: errcat.KindString, Description: "Field with the invalid or unknown value", Example: "project_id"},
-			},
-			Category: "invalid_request",
-			Variants: []errcat.Spec{
-				{
-					Code: "",
-					Key:  "0",
-					GRPC: "INVALID_ARGUMENT",
-					Texts: errcat.Texts{
-						Title:       "Invalid or missing linked data",
-						Message:     "Invalid or missing linked data.",
-						Summary:     "Linked data is invalid or missing",
-						Description: "A linked or referenced data entry is invalid or does not exist.",
-						Causes: []string{
-							"The referenced data could not be found or is invalid.",
-						},
-						Resolutions: []string{
-							"Verify all linked data references are valid and exist in the system.",
-						},
-					},
-				},
-			},
-		},
-		{
-			Code:   "000040",
-			Name:   "IntegrityConstraintViolation",
-			Status: 409,
-			GRPC:   "ABORTED",
-			Texts: errcat.Texts{
-				Title:       "Database integrity constraint violation",
-				Message:     "A database integrity constraint violation occurred.",
-				Summary:     "Database constraint was violated",
-				Description: "The operation violated a database integrity constraint, such as a foreign key or unique constraint.",
-				Causes: []string{
-					"The submitted data conflicts with an existing database constraint.",
-				},
-				Resolutions: []string{
-					"Review the data being submitted for conflicts.",
-					"Resolve the constraint conflict and retry.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "conflict",
-		},
-		{
-			Code:   "000041",
-			Name:   "DataSourceUnavailable",
-			Status: 503,
-			GRPC:   "UNAVAILABLE",
-			Texts: errcat.Texts{
-				Title:       "Cannot access this data source at this time",
-				Message:     "At this time, it is impossible to access this data source.",
-				Summary:     "Data source is unavailable",
-				Description: "The requested data source is currently unavailable.",
-				Causes: []string{
-					"The data source is temporarily down or unreachable.",
-				},
-				Resolutions: []string{
-					"Try again after a short delay.",
-					"Contact support if the issue persists.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "unavailable",
-			Retryable: true,
-			LogLevel:  slog.LevelError,
-		},
-		{
-			Code:   "000042",
-			Name:   "TenantAccessDenied",
-			Status: 403,
-			GRPC:   "PERMISSION_DENIED",
-			Texts: errcat.Texts{
-				Title:       "No permission to access this tenant",
-				Message:     "You do not have permission to access this tenant.",
-				Summary:     "User lacks access to the tenant",
-				Description: "The user does not have access rights to the requested tenant.",
-				Causes: []string{
-					"The user account is not authorized for this tenant.",
-				},
-				Resolutions: []string{
-					"Request access from the tenant administrator.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "permission",
-		},
-		{
-			Code:   "000043",
-			Name:   "AttemptLimitExceeded",
-			Status: 429,
-			GRPC:   "RESOURCE_EXHAUSTED",
-			Texts: errcat.Texts{
-				Title:       "Attempt limit exceeded",
-				Message:     "Attempt limit exceeded, please try after some time.",
-				Summary:     "Too many failed attempts",
-				Description: "The maximum number of allowed attempts has been exceeded.",
-				Causes: []string{
-					"Too many failed attempts were made in a short period.",
-				},
-				Resolutions: []string{
-					"Wait before retrying.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "rate_limit",
-			Retryable: true,
-			LogLevel:  slog.LevelWarn,
-		},
-		{
-			Code:   "000044",
-			Name:   "AccountNotActivated",
-			Status: 403,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "Account has not been activated",
-				Message:     "Your account has not been activated. Please contact the system administrator to enable your account.",
-				Summary:     "Account is inactive",
-				Description: "The user account exists but has not been activated.",
-				Causes: []string{
-					"The account was created but activation has not been completed.",
-				},
-				Resolutions: []string{
-					"Contact the system administrator to activate your account.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "account",
-		},
-		{
-			Code:   "000045",
-			Name:   "BillingAccountShared",
-			Status: 409,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "User cannot be disabled — billing account shared with other users",
-				Message:     "This user cannot be disabled because their billing account is currently being shared with one or more other users.",
-				Summary:     "Billing account is shared with other users",
-				Description: "The user cannot be disabled because their billing account is shared with other users.",
-				Causes: []string{
-					"The billing account is currently shared with one or more other users.",
-				},
-				Resolutions: []string{
-					"Remove all shared users from the billing account.",
-					"Retry disabling the user.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "conflict",
-		},
-		{
-			Code:   "000046",
-			Name:   "BillingAccountUnpaid",
-			Status: 409,
-			GRPC:   "FAILED_PRECONDITION",
-			Texts: errcat.Texts{
-				Title:       "User cannot be disabled — billing account has unpaid invoices",
-				Message:     "This user cannot be disabled because their billing account has unpaid invoices.",
-				Summary:     "Unpaid invoices exist on the billing account",
-				Description: "The user cannot be disabled due to outstanding unpaid invoices on their billing account.",
-				Causes: []string{
-					"One or more invoices on the billing account remain unpaid.",
-				},
-				Resolutions: []string{
-					"Pay all outstanding invoices.",
-					"Retry disabling the user.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "conflict",
-		},
-		{
-			Code:   "000047",
-			Name:   "InvalidTimeZone",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Invalid time zone {0}",
-				Message:     "Invalid time zone \"{0}\". Expected format: Region/City (e.g., Asia/Ho_Chi_Minh).",
-				Summary:     "Time zone format is invalid",
-				Description: "The time zone value provided is not in the expected format.",
-				Causes: []string{
-					"The time zone `{0}` does not follow the required `Region/City` format.",
-				},
-				Resolutions: []string{
-					"Use a valid time zone in `Region/City` format (e.g., `Asia/Tokyo`, `America/New_York`).",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "time_zone", Kind: errcat.KindString, Description: "Time zone given", Example: "GMT+7"},
-			},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000048",
-			Name:   "InvalidRedirectURL",
-			Status: 400,
-			GRPC:   "INVALID_ARGUMENT",
-			Texts: errcat.Texts{
-				Title:       "Invalid redirect URL",
-				Message:     "Invalid redirect URL.",
-				Summary:     "Redirect URL is invalid",
-				Description: "The redirect URL provided is not valid.",
-				Causes: []string{
-					"The URL is malformed or not in an accepted format.",
-				},
-				Resolutions: []string{
-					"Provide a valid, properly formatted redirect URL.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "invalid_request",
-		},
-		{
-			Code:   "000049",
-			Name:   "AttributeReadOnly",
-			Status: 403,
-			GRPC:   "PERMISSION_DENIED",
-			Texts: errcat.Texts{
-				Title:       "Attribute {0} cannot be updated by user",
-				Message:     "Attribute {0} cannot be updated by user.",
-				Summary:     "Attribute is read-only for the user",
-				Description: "The attribute is read-only and cannot be modified by the user.",
-				Causes: []string{
-					"The attribute `{0}` is restricted and can only be updated by an administrator.",
-				},
-				Resolutions: []string{
-					"Contact an administrator to update attribute `{0}`.",
-				},
-			},
-			Params: []errcat.Param{
-				{Name: "attribute", Kind: errcat.KindString, Description: "Attribute the user tried to change", Example: "email"},
-			},
-			Category: "permission",
-		},
-		{
-			Code:   "000050",
-			Name:   "FeatureDisabled",
-			Status: 403,
-			GRPC:   "PERMISSION_DENIED",
-			Texts: errcat.Texts{
-				Title:       "Feature is disabled",
-				Message:     "Feature is disabled.",
-				Summary:     "Requested feature is not enabled",
-				Description: "The requested feature is currently disabled on the system.",
-				Causes: []string{
-					"The feature has been turned off by an administrator.",
-				},
-				Resolutions: []string{
-					"Contact the administrator to enable the feature.",
-				},
-			},
-			Params:   []errcat.Param{},
-			Category: "permission",
-		},
-		{
-			Code:   "000051",
-			Name:   "FileUploadRateLimited",
-			Status: 429,
-			GRPC:   "RESOURCE_EXHAUSTED",
-			Texts: errcat.Texts{
-				Title:       "File upload rate limit exceeded",
-				Message:     "File upload rate limit exceeded. Please try again later.",
-				Summary:     "File upload rate limit exceeded",
-				Description: "The file upload rate limit has been exceeded.",
-				Causes: []string{
-					"Too many file upload requests were made within a short period.",
-				},
-				Resolutions: []string{
-					"Wait before retrying the file upload.",
-				},
-			},
-			Params:    []errcat.Param{},
-			Category:  "rate_limit",
-			Retryable: true,
-			LogLevel:  slog.LevelWarn,
-		},
-	},
-})
+var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error and Common Messages", Version: "1.0.0", DocsURL: "https://errcat.dev/catalogs/common/errors/{code}/", DefaultLocale: "en", Errors: []errcat.Spec{
+	{Code: "000001", Name: "InternalServerError", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Internal Server Error", Message: "Internal Server Error", Summary: "Unidentified internal server error", Description: "The server encountered an unexpected condition that prevented it from fulfilling the request.", Causes: []string{"An unidentified internal error occurred on the server."}, Resolutions: []string{"Try the request again.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
+	{Code: "000002", Name: "ResourceNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Resource Not Found", Message: "Resource Not Found", Summary: "Requested resource does not exist", Description: "The requested resource does not exist in the system.", Causes: []string{"The resource ID is incorrect or does not exist.", "The resource was deleted before the request was made."}, Resolutions: []string{"Verify the resource ID is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{}, Category: "not_found"},
+	{Code: "000003", Name: "InvalidRequest", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid Request", Message: "Invalid Request", Summary: "Incorrect format or missing required fields", Description: "The request has an incorrect format or is missing required information.", Causes: []string{"Required fields are missing from the request.", "The request body or parameters are malformed."}, Resolutions: []string{"Check the request format and ensure all required fields are present.", "Refer to the API reference for the expected request structure."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000004", Name: "UnableToLoadData", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Unable to load requested data", Message: "Unable to load requested data. Please try again or contact support if the issue persists.", Summary: "Temporary error loading data", Description: "The system was unable to load the requested data, possibly due to a temporary error.", Causes: []string{"A temporary system error occurred while loading data."}, Resolutions: []string{"Try again after a short delay.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000005", Name: "SystemTechnicalIssue", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "System technical issue", Message: "The system is currently experiencing a technical issue. Please contact the infrastructure or development team for further assistance.", Summary: "System-level technical error", Description: "A system-level technical issue is preventing the operation from completing.", Causes: []string{"An infrastructure or system-level error occurred."}, Resolutions: []string{"Contact the infrastructure or development team for further assistance."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
+	{Code: "000006", Name: "SubscriptionAwaitingVerification", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Account awaiting subscription verification", Message: "Your account is awaiting System Admin verification of your subscription package. Please wait for confirmation to start using the service.", Summary: "Account pending System Admin approval", Description: "The account has been created but is pending verification of the subscription package by a System Admin.", Causes: []string{"The System Admin has not yet verified the subscription package for this account."}, Resolutions: []string{"Wait for the System Admin to verify and approve your subscription package.", "Contact the System Admin if verification is taking too long."}}, Params: []errcat.Param{}, Category: "account"},
+	{Code: "000007", Name: "InvalidParamType", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Request param {0} must be of type {1}", Message: "Request param {0} must be of type {1}", Summary: "Request parameter has incorrect data type", Description: "A request parameter was provided with an incorrect data type.", Causes: []string{"The parameter `{0}` was sent with a type that does not match the expected type `{1}`."}, Resolutions: []string{"Ensure the parameter `{0}` is provided as type `{1}`.", "Refer to the API reference for the correct parameter types."}}, Params: []errcat.Param{{Name: "param", Kind: errcat.KindString, Description: "Name of the request parameter", Example: "page"}, {Name: "type", Kind: errcat.KindString, Description: "Expected type of the parameter", Example: "integer"}}, Category: "invalid_request"},
+	{Code: "000008", Name: "MissingPrivilege", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "You cannot {0} — missing privilege {1}", Message: "You cannot {0}. Please ensure you have the {1} privilege(s) and try again or contact the {2}.", Summary: "User lacks permission for the action", Description: "The user does not have the required privileges to perform the requested action.", Causes: []string{"The user account lacks the `{1}` privilege required to perform action `{0}`."}, Resolutions: []string{"Request the necessary `{1}` privilege from your project or system administrator `{2}`.", "Try the action again after the privilege has been granted."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "What the user tried to do", Example: "delete this project"}, {Name: "privilege", Kind: errcat.KindString, Description: "Privilege the action needs", Example: "PROJECT_DELETE"}, {Name: "contact", Kind: errcat.KindString, Description: "Who can grant the privilege", Example: "project owner"}}, Category: "permission"},
+	{Code: "000009", Name: "ProjectIDRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Project id is required", Message: "Project id is required", Summary: "Required Project ID is missing", Description: "The Project ID is a required parameter but was not provided in the request.", Causes: []string{"The `project_id` field is missing from the request."}, Resolutions: []string{"Include the Project ID in your request."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000010", Name: "UserIDRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "User id is required", Message: "User id is required", Summary: "Required User ID is missing", Description: "The User ID is a required parameter but was not provided in the request.", Causes: []string{"The `user_id` field is missing from the request."}, Resolutions: []string{"Include the User ID in your request."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000011", Name: "InvalidJSONFieldType", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid JSON data format for field {0}", Message: "The JSON data format is invalid. Please ensure that the {0} field is of type {1}.", Summary: "JSON field has incorrect data type", Description: "The JSON request body contains a field with an invalid data type.", Causes: []string{"The field `{0}` was provided with a type that does not match the expected type `{1}`."}, Resolutions: []string{"Ensure the `{0}` field in the JSON body is of type `{1}`.", "Validate your JSON payload before sending the request."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "JSON field with the wrong type", Example: "age"}, {Name: "type", Kind: errcat.KindString, Description: "Expected JSON type", Example: "number"}}, Category: "invalid_request"},
+	{Code: "000012", Name: "UnableToLocate", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Unable to locate {0} with id {1}", Message: "Unable to locate {0} with id {1}.", Summary: "Object not found with provided ID", Description: "The system could not find the specified object using the provided ID.", Causes: []string{"No `{0}` exists with the ID `{1}`.", "The resource may have been deleted."}, Resolutions: []string{"Verify that the ID `{1}` is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{{Name: "kind", Kind: errcat.KindString, Description: "Kind of object", Example: "project"}, {Name: "id", Kind: errcat.KindString, Description: "Identifier that was looked up", Example: "42"}}, Category: "not_found"},
+	{Code: "000013", Name: "TooManyRequests", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "Too many requests", Message: "Too many requests. Please try again later.", Summary: "Request rate limit exceeded", Description: "The client has exceeded the allowed request rate limit.", Causes: []string{"Too many requests were sent within a short period."}, Resolutions: []string{"Wait briefly before retrying.", "Reduce the frequency of requests."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
+	{Code: "000014", Name: "DeploymentInProgress", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Deployment in progress", Message: "Deployment in progress, try again later.", Summary: "System is currently deploying", Description: "The system is currently performing a deployment and cannot process the request.", Causes: []string{"A deployment is in progress on the system or resource."}, Resolutions: []string{"Wait for the deployment to complete.", "Try the request again afterward."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000015", Name: "UserBillingAccountBlocked", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Action {0} blocked — user billing account {1}", Message: "Action {0} is not allowed because the user billing account {1}.", Summary: "Action blocked by user billing account status", Description: "The requested action is blocked because of the current status of the user's billing account.", Causes: []string{"The user billing account status `{1}` prevents the action `{0}` from being performed."}, Resolutions: []string{"Check the status of your billing account.", "Contact billing support to resolve the account issue."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "create a project"}, {Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "is suspended"}}, Category: "billing"},
+	{Code: "000016", Name: "ProjectBillingAccountBlocked", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Action {0} blocked — project billing account {1}", Message: "Action {0} is not allowed because the project billing account {1}.", Summary: "Action blocked by project billing account status", Description: "The requested action is blocked because of the current status of the project's billing account.", Causes: []string{"The project billing account status `{1}` prevents the action `{0}` from being performed."}, Resolutions: []string{"Check the project billing account status.", "Contact billing support to resolve the account issue."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "start a deployment"}, {Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "has no payment method"}}, Category: "billing"},
+	{Code: "000017", Name: "ImageTooLarge", Status: 413, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Image must be smaller than {0} MB", Message: "Image must smaller than {0}MB!", Summary: "Image size exceeds the allowed limit", Description: "The uploaded image exceeds the maximum allowed file size.", Causes: []string{"The image file size is larger than the `{0}` MB limit."}, Resolutions: []string{"Compress or resize the image to be under `{0}` MB.", "Try uploading again."}}, Params: []errcat.Param{{Name: "limit_mb", Kind: errcat.KindInt, Description: "Largest image size allowed, in MB", Example: "5"}}, Category: "invalid_request"},
+	{Code: "000018", Name: "DataProcessingFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Operation failed due to system error during data processing", Message: "The operation failed due to a system error during data processing. Please contact the infrastructure or development team for assistance.", Summary: "System error during data processing", Description: "An unexpected system error occurred while processing data.", Causes: []string{"A system-level error was encountered during data processing."}, Resolutions: []string{"Contact the infrastructure or development team for assistance."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
+	{Code: "000019", Name: "InvalidEmail", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Email is invalid", Message: "Email is invalid.", Summary: "Invalid email address format", Description: "The email address provided does not conform to a valid format.", Causes: []string{"The email address is malformed or missing required components."}, Resolutions: []string{"Provide a valid email address (e.g., `user@example.com`)."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000020", Name: "InvalidImageFormat", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid image format", Message: "Invalid image format", Summary: "Image file format is not supported", Description: "The uploaded image uses a file format that is not supported.", Causes: []string{"The image file format is not in the list of supported formats."}, Resolutions: []string{"Use a supported image format (e.g., PNG, JPEG).", "Try uploading again."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000021", Name: "UnexpectedUpstreamResponse", Status: 502, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Unexpected response from upstream service", Message: "Unable to complete your request due to an unexpected response from an upstream service. Please try again later.", Summary: "Upstream service returned an unexpected response", Description: "An upstream service returned an unexpected response, preventing the request from completing.", Causes: []string{"An external or upstream service returned an invalid or unexpected response."}, Resolutions: []string{"Try again after a short delay.", "Contact support if the issue persists."}}, Params: []errcat.Param{}, Category: "upstream", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000022", Name: "UpstreamTimeout", Status: 504, GRPC: "DEADLINE_EXCEEDED", Texts: errcat.Texts{Title: "Server took too long to respond", Message: "The server took too long to respond. This may be due to a temporary upstream issue. Please try again in a few moments.", Summary: "Upstream service timeout", Description: "The upstream service did not respond within the expected time, causing a timeout.", Causes: []string{"A temporary issue with an upstream or external system caused the timeout."}, Resolutions: []string{"Wait a few moments and try again."}}, Params: []errcat.Param{}, Category: "upstream", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000023", Name: "OperationFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "{0} failed", Message: "{0} failed. Please try again later.", Summary: "General operation failure", Description: "The operation {0} failed to complete.", Causes: []string{"A general failure occurred during the execution of `{0}`."}, Resolutions: []string{"Try again later.", "If the issue persists, contact support."}}, Params: []errcat.Param{{Name: "operation", Kind: errcat.KindString, Description: "Operation that failed", Example: "Export"}}, Category: "internal", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000024", Name: "PayloadTooLarge", Status: 413, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Request payload is too large", Message: "The request payload is too large. {0}.", Summary: "Request payload exceeds the allowed limit", Description: "The request body exceeds the maximum allowed payload size.", Causes: []string{"The request payload size is larger than the system limit. Details are provided in `{0}`."}, Resolutions: []string{"Reduce the size of the request payload.", "Split large requests into smaller chunks if applicable."}}, Params: []errcat.Param{{Name: "detail", Kind: errcat.KindString, Description: "What the limit is", Example: "The limit is 1 MiB"}}, Category: "invalid_request"},
+	{Code: "000025", Name: "BillingAccountActiveOnProjects", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account is active on projects", Message: "This user cannot be disabled because their billing account is currently the active billing account for one or more projects.", Summary: "Billing account is active for one or more projects", Description: "The user cannot be disabled because their billing account is still linked as the active billing account for one or more projects.", Causes: []string{"The user's billing account is the active billing account for at least one project."}, Resolutions: []string{"Reassign the billing account for all affected projects to a different account.", "Retry disabling the user after the billing account has been removed from all projects."}}, Params: []errcat.Param{}, Category: "conflict"},
+	{Code: "000026", Name: "WrongProjectContext", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Cannot {0} — switch to project {2}", Message: "You cannot {0} because you're in the project '{1}'. Please SWITCH TO project '{2}' to perform this action.", Summary: "User must switch to the correct project", Description: "The action cannot be performed from the current project context. The user must switch to a different project.", Causes: []string{"The action `{0}` is only allowed within project `{2}`, but the user is currently in project `{1}`."}, Resolutions: []string{"Switch to project `{2}`.", "Retry the action."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "invite members"}, {Name: "current_project", Kind: errcat.KindString, Description: "Project the user is in", Example: "Sandbox"}, {Name: "required_project", Kind: errcat.KindString, Description: "Project the action needs", Example: "Production"}}, Category: "conflict"},
+	{Code: "000027", Name: "NotProjectMember", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Cannot {0} — not a member of project {1}", Message: "You cannot {0}. Please ensure you have joined in the project '{1}' and try again or contact the {2}.", Summary: "User has not joined the required project", Description: "The user is not a member of the required project and cannot perform the action.", Causes: []string{"The user has not joined project `{1}`, which is required to perform action `{0}`."}, Resolutions: []string{"Join project `{1}`.", "Retry the action, or contact `{2}` for assistance."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "view reports"}, {Name: "project", Kind: errcat.KindString, Description: "Project the user must join", Example: "Production"}, {Name: "contact", Kind: errcat.KindString, Description: "Who can add the user", Example: "project owner"}}, Category: "permission"},
+	{Code: "000028", Name: "FeedbackFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Error when sending feedback", Message: "Error when sending feedback. Please contact the administrator.", Summary: "Feedback submission failed", Description: "An error occurred while attempting to submit feedback.", Causes: []string{"A system error prevented the feedback from being sent."}, Resolutions: []string{"Try submitting feedback again.", "If the issue persists, contact the administrator directly."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
+	{Code: "000029", Name: "EndpointNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "API endpoint {0} with HTTP method {1} not found", Message: "API endpoint '{0}' with HTTP method '{1}' was not found.", Summary: "API endpoint does not exist", Description: "The specified API endpoint does not exist or is not registered for the given HTTP method.", Causes: []string{"The URL `{0}` or method `{1}` is incorrect.", "The endpoint may have changed or been removed."}, Resolutions: []string{"Verify the endpoint URL and HTTP method.", "Refer to the API reference for the correct endpoint."}}, Params: []errcat.Param{{Name: "path", Kind: errcat.KindString, Description: "Requested path", Example: "/v1/projets"}, {Name: "method", Kind: errcat.KindString, Description: "Requested HTTP method", Example: "GET"}}, Category: "not_found"},
+	{Code: "000030", Name: "MissingRequiredInformation", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Missing required information: {0}", Message: "Missing required information: {0}.", Summary: "Required field is missing", Description: "One or more required fields are missing from the request.", Causes: []string{"The field(s) listed in `{0}` were not provided in the request."}, Resolutions: []string{"Include all required fields listed in `{0}`."}}, Params: []errcat.Param{{Name: "fields", Kind: errcat.KindString, Description: "Missing fields", Example: "name, email"}}, Category: "invalid_request"},
+	{Code: "000031", Name: "MethodNotSupported", Status: 405, GRPC: "UNIMPLEMENTED", Texts: errcat.Texts{Title: "HTTP method {0} not supported", Message: "The HTTP method '{0}' is not supported for this endpoint. Supported methods: {1}.", Summary: "HTTP method not supported for this endpoint", Description: "The HTTP method used is not supported by the target endpoint.", Causes: []string{"The request used method `{0}`, which is not among the supported methods `{1}` for this endpoint."}, Resolutions: []string{"Use one of the supported HTTP methods listed in `{1}`."}}, Params: []errcat.Param{{Name: "method", Kind: errcat.KindString, Description: "Method used", Example: "PATCH"}, {Name: "allowed", Kind: errcat.KindString, Description: "Methods the endpoint supports", Example: "GET, POST"}}, Category: "invalid_request"},
+	{Code: "000033", Name: "UnsupportedAcceptType", Status: 406, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported media type in Accept header", Message: "The media type(s) in your Accept header are not supported. Supported media types: {0}.", Summary: "Accept header media type is not supported", Description: "The media type specified in the Accept header is not supported by the server.", Causes: []string{"The `Accept` header contains a media type not in the supported list `{0}`."}, Resolutions: []string{"Update the `Accept` header to use one of the supported media types listed in `{0}`."}}, Params: []errcat.Param{{Name: "supported", Kind: errcat.KindString, Description: "Media types the server can produce", Example: "application/problem+json, application/json"}}, Category: "invalid_request"},
+	{Code: "000034", Name: "MissingRequestPart", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Required request part {0} is missing", Message: "The required request part '{0}' is missing.", Summary: "Multipart request part is missing", Description: "A required part of a multipart request is missing.", Causes: []string{"The multipart request is missing the required part `{0}`."}, Resolutions: []string{"Include the required part `{0}` in the multipart request."}}, Params: []errcat.Param{{Name: "part", Kind: errcat.KindString, Description: "Name of the multipart part", Example: "file"}}, Category: "invalid_request"},
+	{Code: "000035", Name: "MissingPathVariable", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Required path variable {0} is missing", Message: "The required path variable '{0}' is missing in the request URL.", Summary: "Path variable is missing from URL", Description: "A required path variable was not included in the request URL.", Causes: []string{"The URL is missing the required path variable `{0}`."}, Resolutions: []string{"Include the path variable `{0}` in the request URL."}}, Params: []errcat.Param{{Name: "variable", Kind: errcat.KindString, Description: "Name of the path variable", Example: "projectId"}}, Category: "invalid_request"},
+	{Code: "000036", Name: "InvalidParamOrHeader", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Missing or invalid request parameter or header: {0}", Message: "Missing or invalid request parameter or header: {0}", Summary: "Request parameter or header is missing or invalid", Description: "A required request parameter or header is either missing or contains an invalid value.", Causes: []string{"The parameter or header `{0}` is absent or has an invalid value."}, Resolutions: []string{"Provide a valid value for `{0}`.", "Refer to the API reference for expected parameter and header definitions."}}, Params: []errcat.Param{{Name: "name", Kind: errcat.KindString, Description: "Parameter or header", Example: "X-Tenant-ID"}}, Category: "invalid_request"},
+	{Code: "000037", Name: "ValueAlreadyExists", Status: 409, GRPC: "ALREADY_EXISTS", Texts: errcat.Texts{Title: "Value of field {0} already exists", Message: "The value of field '{0}' already exists.", Summary: "Duplicate value violates unique constraint", Description: "The value provided for the field violates a unique constraint — a record with this value already exists.", Causes: []string{"A duplicate value was submitted for a field that requires unique values."}, Resolutions: []string{"Use a different value for field `{0}`."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Field whose value must be unique", Example: "email"}}, Category: "conflict", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "ALREADY_EXISTS", Texts: errcat.Texts{Title: "A value already exists — duplicates not allowed", Message: "A value already exists, and duplicates are not allowed.", Summary: "Duplicate value detected", Description: "A duplicate value was detected on a field that does not permit duplicates.", Causes: []string{"The submitted data contains a value that already exists in the system."}, Resolutions: []string{"Use a different, unique value."}}}}},
+	{Code: "000038", Name: "FieldRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Field {0} is required and cannot be blank", Message: "Field '{0}' is required and cannot be left blank.", Summary: "Required field is missing or empty", Description: "A required field was left empty or not provided.", Causes: []string{"The field `{0}` is mandatory but was submitted as blank or omitted."}, Resolutions: []string{"Provide a valid non-empty value for field `{0}`."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Required field", Example: "name"}}, Category: "invalid_request", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "A required field is missing or left blank", Message: "A required field is missing or left blank.", Summary: "Required field is missing", Description: "A required field is missing or was submitted without a value.", Causes: []string{"One or more required fields were omitted or left blank."}, Resolutions: []string{"Ensure all required fields are filled in before submitting."}}}}},
+	{Code: "000039", Name: "InvalidFieldValue", Status: 422, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Value of field {0} is invalid or does not exist", Message: "The value of the field '{0}' is invalid or does not exist.", Summary: "Invalid or non-existent field value", Description: "The value provided for the field is either invalid or does not correspond to an existing record.", Causes: []string{"The value for `{0}` is not a recognized or valid entry in the system."}, Resolutions: []string{"Verify the value for field `{0}` and ensure it matches an existing, valid entry."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Field with the invalid or unknown value", Example: "project_id"}}, Category: "invalid_request", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid or missing linked data", Message: "Invalid or missing linked data.", Summary: "Linked data is invalid or missing", Description: "A linked or referenced data entry is invalid or does not exist.", Causes: []string{"The referenced data could not be found or is invalid."}, Resolutions: []string{"Verify all linked data references are valid and exist in the system."}}}}},
+	{Code: "000040", Name: "IntegrityConstraintViolation", Status: 409, GRPC: "ABORTED", Texts: errcat.Texts{Title: "Database integrity constraint violation", Message: "A database integrity constraint violation occurred.", Summary: "Database constraint was violated", Description: "The operation violated a database integrity constraint, such as a foreign key or unique constraint.", Causes: []string{"The submitted data conflicts with an existing database constraint."}, Resolutions: []string{"Review the data being submitted for conflicts.", "Resolve the constraint conflict and retry."}}, Params: []errcat.Param{}, Category: "conflict"},
+	{Code: "000041", Name: "DataSourceUnavailable", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Cannot access this data source at this time", Message: "At this time, it is impossible to access this data source.", Summary: "Data source is unavailable", Description: "The requested data source is currently unavailable.", Causes: []string{"The data source is temporarily down or unreachable."}, Resolutions: []string{"Try again after a short delay.", "Contact support if the issue persists."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
+	{Code: "000042", Name: "TenantAccessDenied", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "No permission to access this tenant", Message: "You do not have permission to access this tenant.", Summary: "User lacks access to the tenant", Description: "The user does not have access rights to the requested tenant.", Causes: []string{"The user account is not authorized for this tenant."}, Resolutions: []string{"Request access from the tenant administrator."}}, Params: []errcat.Param{}, Category: "permission"},
+	{Code: "000043", Name: "AttemptLimitExceeded", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "Attempt limit exceeded", Message: "Attempt limit exceeded, please try after some time.", Summary: "Too many failed attempts", Description: "The maximum number of allowed attempts has been exceeded.", Causes: []string{"Too many failed attempts were made in a short period."}, Resolutions: []string{"Wait before retrying."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
+	{Code: "000044", Name: "AccountNotActivated", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Account has not been activated", Message: "Your account has not been activated. Please contact the system administrator to enable your account.", Summary: "Account is inactive", Description: "The user account exists but has not been activated.", Causes: []string{"The account was created but activation has not been completed."}, Resolutions: []string{"Contact the system administrator to activate your account."}}, Params: []errcat.Param{}, Category: "account"},
+	{Code: "000045", Name: "BillingAccountShared", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account shared with other users", Message: "This user cannot be disabled because their billing account is currently being shared with one or more other users.", Summary: "Billing account is shared with other users", Description: "The user cannot be disabled because their billing account is shared with other users.", Causes: []string{"The billing account is currently shared with one or more other users."}, Resolutions: []string{"Remove all shared users from the billing account.", "Retry disabling the user."}}, Params: []errcat.Param{}, Category: "conflict"},
+	{Code: "000046", Name: "BillingAccountUnpaid", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account has unpaid invoices", Message: "This user cannot be disabled because their billing account has unpaid invoices.", Summary: "Unpaid invoices exist on the billing account", Description: "The user cannot be disabled due to outstanding unpaid invoices on their billing account.", Causes: []string{"One or more invoices on the billing account remain unpaid."}, Resolutions: []string{"Pay all outstanding invoices.", "Retry disabling the user."}}, Params: []errcat.Param{}, Category: "conflict"},
+	{Code: "000047", Name: "InvalidTimeZone", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid time zone {0}", Message: "Invalid time zone \"{0}\". Expected format: Region/City (e.g., Asia/Ho_Chi_Minh).", Summary: "Time zone format is invalid", Description: "The time zone value provided is not in the expected format.", Causes: []string{"The time zone `{0}` does not follow the required `Region/City` format."}, Resolutions: []string{"Use a valid time zone in `Region/City` format (e.g., `Asia/Tokyo`, `America/New_York`)."}}, Params: []errcat.Param{{Name: "time_zone", Kind: errcat.KindString, Description: "Time zone given", Example: "GMT+7"}}, Category: "invalid_request"},
+	{Code: "000048", Name: "InvalidRedirectURL", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid redirect URL", Message: "Invalid redirect URL.", Summary: "Redirect URL is invalid", Description: "The redirect URL provided is not valid.", Causes: []string{"The URL is malformed or not in an accepted format."}, Resolutions: []string{"Provide a valid, properly formatted redirect URL."}}, Params: []errcat.Param{}, Category: "invalid_request"},
+	{Code: "000049", Name: "AttributeReadOnly", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Attribute {0} cannot be updated by user", Message: "Attribute {0} cannot be updated by user.", Summary: "Attribute is read-only for the user", Description: "The attribute is read-only and cannot be modified by the user.", Causes: []string{"The attribute `{0}` is restricted and can only be updated by an administrator."}, Resolutions: []string{"Contact an administrator to update attribute `{0}`."}}, Params: []errcat.Param{{Name: "attribute", Kind: errcat.KindString, Description: "Attribute the user tried to change", Example: "email"}}, Category: "permission"},
+	{Code: "000050", Name: "FeatureDisabled", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Feature is disabled", Message: "Feature is disabled.", Summary: "Requested feature is not enabled", Description: "The requested feature is currently disabled on the system.", Causes: []string{"The feature has been turned off by an administrator."}, Resolutions: []string{"Contact the administrator to enable the feature."}}, Params: []errcat.Param{}, Category: "permission"},
+	{Code: "000051", Name: "FileUploadRateLimited", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "File upload rate limit exceeded", Message: "File upload rate limit exceeded. Please try again later.", Summary: "File upload rate limit exceeded", Description: "The file upload rate limit has been exceeded.", Causes: []string{"Too many file upload requests were made within a short period."}, Resolutions: []string{"Wait before retrying the file upload."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
+}})
 
-// Sentinels: errors.Is(err, ErrX) reports whether err carries X's code.
-var (
-	// ErrInternalServerError is the definition of 000001, and the sentinel for errors.Is.
-	ErrInternalServerError = Set.Lookup(CodeInternalServerError)
-	// ErrResourceNotFound is the definition of 000002, and the sentinel for errors.Is.
-	ErrResourceNotFound = Set.Lookup(CodeResourceNotFound)
-	// ErrInvalidRequest is the definition of 000003, and the sentinel for errors.Is.
-	ErrInvalidRequest = Set.Lookup(CodeInvalidRequest)
-	// ErrUnableToLoadData is the definition of 000004, and the sentinel for errors.Is.
-	ErrUnableToLoadData = Set.Lookup(CodeUnableToLoadData)
-	// ErrSystemTechnicalIssue is the definition of 000005, and the sentinel for errors.Is.
-	ErrSystemTechnicalIssue = Set.Lookup(CodeSystemTechnicalIssue)
-	// ErrSubscriptionAwaitingVerification is the definition of 000006, and the sentinel for errors.Is.
-	ErrSubscriptionAwaitingVerification = Set.Lookup(CodeSubscriptionAwaitingVerification)
-	// ErrInvalidParamType is the definition of 000007, and the sentinel for errors.Is.
-	ErrInvalidParamType = Set.Lookup(CodeInvalidParamType)
-	// ErrMissingPrivilege is the definition of 000008, and the sentinel for errors.Is.
-	ErrMissingPrivilege = Set.Lookup(CodeMissingPrivilege)
-	// ErrProjectIDRequired is the definition of 000009, and the sentinel for errors.Is.
-	ErrProjectIDRequired = Set.Lookup(CodeProjectIDRequired)
-	// ErrUserIDRequired is the definition of 000010, and the sentinel for errors.Is.
-	ErrUserIDRequired = Set.Lookup(CodeUserIDRequired)
-	// ErrInvalidJSONFieldType is the definition of 000011, and the sentinel for errors.Is.
-	ErrInvalidJSONFieldType = Set.Lookup(CodeInvalidJSONFieldType)
-	// ErrUnableToLocate is the definition of 000012, and the sentinel for errors.Is.
-	ErrUnableToLocate = Set.Lookup(CodeUnableToLocate)
-	// ErrTooManyRequests is the definition of 000013, and the sentinel for errors.Is.
-	ErrTooManyRequests = Set.Lookup(CodeTooManyRequests)
-	// ErrDeploymentInProgress is the definition of 000014, and the sentinel for errors.Is.
-	ErrDeploymentInProgress = Set.Lookup(CodeDeploymentInProgress)
-	// ErrUserBillingAccountBlocked is the definition of 000015, and the sentinel for errors.Is.
-	ErrUserBillingAccountBlocked = Set.Lookup(CodeUserBillingAccountBlocked)
-	// ErrProjectBillingAccountBlocked is the definition of 000016, and the sentinel for errors.Is.
-	ErrProjectBillingAccountBlocked = Set.Lookup(CodeProjectBillingAccountBlocked)
-	// ErrImageTooLarge is the definition of 000017, and the sentinel for errors.Is.
-	ErrImageTooLarge = Set.Lookup(CodeImageTooLarge)
-	// ErrDataProcessingFailed is the definition of 000018, and the sentinel for errors.Is.
-	ErrDataProcessingFailed = Set.Lookup(CodeDataProcessingFailed)
-	// ErrInvalidEmail is the definition of 000019, and the sentinel for errors.Is.
-	ErrInvalidEmail = Set.Lookup(CodeInvalidEmail)
-	// ErrInvalidImageFormat is the definition of 000020, and the sentinel for errors.Is.
-	ErrInvalidImageFormat = Set.Lookup(CodeInvalidImageFormat)
-	// ErrUnexpectedUpstreamResponse is the definition of 000021, and the sentinel for errors.Is.
-	ErrUnexpectedUpstreamResponse = Set.Lookup(CodeUnexpectedUpstreamResponse)
-	// ErrUpstreamTimeout is the definition of 000022, and the sentinel for errors.Is.
-	ErrUpstreamTimeout = Set.Lookup(CodeUpstreamTimeout)
-	// ErrOperationFailed is the definition of 000023, and the sentinel for errors.Is.
-	ErrOperationFailed = Set.Lookup(CodeOperationFailed)
-	// ErrPayloadTooLarge is the definition of 000024, and the sentinel for errors.Is.
-	ErrPayloadTooLarge = Set.Lookup(CodePayloadTooLarge)
-	// ErrBillingAccountActiveOnProjects is the definition of 000025, and the sentinel for errors.Is.
-	ErrBillingAccountActiveOnProjects = Set.Lookup(CodeBillingAccountActiveOnProjects)
-	// ErrWrongProjectContext is the definition of 000026, and the sentinel for errors.Is.
-	ErrWrongProjectContext = Set.Lookup(CodeWrongProjectContext)
-	// ErrNotProjectMember is the definition of 000027, and the sentinel for errors.Is.
-	ErrNotProjectMember = Set.Lookup(CodeNotProjectMember)
-	// ErrFeedbackFailed is the definition of 000028, and the sentinel for errors.Is.
-	ErrFeedbackFailed = Set.Lookup(CodeFeedbackFailed)
-	// ErrEndpointNotFound is the definition of 000029, and the sentinel for errors.Is.
-	ErrEndpointNotFound = Set.Lookup(CodeEndpointNotFound)
-	// ErrMissingRequiredInformation is the definition of 000030, and the sentinel for errors.Is.
-	ErrMissingRequiredInformation = Set.Lookup(CodeMissingRequiredInformation)
-	// ErrMethodNotSupported is the definition of 000031, and the sentinel for errors.Is.
-	ErrMethodNotSupported = Set.Lookup(CodeMethodNotSupported)
-	// ErrUnsupportedAcceptType is the definition of 000033, and the sentinel for errors.Is.
-	ErrUnsupportedAcceptType = Set.Lookup(CodeUnsupportedAcceptType)
-	// ErrMissingRequestPart is the definition of 000034, and the sentinel for errors.Is.
-	ErrMissingRequestPart = Set.Lookup(CodeMissingRequestPart)
-	// ErrMissingPathVariable is the definition of 000035, and the sentinel for errors.Is.
-	ErrMissingPathVariable = Set.Lookup(CodeMissingPathVariable)
-	// ErrInvalidParamOrHeader is the definition of 000036, and the sentinel for errors.Is.
-	ErrInvalidParamOrHeader = Set.Lookup(CodeInvalidParamOrHeader)
-	// ErrValueAlreadyExists is the definition of 000037, and the sentinel for errors.Is.
-	ErrValueAlreadyExists = Set.Lookup(CodeValueAlreadyExists)
-	// ErrFieldRequired is the definition of 000038, and the sentinel for errors.Is.
-	ErrFieldRequired = Set.Lookup(CodeFieldRequired)
-	// ErrInvalidFieldValue is the definition of 000039, and the sentinel for errors.Is.
-	ErrInvalidFieldValue = Set.Lookup(CodeInvalidFieldValue)
-	// ErrIntegrityConstraintViolation is the definition of 000040, and the sentinel for errors.Is.
-	ErrIntegrityConstraintViolation = Set.Lookup(CodeIntegrityConstraintViolation)
-	// ErrDataSourceUnavailable is the definition of 000041, and the sentinel for errors.Is.
-	ErrDataSourceUnavailable = Set.Lookup(CodeDataSourceUnavailable)
-	// ErrTenantAccessDenied is the definition of 000042, and the sentinel for errors.Is.
-	ErrTenantAccessDenied = Set.Lookup(CodeTenantAccessDenied)
-	// ErrAttemptLimitExceeded is the definition of 000043, and the sentinel for errors.Is.
-	ErrAttemptLimitExceeded = Set.Lookup(CodeAttemptLimitExceeded)
-	// ErrAccountNotActivated is the definition of 000044, and the sentinel for errors.Is.
-	ErrAccountNotActivated = Set.Lookup(CodeAccountNotActivated)
-	// ErrBillingAccountShared is the definition of 000045, and the sentinel for errors.Is.
-	ErrBillingAccountShared = Set.Lookup(CodeBillingAccountShared)
-	// ErrBillingAccountUnpaid is the definition of 000046, and the sentinel for errors.Is.
-	ErrBillingAccountUnpaid = Set.Lookup(CodeBillingAccountUnpaid)
-	// ErrInvalidTimeZone is the definition of 000047, and the sentinel for errors.Is.
-	ErrInvalidTimeZone = Set.Lookup(CodeInvalidTimeZone)
-	// ErrInvalidRedirectURL is the definition of 000048, and the sentinel for errors.Is.
-	ErrInvalidRedirectURL = Set.Lookup(CodeInvalidRedirectURL)
-	// ErrAttributeReadOnly is the definition of 000049, and the sentinel for errors.Is.
-	ErrAttributeReadOnly = Set.Lookup(CodeAttributeReadOnly)
-	// ErrFeatureDisabled is the definition of 000050, and the sentinel for errors.Is.
-	ErrFeatureDisabled = Set.Lookup(CodeFeatureDisabled)
-	// ErrFileUploadRateLimited is the definition of 000051, and the sentinel for errors.Is.
-	ErrFileUploadRateLimited = Set.Lookup(CodeFileUploadRateLimited)
-)
+// ErrInternalServerError is the definition of 000001, and the sentinel for errors.Is.
+var ErrInternalServerError = Set.Lookup(CodeInternalServerError)
+
+// ErrResourceNotFound is the definition of 000002, and the sentinel for errors.Is.
+var ErrResourceNotFound = Set.Lookup(CodeResourceNotFound)
+
+// ErrInvalidRequest is the definition of 000003, and the sentinel for errors.Is.
+var ErrInvalidRequest = Set.Lookup(CodeInvalidRequest)
+
+// ErrUnableToLoadData is the definition of 000004, and the sentinel for errors.Is.
+var ErrUnableToLoadData = Set.Lookup(CodeUnableToLoadData)
+
+// ErrSystemTechnicalIssue is the definition of 000005, and the sentinel for errors.Is.
+var ErrSystemTechnicalIssue = Set.Lookup(CodeSystemTechnicalIssue)
+
+// ErrSubscriptionAwaitingVerification is the definition of 000006, and the sentinel for errors.Is.
+var ErrSubscriptionAwaitingVerification = Set.Lookup(CodeSubscriptionAwaitingVerification)
+
+// ErrInvalidParamType is the definition of 000007, and the sentinel for errors.Is.
+var ErrInvalidParamType = Set.Lookup(CodeInvalidParamType)
+
+// ErrMissingPrivilege is the definition of 000008, and the sentinel for errors.Is.
+var ErrMissingPrivilege = Set.Lookup(CodeMissingPrivilege)
+
+// ErrProjectIDRequired is the definition of 000009, and the sentinel for errors.Is.
+var ErrProjectIDRequired = Set.Lookup(CodeProjectIDRequired)
+
+// ErrUserIDRequired is the definition of 000010, and the sentinel for errors.Is.
+var ErrUserIDRequired = Set.Lookup(CodeUserIDRequired)
+
+// ErrInvalidJSONFieldType is the definition of 000011, and the sentinel for errors.Is.
+var ErrInvalidJSONFieldType = Set.Lookup(CodeInvalidJSONFieldType)
+
+// ErrUnableToLocate is the definition of 000012, and the sentinel for errors.Is.
+var ErrUnableToLocate = Set.Lookup(CodeUnableToLocate)
+
+// ErrTooManyRequests is the definition of 000013, and the sentinel for errors.Is.
+var ErrTooManyRequests = Set.Lookup(CodeTooManyRequests)
+
+// ErrDeploymentInProgress is the definition of 000014, and the sentinel for errors.Is.
+var ErrDeploymentInProgress = Set.Lookup(CodeDeploymentInProgress)
+
+// ErrUserBillingAccountBlocked is the definition of 000015, and the sentinel for errors.Is.
+var ErrUserBillingAccountBlocked = Set.Lookup(CodeUserBillingAccountBlocked)
+
+// ErrProjectBillingAccountBlocked is the definition of 000016, and the sentinel for errors.Is.
+var ErrProjectBillingAccountBlocked = Set.Lookup(CodeProjectBillingAccountBlocked)
+
+// ErrImageTooLarge is the definition of 000017, and the sentinel for errors.Is.
+var ErrImageTooLarge = Set.Lookup(CodeImageTooLarge)
+
+// ErrDataProcessingFailed is the definition of 000018, and the sentinel for errors.Is.
+var ErrDataProcessingFailed = Set.Lookup(CodeDataProcessingFailed)
+
+// ErrInvalidEmail is the definition of 000019, and the sentinel for errors.Is.
+var ErrInvalidEmail = Set.Lookup(CodeInvalidEmail)
+
+// ErrInvalidImageFormat is the definition of 000020, and the sentinel for errors.Is.
+var ErrInvalidImageFormat = Set.Lookup(CodeInvalidImageFormat)
+
+// ErrUnexpectedUpstreamResponse is the definition of 000021, and the sentinel for errors.Is.
+var ErrUnexpectedUpstreamResponse = Set.Lookup(CodeUnexpectedUpstreamResponse)
+
+// ErrUpstreamTimeout is the definition of 000022, and the sentinel for errors.Is.
+var ErrUpstreamTimeout = Set.Lookup(CodeUpstreamTimeout)
+
+// ErrOperationFailed is the definition of 000023, and the sentinel for errors.Is.
+var ErrOperationFailed = Set.Lookup(CodeOperationFailed)
+
+// ErrPayloadTooLarge is the definition of 000024, and the sentinel for errors.Is.
+var ErrPayloadTooLarge = Set.Lookup(CodePayloadTooLarge)
+
+// ErrBillingAccountActiveOnProjects is the definition of 000025, and the sentinel for errors.Is.
+var ErrBillingAccountActiveOnProjects = Set.Lookup(CodeBillingAccountActiveOnProjects)
+
+// ErrWrongProjectContext is the definition of 000026, and the sentinel for errors.Is.
+var ErrWrongProjectContext = Set.Lookup(CodeWrongProjectContext)
+
+// ErrNotProjectMember is the definition of 000027, and the sentinel for errors.Is.
+var ErrNotProjectMember = Set.Lookup(CodeNotProjectMember)
+
+// ErrFeedbackFailed is the definition of 000028, and the sentinel for errors.Is.
+var ErrFeedbackFailed = Set.Lookup(CodeFeedbackFailed)
+
+// ErrEndpointNotFound is the definition of 000029, and the sentinel for errors.Is.
+var ErrEndpointNotFound = Set.Lookup(CodeEndpointNotFound)
+
+// ErrMissingRequiredInformation is the definition of 000030, and the sentinel for errors.Is.
+var ErrMissingRequiredInformation = Set.Lookup(CodeMissingRequiredInformation)
+
+// ErrMethodNotSupported is the definition of 000031, and the sentinel for errors.Is.
+var ErrMethodNotSupported = Set.Lookup(CodeMethodNotSupported)
+
+// ErrUnsupportedAcceptType is the definition of 000033, and the sentinel for errors.Is.
+var ErrUnsupportedAcceptType = Set.Lookup(CodeUnsupportedAcceptType)
+
+// ErrMissingRequestPart is the definition of 000034, and the sentinel for errors.Is.
+var ErrMissingRequestPart = Set.Lookup(CodeMissingRequestPart)
+
+// ErrMissingPathVariable is the definition of 000035, and the sentinel for errors.Is.
+var ErrMissingPathVariable = Set.Lookup(CodeMissingPathVariable)
+
+// ErrInvalidParamOrHeader is the definition of 000036, and the sentinel for errors.Is.
+var ErrInvalidParamOrHeader = Set.Lookup(CodeInvalidParamOrHeader)
+
+// ErrValueAlreadyExists is the definition of 000037, and the sentinel for errors.Is.
+var ErrValueAlreadyExists = Set.Lookup(CodeValueAlreadyExists)
+
+// ErrFieldRequired is the definition of 000038, and the sentinel for errors.Is.
+var ErrFieldRequired = Set.Lookup(CodeFieldRequired)
+
+// ErrInvalidFieldValue is the definition of 000039, and the sentinel for errors.Is.
+var ErrInvalidFieldValue = Set.Lookup(CodeInvalidFieldValue)
+
+// ErrIntegrityConstraintViolation is the definition of 000040, and the sentinel for errors.Is.
+var ErrIntegrityConstraintViolation = Set.Lookup(CodeIntegrityConstraintViolation)
+
+// ErrDataSourceUnavailable is the definition of 000041, and the sentinel for errors.Is.
+var ErrDataSourceUnavailable = Set.Lookup(CodeDataSourceUnavailable)
+
+// ErrTenantAccessDenied is the definition of 000042, and the sentinel for errors.Is.
+var ErrTenantAccessDenied = Set.Lookup(CodeTenantAccessDenied)
+
+// ErrAttemptLimitExceeded is the definition of 000043, and the sentinel for errors.Is.
+var ErrAttemptLimitExceeded = Set.Lookup(CodeAttemptLimitExceeded)
+
+// ErrAccountNotActivated is the definition of 000044, and the sentinel for errors.Is.
+var ErrAccountNotActivated = Set.Lookup(CodeAccountNotActivated)
+
+// ErrBillingAccountShared is the definition of 000045, and the sentinel for errors.Is.
+var ErrBillingAccountShared = Set.Lookup(CodeBillingAccountShared)
+
+// ErrBillingAccountUnpaid is the definition of 000046, and the sentinel for errors.Is.
+var ErrBillingAccountUnpaid = Set.Lookup(CodeBillingAccountUnpaid)
+
+// ErrInvalidTimeZone is the definition of 000047, and the sentinel for errors.Is.
+var ErrInvalidTimeZone = Set.Lookup(CodeInvalidTimeZone)
+
+// ErrInvalidRedirectURL is the definition of 000048, and the sentinel for errors.Is.
+var ErrInvalidRedirectURL = Set.Lookup(CodeInvalidRedirectURL)
+
+// ErrAttributeReadOnly is the definition of 000049, and the sentinel for errors.Is.
+var ErrAttributeReadOnly = Set.Lookup(CodeAttributeReadOnly)
+
+// ErrFeatureDisabled is the definition of 000050, and the sentinel for errors.Is.
+var ErrFeatureDisabled = Set.Lookup(CodeFeatureDisabled)
+
+// ErrFileUploadRateLimited is the definition of 000051, and the sentinel for errors.Is.
+var ErrFileUploadRateLimited = Set.Lookup(CodeFileUploadRateLimited)
 
 // InternalServerError returns error 000001 (HTTP 500 Internal Server Error):
 // Internal Server Error

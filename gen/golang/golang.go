@@ -6,12 +6,16 @@ package golang
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"go/token"
 	"net/http"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 
@@ -62,15 +66,58 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 		f.Codes = append(f.Codes, code)
 		f.Slog = f.Slog || usesLevel(*code.Spec)
 	}
+	if err := renderCodes(f.Codes); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if err := fileTmpl.Execute(&buf, f); err != nil {
 		return nil, err
 	}
-	out, err := format.Source(buf.Bytes())
+	raw := append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')
+	if len(raw) > formatLimit {
+		// The templates write gofmt's layout (TestCanonical proves it), and
+		// go/format would take seconds per ten thousand codes.
+		return raw, nil
+	}
+	out, err := format.Source(raw)
 	if err != nil {
 		return nil, fmt.Errorf("generated code does not parse (a bug in errcat): %v", err)
 	}
 	return out, nil
+}
+
+// formatLimit is the size above which Generate trusts its templates' layout rather
+// than run go/format; a variable so that the test can lower it.
+var formatLimit = 4 << 20
+
+// renderCodes renders every code's spec literal and constructor, on all cores.
+func renderCodes(codes []codeView) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(codes)/256))
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b strings.Builder
+			for i := w; i < len(codes); i += workers {
+				b.Reset()
+				if err := fileTmpl.ExecuteTemplate(&b, "spec", codes[i].Spec); err != nil {
+					errs[w] = err
+					return
+				}
+				codes[i].SpecSrc = b.String()
+				b.Reset()
+				if err := fileTmpl.ExecuteTemplate(&b, "func", codes[i]); err != nil {
+					errs[w] = err
+					return
+				}
+				codes[i].FuncSrc = b.String()
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // file is what the template renders.
@@ -88,6 +135,9 @@ type codeView struct {
 	Params []param
 	// Title is the title (or message) with placeholders by name, for the doc comment.
 	Title string
+	// SpecSrc and FuncSrc are the code's spec literal and constructor, rendered
+	// ahead of the file so that large catalogs render on every core.
+	SpecSrc, FuncSrc string
 }
 
 // param is a generated constructor's parameter.
@@ -195,7 +245,15 @@ func comment(text string) string {
 }
 
 var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
-	"q":       strconv.Quote,
+	"q": strconv.Quote,
+	"sortedKeys": func(m map[string]errcat.Texts) []string {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return keys
+	},
 	"comment": comment,
 	"kind": func(k errcat.Kind) string {
 		return "errcat.Kind" + strings.ToUpper(k.String()[:1]) + k.String()[1:]

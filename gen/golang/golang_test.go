@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,4 +187,31 @@ func TestWrongCallsDoNotCompile(t *testing.T) {
 			t.Errorf("%s: build output\n%s\ndoes not contain %q", tt.call, out, tt.want)
 		}
 	}
+}
+
+// TestCanonical proves that the templates write gofmt's layout, so that skipping
+// go/format for large catalogs changes no byte.
+func TestCanonical(t *testing.T) {
+	defer func(l int) { formatLimit = l }(formatLimit)
+	formatLimit = 0
+	for _, c := range catalogs {
+		raw := generate(t, c.path, c.pkg)
+		formatted, err := format.Source(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if !bytes.Equal(raw, formatted) {
+			t.Errorf("%s: template output is not gofmt'ed; first difference near %q", c.name, firstDiff(raw, formatted))
+		}
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			lo := max(0, i-60)
+			return string(a[lo:min(len(a), i+40)])
+		}
+	}
+	return "(one is a prefix of the other)"
 }

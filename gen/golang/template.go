@@ -19,45 +19,30 @@ import (
 
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
-
-// Codes of the {{.Catalog.Name}} catalog.
-const (
-{{- range .Codes}}
-	// Code{{.Name}} is the code of [{{.Name}}].
-	Code{{.Name}} = {{q .Spec.Code}}
-{{- end}}
-)
-
-// Set is the {{.Catalog.Name}} catalog{{with .Catalog.Version}} {{.}}{{end}}, compiled: every code, variant and translation.
-var Set = errcat.MustNewSet(errcat.SetSpec{
-	Name: {{q .Spec.Name}},
-{{- with .Spec.Title}}
-	Title: {{q .}},{{end}}
-{{- with .Spec.Version}}
-	Version: {{q .}},{{end}}
-{{- with .Spec.DocsURL}}
-	DocsURL: {{q .}},{{end}}
-	DefaultLocale: {{q .Spec.DefaultLocale}},
-{{- if .Spec.NumericCodes}}
-	NumericCodes: true,{{end}}
-{{- with .Spec.Locales}}
-	Locales: []string{ {{- range $i, $l := .}}{{if $i}}, {{end}}{{q $l}}{{end -}} },{{end}}
-	Errors: []errcat.Spec{
-{{- range .Codes}}
-		{{template "spec" .Spec}},
-{{- end}}
-	},
-})
-
-// Sentinels: errors.Is(err, ErrX) reports whether err carries X's code.
-var (
-{{- range .Codes}}
-	// Err{{.Name}} is the definition of {{.Spec.Code}}, and the sentinel for errors.Is.
-	Err{{.Name}} = Set.Lookup(Code{{.Name}})
-{{- end}}
-)
 {{range .Codes}}
-{{comment (printf "%s returns error %s%s: %s" .Name .Spec.Code (status .Spec.Status) .Title)}}
+// Code{{.Name}} is the code of [{{.Name}}].
+const Code{{.Name}} = {{q .Spec.Code}}
+{{end}}
+// Set is the {{.Catalog.Name}} catalog{{with .Catalog.Version}} {{.}}{{end}}, compiled: every code, variant and translation.
+var Set = errcat.MustNewSet(errcat.SetSpec{Name: {{q .Spec.Name}}
+{{- with .Spec.Title}}, Title: {{q .}}{{end}}
+{{- with .Spec.Version}}, Version: {{q .}}{{end}}
+{{- with .Spec.DocsURL}}, DocsURL: {{q .}}{{end}}, DefaultLocale: {{q .Spec.DefaultLocale}}
+{{- if .Spec.NumericCodes}}, NumericCodes: true{{end}}
+{{- with .Spec.Locales}}, Locales: []string{ {{- range $i, $l := .}}{{if $i}}, {{end}}{{q $l}}{{end -}} }{{end}}, Errors: []errcat.Spec{
+{{- range .Codes}}
+	{{.SpecSrc}},
+{{- end}}
+}})
+{{range .Codes}}
+// Err{{.Name}} is the definition of {{.Spec.Code}}, and the sentinel for errors.Is.
+var Err{{.Name}} = Set.Lookup(Code{{.Name}})
+{{end}}
+{{- range .Codes}}
+{{.FuncSrc}}
+{{- end}}
+
+{{- define "func"}}{{comment (printf "%s returns error %s%s: %s" .Name .Spec.Code (status .Spec.Status) .Title)}}
 {{- with .Spec.Description}}
 //
 {{comment .}}{{end}}
@@ -69,71 +54,31 @@ func {{.Name}}({{range $i, $p := .Params}}{{if $i}}, {{end}}{{$p.Ident}} {{$p.Ty
 }
 {{end}}
 
-{{- define "spec"}}{
-	Code: {{q .Code}},
-{{- with .Name}}
-	Name: {{q .}},{{end}}
-{{- with .Key}}
-	Key: {{q .}},{{end}}
-{{- with .Status}}
-	Status: {{.}},{{end}}
-{{- with .GRPC}}
-	GRPC: {{q .}},{{end}}
-	Texts: {{template "texts" .Texts}},
-{{- if .Params}}
-	Params: []errcat.Param{
-{{- range .Params}}
-		{Name: {{q .Name}}, Kind: {{kind .Kind}}{{with .Description}}, Description: {{q .}}{{end}}{{with .Example}}, Example: {{q .}}{{end}}},
-{{- end}}
-	},
-{{- else if ne .Params nil}}
-	Params: []errcat.Param{},{{end}}
-{{- with .ReturnedBy}}
-	ReturnedBy: []string{ {{- range $i, $s := .}}{{if $i}}, {{end}}{{q $s}}{{end -}} },{{end}}
-{{- with .Category}}
-	Category: {{q .}},{{end}}
-{{- if .Retryable}}
-	Retryable: true,{{end}}
-{{- if ne .LogLevel 0}}
-	LogLevel: {{level .LogLevel}},{{end}}
-{{- if .Internal}}
-	Internal: true,{{end}}
-{{- with .Deprecated}}
-	Deprecated: &errcat.Deprecation{Since: {{q .Since}}, ReplacedBy: {{q .ReplacedBy}}, Note: {{q .Note}}},{{end}}
-{{- with .Variants}}
-	Variants: []errcat.Spec{
-{{- range .}}
-		{{template "spec" .}},
-{{- end}}
-	},{{end}}
-{{- with .Translations}}
-	Translations: map[string]errcat.Texts{
-{{- range $loc, $t := .}}
-		{{q $loc}}: {{template "texts" $t}},
-{{- end}}
-	},{{end}}
+{{- define "spec"}}{Code: {{q .Code}}
+{{- with .Name}}, Name: {{q .}}{{end}}
+{{- with .Key}}, Key: {{q .}}{{end}}
+{{- with .Status}}, Status: {{.}}{{end}}
+{{- with .GRPC}}, GRPC: {{q .}}{{end}}, Texts: {{template "texts" .Texts}}
+{{- if .Params}}, Params: []errcat.Param{
+{{- range $i, $p := .Params}}{{if $i}}, {{end}}{Name: {{q $p.Name}}, Kind: {{kind $p.Kind}}{{with $p.Description}}, Description: {{q .}}{{end}}{{with $p.Example}}, Example: {{q .}}{{end}}}{{end -}}
+}{{else if ne .Params nil}}, Params: []errcat.Param{}{{end}}
+{{- with .ReturnedBy}}, ReturnedBy: []string{ {{- range $i, $s := .}}{{if $i}}, {{end}}{{q $s}}{{end -}} }{{end}}
+{{- with .Category}}, Category: {{q .}}{{end}}
+{{- if .Retryable}}, Retryable: true{{end}}
+{{- if ne .LogLevel 0}}, LogLevel: {{level .LogLevel}}{{end}}
+{{- if .Internal}}, Internal: true{{end}}
+{{- with .Deprecated}}, Deprecated: &errcat.Deprecation{Since: {{q .Since}}, ReplacedBy: {{q .ReplacedBy}}, Note: {{q .Note}}}{{end}}
+{{- with .Variants}}, Variants: []errcat.Spec{ {{- range $i, $v := .}}{{if $i}}, {{end}}{{template "spec" $v}}{{end -}} }{{end}}
+{{- with .Translations}}, Translations: map[string]errcat.Texts{ {{- range $i, $loc := sortedKeys .}}{{if $i}}, {{end}}{{q $loc}}: {{template "texts" (index $.Translations $loc)}}{{end -}} }{{end -}}
 }{{end}}
 
-{{- define "texts"}}errcat.Texts{
-{{- with .Title}}
-	Title: {{q .}},{{end}}
-{{- with .Message}}
-	Message: {{q .}},{{end}}
-{{- with .Summary}}
-	Summary: {{q .}},{{end}}
-{{- with .Description}}
-	Description: {{q .}},{{end}}
-{{- with .Causes}}
-	Causes: []string{
-{{- range .}}
-		{{q .}},
-{{- end}}
-	},{{end}}
-{{- with .Resolutions}}
-	Resolutions: []string{
-{{- range .}}
-		{{q .}},
-{{- end}}
-	},{{end}}
+{{- define "texts"}}errcat.Texts{ {{- "" -}}
+{{- $sep := ""}}
+{{- with .Title}}Title: {{q .}}{{$sep = ", "}}{{end}}
+{{- with .Message}}{{$sep}}Message: {{q .}}{{$sep = ", "}}{{end}}
+{{- with .Summary}}{{$sep}}Summary: {{q .}}{{$sep = ", "}}{{end}}
+{{- with .Description}}{{$sep}}Description: {{q .}}{{$sep = ", "}}{{end}}
+{{- with .Causes}}{{$sep}}Causes: []string{ {{- range $i, $c := .}}{{if $i}}, {{end}}{{q $c}}{{end -}} }{{$sep = ", "}}{{end}}
+{{- with .Resolutions}}{{$sep}}Resolutions: []string{ {{- range $i, $c := .}}{{if $i}}, {{end}}{{q $c}}{{end -}} }{{end -}}
 }{{end}}
 `
