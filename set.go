@@ -272,7 +272,7 @@ func compileTexts(tx Texts, params []Param, fb *localized) (*localized, error) {
 		}
 		t, err := ParseTemplate(src)
 		if err == nil {
-			t, err = t.Bind(params)
+			err = t.bind(params)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", field, err))

@@ -52,22 +52,35 @@ func (e *TemplateError) Error() string {
 // Anything else with a brace is an error that names the offset and the fix.
 func ParseTemplate(src string) (Template, error) {
 	t := Template{src: src}
+	if strings.IndexAny(src, "{}") < 0 {
+		if src != "" {
+			t.segs = []segment{{lit: src}}
+		}
+		return t, nil
+	}
+	// A literal run is a substring of src unless it holds an escaped brace; only then
+	// is it built.
 	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
+	start, built := 0, false
+	flush := func(end int) {
+		switch {
+		case built:
+			lit.WriteString(src[start:end])
 			t.segs = append(t.segs, segment{lit: lit.String()})
 			lit.Reset()
+		case end > start:
+			t.segs = append(t.segs, segment{lit: src[start:end]})
 		}
+		built = false
 	}
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
-		case c == '{' && i+1 < len(src) && src[i+1] == '{':
-			lit.WriteByte('{')
+		case (c == '{' || c == '}') && i+1 < len(src) && src[i+1] == c:
+			lit.WriteString(src[start : i+1])
+			built = true
 			i += 2
-		case c == '}' && i+1 < len(src) && src[i+1] == '}':
-			lit.WriteByte('}')
-			i += 2
+			start = i
 		case c == '}':
 			return Template{}, &TemplateError{Offset: i, Msg: "unmatched '}': write '}}' for a literal brace"}
 		case c == '{':
@@ -80,19 +93,15 @@ func ParseTemplate(src string) (Template, error) {
 			if err != "" {
 				return Template{}, &TemplateError{Offset: i, Msg: err}
 			}
-			flush()
+			flush(i)
 			t.segs = append(t.segs, segment{lit: src[i : i+2+end], name: name, arg: idx, off: i, ph: true})
 			i += end + 2
+			start = i
 		default:
-			j := i + 1
-			for j < len(src) && src[j] != '{' && src[j] != '}' {
-				j++
-			}
-			lit.WriteString(src[i:j])
-			i = j
+			i++
 		}
 	}
-	flush()
+	flush(len(src))
 	return t, nil
 }
 
@@ -162,6 +171,11 @@ func (t Template) Placeholders() []Placeholder {
 func (t Template) Bind(params []Param) (Template, error) {
 	b := Template{src: t.src, segs: make([]segment, len(t.segs))}
 	copy(b.segs, t.segs)
+	return b, b.bind(params)
+}
+
+// bind is Bind in place, for a template nobody else holds.
+func (b Template) bind(params []Param) error {
 	for i := range b.segs {
 		s := &b.segs[i]
 		if !s.ph {
@@ -170,7 +184,7 @@ func (t Template) Bind(params []Param) (Template, error) {
 		text := s.lit[1 : len(s.lit)-1]
 		if c := text[0]; c >= '0' && c <= '9' {
 			if s.arg >= len(params) {
-				return Template{}, &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+				return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 			}
 			s.name = params[s.arg].Name
 			continue
@@ -183,10 +197,10 @@ func (t Template) Bind(params []Param) (Template, error) {
 			}
 		}
 		if s.arg < 0 {
-			return Template{}, &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+			return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 		}
 	}
-	return b, nil
+	return nil
 }
 
 func declared(params []Param) string {

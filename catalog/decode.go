@@ -168,12 +168,12 @@ func (d *decoder) list(n ast.Node, field string, item func(i int, n ast.Node)) {
 }
 
 // strings decodes a list of strings, recording each item's position as field[i].
-func (d *decoder) strings(n ast.Node, field string, pos map[string]Pos) []string {
+func (d *decoder) strings(n ast.Node, field string, pos *fieldPositions) []string {
 	out := []string{}
 	d.list(n, field, func(i int, v ast.Node) {
-		key := field + "[" + strconv.Itoa(i) + "]"
+		key := indexed(field, i)
 		if pos != nil {
-			pos[key] = d.textPos(v)
+			pos.set(key, d.textPos(v))
 		}
 		out = append(out, d.str(v, key))
 	})
@@ -197,6 +197,17 @@ func (d *decoder) entries(n ast.Node, field string) ([]*ast.MappingValueNode, bo
 // object decodes a mapping with a fixed set of fields: it calls the handler of each
 // key, and records unknown and repeated keys. It reports whether n is a mapping.
 func (d *decoder) object(n ast.Node, what string, handlers map[string]func(v ast.Node)) bool {
+	names := make([]string, 0, len(handlers))
+	for k := range handlers {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return d.fields(n, what, names, func(key string, v ast.Node) { handlers[key](v) })
+}
+
+// fields is object for hot paths: names lists the known fields in order, and set is
+// called with each known key, so that decoding an object allocates no handler map.
+func (d *decoder) fields(n ast.Node, what string, names []string, set func(key string, v ast.Node)) bool {
 	d.depth++
 	defer func() { d.depth-- }()
 	if d.depth > 32 {
@@ -207,7 +218,7 @@ func (d *decoder) object(n ast.Node, what string, handlers map[string]func(v ast
 	if !ok {
 		return false
 	}
-	seen := make(map[string]bool, len(kvs))
+	var seen uint64 // bit i: names[i] seen
 	for _, kv := range kvs {
 		if _, merge := kv.Key.(*ast.MergeKeyNode); merge {
 			d.problem(d.pos(kv.Key), "%s: merge keys (<<) are not supported: write the fields out", what)
@@ -218,22 +229,17 @@ func (d *decoder) object(n ast.Node, what string, handlers map[string]func(v ast
 			d.problem(d.pos(kv.Key), "%s: a field name must be a string, got %s", what, describe(d.resolve(kv.Key)))
 			continue
 		}
-		h, ok := handlers[key]
-		if !ok {
-			names := make([]string, 0, len(handlers))
-			for k := range handlers {
-				names = append(names, k)
-			}
-			slices.Sort(names)
+		i := slices.Index(names, key)
+		switch {
+		case i < 0:
 			d.problem(d.pos(kv.Key), "unknown field %q in %s%s", key, what, suggest(key, names))
 			continue
-		}
-		if seen[key] {
+		case seen&(1<<i) != 0:
 			d.problem(d.pos(kv.Key), "field %q appears twice in %s", key, what)
 			continue
 		}
-		seen[key] = true
-		h(kv.Value)
+		seen |= 1 << i
+		set(key, kv.Value)
 	}
 	return true
 }
@@ -270,4 +276,30 @@ func (d *decoder) offsetPos(n ast.Node, off int) Pos {
 	}
 	p.Col += off
 	return p
+}
+
+// indexed returns "field[i]", without allocating for the first few items of the
+// fields that have positions recorded.
+func indexed(field string, i int) string {
+	if i < len(causeKeys) {
+		switch field {
+		case "causes":
+			return causeKeys[i]
+		case "resolutions":
+			return resolutionKeys[i]
+		case "returned_by":
+			return returnedByKeys[i]
+		}
+	}
+	return field + "[" + strconv.Itoa(i) + "]"
+}
+
+var causeKeys, resolutionKeys, returnedByKeys = keys("causes"), keys("resolutions"), keys("returned_by")
+
+func keys(field string) []string {
+	out := make([]string, 8)
+	for i := range out {
+		out[i] = field + "[" + strconv.Itoa(i) + "]"
+	}
+	return out
 }

@@ -82,12 +82,22 @@ func (d *decoder) decodeFile(root ast.Node) *fileContent {
 	return fc
 }
 
+// errorFields and variantFields are the fields of an error and of a variant, sorted.
+var (
+	errorFields = []string{"category", "causes", "code", "deprecated", "description", "examples", "grpc", "log_level", "message", "name",
+		"params", "public", "resolutions", "retryable", "returned_by", "status", "summary", "title", "variants"}
+	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "params", "resolutions", "returned_by",
+		"status", "summary", "title"}
+	paramFields = []string{"description", "example", "name", "type"}
+	textFields  = []string{"causes", "description", "message", "resolutions", "summary", "title"}
+)
+
 // decodeError decodes one entry of errors, or a variant of parent.
 func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
-	e := &Error{Parent: parent, Pos: d.pos(n), pos: map[string]Pos{}}
-	what := "error"
+	e := &Error{Parent: parent, Pos: d.pos(n), pos: make(fieldPositions, 0, 12)}
+	what, names := "error", errorFields
 	if parent != nil {
-		what = "variant of " + parent.Code
+		what, names = "variant of "+parent.Code, variantFields
 	} else if kvs, _ := d.entries(n, "error"); kvs != nil {
 		for _, kv := range kvs {
 			if k, _ := d.scalar(kv.Key); k == "code" {
@@ -96,47 +106,63 @@ func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
 			}
 		}
 	}
-	at := func(field string, v ast.Node) { e.pos[field] = d.textPos(v) }
-	text := func(dst *string, field string) func(ast.Node) {
-		return func(v ast.Node) { *dst = d.str(v, field); at(field, v) }
-	}
-	fields := map[string]func(ast.Node){
-		"title":       text(&e.Title, "title"),
-		"message":     text(&e.Message, "message"),
-		"summary":     text(&e.Summary, "summary"),
-		"description": text(&e.Description, "description"),
-		"causes":      func(v ast.Node) { at("causes", v); e.Causes = d.strings(v, "causes", e.pos) },
-		"resolutions": func(v ast.Node) { at("resolutions", v); e.Resolutions = d.strings(v, "resolutions", e.pos) },
-		"status": func(v ast.Node) {
-			at("status", v)
-			if s, ok := d.integer(v, "status"); ok {
+	at := func(field string, v ast.Node) { e.pos.set(field, d.textPos(v)) }
+	text := func(dst *string, field string, v ast.Node) { *dst = d.str(v, field); at(field, v) }
+	ok := d.fields(n, what, names, func(key string, v ast.Node) {
+		switch key {
+		case "title":
+			text(&e.Title, key, v)
+		case "message":
+			text(&e.Message, key, v)
+		case "summary":
+			text(&e.Summary, key, v)
+		case "description":
+			text(&e.Description, key, v)
+		case "causes":
+			at(key, v)
+			e.Causes = d.strings(v, key, &e.pos)
+		case "resolutions":
+			at(key, v)
+			e.Resolutions = d.strings(v, key, &e.pos)
+		case "status":
+			at(key, v)
+			if s, ok := d.integer(v, key); ok {
 				if s < 100 || s > 599 {
 					d.problem(d.pos(v), "status %d is not an HTTP status: want 100 to 599", s)
 				}
 				e.Status = s
 			}
-		},
-		"grpc": text(&e.GRPC, "grpc"),
-		"params": func(v ast.Node) {
-			at("params", v)
+		case "grpc":
+			text(&e.GRPC, key, v)
+		case "params":
+			at(key, v)
 			e.ParamsSet = true
 			e.Params = []*Param{}
-			d.list(v, "params", func(_ int, n ast.Node) { e.Params = append(e.Params, d.param(n)) })
-		},
-		"returned_by": func(v ast.Node) { at("returned_by", v); e.ReturnedBy = d.strings(v, "returned_by", e.pos) },
-		"examples": func(v ast.Node) {
-			d.list(v, "examples", func(_ int, n ast.Node) { e.Examples = append(e.Examples, d.example(n)) })
-		},
-	}
-	if parent == nil {
-		fields["code"] = text(&e.Code, "code")
-		fields["name"] = text(&e.Name, "name")
-		fields["category"] = text(&e.Category, "category")
-		fields["retryable"] = func(v ast.Node) { at("retryable", v); e.Retryable = d.boolean(v, "retryable") }
-		fields["log_level"] = text(&e.LogLevel, "log_level")
-		fields["public"] = func(v ast.Node) { at("public", v); b := d.boolean(v, "public"); e.Public = &b }
-		fields["deprecated"] = func(v ast.Node) {
-			at("deprecated", v)
+			d.list(v, key, func(_ int, n ast.Node) { e.Params = append(e.Params, d.param(n)) })
+		case "returned_by":
+			at(key, v)
+			e.ReturnedBy = d.strings(v, key, &e.pos)
+		case "examples":
+			d.list(v, key, func(_ int, n ast.Node) { e.Examples = append(e.Examples, d.example(n)) })
+		case "code":
+			text(&e.Code, key, v)
+		case "name":
+			text(&e.Name, key, v)
+		case "key":
+			text(&e.Key, key, v)
+		case "category":
+			text(&e.Category, key, v)
+		case "retryable":
+			at(key, v)
+			e.Retryable = d.boolean(v, key)
+		case "log_level":
+			text(&e.LogLevel, key, v)
+		case "public":
+			at(key, v)
+			b := d.boolean(v, key)
+			e.Public = &b
+		case "deprecated":
+			at(key, v)
 			dep := &Deprecation{Pos: d.pos(v)}
 			d.object(v, "deprecated", map[string]func(ast.Node){
 				"since":       func(v ast.Node) { dep.Since = d.str(v, "since") },
@@ -144,18 +170,15 @@ func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
 				"note":        func(v ast.Node) { dep.Note = d.str(v, "note") },
 			})
 			e.Deprecated = dep
-		}
-		fields["variants"] = func(v ast.Node) {
-			d.list(v, "variants", func(_ int, n ast.Node) {
+		case "variants":
+			d.list(v, key, func(_ int, n ast.Node) {
 				if ve := d.decodeError(n, e); ve != nil {
 					e.Variants = append(e.Variants, ve)
 				}
 			})
 		}
-	} else {
-		fields["key"] = text(&e.Key, "key")
-	}
-	if !d.object(n, what, fields) {
+	})
+	if !ok {
 		return nil
 	}
 	return e
@@ -163,11 +186,17 @@ func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
 
 func (d *decoder) param(n ast.Node) *Param {
 	p := &Param{Pos: d.pos(n)}
-	d.object(n, "param", map[string]func(ast.Node){
-		"name":        func(v ast.Node) { p.Name = d.str(v, "name") },
-		"type":        func(v ast.Node) { p.Type = d.str(v, "type") },
-		"description": func(v ast.Node) { p.Description = d.str(v, "description") },
-		"example":     func(v ast.Node) { p.Example = d.str(v, "example") },
+	d.fields(n, "param", paramFields, func(key string, v ast.Node) {
+		switch key {
+		case "name":
+			p.Name = d.str(v, key)
+		case "type":
+			p.Type = d.str(v, key)
+		case "description":
+			p.Description = d.str(v, key)
+		case "example":
+			p.Example = d.str(v, key)
+		}
 	})
 	return p
 }
@@ -216,19 +245,29 @@ func (d *decoder) translatedErrors(n ast.Node) []*TranslatedError {
 	kvs, _ := d.entries(n, "errors")
 	out := make([]*TranslatedError, 0, len(kvs))
 	for _, kv := range kvs {
-		t := &TranslatedError{Pos: d.pos(kv.Key), pos: map[string]Pos{}}
+		t := &TranslatedError{Pos: d.pos(kv.Key)}
 		t.ID, _ = d.scalar(kv.Key)
-		at := func(field string, v ast.Node) { t.pos[field] = d.textPos(v) }
-		text := func(dst *string, field string) func(ast.Node) {
-			return func(v ast.Node) { *dst = d.str(v, field); at(field, v) }
-		}
-		d.object(kv.Value, "translation of "+strconv.Quote(t.ID), map[string]func(ast.Node){
-			"title":       text(&t.Title, "title"),
-			"message":     text(&t.Message, "message"),
-			"summary":     text(&t.Summary, "summary"),
-			"description": text(&t.Description, "description"),
-			"causes":      func(v ast.Node) { t.Causes = d.strings(v, "causes", t.pos) },
-			"resolutions": func(v ast.Node) { t.Resolutions = d.strings(v, "resolutions", t.pos) },
+		d.fields(kv.Value, "translation of "+strconv.Quote(t.ID), textFields, func(key string, v ast.Node) {
+			switch key {
+			case "causes":
+				t.Causes = d.strings(v, key, &t.pos)
+				return
+			case "resolutions":
+				t.Resolutions = d.strings(v, key, &t.pos)
+				return
+			}
+			s := d.str(v, key)
+			t.pos.set(key, d.textPos(v))
+			switch key {
+			case "title":
+				t.Title = s
+			case "message":
+				t.Message = s
+			case "summary":
+				t.Summary = s
+			case "description":
+				t.Description = s
+			}
 		})
 		out = append(out, t)
 	}

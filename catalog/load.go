@@ -200,6 +200,8 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 			*probs = append(*probs, p)
 			return nil
 		}
+		d := &decoder{file: name, probs: probs}
+		return d.decodeFile(jsonAST(data))
 	}
 	if strings.TrimSpace(string(data)) == "" {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
@@ -277,13 +279,14 @@ func yamlProblem(name string, err error) Problem {
 }
 
 // jsonSyntax checks a .json file with encoding/json, so that JSON files get JSON's
-// rules and positions rather than YAML's.
+// rules and positions rather than YAML's; only a file that fails is decoded, for the
+// position of its error.
 func jsonSyntax(name string, data []byte) (Problem, bool) {
-	var v any
-	err := json.Unmarshal(data, &v)
-	if err == nil {
+	if json.Valid(data) {
 		return Problem{}, true
 	}
+	var v any
+	err := json.Unmarshal(data, &v)
 	p := Pos{File: name}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {

@@ -86,7 +86,7 @@ type Error struct {
 	// Pos is the position of the error's mapping.
 	Pos Pos
 
-	pos map[string]Pos
+	pos fieldPositions
 }
 
 // Param is a declared template parameter.
@@ -137,24 +137,18 @@ type TranslatedError struct {
 	Resolutions []string
 	Pos         Pos
 
-	pos map[string]Pos
+	pos fieldPositions
 }
 
 // PosOf returns the position of a field of the error, such as "status", "message" or
 // "causes[1]"; the error's own position when the field is absent.
 func (e *Error) PosOf(field string) Pos {
-	if p, ok := e.pos[field]; ok {
-		return p
-	}
-	return e.Pos
+	return e.pos.of(field, e.Pos)
 }
 
 // PosOf returns the position of a field of the translated texts, or their position.
 func (t *TranslatedError) PosOf(field string) Pos {
-	if p, ok := t.pos[field]; ok {
-		return p
-	}
-	return t.Pos
+	return t.pos.of(field, t.Pos)
 }
 
 // ID returns the code, or code[key] for a variant.
@@ -212,4 +206,28 @@ func (c *Catalog) index() {
 			}
 		}
 	}
+}
+
+// fieldPositions records where the fields of one error (or translation) are. A
+// catalog of 50,000 codes has half a million of them, so they are a small slice in the
+// file of their owner rather than a map each.
+type fieldPositions []fieldPos
+
+type fieldPos struct {
+	field     string
+	line, col int32
+}
+
+func (ps *fieldPositions) set(field string, p Pos) {
+	*ps = append(*ps, fieldPos{field: field, line: int32(p.Line), col: int32(p.Col)})
+}
+
+// of returns the position of field, or def (whose file it shares) when absent.
+func (ps fieldPositions) of(field string, def Pos) Pos {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].field == field {
+			return Pos{File: def.File, Line: int(ps[i].line), Col: int(ps[i].col)}
+		}
+	}
+	return def
 }

@@ -3,6 +3,7 @@
 package catalogtest
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing/fstest"
@@ -51,4 +52,81 @@ func Synthetic(dir string, n, locales int) fstest.MapFS {
 		fs[dir+"/errors."+loc+".yaml"] = &fstest.MapFile{Data: []byte(t.String())}
 	}
 	return fs
+}
+
+// SyntheticJSON is [Synthetic] with the catalog and translations written as JSON, the
+// form large machine-made catalogs take.
+func SyntheticJSON(dir string, n, locales int) fstest.MapFS {
+	type param struct {
+		Name        string `json:"name"`
+		Type        string `json:"type,omitempty"`
+		Description string `json:"description,omitempty"`
+		Example     string `json:"example,omitempty"`
+	}
+	type variant struct {
+		Key     string `json:"key"`
+		Title   string `json:"title"`
+		Message string `json:"message"`
+	}
+	type entry struct {
+		Code        string    `json:"code"`
+		Name        string    `json:"name"`
+		Status      int       `json:"status"`
+		Title       string    `json:"title"`
+		Summary     string    `json:"summary"`
+		Message     string    `json:"message"`
+		Params      []param   `json:"params"`
+		Description string    `json:"description"`
+		Causes      []string  `json:"causes"`
+		Resolutions []string  `json:"resolutions"`
+		ReturnedBy  []string  `json:"returned_by"`
+		Category    string    `json:"category"`
+		Variants    []variant `json:"variants,omitempty"`
+	}
+	cat := map[string]any{
+		"catalog": "synthetic", "title": "Synthetic catalog", "version": "1.0.0",
+		"docs_url": "https://docs.example.com/errors/{code}", "code_pattern": `^E\d{6}$`,
+		"operations": map[string]string{"GetThing": "Get a thing", "PutThing": "Put a thing"},
+	}
+	errs := make([]entry, n)
+	for i := range errs {
+		e := entry{
+			Code: fmt.Sprintf("E%06d", i), Name: fmt.Sprintf("Synthetic%d", i), Status: statuses[i%len(statuses)],
+			Title:       fmt.Sprintf("Thing {kind} number %d failed for {id}", i),
+			Summary:     fmt.Sprintf("Short description of error %d", i),
+			Message:     fmt.Sprintf("The thing {0} with id {1} failed with error %d.", i),
+			Params:      []param{{Name: "kind", Description: "Kind of thing", Example: "widget"}, {Name: "id", Type: "int", Example: "42"}},
+			Description: fmt.Sprintf("A longer description of synthetic error %d, which happens when thing {kind} breaks.", i),
+			Causes:      []string{fmt.Sprintf("Cause one of %d for {id}.", i), fmt.Sprintf("Cause two of %d.", i)},
+			Resolutions: []string{fmt.Sprintf("Fix thing {0} and retry %d.", i)},
+			ReturnedBy:  []string{"GetThing", "PutThing"},
+			Category:    fmt.Sprintf("category%d", i%7),
+		}
+		if i%10 == 0 {
+			e.Variants = []variant{{Key: "0", Title: fmt.Sprintf("Thing failed %d", i), Message: fmt.Sprintf("A thing failed (%d).", i)}}
+		}
+		errs[i] = e
+	}
+	cat["errors"] = errs
+	fs := fstest.MapFS{dir + "/errors.json": {Data: mustJSON(cat)}}
+	for _, loc := range Locales[:min(locales, len(Locales))] {
+		tr := make(map[string]map[string]string, n)
+		for i := range n {
+			tr[fmt.Sprintf("E%06d", i)] = map[string]string{
+				"title":       fmt.Sprintf("[%s] Thing {kind} number %d failed for {id}", loc, i),
+				"message":     fmt.Sprintf("[%s] The thing {0} with id {1} failed with error %d.", loc, i),
+				"description": fmt.Sprintf("[%s] Description %d.", loc, i),
+			}
+		}
+		fs[dir+"/errors."+loc+".json"] = &fstest.MapFile{Data: mustJSON(map[string]any{"locale": loc, "errors": tr})}
+	}
+	return fs
+}
+
+func mustJSON(v any) []byte {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return data
 }

@@ -12,7 +12,6 @@ import (
 	"go/token"
 	"net/http"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,8 +68,20 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 	if err := renderCodes(f.Codes); err != nil {
 		return nil, err
 	}
+	// The head and tail of the file come from the template; the spec literals between
+	// them, one line a code, are appended straight into the buffer.
 	var buf bytes.Buffer
 	if err := fileTmpl.Execute(&buf, f); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	for i := range f.Codes {
+		b = append(b, '\t')
+		b = appendSpec(b, f.Codes[i].Spec)
+		b = append(b, ",\n"...)
+	}
+	buf = *bytes.NewBuffer(b)
+	if err := fileTmpl.ExecuteTemplate(&buf, "tail", f); err != nil {
 		return nil, err
 	}
 	raw := append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')
@@ -90,7 +101,7 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 // than run go/format; a variable so that the test can lower it.
 var formatLimit = 4 << 20
 
-// renderCodes renders every code's spec literal and constructor, on all cores.
+// renderCodes renders every code's constructor, on all cores.
 func renderCodes(codes []codeView) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(codes)/256))
 	var wg sync.WaitGroup
@@ -101,12 +112,6 @@ func renderCodes(codes []codeView) error {
 			defer wg.Done()
 			var b strings.Builder
 			for i := w; i < len(codes); i += workers {
-				b.Reset()
-				if err := fileTmpl.ExecuteTemplate(&b, "spec", codes[i].Spec); err != nil {
-					errs[w] = err
-					return
-				}
-				codes[i].SpecSrc = b.String()
 				b.Reset()
 				if err := fileTmpl.ExecuteTemplate(&b, "func", codes[i]); err != nil {
 					errs[w] = err
@@ -135,9 +140,9 @@ type codeView struct {
 	Params []param
 	// Title is the title (or message) with placeholders by name, for the doc comment.
 	Title string
-	// SpecSrc and FuncSrc are the code's spec literal and constructor, rendered
-	// ahead of the file so that large catalogs render on every core.
-	SpecSrc, FuncSrc string
+	// FuncSrc is the code's constructor, rendered ahead of the file so that large
+	// catalogs render on every core.
+	FuncSrc string
 }
 
 // param is a generated constructor's parameter.
@@ -245,23 +250,8 @@ func comment(text string) string {
 }
 
 var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
-	"q": strconv.Quote,
-	"sortedKeys": func(m map[string]errcat.Texts) []string {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	},
+	"q":       strconv.Quote,
 	"comment": comment,
-	"kind": func(k errcat.Kind) string {
-		return "errcat.Kind" + strings.ToUpper(k.String()[:1]) + k.String()[1:]
-	},
-	"level": func(l fmt.Stringer) string {
-		s := l.String()
-		return "slog.Level" + s[:1] + strings.ToLower(s[1:])
-	},
 	"status": func(s int) string {
 		if s == 0 {
 			return ""

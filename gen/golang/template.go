@@ -30,10 +30,7 @@ var Set = errcat.MustNewSet(errcat.SetSpec{Name: {{q .Spec.Name}}
 {{- with .Spec.DocsURL}}, DocsURL: {{q .}}{{end}}, DefaultLocale: {{q .Spec.DefaultLocale}}
 {{- if .Spec.NumericCodes}}, NumericCodes: true{{end}}
 {{- with .Spec.Locales}}, Locales: []string{ {{- range $i, $l := .}}{{if $i}}, {{end}}{{q $l}}{{end -}} }{{end}}, Errors: []errcat.Spec{
-{{- range .Codes}}
-	{{.SpecSrc}},
-{{- end}}
-}})
+{{- define "tail"}}}})
 {{range .Codes}}
 // Err{{.Name}} is the definition of {{.Spec.Code}}, and the sentinel for errors.Is.
 var Err{{.Name}} = Set.Lookup(Code{{.Name}})
@@ -41,6 +38,7 @@ var Err{{.Name}} = Set.Lookup(Code{{.Name}})
 {{- range .Codes}}
 {{.FuncSrc}}
 {{- end}}
+{{end}}
 
 {{- define "func"}}{{comment (printf "%s returns error %s%s: %s" .Name .Spec.Code (status .Spec.Status) .Title)}}
 {{- with .Spec.Description}}
@@ -53,32 +51,4 @@ func {{.Name}}({{range $i, $p := .Params}}{{if $i}}, {{end}}{{$p.Ident}} {{$p.Ty
 	return Err{{.Name}}.New({{range $i, $p := .Params}}{{if $i}}, {{end}}{{$p.Wrap}}{{end}})
 }
 {{end}}
-
-{{- define "spec"}}{Code: {{q .Code}}
-{{- with .Name}}, Name: {{q .}}{{end}}
-{{- with .Key}}, Key: {{q .}}{{end}}
-{{- with .Status}}, Status: {{.}}{{end}}
-{{- with .GRPC}}, GRPC: {{q .}}{{end}}, Texts: {{template "texts" .Texts}}
-{{- if .Params}}, Params: []errcat.Param{
-{{- range $i, $p := .Params}}{{if $i}}, {{end}}{Name: {{q $p.Name}}, Kind: {{kind $p.Kind}}{{with $p.Description}}, Description: {{q .}}{{end}}{{with $p.Example}}, Example: {{q .}}{{end}}}{{end -}}
-}{{else if ne .Params nil}}, Params: []errcat.Param{}{{end}}
-{{- with .ReturnedBy}}, ReturnedBy: []string{ {{- range $i, $s := .}}{{if $i}}, {{end}}{{q $s}}{{end -}} }{{end}}
-{{- with .Category}}, Category: {{q .}}{{end}}
-{{- if .Retryable}}, Retryable: true{{end}}
-{{- if ne .LogLevel 0}}, LogLevel: {{level .LogLevel}}{{end}}
-{{- if .Internal}}, Internal: true{{end}}
-{{- with .Deprecated}}, Deprecated: &errcat.Deprecation{Since: {{q .Since}}, ReplacedBy: {{q .ReplacedBy}}, Note: {{q .Note}}}{{end}}
-{{- with .Variants}}, Variants: []errcat.Spec{ {{- range $i, $v := .}}{{if $i}}, {{end}}{{template "spec" $v}}{{end -}} }{{end}}
-{{- with .Translations}}, Translations: map[string]errcat.Texts{ {{- range $i, $loc := sortedKeys .}}{{if $i}}, {{end}}{{q $loc}}: {{template "texts" (index $.Translations $loc)}}{{end -}} }{{end -}}
-}{{end}}
-
-{{- define "texts"}}errcat.Texts{ {{- "" -}}
-{{- $sep := ""}}
-{{- with .Title}}Title: {{q .}}{{$sep = ", "}}{{end}}
-{{- with .Message}}{{$sep}}Message: {{q .}}{{$sep = ", "}}{{end}}
-{{- with .Summary}}{{$sep}}Summary: {{q .}}{{$sep = ", "}}{{end}}
-{{- with .Description}}{{$sep}}Description: {{q .}}{{$sep = ", "}}{{end}}
-{{- with .Causes}}{{$sep}}Causes: []string{ {{- range $i, $c := .}}{{if $i}}, {{end}}{{q $c}}{{end -}} }{{$sep = ", "}}{{end}}
-{{- with .Resolutions}}{{$sep}}Resolutions: []string{ {{- range $i, $c := .}}{{if $i}}, {{end}}{{q $c}}{{end -}} }{{end -}}
-}{{end}}
 `
