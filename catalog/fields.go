@@ -16,6 +16,36 @@ type fileContent struct {
 	translation *Translation
 }
 
+// decodeJSON decodes a JSON catalog or translation file, streaming the entries of its
+// errors so that only one entry's tree is held at a time.
+func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
+	d := &decoder{file: name, probs: probs}
+	translation := jsonHasTopKey(data, "locale")
+	var errs []*Error
+	var trs []*TranslatedError
+	root := jsonStream(data, func(key, v ast.Node) {
+		switch {
+		case translation && key != nil:
+			trs = append(trs, d.translatedError(&ast.MappingValueNode{BaseNode: &ast.BaseNode{}, Key: key.(ast.MapKeyNode), Value: v}))
+		case translation:
+			d.problem(d.pos(v), "errors: want a mapping, got a list")
+		case key != nil:
+			d.problem(d.pos(key), "errors: want a list, got a mapping")
+		default:
+			if e := d.decodeError(v, nil); e != nil {
+				errs = append(errs, e)
+			}
+		}
+	})
+	fc := d.decodeFile(root)
+	if fc.translation != nil {
+		fc.translation.Errors = append(fc.translation.Errors, trs...)
+	} else {
+		fc.errors = append(fc.errors, errs...)
+	}
+	return fc
+}
+
 // decodeFile decodes the top-level mapping of a catalog or translation file. A file
 // with a locale field is a translation file.
 func (d *decoder) decodeFile(root ast.Node) *fileContent {
@@ -245,31 +275,36 @@ func (d *decoder) translatedErrors(n ast.Node) []*TranslatedError {
 	kvs, _ := d.entries(n, "errors")
 	out := make([]*TranslatedError, 0, len(kvs))
 	for _, kv := range kvs {
-		t := &TranslatedError{Pos: d.pos(kv.Key)}
-		t.ID, _ = d.scalar(kv.Key)
-		d.fields(kv.Value, "translation of "+strconv.Quote(t.ID), textFields, func(key string, v ast.Node) {
-			switch key {
-			case "causes":
-				t.Causes = d.strings(v, key, &t.pos)
-				return
-			case "resolutions":
-				t.Resolutions = d.strings(v, key, &t.pos)
-				return
-			}
-			s := d.str(v, key)
-			t.pos.set(key, d.textPos(v))
-			switch key {
-			case "title":
-				t.Title = s
-			case "message":
-				t.Message = s
-			case "summary":
-				t.Summary = s
-			case "description":
-				t.Description = s
-			}
-		})
-		out = append(out, t)
+		out = append(out, d.translatedError(kv))
 	}
 	return out
+}
+
+// translatedError decodes one entry of a translation file's errors.
+func (d *decoder) translatedError(kv *ast.MappingValueNode) *TranslatedError {
+	t := &TranslatedError{Pos: d.pos(kv.Key)}
+	t.ID, _ = d.scalar(kv.Key)
+	d.fields(kv.Value, "translation of "+strconv.Quote(t.ID), textFields, func(key string, v ast.Node) {
+		switch key {
+		case "causes":
+			t.Causes = d.strings(v, key, &t.pos)
+			return
+		case "resolutions":
+			t.Resolutions = d.strings(v, key, &t.pos)
+			return
+		}
+		s := d.str(v, key)
+		t.pos.set(key, d.textPos(v))
+		switch key {
+		case "title":
+			t.Title = s
+		case "message":
+			t.Message = s
+		case "summary":
+			t.Summary = s
+		case "description":
+			t.Description = s
+		}
+	})
+	return t
 }

@@ -18,11 +18,22 @@ func jsonAST(data []byte) ast.Node {
 	return s.value()
 }
 
+// jsonStream is jsonAST for a whole catalog file: the entries of the top-level
+// "errors" (elements of a list, or key/value pairs of a translation file's mapping)
+// are handed to entry as they are read and left out of the returned tree, so that a
+// large file's tree is never held at once. key is nil for list elements.
+func jsonStream(data []byte, entry func(key, value ast.Node)) ast.Node {
+	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry}
+	return s.value()
+}
+
 // jsonScanner walks a valid JSON document; it keeps the line and column of its offset.
 type jsonScanner struct {
 	data      []byte
 	off       int
 	line, col int
+	depth     int
+	entry     func(key, value ast.Node)
 }
 
 // advance moves the offset to to, counting lines and columns (in characters).
@@ -57,6 +68,38 @@ func (s *jsonScanner) skip() {
 		break
 	}
 	s.advance(i)
+}
+
+// stream reads the value of the top-level "errors", handing each entry to s.entry,
+// and returns an empty container of the same kind, or the value itself when it is
+// neither a list nor a mapping (for the decoder to report).
+func (s *jsonScanner) stream() ast.Node {
+	s.skip()
+	c := s.data[s.off]
+	if c != '[' && c != '{' {
+		return s.value()
+	}
+	tk := s.token(token.SequenceStartType, string(c), string(c))
+	s.advance(s.off + 1)
+	s.depth++
+	defer func() { s.depth-- }()
+	for {
+		s.skip()
+		switch s.data[s.off] {
+		case ']':
+			s.advance(s.off + 1)
+			return &ast.SequenceNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
+		case '}':
+			s.advance(s.off + 1)
+			return &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
+		}
+		if c == '[' {
+			s.entry(nil, s.value())
+			continue
+		}
+		key := s.value()
+		s.entry(key, s.value())
+	}
 }
 
 // tokenPos is a token with its position, allocated together.
@@ -95,6 +138,8 @@ func (s *jsonScanner) value() ast.Node {
 		tk := s.token(token.MappingStartType, "{", "{")
 		s.advance(s.off + 1)
 		m := &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
+		s.depth++
+		defer func() { s.depth-- }()
 		for {
 			s.skip()
 			if s.data[s.off] == '}' {
@@ -102,12 +147,20 @@ func (s *jsonScanner) value() ast.Node {
 				return m
 			}
 			key := s.value()
+			if sk, ok := key.(*ast.StringNode); ok && s.depth == 1 && s.entry != nil && sk.Value == "errors" {
+				kv := &mappingValue{}
+				kv.n = ast.MappingValueNode{BaseNode: &kv.base, Start: key.GetToken(), Key: sk, Value: s.stream(), IsFlowStyle: true}
+				m.Values = append(m.Values, &kv.n)
+				continue
+			}
 			k, _ := key.(ast.MapKeyNode)
 			kv := &mappingValue{}
 			kv.n = ast.MappingValueNode{BaseNode: &kv.base, Start: key.GetToken(), Key: k, Value: s.value(), IsFlowStyle: true}
 			m.Values = append(m.Values, &kv.n)
 		}
 	case c == '[':
+		s.depth++
+		defer func() { s.depth-- }()
 		tk := s.token(token.SequenceStartType, "[", "[")
 		s.advance(s.off + 1)
 		seq := &ast.SequenceNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
@@ -177,5 +230,74 @@ func (s *jsonScanner) value() ast.Node {
 		}
 		s.advance(end)
 		return n
+	}
+}
+
+// jsonHasTopKey reports whether the top-level object of a valid JSON document has
+// key, reading keys and skipping values without building them.
+func jsonHasTopKey(data []byte, key string) bool {
+	s := &jsonScanner{data: data, line: 1, col: 1}
+	s.skip()
+	if s.off >= len(data) || data[s.off] != '{' {
+		return false
+	}
+	s.off++
+	for {
+		s.skipFast()
+		if s.off >= len(data) || data[s.off] == '}' {
+			return false
+		}
+		k, _ := s.value().(*ast.StringNode)
+		if k != nil && k.Value == key {
+			return true
+		}
+		s.skipFast()
+		s.skipValue()
+	}
+}
+
+// skipFast is skip without line counting, for scans that report no position.
+func (s *jsonScanner) skipFast() {
+	for s.off < len(s.data) {
+		switch s.data[s.off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			s.off++
+			continue
+		}
+		return
+	}
+}
+
+// skipValue moves past one value without building it or counting lines.
+func (s *jsonScanner) skipValue() {
+	depth := 0
+	for s.off < len(s.data) {
+		switch c := s.data[s.off]; c {
+		case '"':
+			s.off++
+			for s.data[s.off] != '"' {
+				if s.data[s.off] == '\\' {
+					s.off++
+				}
+				s.off++
+			}
+			s.off++
+		case '{', '[':
+			depth++
+			s.off++
+		case '}', ']':
+			depth--
+			s.off++
+		case ',', ' ', '\t', '\r', '\n', ':':
+			if depth == 0 {
+				return
+			}
+			s.off++
+		default:
+			s.off++
+		}
+		if depth == 0 && s.off < len(s.data) && (s.data[s.off] == ',' || s.data[s.off] == '}') {
+			return
+		}
 	}
 }

@@ -200,8 +200,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 			*probs = append(*probs, p)
 			return nil
 		}
-		d := &decoder{file: name, probs: probs}
-		return d.decodeFile(jsonAST(data))
+		return decodeJSON(name, data, probs)
 	}
 	if strings.TrimSpace(string(data)) == "" {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
