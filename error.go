@@ -130,17 +130,18 @@ func (d *Definition) textsFor(i int) *localized {
 	return d.texts[0]
 }
 
-// render picks the texts of the shown definition in locale.
-func (e *Error) render(locale string) *localized {
+// render picks the texts of the shown definition in locale, and its texts in the
+// default locale for what the locale's texts leave out.
+func (e *Error) render(locale string) (l, fb *localized) {
 	d := e.shown()
 	if d == e.def {
-		return d.in(locale)
+		return d.in(locale), d.texts[0]
 	}
 	i := 0
 	if d.set != nil {
 		i = d.set.localeIndex(locale)
 	}
-	return d.textsFor(i)
+	return d.textsFor(i), d.textsFor(0)
 }
 
 // Variant returns the definition whose texts the error renders with: its own, or the
@@ -150,10 +151,10 @@ func (e *Error) Variant() *Definition { return e.shown() }
 // AppendMessage appends the message in locale (falling back along the locale chain to
 // the catalog's default locale) to dst and returns the extended buffer.
 func (e *Error) AppendMessage(dst []byte, locale string) []byte {
-	l := e.render(locale)
+	l, fb := e.render(locale)
 	t := l.message
 	if t.IsZero() {
-		t = e.def.texts[0].message
+		t = fb.message
 	}
 	return t.Append(dst, e.args)
 }
@@ -166,10 +167,10 @@ func (e *Error) Message(locale string) string {
 // AppendTitle appends the title in locale to dst; a code without a title uses its
 // message.
 func (e *Error) AppendTitle(dst []byte, locale string) []byte {
-	l := e.render(locale)
+	l, fb := e.render(locale)
 	t := l.title
 	if t.IsZero() {
-		t = e.shown().texts[0].title
+		t = fb.title
 	}
 	if t.IsZero() {
 		return e.AppendMessage(dst, locale)

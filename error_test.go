@@ -41,7 +41,8 @@ func testSet(t testing.TB) *Set {
 					Key:   "0",
 					Texts: Texts{Title: "A value already exists — duplicates not allowed", Message: "A value already exists, and duplicates are not allowed."},
 					Translations: map[string]Texts{
-						"vi": {Message: "Giá trị đã tồn tại."},
+						"vi":    {Message: "Giá trị đã tồn tại."},
+						"pt-BR": {Title: "Valor duplicado"},
 					},
 				}},
 			},
@@ -85,6 +86,7 @@ func TestErrorMessage(t *testing.T) {
 		{"no param picks the variant", dup.New(), "", "A value already exists, and duplicates are not allowed.", "A value already exists — duplicates not allowed", 409},
 		{"empty string counts as missing", dup.New(String("")), "", "A value already exists, and duplicates are not allowed.", "A value already exists — duplicates not allowed", 409},
 		{"variant translated", dup.New(), "vi", "Giá trị đã tồn tại.", "A value already exists — duplicates not allowed", 409},
+		{"variant translation without a message falls back to the variant's", dup.New(), "pt-BR", "A value already exists, and duplicates are not allowed.", "Valor duplicado", 409},
 		{"variant created directly", s.Lookup("000037[0]").New(), "", "A value already exists, and duplicates are not allowed.", "A value already exists — duplicates not allowed", 409},
 		{"variant with own params, created directly", s.Lookup("107[0]").New(String("users"), String("email")), "", "Duplicate key email in users.", "Duplicate key email in users.", 400},
 		{"variant with own params picked by name", db.New(), "", "General database error.", "General database error.", 500},

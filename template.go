@@ -260,3 +260,25 @@ func (t Template) satisfied(args []Value) bool {
 	}
 	return true
 }
+
+// Part is a piece of a parsed template: literal text (Param < 0), or a placeholder for
+// the parameter at index Param, named Text once the template is bound (else the text
+// between the braces).
+type Part struct {
+	Text  string
+	Param int
+}
+
+// Parts returns the template's pieces in order, with escaped braces already resolved in
+// the literal text. Generators use it to re-emit a template in another language.
+func (t Template) Parts() []Part {
+	out := make([]Part, len(t.segs))
+	for i, s := range t.segs {
+		if s.ph {
+			out[i] = Part{Text: s.name, Param: s.arg}
+		} else {
+			out[i] = Part{Text: s.lit, Param: -1}
+		}
+	}
+	return out
+}

@@ -187,3 +187,20 @@ func FuzzParseTemplate(f *testing.F) {
 		}
 	})
 }
+
+func TestParts(t *testing.T) {
+	tmpl, err := MustParseTemplate("a {{x}} {1}{name}.").Bind([]Param{{Name: "name"}, {Name: "id"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tmpl.Parts()
+	want := []Part{{"a {x} ", -1}, {"id", 1}, {"name", 0}, {".", -1}}
+	if len(got) != len(want) {
+		t.Fatalf("Parts = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Parts[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

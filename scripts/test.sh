@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of errcat: formatting, vet, the race-enabled test suite, every
 # benchmark once (so they keep compiling and running), and each fuzz target for a
-# short time. It installs what the tests need first; today that is only Go modules.
+# short time. It installs what the tests need first: Go modules, and TypeScript's
+# compiler from npm.
 # Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,17 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "download modules"
 go mod download
+
+# TypeScript's compiler, for the tests of generated TypeScript: installed from npm into
+# a cache outside the repository, once.
+step "typescript"
+tools=${ERRCAT_TOOLS:-$HOME/.cache/errcat-tools}
+if [ ! -x "$tools/typescript/node_modules/.bin/tsc" ]; then
+  command -v npm >/dev/null || { echo "npm is needed to install typescript (apt-get install nodejs npm)"; exit 1; }
+  npm install --prefix "$tools/typescript" typescript@5.9.3 --no-audit --no-fund --silent
+fi
+export ERRCAT_TSC="$tools/typescript/node_modules/.bin/tsc"
+"$ERRCAT_TSC" --version
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))

@@ -5,6 +5,7 @@ import (
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/gen/golang"
+	"github.com/errcat/errcat/gen/typescript"
 	"github.com/spf13/cobra"
 )
 
@@ -13,7 +14,33 @@ func newGen() *cobra.Command {
 		Use:   "gen",
 		Short: "Generate Go, TypeScript or OpenAPI from a catalog",
 	}
-	cmd.AddCommand(newGenGo())
+	cmd.AddCommand(newGenGo(), newGenTS())
+	return cmd
+}
+
+func newGenTS() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "ts [PATH...]",
+		Short: "Generate TypeScript types, envelope type guards and message functions",
+		Long: `gen ts writes one TypeScript module for the catalog at PATH (the built-in common
+catalog when there is none): a union type of its codes, a params type per code, type
+guards for each envelope body, and message(code, params, locale) and title(...) that
+render the catalog's texts and translations exactly as the Go runtime does.`,
+		Example: `  errcat gen ts ./errors -o web/src/errors.ts`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			c, err := loadPaths(cmd, a)
+			if err != nil {
+				return err
+			}
+			src, err := typescript.Generate(c)
+			if err != nil {
+				return findingsErrorf("%v", err)
+			}
+			return writeOutput(cmd.OutOrStdout(), out, src)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
 }
 

@@ -1,0 +1,208 @@
+package typescript
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var catalogs = []struct{ name, path string }{
+	{"common", "../../builtin/common"},
+	{"seed001", "../../examples/seeds/001-devdocs"},
+	{"seed002", "../../examples/seeds/002-backend"},
+	{"seed003", "../../examples/seeds/003-identity"},
+	{"seed004", "../../examples/seeds/004-bulk"},
+	{"shop", "../../catalog/testdata/load/ok-merged/input"},
+	{"kinds", "testdata/kinds"},
+}
+
+func load(t *testing.T, path string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.LoadFiles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range catalogs {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Generate(load(t, c.path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", c.name+".ts.golden")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("generated TypeScript differs from %s; run go test -update and review the diff", golden)
+			}
+		})
+	}
+}
+
+// tsc returns the TypeScript compiler the test command installed, or skips (fails in
+// CI, where it must be there).
+func tsc(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("ERRCAT_TSC"); p != "" {
+		return p
+	}
+	if p, err := exec.LookPath("tsc"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("tsc not found: scripts/test.sh installs it and sets ERRCAT_TSC")
+	}
+	t.Skip("tsc not found; run scripts/test.sh, which installs it")
+	return ""
+}
+
+// testCase is one rendering to compare: a code (or a variant chosen by missing
+// params), its params as JSON values, and a locale.
+type testCase struct {
+	Code   any            `json:"code"`
+	Params map[string]any `json:"params"`
+	Locale string         `json:"locale"`
+}
+
+// cases returns, for every code and every locale (plus one the catalog lacks), the
+// rendering with example values for every param and with none.
+func cases(t *testing.T, c *catalog.Catalog) ([]testCase, []string) {
+	set := c.Set()
+	var out []testCase
+	var want []string
+	locales := append(append([]string{}, set.Locales()...), "zz-ZZ", "")
+	for _, d := range set.Definitions() {
+		var code any = d.Code()
+		if set.NumericCodes() {
+			code, _ = strconv.Atoi(d.Code())
+		}
+		full := map[string]any{}
+		args := make([]errcat.Value, len(d.Params()))
+		for i, p := range d.Params() {
+			ex := p.Example
+			if ex == "" {
+				ex = map[errcat.Kind]string{errcat.KindInt: "7", errcat.KindFloat: "2.5", errcat.KindBool: "false", errcat.KindTime: "2026-01-02T15:04:05Z", errcat.KindDuration: "90s"}[p.Kind]
+				if ex == "" {
+					ex = "x-" + p.Name
+				}
+			}
+			v, err := errcat.ParseValue(p.Kind, ex)
+			if err != nil {
+				t.Fatalf("%s: example of %s: %v", d.Code(), p.Name, err)
+			}
+			args[i] = v
+			switch p.Kind {
+			case errcat.KindInt:
+				full[p.Name] = v.Int64()
+			case errcat.KindFloat:
+				full[p.Name] = v.Float64()
+			case errcat.KindBool:
+				full[p.Name] = v.Bool()
+			case errcat.KindDuration:
+				full[p.Name] = int64(v.Duration())
+			default:
+				full[p.Name] = ex
+			}
+		}
+		for _, loc := range locales {
+			for _, withParams := range []bool{true, false} {
+				e, params := d.New(), map[string]any{}
+				if withParams {
+					e, params = d.New(args...), full
+				}
+				out = append(out, testCase{Code: code, Params: params, Locale: loc})
+				want = append(want, e.Message(loc), e.Title(loc))
+			}
+		}
+	}
+	return out, want
+}
+
+// TestSameAsGo compiles each generated module with tsc --strict, runs a program that
+// renders every code in every locale with node, and compares each message and title
+// with the Go runtime's.
+func TestSameAsGo(t *testing.T) {
+	compiler := tsc(t)
+	dir := t.TempDir()
+	var files []string
+	wants := map[string][]string{}
+	for _, c := range catalogs {
+		cat := load(t, c.path)
+		src, err := Generate(cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, want := cases(t, cat)
+		wants[c.name] = want
+		js, err := json.Marshal(cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		driver := fmt.Sprintf(`import { message, title, Code, Params } from "./%s";
+
+const cases: { code: Code; params: Record<string, unknown>; locale: string }[] = %s;
+for (const c of cases) {
+  const p = c.params as Params[Code];
+  const locale = c.locale === "" ? undefined : c.locale;
+  console.log(JSON.stringify(message(c.code, p, locale)));
+  console.log(JSON.stringify(title(c.code, p, locale)));
+}
+`, c.name, js)
+		for name, data := range map[string][]byte{c.name + ".ts": src, c.name + ".check.ts": []byte(driver)} {
+			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, name)
+		}
+	}
+	cmd := exec.Command(compiler, append([]string{"--strict", "--noUnusedLocals", "--noImplicitReturns", "--target", "es2020", "--module", "commonjs", "--outDir", "out"}, files...)...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tsc --strict: %v\n%s", err, out)
+	}
+	for _, c := range catalogs {
+		out, err := exec.Command("node", filepath.Join(dir, "out", c.name+".check.js")).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: node: %v\n%s", c.name, err, out)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+		want := wants[c.name]
+		if len(lines) != len(want) {
+			t.Fatalf("%s: node printed %d lines, want %d", c.name, len(lines), len(want))
+		}
+		bad := 0
+		for i, line := range lines {
+			var got string
+			if err := json.Unmarshal([]byte(line), &got); err != nil {
+				t.Fatalf("%s: line %d: %v", c.name, i, err)
+			}
+			if got != want[i] && bad < 10 {
+				bad++
+				t.Errorf("%s: case %d (%s): TypeScript %q, Go %q", c.name, i/2, map[bool]string{true: "message", false: "title"}[i%2 == 0], got, want[i])
+			}
+		}
+		t.Logf("%s: %d renderings identical", c.name, len(lines)-bad)
+	}
+}
