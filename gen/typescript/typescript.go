@@ -6,8 +6,8 @@
 package typescript
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"strconv"
