@@ -1,0 +1,145 @@
+package httperr
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/common"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func seed(t testing.TB, dir string) *errcat.Set {
+	t.Helper()
+	c, err := catalog.LoadFiles("../examples/seeds/" + dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Set()
+}
+
+// envelopeCases are the errors every envelope is pinned on.
+func envelopeCases(t *testing.T) []struct {
+	name string
+	err  *errcat.Error
+	ctx  Context
+	envs []Envelope
+} {
+	identity := seed(t, "003-identity")
+	bulk := seed(t, "004-bulk")
+	seed004 := &BulkEnvelope{StatusCode: 4000, OmitFieldMessage: true}
+	return []struct {
+		name string
+		err  *errcat.Error
+		ctx  Context
+		envs []Envelope
+	}{
+		{"not-found", common.UnableToLocate("project", "42"), Context{Instance: "/v1/projects/42"}, Envelopes},
+		{"variant", common.ValueAlreadyExists(""), Context{}, Envelopes},
+		{"fields", common.InvalidRequest().
+			AddField("email", common.FieldRequired("email")).
+			AddField("items[0].name", common.ValueAlreadyExists("name")), Context{Instance: "req-7f3a"}, Envelopes},
+		{"retry", common.TooManyRequests(), Context{Locale: "vi-VN", RetryAfter: 1500 * time.Millisecond}, Envelopes},
+		{"escaping", common.UnableToLocate(`<script>"x"</script>`, "a\u2028b\x01"), Context{}, Envelopes},
+		{"internal", bulk.Lookup("4004").New(), Context{}, Envelopes},
+		{"seed003", identity.Lookup("1000").New(), Context{}, []Envelope{Simple, Problem}},
+		{"seed004-4002", bulk.Lookup("4002").New(), Context{}, []Envelope{seed004}},
+		{"seed004-4005", bulk.Lookup("4005").New().AddField("id", bulk.Lookup("4005").New()), Context{}, []Envelope{seed004}},
+		{"seed004-4001", bulk.Lookup("4001").New(errcat.String("title")), Context{}, []Envelope{seed004}},
+	}
+}
+
+func TestEnvelopesGolden(t *testing.T) {
+	for _, tc := range envelopeCases(t) {
+		for _, env := range tc.envs {
+			name := tc.name + "." + env.Name()
+			t.Run(name, func(t *testing.T) {
+				got := env.AppendBody(nil, tc.err, &tc.ctx)
+				if !json.Valid(got) {
+					t.Fatalf("body is not JSON: %s", got)
+				}
+				golden := filepath.Join("testdata", "envelopes", name+".json")
+				if *update {
+					os.MkdirAll(filepath.Dir(golden), 0o755)
+					if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to create it)", err)
+				}
+				if !bytes.Equal(append(got, '\n'), want) {
+					t.Errorf("body:\n%s\nwant:\n%s", got, want)
+				}
+			})
+		}
+	}
+}
+
+// TestSeedExamples pins the bodies of the seed documents' own examples.
+func TestSeedExamples(t *testing.T) {
+	identity := seed(t, "003-identity")
+	bulk := seed(t, "004-bulk")
+	seed004 := &BulkEnvelope{StatusCode: 4000, OmitFieldMessage: true}
+	for _, tt := range []struct {
+		env  Envelope
+		err  *errcat.Error
+		want string
+	}{
+		// seed 003: { message:'The system is busy, please try again later', code: 1000, data: null }
+		{Simple, identity.Lookup("1000").New(), `{"message":"The system is busy, please try again later","code":1000,"data":null}`},
+		// seed 004, as published but for the stray 4 after "failed" in 4002's example.
+		{seed004, bulk.Lookup("4002").New(), `{"response_status":{"status_code":4000,"messages":[{"status_code":4002,"type":"failed","message":"User does not have this permission"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("4003").New(errcat.String("title")), `{"response_status":{"status_code":4000,"messages":[{"status_code":4003,"type":"failed","message":"Closure rule violation. The following fields should be filled title"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("4004").New(), `{"response_status":{"status_code":4000,"messages":[{"status_code":4004,"type":"failed"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("4005").New().AddField("id", bulk.Lookup("4005").New()), `{"response_status":{"status_code":4000,"messages":[{"status_code":4005,"field":"id","type":"failed"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("4012").New().AddField("title", bulk.Lookup("4012").New()), `{"response_status":{"status_code":4000,"messages":[{"status_code":4012,"field":"title","type":"failed"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("4010").New(errcat.String("internal_name")), `{"response_status":{"status_code":4000,"messages":[{"status_code":4010,"type":"failed","message":"Trying to edit internal field: internal_name"}],"status":"failed"}}`},
+		{seed004, bulk.Lookup("7001").New(), `{"response_status":{"status_code":4000,"messages":[{"status_code":7001,"type":"failed","message":"Cannot perform the intended operation as per current license"}],"status":"failed"}}`},
+	} {
+		if got := string(tt.env.AppendBody(nil, tt.err, &Context{})); got != tt.want {
+			t.Errorf("%s %s:\n got %s\nwant %s", tt.env.Name(), tt.err.Code(), got, tt.want)
+		}
+	}
+}
+
+// FuzzAppendString checks the JSON string writer against encoding/json.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"q"\`, "<&>", "\u2028\u2029", "\x00\x1f\x7f", "\xff\xfe", "héllo wörld", "tab\tnl\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+		if got := appendText(nil, func(b []byte) []byte { return append(b, s...) }); !bytes.Equal(got, want) {
+			t.Fatalf("appendText(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func TestAppendFloatLikeEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, 1, -2.5, 1e20, 1e21, 1e-6, 1e-7, 123456.789, 5e-324} {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
+		}
+	}
+}
+
+func TestPointer(t *testing.T) {
+	for in, want := range map[string]string{"email": "/email", "items[0].name": "/items/0/name", "/a/b": "/a/b", "a~b/c": "/a~0b~1c", "": ""} {
+		if got := pointer(in); got != want {
+			t.Errorf("pointer(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
