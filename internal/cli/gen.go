@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/gen/golang"
+	"github.com/errcat/errcat/gen/openapi"
 	"github.com/errcat/errcat/gen/typescript"
+	"github.com/errcat/errcat/httperr"
+	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 )
 
@@ -14,7 +19,7 @@ func newGen() *cobra.Command {
 		Use:   "gen",
 		Short: "Generate Go, TypeScript or OpenAPI from a catalog",
 	}
-	cmd.AddCommand(newGenGo(), newGenTS())
+	cmd.AddCommand(newGenGo(), newGenTS(), newGenOpenAPI())
 	return cmd
 }
 
@@ -86,4 +91,58 @@ func sourceOf(c *catalog.Catalog, paths []string) string {
 		return "errcat built-in catalog " + c.Name
 	}
 	return strings.Join(paths, " ")
+}
+
+func newGenOpenAPI() *cobra.Command {
+	var out, envelope, merge, locale string
+	cmd := &cobra.Command{
+		Use:   "openapi [PATH...]",
+		Short: "Generate OpenAPI 3.1 error components, or add them to an API document",
+		Long: `gen openapi writes OpenAPI 3.1 components for the catalog at PATH (the built-in
+common catalog when there is none): a schema per envelope, an example per code as the
+server would write it, and a response per HTTP status listing its codes. With --merge,
+it adds them to an existing document instead: every operation whose operationId a
+code's returned_by names (or every operation, for "*") gets a response per status with
+the codes it returns; statuses the operation already answers, and the rest of the
+document, are left as they are. The output is validated with kin-openapi.`,
+		Example: `  errcat gen openapi ./errors -o errors.openapi.json
+  errcat gen openapi ./errors --merge api.yaml -o api.yaml
+  errcat gen openapi examples/seeds/003-identity --envelope simple`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			env := httperr.EnvelopeByName(envelope)
+			if env == nil {
+				return usageErrorf("--envelope %q: want problem, simple, bulk or google", envelope)
+			}
+			c, err := loadPaths(cmd, a)
+			if err != nil {
+				return err
+			}
+			opts := openapi.Options{Envelope: env, Locale: locale}
+			var doc []byte
+			if merge != "" {
+				src, err := os.ReadFile(merge)
+				if err != nil {
+					return findingsErrorf("--merge: %v", err)
+				}
+				if doc, err = openapi.Merge(c, opts, src); err != nil {
+					return findingsErrorf("%s: %v", merge, err)
+				}
+			} else {
+				if doc, err = openapi.Generate(c, opts); err != nil {
+					return findingsErrorf("%v", err)
+				}
+				if ext := filepath.Ext(out); ext == ".yaml" || ext == ".yml" {
+					if doc, err = yaml.JSONToYAML(doc); err != nil {
+						return findingsErrorf("%v", err)
+					}
+				}
+			}
+			return writeOutput(cmd.OutOrStdout(), out, doc)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write; .yaml or .yml writes YAML (default: JSON on standard output)")
+	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the error responses: problem, simple, bulk or google")
+	cmd.Flags().StringVar(&merge, "merge", "", "OpenAPI document (YAML or JSON) to add the responses to")
+	cmd.Flags().StringVar(&locale, "locale", "", "locale of the examples' texts")
+	return cmd
 }
