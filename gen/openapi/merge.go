@@ -273,4 +273,3 @@ func appendJSON(dst []byte, v any, indent string) []byte {
 	}
 	return append(dst, bytes.TrimSpace(b)...)
 }
-
