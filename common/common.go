@@ -12,6 +12,9 @@ import (
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
 
+// CodeUnsupportedContentType is the code of [UnsupportedContentType].
+const CodeUnsupportedContentType = "000052"
+
 // CodeInternalServerError is the code of [InternalServerError].
 const CodeInternalServerError = "000001"
 
@@ -164,6 +167,7 @@ const CodeFileUploadRateLimited = "000051"
 
 // Set is the common catalog 1.0.0, compiled: every code, variant and translation.
 var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error and Common Messages", Version: "1.0.0", DocsURL: "https://errcat.dev/catalogs/common/errors/{code}/", DefaultLocale: "en", Errors: []errcat.Spec{
+	{Code: "000052", Name: "UnsupportedContentType", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported Content-Type {0}", Message: "The Content-Type '{0}' is not supported. Supported types: {1}.", Summary: "Request Content-Type is not supported", Description: "The request body is in a media type the endpoint does not read.", Causes: []string{"The `Content-Type` header is missing, misspelled or names another format."}, Resolutions: []string{"Send the body as one of the types listed in `{1}` and set `Content-Type` to match."}}, Params: []errcat.Param{{Name: "content_type", Kind: errcat.KindInvalid, Description: "Content-Type of the request", Example: "text/plain"}, {Name: "supported", Kind: errcat.KindInvalid, Description: "Content types the endpoint reads", Example: "application/json"}}, Category: "invalid_request"},
 	{Code: "000001", Name: "InternalServerError", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Internal Server Error", Message: "Internal Server Error", Summary: "Unidentified internal server error", Description: "The server encountered an unexpected condition that prevented it from fulfilling the request.", Causes: []string{"An unidentified internal error occurred on the server."}, Resolutions: []string{"Try the request again.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
 	{Code: "000002", Name: "ResourceNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Resource Not Found", Message: "Resource Not Found", Summary: "Requested resource does not exist", Description: "The requested resource does not exist in the system.", Causes: []string{"The resource ID is incorrect or does not exist.", "The resource was deleted before the request was made."}, Resolutions: []string{"Verify the resource ID is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{}, Category: "not_found"},
 	{Code: "000003", Name: "InvalidRequest", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid Request", Message: "Invalid Request", Summary: "Incorrect format or missing required fields", Description: "The request has an incorrect format or is missing required information.", Causes: []string{"Required fields are missing from the request.", "The request body or parameters are malformed."}, Resolutions: []string{"Check the request format and ensure all required fields are present.", "Refer to the API reference for the expected request structure."}}, Params: []errcat.Param{}, Category: "invalid_request"},
@@ -215,6 +219,9 @@ var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error 
 	{Code: "000050", Name: "FeatureDisabled", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Feature is disabled", Message: "Feature is disabled.", Summary: "Requested feature is not enabled", Description: "The requested feature is currently disabled on the system.", Causes: []string{"The feature has been turned off by an administrator."}, Resolutions: []string{"Contact the administrator to enable the feature."}}, Params: []errcat.Param{}, Category: "permission"},
 	{Code: "000051", Name: "FileUploadRateLimited", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "File upload rate limit exceeded", Message: "File upload rate limit exceeded. Please try again later.", Summary: "File upload rate limit exceeded", Description: "The file upload rate limit has been exceeded.", Causes: []string{"Too many file upload requests were made within a short period."}, Resolutions: []string{"Wait before retrying the file upload."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
 }})
+
+// ErrUnsupportedContentType is the definition of 000052, and the sentinel for errors.Is.
+var ErrUnsupportedContentType = Set.Lookup(CodeUnsupportedContentType)
 
 // ErrInternalServerError is the definition of 000001, and the sentinel for errors.Is.
 var ErrInternalServerError = Set.Lookup(CodeInternalServerError)
@@ -365,6 +372,14 @@ var ErrFeatureDisabled = Set.Lookup(CodeFeatureDisabled)
 
 // ErrFileUploadRateLimited is the definition of 000051, and the sentinel for errors.Is.
 var ErrFileUploadRateLimited = Set.Lookup(CodeFileUploadRateLimited)
+
+// UnsupportedContentType returns error 000052 (HTTP 415 Unsupported Media
+// Type): Unsupported Content-Type {content_type}
+//
+// The request body is in a media type the endpoint does not read.
+func UnsupportedContentType(contentType string, supported string) *errcat.Error {
+	return ErrUnsupportedContentType.New(errcat.String(contentType), errcat.String(supported))
+}
 
 // InternalServerError returns error 000001 (HTTP 500 Internal Server Error):
 // Internal Server Error

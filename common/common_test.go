@@ -48,7 +48,7 @@ func TestConstructors(t *testing.T) {
 	if got := common.ValueAlreadyExists("").Message(""); got != "A value already exists, and duplicates are not allowed." {
 		t.Errorf("ValueAlreadyExists(\"\") = %q, want the 000037[0] text", got)
 	}
-	if len(common.Set.Definitions()) != 50 || common.CodeMethodNotSupported != "000031" {
+	if len(common.Set.Definitions()) != 51 || common.CodeMethodNotSupported != "000031" || common.CodeUnsupportedContentType != "000052" {
 		t.Errorf("Set has %d codes", len(common.Set.Definitions()))
 	}
 }
