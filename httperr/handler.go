@@ -1,0 +1,244 @@
+package httperr
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/errcat/errcat"
+)
+
+// Handler writes errors as responses and, through [Handler.Wrap], turns the failures
+// of a server (panics, unknown routes, oversized bodies, timeouts…) into catalog
+// errors. The zero Handler is ready to use: problem+json, slog's default logger, the
+// common catalog's codes. A Handler must not be changed once in use.
+type Handler struct {
+	// Envelope is the shape of error bodies; Problem when nil. A client that does not
+	// accept its media type but accepts application/json gets the same body as that.
+	Envelope Envelope
+	// Logger receives one record per error written; slog.Default() when nil.
+	Logger *slog.Logger
+	// Codes remaps the HTTP layer's own failures to your catalog's codes.
+	Codes Codes
+
+	// MaxBodyBytes, when positive, limits request bodies; a larger body is answered
+	// with Codes.PayloadTooLarge (413).
+	MaxBodyBytes int64
+	// Timeout, when positive, bounds each request; a handler still running then is
+	// answered with Codes.Timeout (504) and its context is cancelled.
+	Timeout time.Duration
+	// ContentTypes, when set, are the media types request bodies may have; another is
+	// answered with Codes.UnsupportedContentType (415).
+	ContentTypes []string
+	// RateLimit, when set, is asked about each request; a refusal is answered with
+	// Codes.RateLimited (429) and a Retry-After header.
+	RateLimit func(r *http.Request) (retryAfter time.Duration, limited bool)
+	// Maintenance, when set, is asked about each request; while it is on, requests are
+	// answered with Codes.Maintenance (503) and a Retry-After header.
+	Maintenance func(r *http.Request) (retryAfter time.Duration, on bool)
+
+	once  sync.Once
+	codes Codes
+}
+
+func (h *Handler) init() {
+	h.once.Do(func() { h.codes = h.Codes.withDefaults() })
+}
+
+// envelope returns h's envelope.
+func (h *Handler) envelope() Envelope {
+	if h.Envelope == nil {
+		return Problem
+	}
+	return h.Envelope
+}
+
+func (h *Handler) logger() *slog.Logger {
+	if h.Logger == nil {
+		return slog.Default()
+	}
+	return h.Logger
+}
+
+// defaultHandler serves the package-level Write outside Wrap.
+var defaultHandler = &Handler{}
+
+// Write writes err as an error response to r with the Handler that wraps w (see
+// [Handler.Wrap]), or with a zero Handler. See [Handler.Write].
+func Write(w http.ResponseWriter, r *http.Request, err error) {
+	if rw := findWriter(w); rw != nil {
+		rw.h.Write(w, r, err)
+		return
+	}
+	defaultHandler.Write(w, r, err)
+}
+
+// Write answers r with err. A catalog error (*errcat.Error, found through any
+// wrapping) is written with its code, status and texts in the locale Accept-Language
+// prefers; any other error is written as Codes.Internal, with nothing of its text in
+// the body. The body is in the envelope Accept allows, or Codes.NotAcceptable (406)
+// when it allows none. The error is logged once, with its cause chain, at its
+// definition's log level.
+func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
+	h.write(w, r, err, requestID(w, r))
+}
+
+// write is Write with the request id decided.
+func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id string) {
+	h.init()
+	e := h.catalogError(err)
+	ctx := Context{Instance: id}
+	if d, ok := retryAfterOf(err); ok {
+		ctx.RetryAfter = d
+	}
+	env := h.envelope()
+	ct, ok := negotiate(r.Header.Get("Accept"), []string{env.ContentType(), "application/json"})
+	if !ok {
+		supported := env.ContentType()
+		if supported != "application/json" {
+			supported += ", application/json"
+		}
+		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
+		ct = env.ContentType()
+	}
+	if set := e.Definition().Set(); set != nil {
+		ctx.Locale = negotiateLocale(set, r.Header.Get("Accept-Language"))
+	}
+	st := status(e)
+
+	hd := w.Header()
+	hd.Set("Content-Type", ct)
+	hd.Del("Content-Length")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if ctx.Locale != "" {
+		hd.Set("Content-Language", ctx.Locale)
+	}
+	hd.Add("Vary", "Accept, Accept-Language")
+	if ctx.RetryAfter > 0 {
+		hd.Set("Retry-After", strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10))
+	}
+	if ctx.Instance != "" {
+		hd.Set("X-Request-ID", ctx.Instance)
+	}
+
+	buf := getBuffer()
+	*buf = env.AppendBody((*buf)[:0], e, &ctx)
+	w.WriteHeader(st)
+	w.Write(*buf)
+	putBuffer(buf)
+
+	h.log(r, e, err, st, ctx.Instance)
+}
+
+// catalogError returns the catalog error err carries, or err mapped to one: a body
+// over its limit to Codes.PayloadTooLarge, an expired deadline to Codes.Timeout, and
+// anything else to Codes.Internal wrapping it.
+func (h *Handler) catalogError(err error) *errcat.Error {
+	var e *errcat.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &mb):
+		return h.codes.PayloadTooLarge.Wrap(err, errcat.String("The limit is "+strconv.FormatInt(mb.Limit, 10)+" bytes"))
+	case errors.Is(err, context.DeadlineExceeded):
+		return h.codes.Timeout.Wrap(err)
+	}
+	return h.codes.Internal.Wrap(err)
+}
+
+// log records the error once, at its definition's level, with the request id and the
+// whole cause chain; bodies never carry the cause.
+func (h *Handler) log(r *http.Request, e *errcat.Error, orig error, status int, id string) {
+	l := h.logger()
+	level := e.Variant().LogLevel()
+	if !l.Enabled(r.Context(), level) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.Any("error", e),
+		slog.Int("status", status),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+	}
+	if id != "" {
+		attrs = append(attrs, slog.String("request_id", id))
+	}
+	if orig != nil && orig != error(e) {
+		attrs = append(attrs, slog.String("chain", orig.Error()))
+	}
+	l.LogAttrs(r.Context(), level, "request failed", attrs...)
+}
+
+// requestID returns the id of the request: the X-Request-ID the wrapping Handler
+// accepted or made, else the request's own header if it is well-formed, else a new
+// one, so that every error has an id to quote to support.
+func requestID(w http.ResponseWriter, r *http.Request) string {
+	if rw := findWriter(w); rw != nil {
+		return rw.requestID()
+	}
+	if id := r.Header.Get("X-Request-ID"); validRequestID(id) {
+		return id
+	}
+	return newRequestID()
+}
+
+// validRequestID reports whether id is safe to echo: 1 to 128 characters of
+// letters, digits and ._:-.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 128 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._:-", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func newRequestID() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// retryAfterErr attaches a Retry-After delay to an error.
+type retryAfterErr struct {
+	err   error
+	after time.Duration
+}
+
+func (e *retryAfterErr) Error() string { return e.err.Error() }
+func (e *retryAfterErr) Unwrap() error { return e.err }
+
+// RetryAfter returns err with a delay after which the client may retry: Write sends
+// it as a Retry-After header and, in the Google envelope, as RetryInfo.
+func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
+
+func retryAfterOf(err error) (time.Duration, bool) {
+	var ra *retryAfterErr
+	if errors.As(err, &ra) {
+		return ra.after, true
+	}
+	return 0, false
+}
+
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+func getBuffer() *[]byte { return buffers.Get().(*[]byte) }
+
+func putBuffer(b *[]byte) {
+	if cap(*b) <= 64<<10 {
+		buffers.Put(b)
+	}
+}
