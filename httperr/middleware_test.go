@@ -129,7 +129,7 @@ func TestMiddlewareFailures(t *testing.T) {
 		headers map[string]string
 	}{
 		{name: "unknown route", call: call{method: "GET", path: "/nope"}, status: 404,
-			body: `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
+			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
 			headers: map[string]string{"Content-Type": "application/problem+json", "X-Request-ID": "req-1", "Content-Language": "en"}},
 		{name: "wrong method", call: call{method: "DELETE", path: "/items/7"}, status: 405,
 			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD"}}`,
