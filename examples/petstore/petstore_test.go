@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errcat/errcat/common"
+	"github.com/errcat/errcat/examples/petstore/apierr"
+	"github.com/errcat/errcat/httperr"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func serve(t *testing.T, env httperr.Envelope) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(newServer(env, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func do(t *testing.T, srv *httptest.Server, method, path, body string, header ...string) (*http.Response, string) {
+	t.Helper()
+	var rd io.Reader = http.NoBody
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, srv.URL+path, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-Request-ID", "req-42")
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, string(b)
+}
+
+// TestEnvelopes pins, for every envelope, the body of a domain error in English and
+// Vietnamese and of a validation error with field details.
+func TestEnvelopes(t *testing.T) {
+	for _, env := range httperr.Envelopes {
+		srv := serve(t, env)
+		for _, tt := range []struct {
+			name, method, path, body, lang string
+			status                         int
+			contentLanguage                string
+		}{
+			{"not-found", "GET", "/pets/99", "", "", 404, "en"},
+			{"not-found.vi", "GET", "/pets/99", "", "vi-VN,vi;q=0.9,en;q=0.5", 404, "vi"},
+			{"not-found.fr", "GET", "/pets/99", "", "fr-FR", 404, "en"},
+			{"name-taken.vi", "POST", "/pets", `{"name": "rex", "species": "dog"}`, "vi", 409, "vi"},
+			{"fields", "POST", "/pets", `{"name": ""}`, "", 400, "en"},
+		} {
+			t.Run(env.Name()+"/"+tt.name, func(t *testing.T) {
+				resp, body := do(t, srv, tt.method, tt.path, tt.body, "Accept-Language", tt.lang)
+				if resp.StatusCode != tt.status {
+					t.Errorf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
+				}
+				if got := resp.Header.Get("Content-Language"); got != tt.contentLanguage {
+					t.Errorf("Content-Language %q, want %q", got, tt.contentLanguage)
+				}
+				if got := resp.Header.Get("Content-Type"); got != env.ContentType() {
+					t.Errorf("Content-Type %q, want %q", got, env.ContentType())
+				}
+				golden := filepath.Join("testdata", env.Name()+"."+tt.name+".json")
+				if *update {
+					os.MkdirAll("testdata", 0o755)
+					os.WriteFile(golden, []byte(body+"\n"), 0o644)
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update)", err)
+				}
+				if body+"\n" != string(want) {
+					t.Errorf("body\n%s\nwant\n%s", body, want)
+				}
+			})
+		}
+	}
+}
+
+func TestFailures(t *testing.T) {
+	srv := serve(t, httperr.Problem)
+	for _, tt := range []struct {
+		method, path, body string
+		status             int
+		code               string
+		header             [2]string
+	}{
+		{"GET", "/cats", "", 404, "000029", [2]string{}},
+		{"PUT", "/pets", "", 405, "000031", [2]string{"Allow", "GET, HEAD, POST"}},
+		{"POST", "/pets", `{"name": "Nemo", "species": "dragon"}`, 422, "PET-422", [2]string{}},
+		{"POST", "/pets", `{"name": "Nemo"`, 400, "000003", [2]string{}},
+		{"POST", "/pets", `{"name": 7, "species": "fish"}`, 400, "000011", [2]string{}},
+		{"POST", "/pets", `{"name": "` + strings.Repeat("n", 2000) + `", "species": "fish"}`, 413, "000024", [2]string{}},
+		{"DELETE", "/pets/abc", "", 404, "PET-404", [2]string{}},
+		{"POST", "/pets", `{"name": "Nemo", "species": "fish"}`, 201, "", [2]string{}},
+	} {
+		resp, body := do(t, srv, tt.method, tt.path, tt.body)
+		if resp.StatusCode != tt.status || tt.code != "" && !strings.Contains(body, `"code":"`+tt.code+`"`) {
+			t.Errorf("%s %s: %d %s, want %d with code %s", tt.method, tt.path, resp.StatusCode, body, tt.status, tt.code)
+		}
+		if tt.header[0] != "" && resp.Header.Get(tt.header[0]) != tt.header[1] {
+			t.Errorf("%s %s: %s = %q, want %q", tt.method, tt.path, tt.header[0], resp.Header.Get(tt.header[0]), tt.header[1])
+		}
+	}
+	do(t, srv, "POST", "/admin/close", "")
+	resp, body := do(t, srv, "GET", "/pets", "")
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") != "3600" || !strings.Contains(body, `"code":"000014"`) {
+		t.Errorf("in maintenance: %d %q %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+}
+
+// TestClient shows a Go client of the petstore keeping errors.Is across the wire, in
+// every envelope.
+func TestClient(t *testing.T) {
+	for _, env := range httperr.Envelopes {
+		srv := serve(t, env)
+		resp, err := srv.Client().Get(srv.URL + "/pets/99")
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := httperr.Decode(resp, apierr.Set, common.Set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !errors.Is(e, apierr.ErrPetNotFound) || e.Arg("id").Int64() != 99 && env != httperr.Simple && env != httperr.Bulk {
+			t.Errorf("%s: decoded %v", env.Name(), e)
+		}
+		if e.Message("") != "No pet with id 99 exists in the store." {
+			t.Errorf("%s: message %q", env.Name(), e.Message(""))
+		}
+	}
+}
