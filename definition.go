@@ -15,6 +15,7 @@ type Definition struct {
 	code, name string
 	key        string
 	id         string // code, or code[key] for a variant
+	docsURL    string
 	status     int
 	grpc       string
 	params     []Param
@@ -87,12 +88,7 @@ func (d *Definition) Deprecated() *Deprecation { return d.deprecated }
 
 // DocsURL returns the URL of the code's documentation page, or "" when the catalog
 // gives no docs_url.
-func (d *Definition) DocsURL() string {
-	if d.set == nil || d.set.docsURL == "" {
-		return ""
-	}
-	return expandDocsURL(d.set.docsURL, d.code)
-}
+func (d *Definition) DocsURL() string { return d.docsURL }
 
 func expandDocsURL(tmpl, code string) string {
 	for i := 0; i+6 <= len(tmpl); i++ {

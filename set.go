@@ -178,6 +178,9 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
 		inherit(d, parent)
 	}
+	if s.docsURL != "" {
+		d.docsURL = expandDocsURL(s.docsURL, d.code)
+	}
 	for i := range d.params {
 		if d.params[i].Kind == KindInvalid {
 			d.params[i].Kind = KindString

@@ -44,12 +44,28 @@ type Handler struct {
 	// answered with Codes.Maintenance (503) and a Retry-After header.
 	Maintenance func(r *http.Request) (retryAfter time.Duration, on bool)
 
-	once  sync.Once
-	codes Codes
+	once   sync.Once
+	codes  Codes
+	offers []string // media types to answer in, preferred first
 }
 
 func (h *Handler) init() {
-	h.once.Do(func() { h.codes = h.Codes.withDefaults() })
+	h.once.Do(func() {
+		h.codes = h.Codes.withDefaults()
+		h.offers = []string{h.envelope().ContentType(), "application/json"}
+		if h.offers[0] == h.offers[1] {
+			h.offers = h.offers[:1]
+		}
+	})
+}
+
+// headerOf returns the first value of a request header by its canonical key, without
+// the canonicalization (and its cost) of Header.Get.
+func headerOf(r *http.Request, canonicalKey string) string {
+	if v := r.Header[canonicalKey]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // envelope returns h's envelope.
@@ -99,7 +115,7 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 		ctx.RetryAfter = d
 	}
 	env := h.envelope()
-	ct, ok := negotiate(r.Header.Get("Accept"), []string{env.ContentType(), "application/json"})
+	ct, ok := negotiate(headerOf(r, "Accept"), h.offers)
 	if !ok {
 		supported := env.ContentType()
 		if supported != "application/json" {
@@ -109,30 +125,38 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 		ct = env.ContentType()
 	}
 	if set := e.Definition().Set(); set != nil {
-		ctx.Locale = negotiateLocale(set, r.Header.Get("Accept-Language"))
+		ctx.Locale = negotiateLocale(set, headerOf(r, "Accept-Language"))
 	}
 	st := status(e)
 
+	// Header values are shared, immutable slices: setting them allocates nothing.
 	hd := w.Header()
-	hd.Set("Content-Type", ct)
-	hd.Del("Content-Length")
-	hd.Set("X-Content-Type-Options", "nosniff")
+	hd["Content-Type"] = headerValue(ct)
+	delete(hd, "Content-Length")
+	hd["X-Content-Type-Options"] = nosniff
 	if ctx.Locale != "" {
-		hd.Set("Content-Language", ctx.Locale)
+		hd["Content-Language"] = headerValue(ctx.Locale)
 	}
-	hd.Add("Vary", "Accept, Accept-Language")
+	if _, ok := hd["Vary"]; ok {
+		hd.Add("Vary", "Accept, Accept-Language")
+	} else {
+		hd["Vary"] = vary
+	}
 	if ctx.RetryAfter > 0 {
 		hd.Set("Retry-After", strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10))
 	}
-	if ctx.Instance != "" {
-		hd.Set("X-Request-ID", ctx.Instance)
+	if v := hd[requestIDKey]; ctx.Instance != "" && (len(v) == 0 || v[0] != ctx.Instance) {
+		hd[requestIDKey] = []string{ctx.Instance}
 	}
 
-	buf := getBuffer()
-	*buf = env.AppendBody((*buf)[:0], e, &ctx)
+	rs := renders.Get().(*renderState)
+	rs.ctx = ctx
+	rs.buf = env.AppendBody(rs.buf[:0], e, &rs.ctx)
 	w.WriteHeader(st)
-	w.Write(*buf)
-	putBuffer(buf)
+	w.Write(rs.buf)
+	if cap(rs.buf) <= 64<<10 {
+		renders.Put(rs)
+	}
 
 	h.log(r, e, err, st, ctx.Instance)
 }
@@ -141,6 +165,9 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 // over its limit to Codes.PayloadTooLarge, an expired deadline to Codes.Timeout, and
 // anything else to Codes.Internal wrapping it.
 func (h *Handler) catalogError(err error) *errcat.Error {
+	if e, ok := err.(*errcat.Error); ok {
+		return e // the common case, without errors.As's reflection
+	}
 	var e *errcat.Error
 	if errors.As(err, &e) {
 		return e
@@ -177,6 +204,9 @@ func (h *Handler) log(r *http.Request, e *errcat.Error, orig error, status int, 
 	}
 	l.LogAttrs(r.Context(), level, "request failed", attrs...)
 }
+
+// requestIDKey is X-Request-ID in the canonical form header maps use.
+const requestIDKey = "X-Request-Id"
 
 // requestID returns the id of the request: the X-Request-ID the wrapping Handler
 // accepted or made, else the request's own header if it is well-formed, else a new
@@ -225,20 +255,38 @@ func (e *retryAfterErr) Unwrap() error { return e.err }
 // it as a Retry-After header and, in the Google envelope, as RetryInfo.
 func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
 
+// retryAfterOf finds a RetryAfter along err's chain of single causes.
 func retryAfterOf(err error) (time.Duration, bool) {
-	var ra *retryAfterErr
-	if errors.As(err, &ra) {
-		return ra.after, true
+	for i := 0; err != nil && i < 32; i++ {
+		if ra, ok := err.(*retryAfterErr); ok {
+			return ra.after, true
+		}
+		err = errors.Unwrap(err)
 	}
 	return 0, false
 }
 
-var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// renderState is what rendering a body needs on the heap, pooled: the buffer, and
+// the Context, which escapes through the Envelope interface.
+type renderState struct {
+	buf []byte
+	ctx Context
+}
 
-func getBuffer() *[]byte { return buffers.Get().(*[]byte) }
+var renders = sync.Pool{New: func() any { return &renderState{buf: make([]byte, 0, 1024)} }}
 
-func putBuffer(b *[]byte) {
-	if cap(*b) <= 64<<10 {
-		buffers.Put(b)
+var (
+	nosniff      = []string{"nosniff"}
+	vary         = []string{"Accept, Accept-Language"}
+	headerValues sync.Map // string → []string
+)
+
+// headerValue returns a shared one-element slice holding v; the values it is asked for
+// (media types, locales) are few.
+func headerValue(v string) []string {
+	if hv, ok := headerValues.Load(v); ok {
+		return hv.([]string)
 	}
+	hv, _ := headerValues.LoadOrStore(v, []string{v})
+	return hv.([]string)
 }

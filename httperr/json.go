@@ -22,7 +22,7 @@ func appendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if plain[b] {
 				i++
 				continue
 			}
@@ -82,14 +82,22 @@ func appendText(dst []byte, f func([]byte) []byte) []byte {
 	return appendString(dst[:n-1], text)
 }
 
+// plain marks the ASCII bytes appendString writes as they are.
+var plain = func() (t [256]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+	}
+	return t
+}()
+
 // needsEscape reports whether appendString would change text.
 func needsEscape(text []byte) bool {
 	ascii := true
 	for _, b := range text {
-		switch {
-		case b < 0x20, b == '"', b == '\\', b == '<', b == '>', b == '&':
-			return true
-		case b >= utf8.RuneSelf:
+		if !plain[b] {
+			if b < utf8.RuneSelf {
+				return true
+			}
 			ascii = false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat"
 )
@@ -28,12 +29,21 @@ func (h *Handler) Wrap(next http.Handler) http.Handler {
 	h.init()
 	mux, _ := next.(*http.ServeMux)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rw := &responseWriter{ResponseWriter: w, h: h, r: r, mux: mux}
-		if id := r.Header.Get("X-Request-ID"); id != "" && validRequestID(id) {
-			rw.id = id
-			w.Header().Set("X-Request-ID", id)
+		rw := writers.Get().(*responseWriter)
+		*rw = responseWriter{ResponseWriter: w, h: h, r: r, mux: mux}
+		if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
+			rw.id = v[0]
+			w.Header()[requestIDKey] = v[:1]
 		}
-		defer rw.recoverPanic()
+		defer func() {
+			rw.handlePanic(recover()) // recover must be called by the deferred function itself
+			// A handler may not use its ResponseWriter after it returns, so the
+			// wrapper can be reused; not after a timeout, whose goroutine may live on.
+			if h.Timeout <= 0 {
+				*rw = responseWriter{}
+				writers.Put(rw)
+			}
+		}()
 		if h.Maintenance != nil {
 			if after, on := h.Maintenance(r); on {
 				h.write(w, r, RetryAfter(h.codes.Maintenance.New(), after), rw.requestID())
@@ -68,6 +78,8 @@ func (h *Handler) Wrap(next http.Handler) http.Handler {
 		next.ServeHTTP(rw, r)
 	})
 }
+
+var writers = sync.Pool{New: func() any { return new(responseWriter) }}
 
 // hasBody reports whether r carries a body.
 func hasBody(r *http.Request) bool {
@@ -152,10 +164,9 @@ func (w *responseWriter) Flush() {
 	}
 }
 
-// recoverPanic answers a panic with Codes.Internal. When the response has begun it
-// can only log, and aborts the response as net/http does.
-func (w *responseWriter) recoverPanic() {
-	v := recover()
+// handlePanic answers a recovered panic value v with Codes.Internal. When the
+// response has begun it can only log, and aborts the response as net/http does.
+func (w *responseWriter) handlePanic(v any) {
 	if v == nil {
 		return
 	}

@@ -28,7 +28,7 @@ func (h *Handler) serveWithTimeout(rw *responseWriter, r *http.Request, next htt
 	}()
 	select {
 	case p := <-panicked:
-		panic(p) // recovered by rw.recoverPanic, in the serving goroutine
+		panic(p) // recovered by Wrap's deferred handlePanic, in the serving goroutine
 	case <-done:
 		tw.mu.Lock()
 		defer tw.mu.Unlock()
