@@ -13,7 +13,7 @@ import (
 // the code under test rather than a recorder.
 type discard struct{ h http.Header }
 
-func (d *discard) Header() http.Header        { return d.h }
+func (d *discard) Header() http.Header         { return d.h }
 func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
 func (d *discard) WriteHeader(int)             {}
 
