@@ -125,7 +125,11 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 		ct = env.ContentType()
 	}
 	if set := e.Definition().Set(); set != nil {
-		ctx.Locale = negotiateLocale(set, headerOf(r, "Accept-Language"))
+		if len(set.Locales()) == 1 {
+			ctx.Locale = set.DefaultLocale() // nothing to negotiate
+		} else {
+			ctx.Locale = negotiateLocale(set, headerOf(r, "Accept-Language"))
+		}
 	}
 	st := status(e)
 
@@ -146,7 +150,11 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 		hd.Set("Retry-After", strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10))
 	}
 	if v := hd[requestIDKey]; ctx.Instance != "" && (len(v) == 0 || v[0] != ctx.Instance) {
-		hd[requestIDKey] = []string{ctx.Instance}
+		if in := r.Header[requestIDKey]; len(in) > 0 && in[0] == ctx.Instance {
+			hd[requestIDKey] = in[:1] // the client's own value, echoed
+		} else {
+			hd[requestIDKey] = []string{ctx.Instance}
+		}
 	}
 
 	rs := renders.Get().(*renderState)
@@ -215,7 +223,7 @@ func requestID(w http.ResponseWriter, r *http.Request) string {
 	if rw := findWriter(w); rw != nil {
 		return rw.requestID()
 	}
-	if id := r.Header.Get("X-Request-ID"); validRequestID(id) {
+	if id := headerOf(r, requestIDKey); validRequestID(id) {
 		return id
 	}
 	return newRequestID()
