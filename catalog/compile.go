@@ -134,10 +134,7 @@ func (c *Catalog) SetSpec() errcat.SetSpec {
 func (e *Error) spec(tr map[string]map[string]errcat.Texts) errcat.Spec {
 	s := errcat.Spec{
 		Code: e.Code, Name: e.Name, Key: e.Key, Status: e.Status, GRPC: e.GRPCCode(),
-		Texts: errcat.Texts{
-			Title: e.Title, Message: e.Message, Summary: e.Summary, Description: e.Description,
-			Causes: e.Causes, Resolutions: e.Resolutions,
-		},
+		Texts:      e.Texts,
 		ReturnedBy: e.ReturnedBy, Category: e.Category, Retryable: e.Retryable,
 		LogLevel: e.Level(), Internal: !e.IsPublic(), Translations: tr[e.ID()],
 	}
@@ -164,10 +161,7 @@ func (c *Catalog) translationsByID() map[string]map[string]errcat.Texts {
 			if out[t.ID] == nil {
 				out[t.ID] = map[string]errcat.Texts{}
 			}
-			out[t.ID][tr.Locale] = errcat.Texts{
-				Title: t.Title, Message: t.Message, Summary: t.Summary, Description: t.Description,
-				Causes: t.Causes, Resolutions: t.Resolutions,
-			}
+			out[t.ID][tr.Locale] = t.Texts
 		}
 	}
 	return out

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,9 +9,8 @@ import (
 	"time"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestLoadCases loads each testdata/load/<case>/input and compares the problems it
 // reports (or "ok") with the case's want.txt.
@@ -32,19 +30,7 @@ func TestLoadCases(t *testing.T) {
 				}
 				got = probs.Error() + "\n"
 			}
-			golden := filepath.Join(dir, "want.txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Check(t, filepath.Join(dir, "want.txt"), []byte(got))
 		})
 	}
 }

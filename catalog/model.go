@@ -62,14 +62,11 @@ type Error struct {
 	// Status is the HTTP status; 0 when the catalog gives none.
 	Status int
 	// GRPC is the gRPC status name as written; see [Error.GRPCCode] for the derived one.
-	GRPC        string
-	Title       string
-	Message     string
-	Summary     string
-	Description string
-	Causes      []string
-	Resolutions []string
-	Params      []*Param
+	GRPC string
+	// Texts are the title, message, summary, description, causes and resolutions
+	// in the catalog's default locale.
+	errcat.Texts
+	Params []*Param
 	// ParamsSet reports whether a variant declares params of its own.
 	ParamsSet  bool
 	ReturnedBy []string
@@ -128,14 +125,10 @@ type Translation struct {
 
 // TranslatedError is the texts of one code (or variant) in a translation.
 type TranslatedError struct {
-	ID          string
-	Title       string
-	Message     string
-	Summary     string
-	Description string
-	Causes      []string
-	Resolutions []string
-	Pos         Pos
+	ID string
+	// Texts are the translated texts; an empty one falls back to the default locale's.
+	errcat.Texts
+	Pos Pos
 
 	pos fieldPositions
 }

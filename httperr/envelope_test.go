@@ -3,8 +3,6 @@ package httperr
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,9 +10,8 @@ import (
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/common"
+	"github.com/errcat/errcat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func seed(t testing.TB, dir string) *errcat.Set {
 	t.Helper()
@@ -65,20 +62,7 @@ func TestEnvelopesGolden(t *testing.T) {
 				if !json.Valid(got) {
 					t.Fatalf("body is not JSON: %s", got)
 				}
-				golden := filepath.Join("testdata", "envelopes", name+".json")
-				if *update {
-					os.MkdirAll(filepath.Dir(golden), 0o755)
-					if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(append(got, '\n'), want) {
-					t.Errorf("body:\n%s\nwant:\n%s", got, want)
-				}
+				golden.Check(t, filepath.Join("testdata", "envelopes", name+".json"), append(got, '\n'))
 			})
 		}
 	}

@@ -2,12 +2,10 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,9 +13,8 @@ import (
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/examples/petstore/apierr"
 	"github.com/errcat/errcat/httperr"
+	"github.com/errcat/errcat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func serve(t *testing.T, env httperr.Envelope) *httptest.Server {
 	t.Helper()
@@ -79,18 +76,7 @@ func TestEnvelopes(t *testing.T) {
 				if got := resp.Header.Get("Content-Type"); got != env.ContentType() {
 					t.Errorf("Content-Type %q, want %q", got, env.ContentType())
 				}
-				golden := filepath.Join("testdata", env.Name()+"."+tt.name+".json")
-				if *update {
-					os.MkdirAll("testdata", 0o755)
-					os.WriteFile(golden, []byte(body+"\n"), 0o644)
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update)", err)
-				}
-				if body+"\n" != string(want) {
-					t.Errorf("body\n%s\nwant\n%s", body, want)
-				}
+				golden.Check(t, filepath.Join("testdata", env.Name()+"."+tt.name+".json"), []byte(body+"\n"))
 			})
 		}
 	}

@@ -2,7 +2,6 @@ package golang
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/format"
 	"os"
@@ -12,9 +11,8 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // catalogs are the generator's inputs: the built-in catalog and every seed catalog.
 var catalogs = []struct{ name, path, pkg string }{
@@ -47,19 +45,7 @@ func TestGolden(t *testing.T) {
 			if again := generate(t, c.path, c.pkg); !bytes.Equal(got, again) {
 				t.Fatal("two runs generate different bytes")
 			}
-			golden := filepath.Join("testdata", c.name+".go.golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("generated code differs from %s; run go test -update and review the diff", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", c.name+".go.golden"), got)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package openapi
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,10 +10,9 @@ import (
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/httperr"
+	"github.com/errcat/errcat/internal/golden"
 	"github.com/goccy/go-yaml"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func load(t *testing.T, path string) *catalog.Catalog {
 	t.Helper()
@@ -23,23 +21,6 @@ func load(t *testing.T, path string) *catalog.Catalog {
 		t.Fatal(err)
 	}
 	return c
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; run go test -update and review the diff", path)
-	}
 }
 
 func TestGenerateGolden(t *testing.T) {
@@ -59,7 +40,7 @@ func TestGenerateGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name+".json", out)
+			golden.Check(t, filepath.Join("testdata", tt.name+".json"), out)
 		})
 	}
 }
@@ -74,7 +55,7 @@ func TestMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "backend-api.merged.yaml", merged)
+	golden.Check(t, filepath.Join("testdata", "backend-api.merged.yaml"), merged)
 
 	again, err := Merge(c, Options{}, merged)
 	if err != nil {

@@ -1,9 +1,7 @@
 package typescript
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,9 +12,8 @@ import (
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var catalogs = []struct{ name, path string }{
 	{"common", "../../builtin/common"},
@@ -44,19 +41,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", c.name+".ts.golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("generated TypeScript differs from %s; run go test -update and review the diff", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", c.name+".ts.golden"), got)
 		})
 	}
 }

@@ -70,3 +70,20 @@ func localeNote(c *catalog.Catalog, locale string) string {
 	}
 	return fmt.Sprintf("catalog %s has no locale %s; showing %s (locales: %s)", c.Name, locale, got, strings.Join(c.Set().Locales(), ", "))
 }
+
+// definition loads the flag's catalog and finds id in it, noting on stderr a locale the
+// catalog falls back from: the start of the commands that show one code.
+func (f *catalogFlag) definition(cmd *cobra.Command, id, locale string) (*catalog.Catalog, *errcat.Definition, error) {
+	c, err := f.load(cmd.ErrOrStderr())
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := lookup(c, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if note := localeNote(c, locale); note != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "errcat: "+note)
+	}
+	return c, d, nil
+}

@@ -2,15 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/errcat/errcat/internal/golden"
+)
 
 // TestGolden runs the errcat command and compares its output and exit status with
 // testdata/<case>.txt.
@@ -45,19 +44,7 @@ func TestGolden(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := Main(strings.Fields(tt.args), &stdout, &stderr)
 			got := fmt.Sprintf("$ errcat %s\n--- stdout\n%s--- stderr\n%s--- exit %d\n", tt.args, stdout.String(), stderr.String(), code)
-			golden := filepath.Join("testdata", tt.name+".txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".txt"), []byte(got))
 		})
 	}
 }

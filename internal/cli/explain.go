@@ -23,16 +23,9 @@ func newExplain() *cobra.Command {
   errcat explain 000012 --locale vi --catalog ./errors`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			c, err := cf.load(cmd.ErrOrStderr())
+			c, d, err := cf.definition(cmd, a[0], locale)
 			if err != nil {
 				return err
-			}
-			d, err := lookup(c, a[0])
-			if err != nil {
-				return err
-			}
-			if note := localeNote(c, locale); note != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "errcat: "+note)
 			}
 			return explainTmpl.Execute(cmd.OutOrStdout(), explainView(c, d, locale))
 		},

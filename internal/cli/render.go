@@ -26,20 +26,13 @@ selects the variant written for its absence (000037 without a field renders 0000
   errcat render 000037`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			c, err := cf.load(cmd.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			d, err := lookup(c, a[0])
+			_, d, err := cf.definition(cmd, a[0], locale)
 			if err != nil {
 				return err
 			}
 			values, err := parseParams(d, params)
 			if err != nil {
 				return err
-			}
-			if note := localeNote(c, locale); note != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "errcat: "+note)
 			}
 			e := d.New(values...)
 			out := e.Message(locale)
