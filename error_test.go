@@ -173,6 +173,7 @@ func TestNewSetErrors(t *testing.T) {
 		{Code: "2", Name: "A", Texts: Texts{Message: "z"}},
 		{Code: "3", Name: "C"},
 		{Code: "4", Name: "D", Texts: Texts{Message: "ok"}, Translations: map[string]Texts{"de": {Message: "gut"}}},
+		{Code: "5", Name: "E", Texts: Texts{Message: "ok"}, Params: []Param{{Name: `a"b`}}},
 	}})
 	if err == nil {
 		t.Fatal("NewSet = nil error, want problems")
@@ -183,6 +184,7 @@ func TestNewSetErrors(t *testing.T) {
 		"2: name A is already used by 1",
 		"3: message is empty",
 		`4: translation locale "de" is not a locale of the set`,
+		`5: param name "a\"b" must be an identifier`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("NewSet error\n%v\ndoes not contain %q", err, want)

@@ -168,6 +168,7 @@ func MustNewSet(spec SetSpec) *Set {
 
 // compile builds the definition of sp, a code when parent is nil, else a variant.
 func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
+	var errs []error
 	d := &Definition{
 		set: s, parent: parent, code: sp.Code, name: sp.Name, key: sp.Key, id: sp.Code,
 		status: sp.Status, grpc: sp.GRPC, params: sp.Params, returnedBy: sp.ReturnedBy,
@@ -186,7 +187,11 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 			d.params[i].Kind = KindString
 		}
 	}
-	var errs []error
+	for _, p := range sp.Params {
+		if !isIdentifier(p.Name) {
+			errs = append(errs, fmt.Errorf("%s: param name %q must be an identifier: letters, digits and _, not starting with a digit", d.id, p.Name))
+		}
+	}
 	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
 	if _, dup := s.byID[d.id]; dup && parent != nil {
 		fail(errors.New("duplicate variant key"))
@@ -348,4 +353,19 @@ func remapAll(v, p *Definition) []*localized {
 		}
 	}
 	return out
+}
+
+// isIdentifier reports whether name is [A-Za-z_][A-Za-z0-9_]*: a param name that
+// needs no escaping in JSON, logs or generated code.
+func isIdentifier(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -45,6 +45,9 @@ var handBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b 
 
 var (
 	problemCT = []string{"application/problem+json"}
+	english   = []string{"en"}
+	nosniff   = []string{"nosniff"}
+	vary      = []string{"Accept, Accept-Language"}
 	hex       = "0123456789abcdef"
 )
 
@@ -86,8 +89,15 @@ func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
 	b = append(b, `,"id":`...)
 	b = appendJSONString(b, e.id)
 	b = append(b, "}}"...)
+	// The same headers errcat sends, set as cheaply as Go allows.
 	h := w.Header()
 	h["Content-Type"] = problemCT
+	h["Content-Language"] = english
+	h["Vary"] = vary
+	h["X-Content-Type-Options"] = nosniff
+	if v := r.Header["X-Request-Id"]; len(v) > 0 {
+		h["X-Request-Id"] = v[:1]
+	}
 	w.WriteHeader(404)
 	w.Write(b)
 	*bp = b

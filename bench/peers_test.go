@@ -59,7 +59,13 @@ type problem struct {
 
 func writeProblem(w http.ResponseWriter, p *problem) {
 	body, _ := json.Marshal(p)
-	w.Header().Set("Content-Type", "application/problem+json")
+	// The same headers errcat sends, as such code sets them.
+	h := w.Header()
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Content-Language", "en")
+	h.Set("Vary", "Accept, Accept-Language")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Request-ID", p.Instance)
 	w.WriteHeader(p.Status)
 	w.Write(body)
 }

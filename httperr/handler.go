@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/errcat/errcat"
@@ -44,9 +45,10 @@ type Handler struct {
 	// answered with Codes.Maintenance (503) and a Retry-After header.
 	Maintenance func(r *http.Request) (retryAfter time.Duration, on bool)
 
-	once   sync.Once
-	codes  Codes
-	offers []string // media types to answer in, preferred first
+	once     sync.Once
+	codes    Codes
+	offers   []string   // media types to answer in, preferred first
+	offerHdr [][]string // offers as shared header values
 }
 
 func (h *Handler) init() {
@@ -55,6 +57,9 @@ func (h *Handler) init() {
 		h.offers = []string{h.envelope().ContentType(), "application/json"}
 		if h.offers[0] == h.offers[1] {
 			h.offers = h.offers[:1]
+		}
+		for _, o := range h.offers {
+			h.offerHdr = append(h.offerHdr, []string{o})
 		}
 	})
 }
@@ -135,7 +140,10 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 
 	// Header values are shared, immutable slices: setting them allocates nothing.
 	hd := w.Header()
-	hd["Content-Type"] = headerValue(ct)
+	hd["Content-Type"] = h.offerHdr[0]
+	if ct != h.offers[0] {
+		hd["Content-Type"] = h.offerHdr[1]
+	}
 	delete(hd, "Content-Length")
 	hd["X-Content-Type-Options"] = nosniff
 	if ctx.Locale != "" {
@@ -290,11 +298,18 @@ var (
 )
 
 // headerValue returns a shared one-element slice holding v; the values it is asked for
-// (media types, locales) are few.
+// (locales) are few. The last one is kept at hand, as most responses repeat it.
 func headerValue(v string) []string {
-	if hv, ok := headerValues.Load(v); ok {
-		return hv.([]string)
+	if last := lastHeader.Load(); last != nil && (*last)[0] == v {
+		return *last
 	}
-	hv, _ := headerValues.LoadOrStore(v, []string{v})
-	return hv.([]string)
+	hv, ok := headerValues.Load(v)
+	if !ok {
+		hv, _ = headerValues.LoadOrStore(v, []string{v})
+	}
+	s := hv.([]string)
+	lastHeader.Store(&s)
+	return s
 }
+
+var lastHeader atomic.Pointer[[]string]

@@ -173,8 +173,10 @@ func appendParams(dst []byte, err *errcat.Error) []byte {
 			dst = append(dst, ',')
 		}
 		first = false
-		dst = appendString(dst, params[i].Name)
-		dst = append(dst, ':')
+		// Param names are identifiers ([A-Za-z_][A-Za-z0-9_]*): nothing to escape.
+		dst = append(dst, '"')
+		dst = append(dst, params[i].Name...)
+		dst = append(dst, '"', ':')
 		dst = appendValue(dst, v)
 	}
 	return append(dst, '}')
