@@ -224,3 +224,7 @@ func (ps fieldPositions) of(field string, def Pos) Pos {
 	}
 	return def
 }
+
+// EffectiveParams returns the params the error's templates are bound to: its own, or,
+// for a variant that declares none, its code's.
+func (e *Error) EffectiveParams() []*Param { return e.params() }

@@ -37,6 +37,11 @@ func TestGolden(t *testing.T) {
 		{"validate-bad", "validate ../../catalog/testdata/load/fields/input"},
 		{"unknown-flag", "explain 000012 --colour"},
 		{"gen-bad-envelope", "gen openapi --envelope xml"},
+		{"lint-seeds", "lint ../../examples/seeds/..."},
+		{"lint-json", "lint ../../lint/testdata/mistakes --format json --disable missing-translation"},
+		{"lint-clean", "lint ../../lint/testdata/clean"},
+		{"lint-rules", "lint --rules"},
+		{"lint-bad-disable", "lint ../../lint/testdata/clean --disable no-such-rule"},
 		{"gen-bad-catalog", "gen go ../../catalog/testdata/load/fields/input"},
 	}
 	for _, tt := range tests {

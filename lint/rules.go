@@ -1,0 +1,360 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
+)
+
+var rules = []*Rule{
+	{ID: "missing-status", Severity: Error, Doc: "a code has no HTTP status, so servers answer it with 500", check: missingStatus},
+	{ID: "variant-disagrees", Severity: Error, Doc: "a variant has another HTTP status or other params than its code: one code, two contracts", check: variantDisagrees},
+	{ID: "duplicate-text", Severity: Warning, Doc: "two codes have the same message, so clients cannot tell them apart", check: duplicateText},
+	{ID: "status-contradicts-text", Severity: Warning, Doc: "the HTTP status contradicts the text (a \"not found\" text with 200 or 500, a rate limit with 400…)", check: statusContradictsText},
+	{ID: "placeholder-mismatch", Severity: Warning, Doc: "a title, cause, resolution or translation uses other placeholders than the message", check: placeholderMismatch},
+	{ID: "unused-param", Severity: Warning, Doc: "a param is declared but no text uses it", check: unusedParam},
+	{ID: "unknown-translation", Severity: Error, Doc: "a translation is of a code (or variant) the catalog does not define", check: unknownTranslation},
+	{ID: "missing-translation", Severity: Warning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
+	{ID: "unknown-replacement", Severity: Error, Doc: "a deprecated code's replaced_by names no code", check: unknownReplacement},
+	{ID: "unknown-operation", Severity: Error, Doc: "returned_by names an operation the catalog does not declare", check: unknownOperation},
+	{ID: "numeric-gap", Severity: Info, Doc: "numeric codes skip numbers inside a range (seed 000's 000032)", check: numericGap},
+}
+
+type report = func(pos catalog.Pos, msg string)
+
+// all calls f for every code and every variant.
+func all(c *catalog.Catalog, f func(e *catalog.Error)) {
+	for _, e := range c.Errors {
+		f(e)
+		for _, v := range e.Variants {
+			f(v)
+		}
+	}
+}
+
+func missingStatus(c *catalog.Catalog, r report) {
+	for _, e := range c.Errors {
+		if e.Status != 0 {
+			continue
+		}
+		// Variants with statuses of their own do not help: the code raised as itself
+		// is still answered with 500.
+		r(e.PosOf("code"), "code "+e.Code+" has no HTTP status: add status: (servers answer it with 500 meanwhile)")
+	}
+}
+
+func variantDisagrees(c *catalog.Catalog, r report) {
+	for _, e := range c.Errors {
+		for _, v := range e.Variants {
+			if v.Status != 0 && v.Status != e.Status {
+				own := "none"
+				if e.Status != 0 {
+					own = strconv.Itoa(e.Status)
+				}
+				r(v.PosOf("status"), fmt.Sprintf("variant %s has status %d but code %s has %s: a client cannot rely on the code's status", v.ID(), v.Status, e.Code, own))
+			}
+			if v.ParamsSet && !sameParams(v.Params, e.Params) {
+				r(v.PosOf("params"), fmt.Sprintf("variant %s declares params (%s) other than code %s's (%s)", v.ID(), paramNames(v.Params), e.Code, paramNames(e.Params)))
+			}
+		}
+	}
+}
+
+func sameParams(a, b []*catalog.Param) bool {
+	return slices.EqualFunc(a, b, func(x, y *catalog.Param) bool { return x.Name == y.Name && kind(x) == kind(y) })
+}
+
+func kind(p *catalog.Param) string {
+	if p.Type == "" {
+		return "string"
+	}
+	return p.Type
+}
+
+func paramNames(ps []*catalog.Param) string {
+	if len(ps) == 0 {
+		return "none"
+	}
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name + " " + kind(p)
+	}
+	return strings.Join(names, ", ")
+}
+
+func duplicateText(c *catalog.Catalog, r report) {
+	first := map[string]*catalog.Error{}
+	all(c, func(e *catalog.Error) {
+		if e.Message == "" || e.Parent != nil && e.Message == e.Parent.Message {
+			return
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(e.Message), " "))
+		if prev, ok := first[key]; ok && prev.Code != e.Code {
+			r(e.PosOf("message"), fmt.Sprintf("%s has the same message as %s (%s): clients cannot tell them apart", e.ID(), prev.ID(), prev.PosOf("message")))
+			return
+		}
+		if _, ok := first[key]; !ok {
+			first[key] = e
+		}
+	})
+}
+
+// textRules pair a kind of text with the statuses that fit it.
+var textRules = []struct {
+	re   *regexp.Regexp
+	what string
+	fits []int
+}{
+	{regexp.MustCompile(`(?i)\b(not found|does not exist|could not be found|unable to locate|no such)\b`), "not found", []int{404, 410, 400, 422}},
+	{regexp.MustCompile(`(?i)\b(already exists?|duplicate|not unique|already (taken|occupied|bound|registered))\b`), "already exists", []int{409, 400, 422}},
+	{regexp.MustCompile(`(?i)\b(too many requests|rate limit)\b`), "rate limit", []int{429, 503}},
+	{regexp.MustCompile(`(?i)\b(timed out|timeout|took too long)\b`), "timeout", []int{408, 504, 503, 500}},
+	{regexp.MustCompile(`(?i)\b(unauthori[sz]ed|authentication (failed|required))\b`), "authentication", []int{401, 403}},
+	{regexp.MustCompile(`(?i)\b(permission denied|forbidden|access denied|not allowed to)\b`), "permission", []int{403, 401, 404}},
+	{regexp.MustCompile(`(?i)\b(internal server error|unexpected error)\b`), "internal error", []int{500, 502, 503}},
+}
+
+func statusContradictsText(c *catalog.Catalog, r report) {
+	all(c, func(e *catalog.Error) {
+		status := e.Status
+		if status == 0 && e.Parent != nil {
+			status = e.Parent.Status
+		}
+		if status == 0 {
+			return
+		}
+		text := e.Title + " " + e.Message
+		for _, tr := range textRules {
+			if tr.re.MatchString(text) && !slices.Contains(tr.fits, status) {
+				r(e.PosOf("status"), fmt.Sprintf("%s reads as %q but has status %d; %s texts usually go with %s", e.ID(), tr.what, status, tr.what, statusList(tr.fits)))
+				return
+			}
+		}
+	})
+}
+
+func statusList(ss []int) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Itoa(s)
+	}
+	return strings.Join(out, " or ")
+}
+
+// uses returns the names of the params a text uses, or nil when it does not parse
+// (a load problem reports that).
+func uses(text string, params []*catalog.Param) []string {
+	t, err := errcat.ParseTemplate(text)
+	if err != nil {
+		return nil
+	}
+	rp := make([]errcat.Param, len(params))
+	for i, p := range params {
+		rp[i] = errcat.Param{Name: p.Name}
+	}
+	if t, err = t.Bind(rp); err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range t.Parts() {
+		if p.Param >= 0 && !slices.Contains(out, p.Text) {
+			out = append(out, p.Text)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func placeholderMismatch(c *catalog.Catalog, r report) {
+	all(c, func(e *catalog.Error) {
+		params := e.EffectiveParams()
+		msg := uses(e.Message, params)
+		if e.Title != "" && e.Message != "" && !slices.Equal(uses(e.Title, params), msg) {
+			r(e.PosOf("title"), fmt.Sprintf("%s: the title uses %s but the message uses %s", e.ID(), braces(uses(e.Title, params)), braces(msg)))
+		}
+		for _, field := range []struct {
+			name  string
+			texts []string
+		}{{"causes", e.Causes}, {"resolutions", e.Resolutions}} {
+			for i, text := range field.texts {
+				for _, p := range uses(text, params) {
+					if !slices.Contains(msg, p) {
+						f := field.name + "[" + strconv.Itoa(i) + "]"
+						r(e.PosOf(f), fmt.Sprintf("%s: %s uses {%s}, which the message does not show", e.ID(), f, p))
+					}
+				}
+			}
+		}
+	})
+	for _, tr := range c.Translations {
+		for _, t := range tr.Errors {
+			e := c.Lookup(t.ID)
+			if e == nil {
+				continue
+			}
+			params := e.EffectiveParams()
+			for _, pair := range []struct{ field, text, base string }{{"title", t.Title, e.Title}, {"message", t.Message, e.Message}} {
+				if pair.text == "" || pair.base == "" {
+					continue
+				}
+				if got, want := uses(pair.text, params), uses(pair.base, params); !slices.Equal(got, want) {
+					r(t.PosOf(pair.field), fmt.Sprintf("%s in %s: the %s uses %s but the default text uses %s", t.ID, tr.Locale, pair.field, braces(got), braces(want)))
+				}
+			}
+		}
+	}
+}
+
+func braces(names []string) string {
+	if len(names) == 0 {
+		return "no placeholder"
+	}
+	return "{" + strings.Join(names, "}, {") + "}"
+}
+
+func unusedParam(c *catalog.Catalog, r report) {
+	all(c, func(e *catalog.Error) {
+		if e.Parent != nil && !e.ParamsSet {
+			return
+		}
+		texts := append([]string{e.Title, e.Message, e.Summary, e.Description}, append(e.Causes, e.Resolutions...)...)
+		for _, v := range e.Variants {
+			if !v.ParamsSet {
+				texts = append(texts, v.Title, v.Message, v.Description)
+			}
+		}
+		used := map[string]bool{}
+		for _, t := range texts {
+			for _, p := range uses(t, e.EffectiveParams()) {
+				used[p] = true
+			}
+		}
+		for _, p := range e.EffectiveParams() {
+			if !used[p.Name] {
+				r(p.Pos, fmt.Sprintf("%s declares param %s but no text uses it", e.ID(), p.Name))
+			}
+		}
+	})
+}
+
+func unknownTranslation(c *catalog.Catalog, r report) {
+	for _, tr := range c.Translations {
+		for _, t := range tr.Errors {
+			if c.Lookup(t.ID) == nil {
+				r(t.Pos, fmt.Sprintf("translation into %s of %s, which the catalog does not define", tr.Locale, t.ID))
+			}
+		}
+	}
+}
+
+func missingTranslation(c *catalog.Catalog, r report) {
+	done := map[string]map[string]bool{}
+	first := map[string]catalog.Pos{}
+	for _, tr := range c.Translations {
+		loc := strings.ToLower(tr.Locale)
+		if done[loc] == nil {
+			done[loc] = map[string]bool{}
+			first[loc] = tr.Pos
+		}
+		for _, t := range tr.Errors {
+			done[loc][t.ID] = true
+		}
+	}
+	for _, loc := range c.Locales() {
+		var missing []string
+		for _, e := range c.Errors {
+			if !done[strings.ToLower(loc)][e.Code] {
+				missing = append(missing, e.Code)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		list := strings.Join(missing[:min(len(missing), 10)], ", ")
+		if len(missing) > 10 {
+			list += ", …"
+		}
+		r(first[strings.ToLower(loc)], fmt.Sprintf("locale %s leaves %d of %d codes untranslated: %s", loc, len(missing), len(c.Errors), list))
+	}
+}
+
+func unknownReplacement(c *catalog.Catalog, r report) {
+	for _, e := range c.Errors {
+		if d := e.Deprecated; d != nil && d.ReplacedBy != "" && c.Lookup(d.ReplacedBy) == nil {
+			r(e.PosOf("deprecated.replaced_by"), fmt.Sprintf("%s is replaced by %s, which the catalog does not define", e.Code, d.ReplacedBy))
+		}
+	}
+}
+
+func unknownOperation(c *catalog.Catalog, r report) {
+	all(c, func(e *catalog.Error) {
+		if e.Parent != nil && e.ReturnedBy == nil {
+			return
+		}
+		for i, op := range e.ReturnedBy {
+			if op != "*" && c.Operation(op) == nil {
+				f := "returned_by[" + strconv.Itoa(i) + "]"
+				hint := "declare it under operations"
+				if len(c.Operations) == 0 {
+					hint = "the catalog declares no operations; add an operations: section"
+				}
+				r(e.PosOf(f), fmt.Sprintf("%s is returned by %s, which is not a declared operation: %s", e.ID(), op, hint))
+			}
+		}
+	})
+}
+
+// numericGap reports, in catalogs whose codes are numbers, the numbers skipped between
+// codes of one range (a declared range, or the codes' common width and area).
+func numericGap(c *catalog.Catalog, r report) {
+	type num struct {
+		n int
+		e *catalog.Error
+	}
+	var nums []num
+	for _, e := range c.Errors {
+		n, err := strconv.Atoi(e.Code)
+		if err != nil {
+			return // not a numeric catalog
+		}
+		nums = append(nums, num{n, e})
+	}
+	if len(nums) < 2 {
+		return
+	}
+	slices.SortFunc(nums, func(a, b num) int { return a.n - b.n })
+	sameRange := func(a, b int) bool {
+		for _, rg := range c.Ranges {
+			if a >= rg.From && a <= rg.To {
+				return b >= rg.From && b <= rg.To
+			}
+		}
+		// Without declared ranges, codes of one thousand belong together.
+		return a/1000 == b/1000
+	}
+	width := len(nums[0].e.Code)
+	format := func(n int) string {
+		s := strconv.Itoa(n)
+		for len(s) < width {
+			s = "0" + s
+		}
+		return s
+	}
+	for i := 1; i < len(nums); i++ {
+		a, b := nums[i-1], nums[i]
+		if b.n-a.n <= 1 || !sameRange(a.n, b.n) {
+			continue
+		}
+		gap := format(a.n + 1)
+		if b.n-a.n > 2 {
+			gap += "–" + format(b.n-1)
+		}
+		r(b.e.PosOf("code"), fmt.Sprintf("%s is not assigned, between %s and %s", gap, a.e.Code, b.e.Code))
+	}
+}
