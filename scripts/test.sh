@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of errcat: formatting, vet, the race-enabled test suite, every
 # benchmark once (so they keep compiling and running), and each fuzz target for a
-# short time. It installs what the tests need first: Go modules, and TypeScript's
-# compiler from npm.
+# short time. It installs what the tests need first: Go modules, and from npm
+# TypeScript's compiler and the SARIF 2.1.0 schema.
 # Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,15 @@ if [ ! -x "$tools/typescript/node_modules/.bin/tsc" ]; then
 fi
 export ERRCAT_TSC="$tools/typescript/node_modules/.bin/tsc"
 "$ERRCAT_TSC" --version
+
+# The SARIF 2.1.0 schema, which @microsoft/jest-sarif ships, for the test that lint's
+# SARIF output validates.
+step "sarif schema"
+if [ ! -f "$tools/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json" ]; then
+  npm install --prefix "$tools/sarif" @microsoft/jest-sarif@1.0.0-beta.0 --no-audit --no-fund --silent --ignore-scripts
+fi
+export ERRCAT_SARIF_SCHEMA="$tools/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
+ls "$ERRCAT_SARIF_SCHEMA"
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))

@@ -24,7 +24,8 @@ func newLint() *cobra.Command {
 problems, then applies every rule, one finding a line as file:line:col: rule: message.
 The exit status is 1 when any finding is an error. --rules lists the rules.`,
 		Example: `  errcat lint examples/seeds/...
-  errcat lint ./errors --format json --disable numeric-gap`,
+  errcat lint ./errors --format json --disable numeric-gap
+  errcat lint ./errors --format sarif > errcat.sarif`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			out := cmd.OutOrStdout()
 			if list {
@@ -37,8 +38,8 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 			if len(a) == 0 {
 				return usageErrorf("lint: name at least one catalog path; see 'errcat lint --help'")
 			}
-			if format != "text" && format != "json" {
-				return usageErrorf("--format %q: want text or json", format)
+			if format != "text" && format != "json" && format != "sarif" {
+				return usageErrorf("--format %q: want text, json or sarif", format)
 			}
 			known := lint.Rules()
 			for _, id := range disable {
@@ -59,7 +60,13 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 				}
 				findings = append(findings, lint.Run(c, probs, lint.Options{Disable: disable})...)
 			}
-			if format == "json" {
+			if format == "sarif" {
+				log, err := lint.SARIF(findings)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "%s\n", log)
+			} else if format == "json" {
 				type jsonFinding struct {
 					File     string `json:"file"`
 					Line     int    `json:"line"`
@@ -91,7 +98,7 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif (SARIF 2.1.0, for code-scanning tools)")
 	cmd.Flags().StringArrayVar(&disable, "disable", nil, "rule id not to apply; repeat for several")
 	cmd.Flags().BoolVar(&list, "rules", false, "list the rules and exit")
 	return cmd

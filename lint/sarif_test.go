@@ -1,0 +1,107 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/golden"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// sarifSchema returns the SARIF 2.1.0 schema the test command installs from npm
+// (@microsoft/jest-sarif ships it), or skips (fails in CI).
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	path := os.Getenv("ERRCAT_SARIF_SCHEMA")
+	if path == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("ERRCAT_SARIF_SCHEMA not set: scripts/test.sh installs the SARIF schema")
+		}
+		t.Skip("SARIF schema not installed; run scripts/test.sh")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSARIF(t *testing.T) {
+	fs := run(t, "mistakes", Options{})
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a load problem"})
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a file-level problem"})
+	fs[len(fs)-1].Pos.Line, fs[len(fs)-1].Pos.Col = 0, 0
+	out, err := SARIF(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "mistakes.sarif"), append(out, '\n'))
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := sarifSchema(t)
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("SARIF output does not validate against the SARIF 2.1.0 schema:\n%v", err)
+	}
+	// The check bites: a result level SARIF does not have is rejected.
+	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader(bytes.Replace(out, []byte(`"level": "note"`), []byte(`"level": "info"`), 1)))
+	if err := schema.Validate(bad); err == nil {
+		t.Error("the SARIF schema accepted a result level of info")
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct{ RuleIndex int }
+			Tool    struct{ Driver struct{ Rules []struct{ ID string } } }
+		}
+	}
+	json.Unmarshal(out, &log)
+	if n := len(log.Runs[0].Results); n != len(fs) {
+		t.Errorf("%d results, want %d", n, len(fs))
+	}
+}
+
+// TestSARIFSeeds validates the SARIF of a lint of every seed catalog.
+func TestSARIFSeeds(t *testing.T) {
+	schema := sarifSchema(t)
+	dirs, err := catalog.FindFiles("../examples/seeds/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []Finding
+	for _, d := range dirs {
+		c, err := catalog.LoadFiles(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs = append(fs, Run(c, nil, Options{})...)
+	}
+	out, err := SARIF(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("SARIF of the seeds does not validate:\n%v", err)
+	}
+	if len(fs) < 100 {
+		t.Errorf("only %d findings on the seeds", len(fs))
+	}
+}
