@@ -69,7 +69,9 @@ func TestSARIF(t *testing.T) {
 	var log struct {
 		Runs []struct {
 			Results []struct{ RuleIndex int }
-			Tool    struct{ Driver struct{ Rules []struct{ ID string } } }
+			Tool    struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
 		}
 	}
 	json.Unmarshal(out, &log)
