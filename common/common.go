@@ -12,6 +12,9 @@ import (
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
 
+// CatalogName is the name of the catalog this package was generated from.
+const CatalogName = "common"
+
 // CodeUnsupportedContentType is the code of [UnsupportedContentType].
 const CodeUnsupportedContentType = "000052"
 

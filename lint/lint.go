@@ -91,10 +91,15 @@ func Run(c *catalog.Catalog, loadProblems catalog.Problems, opts Options) []Find
 			})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Finding) int {
+	Sort(out)
+	return out
+}
+
+// Sort orders findings by file, line, column and rule, keeping the order of equal ones.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), strings.Compare(a.Rule, b.Rule))
 	})
-	return out
 }
 
 // Failed reports whether findings hold an Error.

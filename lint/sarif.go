@@ -85,6 +85,11 @@ func SARIF(findings []Finding) ([]byte, error) {
 	for _, r := range Rules() {
 		addRule(r.ID, r.Doc, r.Severity)
 	}
+	for _, f := range findings {
+		if _, ok := index[f.Rule]; !ok { // a rule of another package, such as usage's
+			addRule(f.Rule, f.Rule, f.Severity)
+		}
+	}
 	results := make([]sarifResult, 0, len(findings))
 	for _, f := range findings {
 		res := sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.Severity.level(), Message: sarifMessage{Text: f.Message}}

@@ -48,6 +48,7 @@ func TestSARIF(t *testing.T) {
 	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a load problem"})
 	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a file-level problem"})
 	fs[len(fs)-1].Pos.Line, fs[len(fs)-1].Pos.Col = 0, 0
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: "orphan-code", Severity: Warning, Message: "a rule from another package"})
 	out, err := SARIF(fs)
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +78,10 @@ func TestSARIF(t *testing.T) {
 	json.Unmarshal(out, &log)
 	if n := len(log.Runs[0].Results); n != len(fs) {
 		t.Errorf("%d results, want %d", n, len(fs))
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if last := log.Runs[0].Results[len(fs)-1].RuleIndex; rules[last].ID != "orphan-code" {
+		t.Errorf("the last result points at rule %s, want orphan-code", rules[last].ID)
 	}
 }
 

@@ -19,6 +19,9 @@ import (
 
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
+
+// CatalogName is the name of the catalog this package was generated from.
+const CatalogName = {{q .Spec.Name}}
 {{range .Codes}}
 // Code{{.Name}} is the code of [{{.Name}}].
 const Code{{.Name}} = {{q .Spec.Code}}

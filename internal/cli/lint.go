@@ -10,6 +10,7 @@ import (
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/lint"
+	"github.com/errcat/errcat/lint/usage"
 	"github.com/spf13/cobra"
 )
 
@@ -17,6 +18,7 @@ func newLint() *cobra.Command {
 	var format string
 	var disable []string
 	var list bool
+	var usagePatterns []string
 	cmd := &cobra.Command{
 		Use:   "lint PATH...",
 		Short: "Report mistakes in catalogs: missing statuses, disagreeing variants, duplicate texts…",
@@ -25,7 +27,8 @@ problems, then applies every rule, one finding a line as file:line:col: rule: me
 The exit status is 1 when any finding is an error. --rules lists the rules.`,
 		Example: `  errcat lint examples/seeds/...
   errcat lint ./errors --format json --disable numeric-gap
-  errcat lint ./errors --format sarif > errcat.sarif`,
+  errcat lint ./errors --format sarif > errcat.sarif
+  errcat lint ./errors --usage ./...`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			out := cmd.OutOrStdout()
 			if list {
@@ -33,6 +36,8 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 				for _, r := range lint.Rules() {
 					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Doc)
 				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", usage.OrphanRule, lint.Warning, "with --usage: a code the Go code never raises")
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", usage.UndefinedRule, lint.Error, "with --usage: the Go code raises a code the catalog does not define")
 				return tw.Flush()
 			}
 			if len(a) == 0 {
@@ -43,13 +48,19 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 			}
 			known := lint.Rules()
 			for _, id := range disable {
-				if id != lint.LoadRule && !slices.ContainsFunc(known, func(r *lint.Rule) bool { return r.ID == id }) {
+				if id != lint.LoadRule && id != usage.OrphanRule && id != usage.UndefinedRule && !slices.ContainsFunc(known, func(r *lint.Rule) bool { return r.ID == id }) {
 					return usageErrorf("--disable %q: no such rule; errcat lint --rules lists them", id)
 				}
 			}
 			paths, err := catalog.FindFiles(a...)
 			if err != nil {
 				return findingsErrorf("%v", err)
+			}
+			var raises []usage.Raise
+			if len(usagePatterns) > 0 {
+				if raises, err = usage.Find(".", usagePatterns...); err != nil {
+					return findingsErrorf("--usage: %v", err)
+				}
 			}
 			var findings []lint.Finding
 			for _, p := range paths {
@@ -59,7 +70,15 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 					return findingsErrorf("%s: %v", p, err)
 				}
 				findings = append(findings, lint.Run(c, probs, lint.Options{Disable: disable})...)
+				if len(usagePatterns) > 0 && c != nil {
+					for _, f := range usage.Check(c, raises) {
+						if !slices.Contains(disable, f.Rule) {
+							findings = append(findings, f)
+						}
+					}
+				}
 			}
+			lint.Sort(findings)
 			if format == "sarif" {
 				log, err := lint.SARIF(findings)
 				if err != nil {
@@ -101,6 +120,7 @@ The exit status is 1 when any finding is an error. --rules lists the rules.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, json or sarif (SARIF 2.1.0, for code-scanning tools)")
 	cmd.Flags().StringArrayVar(&disable, "disable", nil, "rule id not to apply; repeat for several")
 	cmd.Flags().BoolVar(&list, "rules", false, "list the rules and exit")
+	cmd.Flags().StringArrayVar(&usagePatterns, "usage", nil, "Go package pattern (as ./...) whose code raises the catalog's errors: report codes never raised and codes raised but not defined")
 	return cmd
 }
 

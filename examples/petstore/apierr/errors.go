@@ -13,6 +13,9 @@ import (
 // This file compiles only against an errcat runtime that supports it.
 const _ = errcat.SupportPackageIsVersion1
 
+// CatalogName is the name of the catalog this package was generated from.
+const CatalogName = "petstore"
+
 // CodePetNotFound is the code of [PetNotFound].
 const CodePetNotFound = "PET-404"
 
