@@ -41,6 +41,7 @@ func TestGolden(t *testing.T) {
 		{"lint-json", "lint ../../lint/testdata/mistakes --format json --disable missing-translation"},
 		{"lint-clean", "lint ../../lint/testdata/clean"},
 		{"lint-rules", "lint --rules"},
+		{"import-bad-format", "import --from docx x.docx -o out"},
 		{"lint-usage", "lint ../../examples/petstore/errors --usage ../../examples/petstore/... --disable missing-translation"},
 		{"lint-bad-disable", "lint ../../lint/testdata/clean --disable no-such-rule"},
 		{"gen-bad-catalog", "gen go ../../catalog/testdata/load/fields/input"},

@@ -1,0 +1,323 @@
+// Package importer builds a catalog from what teams already have: Markdown tables and
+// per-code sections, plain-text pages, CSV, Java messages.properties files and JSON.
+// It infers params from placeholders, names from titles and, where the source has
+// none, HTTP statuses from the text; it turns a code that appears several times into
+// one code with variants; it keeps every text; and it reports what it inferred and
+// what it could not map.
+package importer
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Draft is an imported catalog, ready to be written as catalog files.
+type Draft struct {
+	Name         string
+	Title        string
+	Description  string
+	WireCode     string
+	Errors       []*Entry
+	Translations map[string][]*Entry // locale → texts by code
+	// Notes report what was inferred and what could not be mapped, one a line.
+	Notes []string
+}
+
+// Entry is one imported code (or variant).
+type Entry struct {
+	Code         string
+	Name         string
+	Status       int
+	Title        string
+	Message      string
+	Summary      string
+	Description  string
+	Causes       []string
+	Resolutions  []string
+	ExampleField string
+	Variants     []*Entry
+}
+
+func (d *Draft) note(format string, args ...any) {
+	d.Notes = append(d.Notes, fmt.Sprintf(format, args...))
+}
+
+// add appends e, or makes it a variant of the code it repeats.
+func (d *Draft) add(e *Entry) {
+	for _, prev := range d.Errors {
+		if prev.Code == e.Code {
+			d.note("%s appears %d times: the later texts became variants %s[%d]", e.Code, len(prev.Variants)+2, e.Code, len(prev.Variants))
+			prev.Variants = append(prev.Variants, e)
+			return
+		}
+	}
+	d.Errors = append(d.Errors, e)
+}
+
+var placeholderRE = regexp.MustCompile(`\{(\d+)\}`)
+
+// params returns the positional params the texts use: {0} → p0, up to the highest.
+func params(texts ...string) []string {
+	high := -1
+	for _, t := range texts {
+		for _, m := range placeholderRE.FindAllStringSubmatch(t, -1) {
+			n := 0
+			fmt.Sscan(m[1], &n)
+			high = max(high, n)
+		}
+	}
+	out := make([]string, high+1)
+	for i := range out {
+		out[i] = fmt.Sprintf("p%d", i)
+	}
+	return out
+}
+
+// statusFor infers an HTTP status from a text, or 0.
+func statusFor(text string) (int, string) {
+	for _, r := range statusHints {
+		if r.re.MatchString(text) {
+			return r.status, r.why
+		}
+	}
+	return 0, ""
+}
+
+var statusHints = []struct {
+	re     *regexp.Regexp
+	status int
+	why    string
+}{
+	{regexp.MustCompile(`(?i)not found|does not exist|unable to locate`), 404, "not found"},
+	{regexp.MustCompile(`(?i)already exists?|duplicate|already (taken|occupied|bound)`), 409, "already exists"},
+	{regexp.MustCompile(`(?i)too many|rate limit|too frequent`), 429, "rate limit"},
+	{regexp.MustCompile(`(?i)timed? ?out|took too long`), 504, "timeout"},
+	{regexp.MustCompile(`(?i)unauthori[sz]ed|not logged in|authentication failed`), 401, "authentication"},
+	{regexp.MustCompile(`(?i)permission|forbidden|access denied|not allowed`), 403, "permission"},
+	{regexp.MustCompile(`(?i)internal server error|system is busy|unexpected|technical issue`), 500, "server error"},
+	{regexp.MustCompile(`(?i)invalid|illegal|missing|required|incorrect|wrong|must|cannot exceed`), 400, "invalid input"},
+}
+
+// finish names every entry, infers missing statuses and checks names are unique.
+func (d *Draft) finish() {
+	used := map[string]bool{}
+	for _, e := range d.Errors {
+		d.ensureMessage(e)
+		for _, v := range e.Variants {
+			d.ensureMessage(v)
+		}
+		base := e.Title
+		if base == "" {
+			base = e.Message
+		}
+		e.Name = identifier(base, e.Code, used)
+		if e.Status == 0 {
+			if s, why := statusFor(e.Title + " " + e.Message); s != 0 {
+				e.Status = s
+				d.note("%s: status %d inferred from the text (%s): check it", e.Code, s, why)
+			} else {
+				d.note("%s: no status in the source, none inferred: lint will report it", e.Code)
+			}
+		}
+	}
+}
+
+// identifier makes an UpperCamelCase name of at most five words of text.
+func identifier(text, code string, used map[string]bool) string {
+	text = placeholderRE.ReplaceAllString(text, " ")
+	var words []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if slices.Contains([]string{"a", "an", "the", "of", "to", "is", "be", "for", "with", "and", "or", "in", "please"}, strings.ToLower(w)) {
+			continue
+		}
+		words = append(words, strings.ToUpper(w[:1])+w[1:])
+		if len(words) == 5 {
+			break
+		}
+	}
+	name := strings.Join(words, "")
+	if name == "" || !unicode.IsLetter(rune(name[0])) || name[0] >= 0x80 {
+		name = "Code" + name
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return -1
+	}, name)
+	if used[name] {
+		name += strings.Map(func(r rune) rune {
+			if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return r
+			}
+			return -1
+		}, code)
+	}
+	for base, n := name, 2; used[name]; n++ {
+		name = base + "N" + strconv.Itoa(n)
+	}
+	used[name] = true
+	return name
+}
+
+// q is a string that marshals as a double-quoted YAML scalar (JSON's quoting, which
+// YAML reads), whatever it holds: the YAML encoder's own choice of quoting misses some
+// strings that start with an indicator.
+type q string
+
+// MarshalYAML returns the string JSON-quoted.
+func (s q) MarshalYAML() ([]byte, error) { return json.Marshal(string(s)) }
+
+func qs(ss []string) []q {
+	out := make([]q, len(ss))
+	for i, s := range ss {
+		out[i] = q(s)
+	}
+	return out
+}
+
+// YAML writes the draft's catalog file.
+func (d *Draft) YAML() ([]byte, error) {
+	type param struct {
+		Name q `yaml:"name"`
+	}
+	type example struct {
+		Field q `yaml:"field"`
+	}
+	type variant struct {
+		Key         q   `yaml:"key"`
+		Status      int `yaml:"status,omitempty"`
+		Title       q   `yaml:"title,omitempty"`
+		Message     q   `yaml:"message"`
+		Summary     q   `yaml:"summary,omitempty"`
+		Description q   `yaml:"description,omitempty"`
+		Causes      []q `yaml:"causes,omitempty"`
+		Resolutions []q `yaml:"resolutions,omitempty"`
+	}
+	type entry struct {
+		Code        q         `yaml:"code"`
+		Name        q         `yaml:"name"`
+		Status      int       `yaml:"status,omitempty"`
+		Title       q         `yaml:"title,omitempty"`
+		Message     q         `yaml:"message"`
+		Summary     q         `yaml:"summary,omitempty"`
+		Params      []param   `yaml:"params,omitempty"`
+		Description q         `yaml:"description,omitempty"`
+		Causes      []q       `yaml:"causes,omitempty"`
+		Resolutions []q       `yaml:"resolutions,omitempty"`
+		Examples    []example `yaml:"examples,omitempty"`
+		Variants    []variant `yaml:"variants,omitempty"`
+	}
+	type file struct {
+		Catalog     q       `yaml:"catalog"`
+		Title       q       `yaml:"title,omitempty"`
+		Description q       `yaml:"description,omitempty"`
+		WireCode    q       `yaml:"wire_code,omitempty"`
+		Errors      []entry `yaml:"errors"`
+	}
+	f := file{Catalog: q(d.Name), Title: q(plainText(d.Title)), Description: q(plainText(d.Description)), WireCode: q(d.WireCode)}
+	for _, e := range d.Errors {
+		texts := []string{e.Title, e.Message, e.Summary, e.Description}
+		texts = append(append(texts, e.Causes...), e.Resolutions...)
+		out := entry{Code: q(e.Code), Name: q(e.Name), Status: e.Status, Title: q(e.Title), Message: q(e.Message), Summary: q(e.Summary),
+			Description: q(e.Description), Causes: qs(e.Causes), Resolutions: qs(e.Resolutions)}
+		for i, v := range e.Variants {
+			texts = append(texts, v.Title, v.Message, v.Description)
+			out.Variants = append(out.Variants, variant{Key: q(fmt.Sprint(i)), Status: v.Status, Title: q(v.Title), Message: q(v.Message),
+				Summary: q(v.Summary), Description: q(v.Description), Causes: qs(v.Causes), Resolutions: qs(v.Resolutions)})
+		}
+		for _, p := range params(texts...) {
+			out.Params = append(out.Params, param{Name: q(p)})
+		}
+		if e.ExampleField != "" {
+			out.Examples = []example{{Field: q(e.ExampleField)}}
+		}
+		f.Errors = append(f.Errors, out)
+	}
+	return yaml.MarshalWithOptions(f, yaml.IndentSequence(true))
+}
+
+// escape makes text a template that renders as itself, but for {N} placeholders.
+func escape(text string) string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		if loc := placeholderRE.FindStringIndex(text[i:]); loc != nil && loc[0] == 0 {
+			b.WriteString(text[i : i+loc[1]])
+			i += loc[1] - 1
+			continue
+		}
+		switch text[i] {
+		case '{':
+			b.WriteString("{{")
+		case '}':
+			b.WriteString("}}")
+		default:
+			b.WriteByte(text[i])
+		}
+	}
+	return b.String()
+}
+
+// clean trims and escapes a text for the catalog, and drops control characters,
+// which no doc means and which YAML cannot hold unquoted.
+func clean(text string) string { return escape(plainText(text)) }
+
+// plainText folds white space and drops control characters.
+func plainText(text string) string {
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, text)
+	return strings.Join(strings.Fields(text), " ")
+}
+
+// Files returns the catalog's files by name: errors.yaml and, for each translated
+// locale, errors.<locale>.yaml.
+func (d *Draft) Files() (map[string][]byte, error) {
+	main, err := d.YAML()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{"errors.yaml": main}
+	for loc, entries := range d.Translations {
+		// A short, fixed shape: written directly, every scalar JSON-quoted.
+		quote := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+		var b strings.Builder
+		b.WriteString("locale: " + quote(loc) + "\nerrors:\n")
+		for _, e := range entries {
+			b.WriteString("  " + quote(e.Code) + ":\n")
+			for _, f := range [][2]string{{"title", e.Title}, {"message", e.Message}, {"description", e.Description}} {
+				if t := clean(f[1]); t != "" {
+					b.WriteString("    " + f[0] + ": " + quote(t) + "\n")
+				}
+			}
+		}
+		out["errors."+loc+".yaml"] = []byte(b.String())
+	}
+	return out, nil
+}
+
+// ensureMessage gives an entry without a message the best text it has, and says so.
+func (d *Draft) ensureMessage(e *Entry) {
+	if e.Message != "" {
+		return
+	}
+	for _, t := range []string{e.Title, e.Summary, e.Description} {
+		if t != "" {
+			e.Message = t
+			d.note("%s: no message in the source; its other text became the message", e.Code)
+			return
+		}
+	}
+	e.Message = "Error " + e.Code + "."
+	d.note("%s: no text at all in the source; the message is a placeholder: write one", e.Code)
+}

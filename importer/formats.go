@@ -1,0 +1,274 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var textCodeRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*-(\d{3}))$`)
+
+// Text imports plain-text pages laid out as seed 001 is: a line with a symbolic code
+// (AREA-STATUS), the title, the description, then "Possible Causes:" with bullet lines
+// and "Resolution:" with a paragraph. A code's three-digit suffix gives its status.
+func Text(name string, data []byte) *Draft {
+	d := &Draft{Name: name}
+	var cur *Entry
+	section := "title"
+	for _, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if m := textCodeRE.FindStringSubmatch(t); m != nil {
+			if cur != nil {
+				finishEntry(cur)
+				d.add(cur)
+			}
+			cur = &Entry{Code: m[1]}
+			cur.Status, _ = strconv.Atoi(m[2])
+			if cur.Status < 100 || cur.Status > 599 {
+				cur.Status = 0
+			}
+			section = "title"
+			continue
+		}
+		if cur == nil {
+			if d.Title == "" {
+				d.Title = t
+			}
+			continue
+		}
+		switch strings.ToLower(strings.TrimSuffix(t, ":")) {
+		case "possible causes", "causes", "root cause":
+			section = "causes"
+			continue
+		case "resolution", "resolutions", "solution":
+			section = "resolutions"
+			continue
+		}
+		switch section {
+		case "title":
+			cur.Title = t
+			section = "description"
+		case "description":
+			cur.Description = join(cur.Description, t)
+		case "causes":
+			cur.Causes = append(cur.Causes, strings.TrimSpace(strings.TrimLeft(t, "•-* ")))
+		case "resolutions":
+			if strings.HasPrefix(t, "No errors found") {
+				continue // the page's empty search state, not a resolution
+			}
+			cur.Resolutions = append(cur.Resolutions, strings.TrimLeft(t, "•-* "))
+		}
+	}
+	if cur != nil {
+		finishEntry(cur)
+		d.add(cur)
+	}
+	for _, e := range d.Errors {
+		d.note("%s: status %d read from the code's suffix", e.Code, e.Status)
+	}
+	d.finish()
+	return d
+}
+
+// CSV imports a table with a header row: code, and any of name, status, title,
+// message, summary, description, causes and resolutions (several items separated by
+// " | ").
+func CSV(name string, data []byte) (*Draft, error) {
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) < 2 {
+		return nil, fmt.Errorf("want a header row and at least one row")
+	}
+	d := &Draft{Name: name}
+	head := lower(rows[0])
+	for _, row := range rows[1:] {
+		e := &Entry{}
+		for i, cell := range row {
+			if i >= len(head) {
+				break
+			}
+			switch head[i] {
+			case "code":
+				e.Code = strings.TrimSpace(cell)
+			case "status", "http status", "http":
+				e.Status, _ = strconv.Atoi(strings.TrimSpace(cell))
+			case "title":
+				e.Title = cell
+			case "message":
+				e.Message = cell
+			case "summary":
+				e.Summary = cell
+			case "description":
+				e.Description = cell
+			case "causes", "root cause":
+				e.Causes = items(cell)
+			case "resolutions", "resolution":
+				e.Resolutions = items(cell)
+			default:
+				d.note("column %q is not mapped", head[i])
+				head[i] = ""
+			}
+		}
+		if e.Code == "" {
+			d.note("row %q has no code: skipped", strings.Join(row, ","))
+			continue
+		}
+		finishEntry(e)
+		d.add(e)
+	}
+	d.finish()
+	return d, nil
+}
+
+func items(cell string) []string {
+	var out []string
+	for _, it := range strings.Split(cell, " | ") {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Properties imports Java messages.properties files, as Spring projects keep them:
+// key = message with {0} placeholders. The key is the code (a ".title" suffix sets the
+// title). A file named name_vi.properties holds the Vietnamese texts.
+func Properties(name string, files map[string][]byte) (*Draft, error) {
+	d := &Draft{Name: name, Translations: map[string][]*Entry{}}
+	var base string
+	for f := range files {
+		if !strings.Contains(strings.TrimSuffix(filepath.Base(f), ".properties"), "_") {
+			base = f
+		}
+	}
+	if base == "" {
+		return nil, fmt.Errorf("no base file (messages.properties) among the files")
+	}
+	read := func(data []byte) []*Entry {
+		var out []*Entry
+		byCode := map[string]*Entry{}
+		for _, kv := range parseProperties(string(data)) {
+			code, field, _ := strings.Cut(kv[0], ".")
+			e := byCode[code]
+			if e == nil {
+				e = &Entry{Code: code}
+				byCode[code] = e
+				out = append(out, e)
+			}
+			text := javaFormat(kv[1])
+			switch field {
+			case "title":
+				e.Title = text
+			case "description":
+				e.Description = text
+			default:
+				e.Message = text
+			}
+		}
+		return out
+	}
+	for _, e := range read(files[base]) {
+		finishEntry(e)
+		d.add(e)
+	}
+	for f, data := range files {
+		if f == base {
+			continue
+		}
+		stem := strings.TrimSuffix(filepath.Base(f), ".properties")
+		locale := strings.ReplaceAll(stem[strings.Index(stem, "_")+1:], "_", "-")
+		d.Translations[locale] = read(data)
+	}
+	d.finish()
+	return d, nil
+}
+
+// parseProperties reads key=value (or key: value) lines, with # and ! comments,
+// backslash line continuations and \uXXXX escapes.
+func parseProperties(s string) [][2]string {
+	var out [][2]string
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimLeft(lines[i], " \t")
+		if line == "" || line[0] == '#' || line[0] == '!' {
+			continue
+		}
+		for strings.HasSuffix(line, `\`) && i+1 < len(lines) {
+			i++
+			line = line[:len(line)-1] + strings.TrimLeft(lines[i], " \t")
+		}
+		j := strings.IndexAny(line, "=:")
+		if j < 0 {
+			continue
+		}
+		key := strings.TrimSpace(line[:j])
+		val := strings.TrimLeft(line[j+1:], " \t")
+		if u, err := strconv.Unquote(`"` + strings.ReplaceAll(val, `"`, `\"`) + `"`); err == nil {
+			val = u
+		}
+		out = append(out, [2]string{key, val})
+	}
+	return out
+}
+
+// javaFormat turns MessageFormat quoting (” for a quote) into plain text.
+func javaFormat(s string) string { return strings.ReplaceAll(s, "''", "'") }
+
+// JSON imports an array of objects whose fields a mapping names: catalog field →
+// source field, such as {"code": "errorCode", "message": "text"}. Unmapped catalog
+// fields are read from the fields of the same name.
+func JSON(name string, data []byte, mapping map[string]string) (*Draft, error) {
+	var rows []map[string]any
+	if err := json.Unmarshal(data, &rows); err != nil {
+		var wrapped map[string][]map[string]any
+		if json.Unmarshal(data, &wrapped) != nil {
+			return nil, fmt.Errorf("want an array of objects, or an object holding one: %v", err)
+		}
+		for _, v := range wrapped {
+			rows = v
+		}
+	}
+	field := func(row map[string]any, f string) string {
+		src := f
+		if m, ok := mapping[f]; ok {
+			src = m
+		}
+		switch v := row[src].(type) {
+		case string:
+			return v
+		case float64:
+			return strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		return ""
+	}
+	d := &Draft{Name: name}
+	for _, row := range rows {
+		e := &Entry{Code: field(row, "code"), Title: field(row, "title"), Message: field(row, "message"), Description: field(row, "description")}
+		e.Status, _ = strconv.Atoi(field(row, "status"))
+		if e.Code == "" {
+			d.note("an object has no %s: skipped", cmpOr(mapping["code"], "code"))
+			continue
+		}
+		finishEntry(e)
+		d.add(e)
+	}
+	d.finish()
+	return d, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

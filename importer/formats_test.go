@@ -1,0 +1,74 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCSV(t *testing.T) {
+	d, err := CSV("shop", []byte("code,status,title,message,causes,colour\nE1,404,Order {0} missing,\"Order {0} was not found, sorry.\",Deleted | Never made,red\nE1,,,Order gone.,,\n,400,,no code,,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := load(t, d)
+	e := c.Lookup("E1")
+	if e == nil || e.Status != 404 || e.Message != "Order {0} was not found, sorry." || len(e.Causes) != 2 || len(e.Params) != 1 || len(e.Variants) != 1 {
+		t.Fatalf("E1 = %+v", e)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{`column "colour" is not mapped`, "E1 appears 2 times", "has no code: skipped"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+}
+
+func TestProperties(t *testing.T) {
+	d, err := Properties("shop", map[string][]byte{
+		"messages.properties":    []byte("# Errors\nORDER-404=Order {0} was not found.\nORDER-404.title = Order missing\nORDER-409: Order {0} exists; it''s a duplicate of \\\n  {1}.\nBRACES=Use {{x}} literally {not a placeholder}\n"),
+		"messages_vi.properties": []byte("ORDER-404=Kh\\u00f4ng t\\u00ecm th\\u1ea5y \\u0111\\u01a1n {0}.\n"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := load(t, d)
+	if e := c.Lookup("ORDER-409"); e.Message != "Order {0} exists; it's a duplicate of {1}." || len(e.Params) != 2 {
+		t.Errorf("ORDER-409 = %q %d params", e.Message, len(e.Params))
+	}
+	if e := c.Lookup("ORDER-404"); e.Title != "Order missing" {
+		t.Errorf("ORDER-404 title %q", e.Title)
+	}
+	if got := c.Set().Lookup("BRACES").New().Message(""); got != "Use {{x}} literally {not a placeholder}" {
+		t.Errorf("BRACES renders %q", got)
+	}
+	if got := c.Set().Lookup("ORDER-404").New().Message("vi"); got != "Không tìm thấy đơn {p0?}." {
+		t.Errorf("vi renders %q", got)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	d, err := JSON("api", []byte(`{"errors": [{"errorCode": 1001, "text": "Unknown user {0}", "http": 404}, {"text": "no code"}]}`),
+		map[string]string{"code": "errorCode", "message": "text", "status": "http"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := load(t, d)
+	if e := c.Lookup("1001"); e == nil || e.Status != 404 || e.Message != "Unknown user {0}" {
+		t.Fatalf("1001 = %+v", e)
+	}
+	if !strings.Contains(strings.Join(d.Notes, "\n"), "an object has no errorCode: skipped") {
+		t.Errorf("notes: %v", d.Notes)
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	f.Add([]byte("| Code | Message |\n|---|---|\n| E1 | Hi {0} |\nE1\nMessage\nHello {0}.\nRoot Cause\n- x - y\n"))
+	f.Add([]byte("AUTH-401\nAuthentication Failed\nDesc\nPossible Causes:\n  • a\nResolution:\nDo it.\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, d := range []*Draft{Markdown("x", data), Text("x", data)} {
+			if len(d.Errors) > 0 {
+				load(t, d) // fails the test when the imported catalog has problems
+			}
+		}
+	})
+}

@@ -1,0 +1,274 @@
+package importer
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	detailHeadRE = regexp.MustCompile(`^\s*#*\s*([A-Z0-9][A-Z0-9_-]*\d)(\[(\d+)\])?\s*$`)
+	sections     = map[string]string{"message": "message", "description": "description", "root cause": "causes", "root causes": "causes", "cause": "causes", "causes": "causes", "possible causes": "causes", "resolution": "resolutions", "resolutions": "resolutions", "solution": "resolutions"}
+)
+
+// Markdown imports tables (a header row naming Code and texts, then a row a code;
+// leading and trailing pipes optional) and per-code sections (a line with the code,
+// then Message, Description, Root Cause and Resolution headings), as seeds 000, 003
+// and 004 publish them. When a code has both, the table's texts become its title and
+// summary and the section's its message and description.
+func Markdown(name string, data []byte) *Draft {
+	d := &Draft{Name: name}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	var table []*Entry
+	var cols []string
+	details := map[string]*Entry{}
+	var order []string
+	var cur *Entry
+	var section string
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		if i == 0 || d.Title == "" && strings.HasPrefix(trimmed, "# ") {
+			if d.Title == "" && trimmed != "" && !strings.Contains(trimmed, "|") {
+				d.Title = strings.TrimLeft(trimmed, "# ")
+			}
+		}
+		if strings.Contains(trimmed, "|") {
+			cells := splitRow(trimmed)
+			if isSeparator(cells) {
+				continue
+			}
+			if cols == nil || headerRow(cells) {
+				cols = lower(cells)
+				continue
+			}
+			if e := fromRow(d, cols, cells); e != nil {
+				table = append(table, e)
+			}
+			continue
+		}
+		if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (cols == nil || containsCode(table, m[1])) {
+			id := m[1] + m[2]
+			cur = &Entry{Code: m[1]}
+			details[id] = cur
+			order = append(order, id)
+			section = ""
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		if s, ok := sections[strings.ToLower(strings.TrimSuffix(trimmed, ":"))]; ok {
+			section = s
+			continue
+		}
+		if trimmed == "" {
+			continue
+		}
+		switch section {
+		case "message":
+			cur.Message = join(cur.Message, trimmed)
+		case "description":
+			cur.Description = join(cur.Description, trimmed)
+		case "causes", "resolutions":
+			list := &cur.Causes
+			if section == "resolutions" {
+				list = &cur.Resolutions
+			}
+			if item, ok := strings.CutPrefix(trimmed, "- "); ok || len(*list) == 0 {
+				if !ok {
+					item = strings.TrimLeft(trimmed, "-•* ")
+				}
+				*list = append(*list, item)
+			} else {
+				(*list)[len(*list)-1] = join((*list)[len(*list)-1], trimmed)
+			}
+		}
+	}
+	// Items that a page scrape ran together (" - " inside a line) are split again.
+	for _, e := range details {
+		e.Causes, e.Resolutions = splitItems(e.Causes), splitItems(e.Resolutions)
+	}
+	if len(table) == 0 {
+		for _, id := range order {
+			e := details[id]
+			finishEntry(e)
+			d.add(e)
+		}
+	}
+	for _, row := range table {
+		id := row.Code
+		if det, ok := details[id+variantSuffix(row)]; ok {
+			row.Title = row.Message
+			row.Message, row.Description = det.Message, det.Description
+			row.Causes, row.Resolutions = det.Causes, det.Resolutions
+		}
+		finishEntry(row)
+		d.add(row)
+	}
+	if len(d.Errors) == 0 {
+		d.note("no table of codes and no per-code sections found")
+	}
+	d.finish()
+	return d
+}
+
+// variantSuffix returns "[k]" for a table row whose code cell was CODE[k].
+func variantSuffix(e *Entry) string {
+	if e.Name != "" {
+		return "[" + e.Name + "]"
+	}
+	return ""
+}
+
+func finishEntry(e *Entry) {
+	e.Name = ""
+	e.Title, e.Message, e.Summary, e.Description = clean(e.Title), clean(e.Message), clean(e.Summary), clean(e.Description)
+	for i := range e.Causes {
+		e.Causes[i] = clean(e.Causes[i])
+	}
+	for i := range e.Resolutions {
+		e.Resolutions[i] = clean(e.Resolutions[i])
+	}
+	if e.Message == "" {
+		e.Message = e.Title
+	}
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
+}
+
+func splitItems(items []string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, strings.Split(it, " - ")...)
+	}
+	return out
+}
+
+func splitRow(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	line = strings.TrimSuffix(line, "|")
+	cells := strings.Split(line, "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
+}
+
+func isSeparator(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, "-: ") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func headerRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.EqualFold(c, "code") {
+			return true
+		}
+	}
+	return false
+}
+
+func lower(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.ToLower(c)
+	}
+	return out
+}
+
+func containsCode(es []*Entry, code string) bool {
+	for _, e := range es {
+		if e.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+var codeCellRE = regexp.MustCompile(`^([A-Za-z0-9_-]+)(\[(\d+)\])?$`)
+
+// fromRow reads one table row by the header's column names.
+func fromRow(d *Draft, cols, cells []string) *Entry {
+	e := &Entry{}
+	var texts []string
+	for i, c := range cells {
+		if i >= len(cols) {
+			break
+		}
+		switch col := cols[i]; {
+		case col == "code" || col == "error code":
+			m := codeCellRE.FindStringSubmatch(c)
+			if m == nil {
+				d.note("row %q: code %q is not a code", strings.Join(cells, " | "), c)
+				return nil
+			}
+			e.Code, e.Name = m[1], m[3] // Name holds the variant key until finish
+		case strings.Contains(col, "http"):
+			e.Status, _ = strconv.Atoi(c)
+		case strings.Contains(col, "example"):
+			readExample(e, c)
+		case col == "message" || col == "error message" || col == "error scenario" || col == "title" || col == "description":
+			texts = append(texts, c)
+		}
+	}
+	if e.Code == "" {
+		return nil
+	}
+	switch len(texts) {
+	case 0:
+	case 1:
+		e.Message = texts[0]
+	default:
+		e.Message, e.Summary = texts[0], texts[1]
+	}
+	if strings.Contains(strings.Join(cols, " "), "error scenario") && e.Message != "" {
+		// Seed 004: the scenario is the title; the example's message, if any, the message.
+		scenario := e.Message
+		e.Title = scenario
+		if e.Description != "" {
+			e.Message, e.Description = e.Description, ""
+		}
+	}
+	return e
+}
+
+// readExample reads an example response cell: a message and a field, whatever the
+// envelope (the JSON may be a little broken, as seed 004's "failed"4 is).
+func readExample(e *Entry, cell string) {
+	fix := regexp.MustCompile(`"failed"\d+`).ReplaceAllString(cell, `"failed"`)
+	var v any
+	if json.Unmarshal([]byte(fix), &v) != nil {
+		return
+	}
+	var walk func(any)
+	walk = func(x any) {
+		switch t := x.(type) {
+		case map[string]any:
+			if m, ok := t["message"].(string); ok && e.Description == "" {
+				e.Description = m // moved to Message when the scenario is the title
+			}
+			if f, ok := t["field"].(string); ok && e.ExampleField == "" {
+				e.ExampleField = f
+			}
+			for _, y := range t {
+				walk(y)
+			}
+		case []any:
+			for _, y := range t {
+				walk(y)
+			}
+		}
+	}
+	walk(v)
+}
