@@ -43,6 +43,9 @@ errcat validate; errcat lint then shows the source's own mistakes.`,
 			if out == "" {
 				return usageErrorf("import: -o DIR is required")
 			}
+			if !slices.Contains([]string{"markdown", "md", "text", "txt", "csv", "properties", "json"}, from) {
+				return usageErrorf("--from %q: want markdown, text, csv, properties or json", from)
+			}
 			if name == "" {
 				name = strings.ToLower(strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)))
 			}
