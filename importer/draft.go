@@ -24,6 +24,7 @@ type Draft struct {
 	Title        string
 	Description  string
 	WireCode     string
+	Operations   []*Operation
 	Errors       []*Entry
 	Translations map[string][]*Entry // locale → texts by code
 	// Notes report what was inferred and what could not be mapped, one a line.
@@ -42,7 +43,14 @@ type Entry struct {
 	Causes       []string
 	Resolutions  []string
 	ExampleField string
+	ReturnedBy   []string
 	Variants     []*Entry
+}
+
+// Operation is an operation the source names as returning errors.
+type Operation struct {
+	ID, Title, Description string
+	Group                  bool
 }
 
 func (d *Draft) note(format string, args ...any) {
@@ -61,15 +69,16 @@ func (d *Draft) add(e *Entry) {
 	d.Errors = append(d.Errors, e)
 }
 
-var placeholderRE = regexp.MustCompile(`\{(\d+)\}`)
+// placeholderRE matches the positional placeholders imported texts may use: {0} to
+// {99}; anything else in braces is literal text.
+var placeholderRE = regexp.MustCompile(`\{(\d{1,2})\}`)
 
 // params returns the positional params the texts use: {0} → p0, up to the highest.
 func params(texts ...string) []string {
 	high := -1
 	for _, t := range texts {
 		for _, m := range placeholderRE.FindAllStringSubmatch(t, -1) {
-			n := 0
-			fmt.Sscan(m[1], &n)
+			n, _ := strconv.Atoi(m[1]) // decimal: {010} is ten, not octal eight
 			high = max(high, n)
 		}
 	}
@@ -105,8 +114,11 @@ var statusHints = []struct {
 	{regexp.MustCompile(`(?i)invalid|illegal|missing|required|incorrect|wrong|must|cannot exceed`), 400, "invalid input"},
 }
 
-// finish names every entry, infers missing statuses and checks names are unique.
+// finish names every entry and, when the source gives no status at all, infers them
+// from the text. A source that gives statuses but leaves some out keeps the gaps, for
+// lint to report as the source's mistakes.
 func (d *Draft) finish() {
+	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
 	used := map[string]bool{}
 	for _, e := range d.Errors {
 		d.ensureMessage(e)
@@ -118,13 +130,15 @@ func (d *Draft) finish() {
 			base = e.Message
 		}
 		e.Name = identifier(base, e.Code, used)
-		if e.Status == 0 {
+		if e.Status == 0 && infer {
 			if s, why := statusFor(e.Title + " " + e.Message); s != 0 {
 				e.Status = s
 				d.note("%s: status %d inferred from the text (%s): check it", e.Code, s, why)
 			} else {
 				d.note("%s: no status in the source, none inferred: lint will report it", e.Code)
 			}
+		} else if e.Status == 0 {
+			d.note("%s: the source gives no status for this code: lint will report it", e.Code)
 		}
 	}
 }
@@ -212,22 +226,32 @@ func (d *Draft) YAML() ([]byte, error) {
 		Description q         `yaml:"description,omitempty"`
 		Causes      []q       `yaml:"causes,omitempty"`
 		Resolutions []q       `yaml:"resolutions,omitempty"`
+		ReturnedBy  []q       `yaml:"returned_by,omitempty"`
 		Examples    []example `yaml:"examples,omitempty"`
 		Variants    []variant `yaml:"variants,omitempty"`
 	}
+	type operation struct {
+		Title       q    `yaml:"title"`
+		Description q    `yaml:"description,omitempty"`
+		Group       bool `yaml:"group,omitempty"`
+	}
 	type file struct {
-		Catalog     q       `yaml:"catalog"`
-		Title       q       `yaml:"title,omitempty"`
-		Description q       `yaml:"description,omitempty"`
-		WireCode    q       `yaml:"wire_code,omitempty"`
-		Errors      []entry `yaml:"errors"`
+		Catalog     q             `yaml:"catalog"`
+		Title       q             `yaml:"title,omitempty"`
+		Description q             `yaml:"description,omitempty"`
+		WireCode    q             `yaml:"wire_code,omitempty"`
+		Operations  yaml.MapSlice `yaml:"operations,omitempty"`
+		Errors      []entry       `yaml:"errors"`
 	}
 	f := file{Catalog: q(d.Name), Title: q(plainText(d.Title)), Description: q(plainText(d.Description)), WireCode: q(d.WireCode)}
+	for _, op := range d.Operations {
+		f.Operations = append(f.Operations, yaml.MapItem{Key: op.ID, Value: operation{Title: q(op.Title), Description: q(op.Description), Group: op.Group}})
+	}
 	for _, e := range d.Errors {
 		texts := []string{e.Title, e.Message, e.Summary, e.Description}
 		texts = append(append(texts, e.Causes...), e.Resolutions...)
 		out := entry{Code: q(e.Code), Name: q(e.Name), Status: e.Status, Title: q(e.Title), Message: q(e.Message), Summary: q(e.Summary),
-			Description: q(e.Description), Causes: qs(e.Causes), Resolutions: qs(e.Resolutions)}
+			Description: q(e.Description), Causes: qs(e.Causes), Resolutions: qs(e.Resolutions), ReturnedBy: qs(e.ReturnedBy)}
 		for i, v := range e.Variants {
 			texts = append(texts, v.Title, v.Message, v.Description)
 			out.Variants = append(out.Variants, variant{Key: q(fmt.Sprint(i)), Status: v.Status, Title: q(v.Title), Message: q(v.Message),

@@ -64,6 +64,7 @@ func TestJSON(t *testing.T) {
 func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("| Code | Message |\n|---|---|\n| E1 | Hi {0} |\nE1\nMessage\nHello {0}.\nRoot Cause\n- x - y\n"))
 	f.Add([]byte("AUTH-401\nAuthentication Failed\nDesc\nPossible Causes:\n  • a\nResolution:\nDo it.\n"))
+	f.Add([]byte("Error Code Status Message Returned By\n1 500 Unexpected error. All Represents an error.\n107 Db error. Create, Read* You did it.\n* Reads are reads.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, d := range []*Draft{Markdown("x", data), Text("x", data)} {
 			if len(d.Errors) > 0 {

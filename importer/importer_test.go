@@ -9,6 +9,7 @@ import (
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/lint"
 )
 
 const seeds = "../../shared/seeds/"
@@ -81,6 +82,7 @@ func TestSeeds(t *testing.T) {
 	}{
 		{"000_6de86d8b8021aa0c.txt", "markdown", "000-common", false},
 		{"001_9881c3a16e00bd21.txt", "text", "001-devdocs", false},
+		{"002_e0902bd68a58a9a2.txt", "text", "002-backend", false},
 		{"003_a961ab40638abd9b.txt", "markdown", "003-identity", false},
 		{"004_a0a8781b5b7fed72.txt", "markdown", "004-bulk", true},
 	} {
@@ -139,5 +141,25 @@ func TestSeeds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLintFindsSourceMistakes imports seed 002 and lints the result: the source's own
+// mistakes come out.
+func TestLintFindsSourceMistakes(t *testing.T) {
+	c := load(t, Text("backend", seed(t, "002_e0902bd68a58a9a2.txt")))
+	var got []string
+	for _, f := range lint.Run(c, nil, lint.Options{}) {
+		got = append(got, f.Rule+": "+f.Message)
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"variant-disagrees: variant 107[0] has status 400 but code 107 has none",
+		"missing-status: code 607 has no HTTP status",
+		"missing-status: code 617 has no HTTP status",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lint of the imported seed 002 lacks %q", want)
+		}
 	}
 }

@@ -25,7 +25,9 @@ func newImport() *cobra.Command {
   markdown    tables (Code | Message | Description …) and per-code Message,
               Description, Root Cause and Resolution sections
   text        pages of AREA-STATUS codes with a title, a description,
-              "Possible Causes:" and "Resolution:"
+              "Possible Causes:" and "Resolution:"; or, under a header naming
+              "Returned By", rows of code, status, message, operations and
+              description separated by spaces only
   csv         a header row: code, status, title, message, summary, description,
               causes, resolutions (items separated by " | ")
   properties  Java messages.properties and its _locale siblings

@@ -1,0 +1,182 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+var (
+	rowRE      = regexp.MustCompile(`^(\d+) (?:([1-5]\d\d) )?(.+)$`)
+	footnoteRE = regexp.MustCompile(`^([*†‡§])\s*(.+)$`)
+)
+
+// isTableText reports whether data is laid out as seed 002 is: a header naming
+// "Returned By" and rows of code, status, message, operations and description.
+func isTableText(data string) bool {
+	return strings.Contains(strings.ToLower(data), "returned by")
+}
+
+// tableText imports rows "CODE [STATUS] MESSAGE OPERATIONS DESCRIPTION" whose columns
+// only spaces separate. Operations are comma-separated short phrases; "All" is every
+// operation and "N/A" none; a phrase marked * or † names a group its footnote
+// describes.
+func tableText(name string, data []byte) *Draft {
+	d := &Draft{Name: name}
+	var rows [][3]string // code, status, rest
+	notes := map[string]string{}
+	for _, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(line)
+		if m := footnoteRE.FindStringSubmatch(t); m != nil {
+			notes[m[1]] = m[2]
+			continue
+		}
+		if m := rowRE.FindStringSubmatch(t); m != nil && !strings.Contains(m[3], "lines (") {
+			rows = append(rows, [3]string{m[1], m[2], m[3]})
+		} else if d.Description == "" && t != "" && !strings.Contains(strings.ToLower(t), "returned by") && strings.HasSuffix(t, ".") {
+			d.Description = t
+		}
+	}
+	// Every plausible split of every row is a candidate; phrases are counted across
+	// the document, and each row takes the split whose rarest phrase is most common:
+	// "All" is in dozens of rows, a misread "Please specify a valid" in one.
+	cands := make([][]*tableRow, len(rows))
+	count := map[string]int{}
+	for i, r := range rows {
+		cands[i] = splits(r[2], nil)
+		for _, c := range cands[i] {
+			for _, op := range c.ops {
+				count[op]++
+			}
+		}
+	}
+	for i, r := range rows {
+		if len(cands[i]) == 0 { // no message ends with a period: use known phrases
+			cands[i] = splits(r[2], count)
+		}
+		var p *tableRow
+		best := 0
+		for _, c := range cands[i] {
+			score := 1 << 30
+			for _, op := range c.ops {
+				score = min(score, count[op])
+			}
+			if score > best {
+				p, best = c, score
+			}
+		}
+		if p == nil {
+			d.note("row %s: could not tell its message, operations and description apart: skipped", r[0])
+			continue
+		}
+		e := &Entry{Code: r[0], Message: clean(p.message), Description: clean(p.description)}
+		e.Status, _ = strconv.Atoi(r[1])
+		for _, op := range p.ops {
+			switch op {
+			case "All":
+				e.ReturnedBy = append(e.ReturnedBy, "*")
+			case "N/A":
+			default:
+				id := d.operation(op, notes)
+				e.ReturnedBy = append(e.ReturnedBy, id)
+			}
+		}
+		d.add(e)
+	}
+	d.finish()
+	return d
+}
+
+type tableRow struct {
+	message, description string
+	ops                  []string
+}
+
+// splits returns the ways the rest of a row splits into message, operations and
+// description. With known nil, the message must end with a period and a phrase ends
+// where a sentence begins; with known, a phrase may also end wherever it is a known
+// one followed by a capitalized word.
+func splits(rest string, known map[string]int) []*tableRow {
+	words := strings.Fields(rest)
+	var out []*tableRow
+	for end := 1; end < len(words); end++ {
+		msg := strings.Join(words[:end], " ")
+		if known == nil && !strings.HasSuffix(msg, ".") {
+			continue
+		}
+		if ops, desc, ok := phrases(words[end:], known); ok {
+			out = append(out, &tableRow{message: msg, ops: ops, description: strings.Join(words[end+desc:], " ")})
+		}
+	}
+	return out
+}
+
+// phrases reads comma-separated operation phrases at the start of words, each of one
+// to six words, and returns them and where the description starts.
+func phrases(words []string, known map[string]int) ([]string, int, bool) {
+	var ops []string
+	i := 0
+	for i < len(words) {
+		start := i
+		if !startsPhrase(words[i]) {
+			return nil, 0, false
+		}
+		for ; ; i++ {
+			if i >= len(words) || i-start > 6 {
+				return nil, 0, false
+			}
+			w := words[i]
+			if strings.HasSuffix(w, ",") {
+				ops = append(ops, strings.Join(append(append([]string{}, words[start:i]...), strings.TrimSuffix(w, ",")), " "))
+				i++
+				break
+			}
+			if i > start && (sentenceStart(words, i) || known != nil && known[strings.Join(words[start:i], " ")] > 0 && startsPhrase(w)) {
+				return append(ops, strings.Join(words[start:i], " ")), i, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+func startsPhrase(w string) bool {
+	r := []rune(w)
+	return w == "N/A" || len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// sentenceStart reports whether words[i] can begin a sentence: capitalized and not an
+// acronym (as ID and FS are; "A" is a word), with a word after it. Misreadings it
+// allows lose to the common phrases when splits are scored.
+func sentenceStart(words []string, i int) bool {
+	w := []rune(words[i])
+	if len(w) == 0 || !unicode.IsUpper(w[0]) || i+1 >= len(words) {
+		return false
+	}
+	if len(w) > 1 && strings.ToUpper(words[i]) == words[i] {
+		return false
+	}
+	return true
+}
+
+// operation returns the id of an operation phrase, declaring it once; a phrase with a
+// footnote mark is a group whose description is the footnote.
+func (d *Draft) operation(phrase string, notes map[string]string) string {
+	title, mark := phrase, ""
+	for m := range notes {
+		if before, after, ok := strings.Cut(phrase, m); ok {
+			title, mark = strings.TrimSpace(before+after), m
+		}
+	}
+	var id strings.Builder
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		id.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	for _, op := range d.Operations {
+		if op.ID == id.String() {
+			return op.ID
+		}
+	}
+	d.Operations = append(d.Operations, &Operation{ID: id.String(), Title: title, Group: mark != "", Description: notes[mark]})
+	return id.String()
+}
