@@ -2,13 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 )
 
@@ -105,19 +103,20 @@ func duplicateText(c *catalog.Catalog, r report) {
 	})
 }
 
-// textRules pair a kind of text with the statuses that fit it.
+// textRules pair a kind of text, known by phrases in its lower-cased text, with the
+// statuses that fit it. Plain substring tests: regexps cost seconds on 50,000 codes.
 var textRules = []struct {
-	re   *regexp.Regexp
-	what string
-	fits []int
+	phrases []string
+	what    string
+	fits    []int
 }{
-	{regexp.MustCompile(`(?i)\b(not found|does not exist|could not be found|unable to locate|no such)\b`), "not found", []int{404, 410, 400, 422}},
-	{regexp.MustCompile(`(?i)\b(already exists?|duplicate|not unique|already (taken|occupied|bound|registered))\b`), "already exists", []int{409, 400, 422}},
-	{regexp.MustCompile(`(?i)\b(too many requests|rate limit)\b`), "rate limit", []int{429, 503}},
-	{regexp.MustCompile(`(?i)\b(timed out|timeout|took too long)\b`), "timeout", []int{408, 504, 503, 500}},
-	{regexp.MustCompile(`(?i)\b(unauthori[sz]ed|authentication (failed|required))\b`), "authentication", []int{401, 403}},
-	{regexp.MustCompile(`(?i)\b(permission denied|forbidden|access denied|not allowed to)\b`), "permission", []int{403, 401, 404}},
-	{regexp.MustCompile(`(?i)\b(internal server error|unexpected error)\b`), "internal error", []int{500, 502, 503}},
+	{[]string{"not found", "does not exist", "could not be found", "unable to locate", "no such "}, "not found", []int{404, 410, 400, 422}},
+	{[]string{"already exist", "duplicate", "not unique", "already taken", "already occupied", "already bound", "already registered"}, "already exists", []int{409, 400, 422}},
+	{[]string{"too many requests", "rate limit"}, "rate limit", []int{429, 503}},
+	{[]string{"timed out", "timeout", "took too long"}, "timeout", []int{408, 504, 503, 500}},
+	{[]string{"unauthorized", "unauthorised", "authentication failed", "authentication required"}, "authentication", []int{401, 403}},
+	{[]string{"permission denied", "forbidden", "access denied", "not allowed to"}, "permission", []int{403, 401, 404}},
+	{[]string{"internal server error", "unexpected error"}, "internal error", []int{500, 502, 503}},
 }
 
 func statusContradictsText(c *catalog.Catalog, r report) {
@@ -129,12 +128,15 @@ func statusContradictsText(c *catalog.Catalog, r report) {
 		if status == 0 {
 			return
 		}
-		text := e.Title + " " + e.Message
+		text := strings.ToLower(e.Title + " " + e.Message)
 		for _, tr := range textRules {
-			if tr.re.MatchString(text) && !slices.Contains(tr.fits, status) {
-				r(e.PosOf("status"), fmt.Sprintf("%s reads as %q but has status %d; %s texts usually go with %s", e.ID(), tr.what, status, tr.what, statusList(tr.fits)))
-				return
+			if !slices.ContainsFunc(tr.phrases, func(p string) bool { return strings.Contains(text, p) }) {
+				continue
 			}
+			if !slices.Contains(tr.fits, status) {
+				r(e.PosOf("status"), fmt.Sprintf("%s reads as %q but has status %d; %s texts usually go with %s", e.ID(), tr.what, status, tr.what, statusList(tr.fits)))
+			}
+			return
 		}
 	})
 }
@@ -147,24 +149,47 @@ func statusList(ss []int) string {
 	return strings.Join(out, " or ")
 }
 
-// uses returns the names of the params a text uses, or nil when it does not parse
-// (a load problem reports that).
-func uses(text string, params []*catalog.Param) []string {
-	t, err := errcat.ParseTemplate(text)
-	if err != nil {
-		return nil
+// mask returns the set of params a text uses, bit i for params[i], scanning its
+// placeholders without parsing the template (load problems report bad templates).
+// Params past the 64th are not tracked.
+func mask(text string, params []*catalog.Param) uint64 {
+	var m uint64
+	for i := 0; i < len(text); i++ {
+		if text[i] != '{' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] == '{' {
+			i++
+			continue
+		}
+		end := strings.IndexByte(text[i+1:], '}')
+		if end < 0 {
+			return m
+		}
+		name := text[i+1 : i+1+end]
+		i += end + 1
+		if n, err := strconv.Atoi(name); err == nil {
+			if n >= 0 && n < 64 {
+				m |= 1 << n
+			}
+			continue
+		}
+		for j, p := range params {
+			if p.Name == name && j < 64 {
+				m |= 1 << j
+				break
+			}
+		}
 	}
-	rp := make([]errcat.Param, len(params))
-	for i, p := range params {
-		rp[i] = errcat.Param{Name: p.Name}
-	}
-	if t, err = t.Bind(rp); err != nil {
-		return nil
-	}
+	return m
+}
+
+// names lists the params of a mask, for messages.
+func names(m uint64, params []*catalog.Param) []string {
 	var out []string
-	for _, p := range t.Parts() {
-		if p.Param >= 0 && !slices.Contains(out, p.Text) {
-			out = append(out, p.Text)
+	for i, p := range params {
+		if i < 64 && m&(1<<i) != 0 {
+			out = append(out, p.Name)
 		}
 	}
 	sort.Strings(out)
@@ -174,20 +199,20 @@ func uses(text string, params []*catalog.Param) []string {
 func placeholderMismatch(c *catalog.Catalog, r report) {
 	all(c, func(e *catalog.Error) {
 		params := e.EffectiveParams()
-		msg := uses(e.Message, params)
-		if e.Title != "" && e.Message != "" && !slices.Equal(uses(e.Title, params), msg) {
-			r(e.PosOf("title"), fmt.Sprintf("%s: the title uses %s but the message uses %s", e.ID(), braces(uses(e.Title, params)), braces(msg)))
+		msg := mask(e.Message, params)
+		if e.Title != "" && e.Message != "" {
+			if title := mask(e.Title, params); title != msg {
+				r(e.PosOf("title"), fmt.Sprintf("%s: the title uses %s but the message uses %s", e.ID(), braces(names(title, params)), braces(names(msg, params))))
+			}
 		}
 		for _, field := range []struct {
 			name  string
 			texts []string
 		}{{"causes", e.Causes}, {"resolutions", e.Resolutions}} {
 			for i, text := range field.texts {
-				for _, p := range uses(text, params) {
-					if !slices.Contains(msg, p) {
-						f := field.name + "[" + strconv.Itoa(i) + "]"
-						r(e.PosOf(f), fmt.Sprintf("%s: %s uses {%s}, which the message does not show", e.ID(), f, p))
-					}
+				for _, p := range names(mask(text, params)&^msg, params) {
+					f := field.name + "[" + strconv.Itoa(i) + "]"
+					r(e.PosOf(f), fmt.Sprintf("%s: %s uses {%s}, which the message does not show", e.ID(), f, p))
 				}
 			}
 		}
@@ -203,8 +228,8 @@ func placeholderMismatch(c *catalog.Catalog, r report) {
 				if pair.text == "" || pair.base == "" {
 					continue
 				}
-				if got, want := uses(pair.text, params), uses(pair.base, params); !slices.Equal(got, want) {
-					r(t.PosOf(pair.field), fmt.Sprintf("%s in %s: the %s uses %s but the default text uses %s", t.ID, tr.Locale, pair.field, braces(got), braces(want)))
+				if got, want := mask(pair.text, params), mask(pair.base, params); got != want {
+					r(t.PosOf(pair.field), fmt.Sprintf("%s in %s: the %s uses %s but the default text uses %s", t.ID, tr.Locale, pair.field, braces(names(got, params)), braces(names(want, params))))
 				}
 			}
 		}
@@ -229,14 +254,12 @@ func unusedParam(c *catalog.Catalog, r report) {
 				texts = append(texts, v.Title, v.Message, v.Description)
 			}
 		}
-		used := map[string]bool{}
+		var used uint64
 		for _, t := range texts {
-			for _, p := range uses(t, e.EffectiveParams()) {
-				used[p] = true
-			}
+			used |= mask(t, e.EffectiveParams())
 		}
-		for _, p := range e.EffectiveParams() {
-			if !used[p.Name] {
+		for i, p := range e.EffectiveParams() {
+			if i < 64 && used&(1<<i) == 0 {
 				r(p.Pos, fmt.Sprintf("%s declares param %s but no text uses it", e.ID(), p.Name))
 			}
 		}
