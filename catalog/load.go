@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -35,17 +37,42 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{Pos: map[string]Pos{}}
+	// Files are independent until merged: parse them on every core, keeping each
+	// file's results in its place so that the outcome is the same as in order.
+	type result struct {
+		fc    *fileContent
+		probs Problems
+		read  bool
+	}
+	results := make([]result, len(files))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r := &results[i]
+			data, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				r.probs = append(r.probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
+				return
+			}
+			r.read = true
+			r.fc = parseFile(f, data, &r.probs)
+		}()
+	}
+	wg.Wait()
 	var contents []*fileContent
 	unread := false
-	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			probs = append(probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
+	for i, r := range results {
+		probs = append(probs, r.probs...)
+		if !r.read {
 			continue
 		}
-		c.Files = append(c.Files, f)
-		if fc := parseFile(f, data, &probs); fc != nil {
-			contents = append(contents, fc)
+		c.Files = append(c.Files, files[i])
+		if r.fc != nil {
+			contents = append(contents, r.fc)
 		} else {
 			unread = true
 		}
