@@ -15,6 +15,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/errcat/errcat"
 	"github.com/goccy/go-yaml"
 )
 
@@ -33,15 +34,11 @@ type Draft struct {
 
 // Entry is one imported code (or variant).
 type Entry struct {
-	Code         string
-	Name         string
-	Status       int
-	Title        string
-	Message      string
-	Summary      string
-	Description  string
-	Causes       []string
-	Resolutions  []string
+	Code   string
+	Name   string
+	Status int
+	// Texts are the title, message, summary, description, causes and resolutions.
+	errcat.Texts
 	ExampleField string
 	ReturnedBy   []string
 	Variants     []*Entry

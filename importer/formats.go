@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/errcat/errcat"
 )
 
 var textCodeRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*-(\d{3}))$`)
@@ -259,7 +261,7 @@ func JSON(name string, data []byte, mapping map[string]string) (*Draft, error) {
 	}
 	d := &Draft{Name: name}
 	for _, row := range rows {
-		e := &Entry{Code: field(row, "code"), Title: field(row, "title"), Message: field(row, "message"), Description: field(row, "description")}
+		e := &Entry{Code: field(row, "code"), Texts: errcat.Texts{Title: field(row, "title"), Message: field(row, "message"), Description: field(row, "description")}}
 		e.Status, _ = strconv.Atoi(field(row, "status"))
 		if e.Code == "" {
 			d.note("an object has no %s: skipped", cmpOr(mapping["code"], "code"))

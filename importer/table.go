@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/errcat/errcat"
 )
 
 var (
@@ -70,7 +72,7 @@ func tableText(name string, data []byte) *Draft {
 			d.note("row %s: could not tell its message, operations and description apart: skipped", r[0])
 			continue
 		}
-		e := &Entry{Code: r[0], Message: clean(p.message), Description: clean(p.description)}
+		e := &Entry{Code: r[0], Texts: errcat.Texts{Message: clean(p.message), Description: clean(p.description)}}
 		e.Status, _ = strconv.Atoi(r[1])
 		for _, op := range p.ops {
 			switch op {
