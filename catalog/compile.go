@@ -166,16 +166,3 @@ func (c *Catalog) translationsByID() map[string]map[string]errcat.Texts {
 	}
 	return out
 }
-
-// compile builds the runtime set. The checks before it make NewSet's own checks
-// redundant; a failure here is reported at the first file rather than lost.
-func (c *Catalog) compile(probs *Problems) {
-	s, err := errcat.NewSet(c.SetSpec())
-	if err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			*probs = append(*probs, Problem{Pos: Pos{File: c.Files[0]}, Msg: line})
-		}
-		return
-	}
-	c.set = s
-}

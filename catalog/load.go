@@ -79,13 +79,11 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 	}
 	c.merge(contents, &probs)
 	c.check(&probs, unread)
-	if len(probs) == 0 {
-		c.compile(&probs)
-	}
 	if len(probs) > 0 {
 		probs.sort()
 		return c, probs
 	}
+	c.ok = true
 	return c, nil
 }
 

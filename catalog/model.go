@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"errors"
 	"regexp"
+	"sync"
 
 	"github.com/errcat/errcat"
 )
@@ -28,9 +30,12 @@ type Catalog struct {
 	// Pos holds the positions of the catalog's header fields, by field name.
 	Pos map[string]Pos
 
-	codeRE *regexp.Regexp
-	set    *errcat.Set
-	byID   map[string]*Error
+	codeRE  *regexp.Regexp
+	byID    map[string]*Error
+	ok      bool // loaded without problems
+	setOnce sync.Once
+	set     *errcat.Set
+	setErr  error
 }
 
 // Operation is an API operation that returns errors ("Returned By"), or a group of
@@ -155,8 +160,23 @@ func (e *Error) ID() string {
 // IsPublic reports whether clients see the error's own texts (public is true or unset).
 func (e *Error) IsPublic() bool { return e.Public == nil || *e.Public }
 
-// Set returns the runtime form of the catalog, or nil when it had load problems.
-func (c *Catalog) Set() *errcat.Set { return c.set }
+// Set returns the runtime form of the catalog, or nil when it had load problems. It is
+// compiled on the first call (tools that only read the catalog, such as lint, never
+// pay for it) and shared afterwards; Set is safe for concurrent use.
+func (c *Catalog) Set() *errcat.Set {
+	s, _ := c.Compile()
+	return s
+}
+
+// Compile is [Catalog.Set] with the reason when there is no set: the catalog had load
+// problems, or compiling failed, which the loader's checks are meant to rule out.
+func (c *Catalog) Compile() (*errcat.Set, error) {
+	if !c.ok {
+		return nil, errors.New("catalog " + c.Name + " has load problems")
+	}
+	c.setOnce.Do(func() { c.set, c.setErr = errcat.NewSet(c.SetSpec()) })
+	return c.set, c.setErr
+}
 
 // Lookup returns the error with code or variant id ("000037[0]"), or nil.
 func (c *Catalog) Lookup(id string) *Error {

@@ -168,8 +168,8 @@ func mask(text string, params []*catalog.Param) uint64 {
 		}
 		name := text[i+1 : i+1+end]
 		i += end + 1
-		if n, err := strconv.Atoi(name); err == nil {
-			if n >= 0 && n < 64 {
+		if name != "" && name[0] >= '0' && name[0] <= '9' { // positional; Atoi on a name would allocate its error
+			if n, err := strconv.Atoi(name); err == nil && n < 64 {
 				m |= 1 << n
 			}
 			continue
