@@ -1,6 +1,9 @@
 package errcat
 
-import "log/slog"
+import (
+	"log/slog"
+	"strconv"
+)
 
 // LogValue implements [slog.LogValuer]: the error logs as a group with its code, HTTP
 // status, message (in the default locale), parameters by name, per-field details and
@@ -19,7 +22,7 @@ func (e *Error) LogValue() slog.Value {
 			if v.IsZero() {
 				continue
 			}
-			name := "p" + itoa(i)
+			name := "p" + strconv.Itoa(i)
 			if i < len(e.def.params) {
 				name = e.def.params[i].Name
 			}
@@ -42,11 +45,4 @@ func (e *Error) LogValue() slog.Value {
 		}
 	}
 	return slog.GroupValue(attrs...)
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }

@@ -262,22 +262,6 @@ func (d *decoder) textPos(n ast.Node) Pos {
 	return p
 }
 
-// offsetPos returns the position of byte offset off of a scalar's text, when the text
-// is on one line and written without escapes, else the text's start.
-func (d *decoder) offsetPos(n ast.Node, off int) Pos {
-	p := d.textPos(n)
-	s, _ := d.scalar(n)
-	tk := d.resolve(n)
-	if tk == nil || strings.ContainsAny(s[:min(off, len(s))], "\n\\'\"") {
-		return p
-	}
-	if _, lit := tk.(*ast.LiteralNode); lit {
-		return p
-	}
-	p.Col += off
-	return p
-}
-
 // indexed returns "field[i]", without allocating for the first few items of the
 // fields that have positions recorded.
 func indexed(field string, i int) string {

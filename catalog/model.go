@@ -248,3 +248,11 @@ func (ps fieldPositions) of(field string, def Pos) Pos {
 // EffectiveParams returns the params the error's templates are bound to: its own, or,
 // for a variant that declares none, its code's.
 func (e *Error) EffectiveParams() []*Param { return e.params() }
+
+// TypeName returns the param's type as the format names it: as written, or "string".
+func (p *Param) TypeName() string {
+	if p.Type == "" {
+		return "string"
+	}
+	return p.Type
+}

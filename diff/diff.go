@@ -145,8 +145,8 @@ func compareParams(o, n []*catalog.Param, changed func(bool, string, string)) {
 		switch {
 		case j < 0:
 			changed(true, "params", "param "+op.Name+" removed")
-		case typeOf(n[j]) != typeOf(op):
-			changed(true, "params", fmt.Sprintf("param %s retyped %s → %s", op.Name, typeOf(op), typeOf(n[j])))
+		case n[j].TypeName() != op.TypeName():
+			changed(true, "params", fmt.Sprintf("param %s retyped %s → %s", op.Name, op.TypeName(), n[j].TypeName()))
 		case j != i:
 			changed(true, "params", fmt.Sprintf("param %s moved from position %d to %d", op.Name, i, j))
 		}
@@ -171,13 +171,6 @@ func compareTranslations(old, new *catalog.Catalog, add func(Change)) {
 			add(Change{Kind: "removed", What: "translation into " + l + " removed: clients asking for it get the default locale"})
 		}
 	}
-}
-
-func typeOf(p *catalog.Param) string {
-	if p.Type == "" {
-		return "string"
-	}
-	return p.Type
 }
 
 func statusText(s int) string {

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/lint"
 	"github.com/goccy/go-yaml"
 )
 
@@ -34,7 +35,9 @@ type Draft struct {
 
 // Entry is one imported code (or variant).
 type Entry struct {
-	Code   string
+	Code string
+	// Key is the variant key a table row gave as CODE[key]; empty for a code.
+	Key    string
 	Name   string
 	Status int
 	// Texts are the title, message, summary, description, causes and resolutions.
@@ -86,31 +89,6 @@ func params(texts ...string) []string {
 	return out
 }
 
-// statusFor infers an HTTP status from a text, or 0.
-func statusFor(text string) (int, string) {
-	for _, r := range statusHints {
-		if r.re.MatchString(text) {
-			return r.status, r.why
-		}
-	}
-	return 0, ""
-}
-
-var statusHints = []struct {
-	re     *regexp.Regexp
-	status int
-	why    string
-}{
-	{regexp.MustCompile(`(?i)not found|does not exist|unable to locate`), 404, "not found"},
-	{regexp.MustCompile(`(?i)already exists?|duplicate|already (taken|occupied|bound)`), 409, "already exists"},
-	{regexp.MustCompile(`(?i)too many|rate limit|too frequent`), 429, "rate limit"},
-	{regexp.MustCompile(`(?i)timed? ?out|took too long`), 504, "timeout"},
-	{regexp.MustCompile(`(?i)unauthori[sz]ed|not logged in|authentication failed`), 401, "authentication"},
-	{regexp.MustCompile(`(?i)permission|forbidden|access denied|not allowed`), 403, "permission"},
-	{regexp.MustCompile(`(?i)internal server error|system is busy|unexpected|technical issue`), 500, "server error"},
-	{regexp.MustCompile(`(?i)invalid|illegal|missing|required|incorrect|wrong|must|cannot exceed`), 400, "invalid input"},
-}
-
 // finish names every entry and, when the source gives no status at all, infers them
 // from the text. A source that gives statuses but leaves some out keeps the gaps, for
 // lint to report as the source's mistakes.
@@ -128,7 +106,7 @@ func (d *Draft) finish() {
 		}
 		e.Name = identifier(base, e.Code, used)
 		if e.Status == 0 && infer {
-			if s, why := statusFor(e.Title + " " + e.Message); s != 0 {
+			if s, why := lint.SuggestStatus(e.Title + " " + e.Message); s != 0 {
 				e.Status = s
 				d.note("%s: status %d inferred from the text (%s): check it", e.Code, s, why)
 			} else {

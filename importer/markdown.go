@@ -98,7 +98,10 @@ func Markdown(name string, data []byte) *Draft {
 	}
 	for _, row := range table {
 		id := row.Code
-		if det, ok := details[id+variantSuffix(row)]; ok {
+		if row.Key != "" {
+			id += "[" + row.Key + "]"
+		}
+		if det, ok := details[id]; ok {
 			row.Title = row.Message
 			row.Message, row.Description = det.Message, det.Description
 			row.Causes, row.Resolutions = det.Causes, det.Resolutions
@@ -113,16 +116,7 @@ func Markdown(name string, data []byte) *Draft {
 	return d
 }
 
-// variantSuffix returns "[k]" for a table row whose code cell was CODE[k].
-func variantSuffix(e *Entry) string {
-	if e.Name != "" {
-		return "[" + e.Name + "]"
-	}
-	return ""
-}
-
 func finishEntry(e *Entry) {
-	e.Name = ""
 	e.Title, e.Message, e.Summary, e.Description = clean(e.Title), clean(e.Message), clean(e.Summary), clean(e.Description)
 	for i := range e.Causes {
 		e.Causes[i] = clean(e.Causes[i])
@@ -213,7 +207,7 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 				d.note("row %q: code %q is not a code", strings.Join(cells, " | "), c)
 				return nil
 			}
-			e.Code, e.Name = m[1], m[3] // Name holds the variant key until finish
+			e.Code, e.Key = m[1], m[3]
 		case strings.Contains(col, "http"):
 			e.Status, _ = strconv.Atoi(c)
 		case strings.Contains(col, "example"):

@@ -65,14 +65,7 @@ func variantDisagrees(c *catalog.Catalog, r report) {
 }
 
 func sameParams(a, b []*catalog.Param) bool {
-	return slices.EqualFunc(a, b, func(x, y *catalog.Param) bool { return x.Name == y.Name && kind(x) == kind(y) })
-}
-
-func kind(p *catalog.Param) string {
-	if p.Type == "" {
-		return "string"
-	}
-	return p.Type
+	return slices.EqualFunc(a, b, func(x, y *catalog.Param) bool { return x.Name == y.Name && x.TypeName() == y.TypeName() })
 }
 
 func paramNames(ps []*catalog.Param) string {
@@ -81,7 +74,7 @@ func paramNames(ps []*catalog.Param) string {
 	}
 	names := make([]string, len(ps))
 	for i, p := range ps {
-		names[i] = p.Name + " " + kind(p)
+		names[i] = p.Name + " " + p.TypeName()
 	}
 	return strings.Join(names, ", ")
 }
@@ -103,20 +96,49 @@ func duplicateText(c *catalog.Catalog, r report) {
 	})
 }
 
-// textRules pair a kind of text, known by phrases in its lower-cased text, with the
-// statuses that fit it. Plain substring tests: regexps cost seconds on 50,000 codes.
-var textRules = []struct {
-	phrases []string
+// textKinds pair a kind of error text, known by phrases in its lower-cased text, with
+// the statuses that fit it and the one to suggest for a text without a status. Strict
+// kinds are specific enough that a status outside fits is a finding; the others only
+// suggest (the importer uses them). The first kind whose phrase matches decides. Plain
+// substring tests: regexps cost seconds on 50,000 codes.
+var textKinds = []struct {
 	what    string
+	phrases []string
 	fits    []int
+	suggest int
+	strict  bool
 }{
-	{[]string{"not found", "does not exist", "could not be found", "unable to locate", "no such "}, "not found", []int{404, 410, 400, 422}},
-	{[]string{"already exist", "duplicate", "not unique", "already taken", "already occupied", "already bound", "already registered"}, "already exists", []int{409, 400, 422}},
-	{[]string{"too many requests", "rate limit"}, "rate limit", []int{429, 503}},
-	{[]string{"timed out", "timeout", "took too long"}, "timeout", []int{408, 504, 503, 500}},
-	{[]string{"unauthorized", "unauthorised", "authentication failed", "authentication required"}, "authentication", []int{401, 403}},
-	{[]string{"permission denied", "forbidden", "access denied", "not allowed to"}, "permission", []int{403, 401, 404}},
-	{[]string{"internal server error", "unexpected error"}, "internal error", []int{500, 502, 503}},
+	{"not found", []string{"not found", "does not exist", "could not be found", "unable to locate", "no such "}, []int{404, 410, 400, 422}, 404, true},
+	{"already exists", []string{"already exist", "duplicate", "not unique", "already taken", "already occupied", "already bound", "already registered"}, []int{409, 400, 422}, 409, true},
+	{"rate limit", []string{"too many requests", "rate limit", "too frequent"}, []int{429, 503}, 429, true},
+	{"timeout", []string{"timed out", "timeout", "time out", "took too long"}, []int{408, 504, 503, 500}, 504, true},
+	{"authentication", []string{"unauthorized", "unauthorised", "authentication failed", "authentication required", "not logged in"}, []int{401, 403}, 401, true},
+	{"permission", []string{"permission denied", "forbidden", "access denied", "not allowed to"}, []int{403, 401, 404}, 403, true},
+	{"internal error", []string{"internal server error", "unexpected error"}, []int{500, 502, 503}, 500, true},
+	{"permission", []string{"permission", "not allowed"}, nil, 403, false},
+	{"rate limit", []string{"too many"}, nil, 429, false},
+	{"server error", []string{"system is busy", "unexpected", "technical issue"}, nil, 500, false},
+	{"invalid input", []string{"invalid", "illegal", "missing", "required", "incorrect", "wrong", "must", "cannot exceed"}, nil, 400, false},
+}
+
+// kindOf returns the index in textKinds of the kind text reads as, or -1.
+func kindOf(text string) int {
+	text = strings.ToLower(text)
+	for i, k := range textKinds {
+		if slices.ContainsFunc(k.phrases, func(p string) bool { return strings.Contains(text, p) }) {
+			return i
+		}
+	}
+	return -1
+}
+
+// SuggestStatus returns the HTTP status an error text suggests and what the text
+// reads as ("not found", "rate limit"…), or 0 when it suggests none.
+func SuggestStatus(text string) (status int, reads string) {
+	if i := kindOf(text); i >= 0 {
+		return textKinds[i].suggest, textKinds[i].what
+	}
+	return 0, ""
 }
 
 func statusContradictsText(c *catalog.Catalog, r report) {
@@ -128,15 +150,12 @@ func statusContradictsText(c *catalog.Catalog, r report) {
 		if status == 0 {
 			return
 		}
-		text := strings.ToLower(e.Title + " " + e.Message)
-		for _, tr := range textRules {
-			if !slices.ContainsFunc(tr.phrases, func(p string) bool { return strings.Contains(text, p) }) {
-				continue
-			}
-			if !slices.Contains(tr.fits, status) {
-				r(e.PosOf("status"), fmt.Sprintf("%s reads as %q but has status %d; %s texts usually go with %s", e.ID(), tr.what, status, tr.what, statusList(tr.fits)))
-			}
+		i := kindOf(e.Title + " " + e.Message)
+		if i < 0 || !textKinds[i].strict {
 			return
+		}
+		if k := textKinds[i]; !slices.Contains(k.fits, status) {
+			r(e.PosOf("status"), fmt.Sprintf("%s reads as %q but has status %d; %s texts usually go with %s", e.ID(), k.what, status, k.what, statusList(k.fits)))
 		}
 	})
 }

@@ -3,6 +3,7 @@ package golang
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/errcat/errcat"
 )
@@ -158,15 +159,5 @@ func kindIdent(k errcat.Kind) string {
 
 func levelIdent(l interface{ String() string }) string {
 	s := l.String()
-	return "slog.Level" + s[:1] + lower(s[1:])
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	return "slog.Level" + s[:1] + strings.ToLower(s[1:])
 }

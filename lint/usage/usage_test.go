@@ -2,6 +2,7 @@ package usage
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestFindAndCheck(t *testing.T) {
 	}
 	var got []string
 	for _, r := range raises {
-		got = append(got, filepath.Base(r.Pos.Filename)+":"+itoa(r.Pos.Line)+" "+r.Catalog+" "+r.Code)
+		got = append(got, filepath.Base(r.Pos.Filename)+":"+strconv.Itoa(r.Pos.Line)+" "+r.Catalog+" "+r.Code)
 	}
 	want := "fixture.go:14 petstore PET-404\nfixture.go:15 petstore PET-409\nfixture.go:16 petstore PET-999\nfixture.go:17  PET-422\nfixture.go:18 common 000012"
 	if strings.Join(got, "\n") != want {
@@ -52,13 +53,4 @@ func TestGeneratedConstructorsAreNotRaises(t *testing.T) {
 	if len(raises) != 0 {
 		t.Errorf("found %d raises in the generated package, want none: %+v", len(raises), raises[0])
 	}
-}
-
-func itoa(n int) string {
-	s := ""
-	for n > 0 {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return s
 }
