@@ -101,3 +101,26 @@ func TestLoadFilesPaths(t *testing.T) {
 		t.Errorf("LoadFiles error =\n%v", err)
 	}
 }
+
+// TestSetConcurrent checks that the runtime set, compiled on first use, is one set
+// whoever asks first, and that a catalog with problems has none and says why.
+func TestSetConcurrent(t *testing.T) {
+	c, err := Load(os.DirFS("testdata/load/ok-merged"), "input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := make(chan *errcat.Set, 8)
+	for range 8 {
+		go func() { sets <- c.Set() }()
+	}
+	first := <-sets
+	for range 7 {
+		if s := <-sets; s != first || s == nil {
+			t.Fatal("concurrent Set calls returned different or nil sets")
+		}
+	}
+	bad, _ := Load(os.DirFS("testdata/load/fields"), "input")
+	if s, err := bad.Compile(); s != nil || err == nil || !strings.Contains(err.Error(), "has load problems") {
+		t.Errorf("Compile of a catalog with problems = %v, %v", s, err)
+	}
+}

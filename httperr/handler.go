@@ -95,7 +95,7 @@ var defaultHandler = &Handler{}
 // [Handler.Wrap]), or with a zero Handler. See [Handler.Write].
 func Write(w http.ResponseWriter, r *http.Request, err error) {
 	if rw := findWriter(w); rw != nil {
-		rw.h.Write(w, r, err)
+		rw.h.write(w, r, err, rw.requestID())
 		return
 	}
 	defaultHandler.Write(w, r, err)

@@ -2,6 +2,7 @@ package httperr
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,9 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// slowCancelled receives the context error the slow handler saw.
+var slowCancelled = make(chan error, 1)
+
 type item struct {
 	Name  string   `json:"name" errcat:"required"`
 	Price float64  `json:"price" errcat:"required"`
@@ -65,6 +69,10 @@ func testServer(t *testing.T, env Envelope) (*httptest.Server, *syncBuffer) {
 	mux.HandleFunc("GET /slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
+			select {
+			case slowCancelled <- r.Context().Err():
+			default:
+			}
 		case <-time.After(5 * time.Second):
 		}
 		io.WriteString(w, "too late")
@@ -130,7 +138,8 @@ func TestMiddlewareFailures(t *testing.T) {
 	}{
 		{name: "unknown route", call: call{method: "GET", path: "/nope"}, status: 404,
 			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
-			headers: map[string]string{"Content-Type": "application/problem+json", "X-Request-ID": "req-1", "Content-Language": "en"}},
+			headers: map[string]string{"Content-Type": "application/problem+json", "X-Request-ID": "req-1", "Content-Language": "en",
+				"Vary": "Accept, Accept-Language", "X-Content-Type-Options": "nosniff"}},
 		{name: "wrong method", call: call{method: "DELETE", path: "/items/7"}, status: 405,
 			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD"}}`,
 			headers: map[string]string{"Allow": "GET, HEAD"}},
@@ -284,5 +293,57 @@ func TestNegotiateLocale(t *testing.T) {
 		if got := negotiateLocale(set, header); got != want {
 			t.Errorf("negotiateLocale(%q) = %q, want %q", header, got, want)
 		}
+	}
+}
+
+// TestTimeoutCancelsHandler checks that a handler past the deadline sees its context
+// cancelled, so that it can stop its work.
+func TestTimeoutCancelsHandler(t *testing.T) {
+	srv, _ := testServer(t, nil)
+	resp, _ := call{method: "GET", path: "/slow"}.do(t, srv)
+	if resp.StatusCode != 504 {
+		t.Fatalf("status %d, want 504", resp.StatusCode)
+	}
+	select {
+	case err := <-slowCancelled:
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("handler saw %v, want context.DeadlineExceeded", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("the handler's context was not cancelled")
+	}
+}
+
+// TestLoggedOnce checks that every error response is logged once, and a success not.
+func TestLoggedOnce(t *testing.T) {
+	srv, logs := testServer(t, nil)
+	for _, c := range []call{{method: "GET", path: "/nope"}, {method: "GET", path: "/items/1"}, {method: "GET", path: "/panic"}, {method: "GET", path: "/leak"}, {method: "GET", path: "/ok"}} {
+		c.do(t, srv)
+	}
+	if n := strings.Count(logs.String(), `"msg":"request failed"`); n != 4 {
+		t.Errorf("%d log records for 4 errors and a success, want 4:\n%s", n, logs.String())
+	}
+}
+
+// TestRequestID checks the request id: a well-formed one is echoed, a malformed one
+// replaced by a new id (quoted in the body too), and a success without one gets none.
+func TestRequestID(t *testing.T) {
+	srv, _ := testServer(t, nil)
+	resp, body := call{method: "GET", path: "/nope", header: map[string]string{"X-Request-ID": "bad id <script>"}}.do(t, srv)
+	id := resp.Header.Get("X-Request-ID")
+	if len(id) != 24 || strings.Trim(id, "0123456789abcdef") != "" {
+		t.Errorf("malformed request id answered with %q, want a new 24-hex-digit id", id)
+	}
+	if !strings.Contains(body, `"instance":"`+id+`"`) || strings.Contains(body, "script") {
+		t.Errorf("body %s does not quote the new id, or echoes the malformed one", body)
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/ok", nil)
+	r2, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.Body.Close()
+	if got := r2.Header.Get("X-Request-ID"); got != "" {
+		t.Errorf("a success without a request id got X-Request-ID %q", got)
 	}
 }
