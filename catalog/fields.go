@@ -3,6 +3,7 @@ package catalog
 import (
 	"strconv"
 
+	"github.com/errcat/errcat"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -112,6 +113,36 @@ func (d *decoder) decodeFile(root ast.Node) *fileContent {
 	return fc
 }
 
+// text decodes key into t when it is one of the six text fields, recording where,
+// and reports whether it was: the fields errors and translations share.
+func (d *decoder) text(t *errcat.Texts, pos *fieldPositions, key string, v ast.Node) bool {
+	var dst *string
+	switch key {
+	case "title":
+		dst = &t.Title
+	case "message":
+		dst = &t.Message
+	case "summary":
+		dst = &t.Summary
+	case "description":
+		dst = &t.Description
+	case "causes", "resolutions":
+		pos.set(key, d.textPos(v))
+		list := d.strings(v, key, pos)
+		if key == "causes" {
+			t.Causes = list
+		} else {
+			t.Resolutions = list
+		}
+		return true
+	default:
+		return false
+	}
+	*dst = d.str(v, key)
+	pos.set(key, d.textPos(v))
+	return true
+}
+
 // errorFields and variantFields are the fields of an error and of a variant, sorted.
 var (
 	errorFields = []string{"category", "causes", "code", "deprecated", "description", "examples", "grpc", "log_level", "message", "name",
@@ -139,21 +170,10 @@ func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
 	at := func(field string, v ast.Node) { e.pos.set(field, d.textPos(v)) }
 	text := func(dst *string, field string, v ast.Node) { *dst = d.str(v, field); at(field, v) }
 	ok := d.fields(n, what, names, func(key string, v ast.Node) {
+		if d.text(&e.Texts, &e.pos, key, v) {
+			return
+		}
 		switch key {
-		case "title":
-			text(&e.Title, key, v)
-		case "message":
-			text(&e.Message, key, v)
-		case "summary":
-			text(&e.Summary, key, v)
-		case "description":
-			text(&e.Description, key, v)
-		case "causes":
-			at(key, v)
-			e.Causes = d.strings(v, key, &e.pos)
-		case "resolutions":
-			at(key, v)
-			e.Resolutions = d.strings(v, key, &e.pos)
 		case "status":
 			at(key, v)
 			if s, ok := d.integer(v, key); ok {
@@ -285,26 +305,7 @@ func (d *decoder) translatedError(kv *ast.MappingValueNode) *TranslatedError {
 	t := &TranslatedError{Pos: d.pos(kv.Key)}
 	t.ID, _ = d.scalar(kv.Key)
 	d.fields(kv.Value, "translation of "+strconv.Quote(t.ID), textFields, func(key string, v ast.Node) {
-		switch key {
-		case "causes":
-			t.Causes = d.strings(v, key, &t.pos)
-			return
-		case "resolutions":
-			t.Resolutions = d.strings(v, key, &t.pos)
-			return
-		}
-		s := d.str(v, key)
-		t.pos.set(key, d.textPos(v))
-		switch key {
-		case "title":
-			t.Title = s
-		case "message":
-			t.Message = s
-		case "summary":
-			t.Summary = s
-		case "description":
-			t.Description = s
-		}
+		d.text(&t.Texts, &t.pos, key, v)
 	})
 	return t
 }
