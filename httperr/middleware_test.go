@@ -137,7 +137,7 @@ func TestMiddlewareFailures(t *testing.T) {
 		headers map[string]string
 	}{
 		{name: "unknown route", call: call{method: "GET", path: "/nope"}, status: 404,
-			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
+			body: `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
 			headers: map[string]string{"Content-Type": "application/problem+json", "X-Request-ID": "req-1", "Content-Language": "en",
 				"Vary": "Accept, Accept-Language", "X-Content-Type-Options": "nosniff"}},
 		{name: "wrong method", call: call{method: "DELETE", path: "/items/7"}, status: 405,
