@@ -45,7 +45,7 @@ func Components(c *catalog.Catalog, opts Options) (obj, error) {
 	examples := obj{}
 	byStatus := map[int][]*errcat.Definition{}
 	for _, d := range set.Definitions() {
-		e, err := example(c, d)
+		e, err := c.Example(d)
 		if err != nil {
 			return nil, err
 		}
@@ -105,39 +105,6 @@ func Validate(doc []byte) error {
 		return err
 	}
 	return t.Validate(context.Background())
-}
-
-// example returns an error of d with example values: the catalog's first example, else
-// each param's example, else a placeholder value of the param's kind.
-func example(c *catalog.Catalog, d *errcat.Definition) (*errcat.Error, error) {
-	var given map[string]string
-	field := ""
-	if ce := c.Lookup(d.Code()); ce != nil && len(ce.Examples) > 0 {
-		given, field = ce.Examples[0].Params, ce.Examples[0].Field
-	}
-	args := make([]errcat.Value, len(d.Params()))
-	for i, p := range d.Params() {
-		text, ok := given[p.Name]
-		if !ok {
-			text = p.Example
-		}
-		if text == "" {
-			text = map[errcat.Kind]string{errcat.KindInt: "1", errcat.KindFloat: "1.5", errcat.KindBool: "true", errcat.KindTime: "2026-01-02T15:04:05Z", errcat.KindDuration: "30s"}[p.Kind]
-			if text == "" {
-				text = p.Name
-			}
-		}
-		v, err := errcat.ParseValue(p.Kind, text)
-		if err != nil {
-			return nil, fmt.Errorf("%s: example of param %s: %v", d.Code(), p.Name, err)
-		}
-		args[i] = v
-	}
-	e := d.New(args...)
-	if field != "" {
-		e.AddField(field, d.New(args...))
-	}
-	return e, nil
 }
 
 // statusOf is the status a code is answered with: its own, or 500 as httperr writes

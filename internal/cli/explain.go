@@ -3,26 +3,38 @@ package cli
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/docs"
 	"github.com/spf13/cobra"
 )
 
 func newExplain() *cobra.Command {
 	var cf catalogFlag
-	var locale string
+	var locale, search string
 	cmd := &cobra.Command{
-		Use:   "explain CODE",
+		Use:   "explain CODE | --search WORDS",
 		Short: "Print a code's title, message, description, causes, resolutions and statuses",
 		Example: `  errcat explain 000012
   errcat explain 000037[0]
   errcat explain 2227 --catalog examples/seeds/003-identity
-  errcat explain 000012 --locale vi --catalog ./errors`,
-		Args: args(cobra.ExactArgs(1)),
+  errcat explain 000012 --locale vi --catalog ./errors
+  errcat explain --search "locate id"
+  errcat explain --search lcoate`,
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			if search != "" {
+				return cobra.NoArgs(cmd, a)
+			}
+			return cobra.ExactArgs(1)(cmd, a)
+		}),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if search != "" {
+				return explainSearch(cmd, &cf, search, locale)
+			}
 			c, d, err := cf.definition(cmd, a[0], locale)
 			if err != nil {
 				return err
@@ -32,7 +44,40 @@ func newExplain() *cobra.Command {
 	}
 	cf.register(cmd)
 	cmd.Flags().StringVarP(&locale, "locale", "l", "", "locale of the texts, such as vi or pt-BR (default: the catalog's default locale)")
+	cmd.Flags().StringVarP(&search, "search", "s", "", "list the codes whose texts hold these words (forgiving typos) instead of explaining one")
 	return cmd
+}
+
+// explainSearch lists the codes that match words, one a line: code, status, title.
+func explainSearch(cmd *cobra.Command, cf *catalogFlag, words, locale string) error {
+	c, err := cf.load(cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	ix, err := docs.NewIndex(locale, c)
+	if err != nil {
+		return findingsErrorf("%v", err)
+	}
+	res := ix.Search(words)
+	out := cmd.OutOrStdout()
+	if len(res.Hits) == 0 {
+		return findingsErrorf("no code of catalog %s matches %q", c.Name, words)
+	}
+	if res.Fuzzy {
+		fmt.Fprintf(out, "No code matches %q; codes with %s:\n", words, strings.Join(res.Suggestions, ", "))
+	}
+	width := 0
+	for _, h := range res.Hits {
+		width = max(width, len(h.ID))
+	}
+	for _, h := range res.Hits {
+		status := "   "
+		if h.Status != 0 {
+			status = strconv.Itoa(h.Status)
+		}
+		fmt.Fprintf(out, "%-*s  %s  %s\n", width, h.ID, status, h.Title)
+	}
+	return nil
 }
 
 // explainData is what the explain template shows of one definition.

@@ -2,10 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
-	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/docs"
 	"github.com/spf13/cobra"
 )
 
@@ -30,9 +28,9 @@ selects the variant written for its absence (000037 without a field renders 0000
 			if err != nil {
 				return err
 			}
-			values, err := parseParams(d, params)
+			values, err := docs.ParseParams(d, params)
 			if err != nil {
-				return err
+				return usageErrorf("--param %v", err)
 			}
 			e := d.New(values...)
 			out := e.Message(locale)
@@ -48,49 +46,4 @@ selects the variant written for its absence (000037 without a field renders 0000
 	cmd.Flags().StringArrayVarP(&params, "param", "p", nil, "parameter value as NAME=VALUE or INDEX=VALUE; repeat for each")
 	cmd.Flags().BoolVar(&title, "title", false, "print the title instead of the message")
 	return cmd
-}
-
-// parseParams turns NAME=VALUE flags into values in d's parameter order.
-func parseParams(d *errcat.Definition, flags []string) ([]errcat.Value, error) {
-	ps := d.Params()
-	values := make([]errcat.Value, len(ps))
-	for _, f := range flags {
-		name, text, ok := strings.Cut(f, "=")
-		if !ok {
-			return nil, usageErrorf("--param %q: want NAME=VALUE, such as --param id=42", f)
-		}
-		i := -1
-		if n, err := strconv.Atoi(name); err == nil {
-			i = n
-		} else {
-			for j, p := range ps {
-				if p.Name == name {
-					i = j
-				}
-			}
-		}
-		if i < 0 || i >= len(ps) {
-			return nil, usageErrorf("--param %q: %s has no parameter %s; it has %s", f, d.ID(), name, paramList(ps))
-		}
-		v, err := errcat.ParseValue(ps[i].Kind, text)
-		if err != nil {
-			return nil, usageErrorf("--param %s: %v", name, err)
-		}
-		values[i] = v
-	}
-	return values, nil
-}
-
-func paramList(ps []errcat.Param) string {
-	if len(ps) == 0 {
-		return "none"
-	}
-	var b strings.Builder
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "{%d} %s (%s)", i, p.Name, p.Kind)
-	}
-	return b.String()
 }
