@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -50,7 +51,7 @@ func (v *catalogView) markdown(b *bytes.Buffer, locale string) {
 		r := v.row(d, locale)
 		status := ""
 		if d.Status() != 0 {
-			status = statusText(d.Status())
+			status = strconv.Itoa(d.Status())
 		}
 		b.WriteString("| " + d.ID() + " | " + mdEscape(r.Title, true) + " | " + status + " | " + mdEscape(r.Summary, true) + " |\n")
 	}

@@ -5,10 +5,11 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"io/fs"
 	"log/slog"
 	"net/http"
-	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -42,8 +43,8 @@ type Server struct {
 type state struct {
 	files    *Files
 	site     *site
-	problems string // why the last reload failed; empty when it did not
-	built    time.Time
+	problems string    // why the last reload failed; empty when it did not
+	loaded   time.Time // when the catalogs of the site were read
 
 	mu      sync.Mutex
 	indexes map[string]*Index // by locale; "" is each catalog's default
@@ -75,10 +76,10 @@ func (s *Server) Reload() error {
 	s.reload.Lock()
 	defer s.reload.Unlock()
 	start := time.Now()
-	next, err := s.build()
+	next, err := s.build(start)
 	if err != nil {
 		old := s.state.Load()
-		s.state.Store(&state{files: old.files, site: old.site, problems: err.Error(), built: old.built, indexes: old.indexes})
+		s.state.Store(&state{files: old.files, site: old.site, problems: err.Error(), loaded: start, indexes: old.indexes})
 		s.log.Error("catalog has problems; serving the last good site", "problems", err.Error())
 		return err
 	}
@@ -87,7 +88,7 @@ func (s *Server) Reload() error {
 	return nil
 }
 
-func (s *Server) build() (*state, error) {
+func (s *Server) build(start time.Time) (*state, error) {
 	cats, err := s.load()
 	if err != nil {
 		return nil, err
@@ -100,7 +101,7 @@ func (s *Server) build() (*state, error) {
 	if err := st.generate(files); err != nil {
 		return nil, err
 	}
-	return &state{files: files, site: st, built: time.Now(), indexes: map[string]*Index{}}, nil
+	return &state{files: files, site: st, loaded: start, indexes: map[string]*Index{}}, nil
 }
 
 // Problems returns the problems of the last reload, or "" when it succeeded.
@@ -112,7 +113,12 @@ func (s *Server) Problems() string { return s.state.Load().problems }
 // renaming a new file into place, network file systems and containers all look the
 // same to it.
 func (s *Server) Watch(ctx context.Context, paths []string, interval time.Duration) {
-	last := fingerprint(paths)
+	// A file changed while the site was being built is built again. File times are
+	// coarser than the clock (a few milliseconds), hence the margin.
+	last, newest := fingerprint(paths)
+	if newest.After(s.state.Load().loaded.Add(-2 * time.Second)) {
+		s.Reload()
+	}
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -121,26 +127,40 @@ func (s *Server) Watch(ctx context.Context, paths []string, interval time.Durati
 			return
 		case <-t.C:
 		}
-		if now := fingerprint(paths); now != last {
+		if now, _ := fingerprint(paths); now != last {
 			last = now
 			s.Reload()
 		}
 	}
 }
 
-// fingerprint sums up the names, sizes and times of the catalog files under paths.
-func fingerprint(paths []string) string {
-	files, err := catalog.FindFiles(paths...)
-	if err != nil {
-		return "error: " + err.Error()
-	}
+// fingerprint sums up the names, sizes and times of the files under paths that a
+// catalog may be made of (.yaml, .yml, .json), and the newest of their times.
+func fingerprint(paths []string) (sum string, newest time.Time) {
 	var b strings.Builder
-	for _, f := range files {
-		if fi, err := os.Stat(f); err == nil {
-			fmt.Fprintf(&b, "%s %d %d\n", f, fi.Size(), fi.ModTime().UnixNano())
+	for _, root := range paths {
+		err := filepath.WalkDir(strings.TrimSuffix(root, "..."), func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			switch filepath.Ext(name) {
+			case ".yaml", ".yml", ".json":
+			default:
+				return nil
+			}
+			if fi, err := d.Info(); err == nil && !d.IsDir() {
+				fmt.Fprintf(&b, "%s %d %d\n", name, fi.Size(), fi.ModTime().UnixNano())
+				if fi.ModTime().After(newest) {
+					newest = fi.ModTime()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(&b, "%s: %v\n", root, err)
 		}
 	}
-	return b.String()
+	return b.String(), newest
 }
 
 // ServeHTTP serves the API under /api/ and the site's files elsewhere.

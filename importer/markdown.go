@@ -58,7 +58,7 @@ func Markdown(name string, data []byte) *Draft {
 		if cur == nil {
 			continue
 		}
-		if s, ok := sections[strings.ToLower(strings.TrimSuffix(trimmed, ":"))]; ok {
+		if s, ok := sections[strings.ToLower(strings.TrimSuffix(strings.TrimLeft(trimmed, "# "), ":"))]; ok {
 			section = s
 			continue
 		}
@@ -117,17 +117,23 @@ func Markdown(name string, data []byte) *Draft {
 }
 
 func finishEntry(e *Entry) {
-	e.Title, e.Message, e.Summary, e.Description = clean(e.Title), clean(e.Message), clean(e.Summary), clean(e.Description)
+	e.Title, e.Message, e.Summary, e.Description = cleanMD(e.Title), cleanMD(e.Message), cleanMD(e.Summary), cleanMD(e.Description)
 	for i := range e.Causes {
-		e.Causes[i] = clean(e.Causes[i])
+		e.Causes[i] = cleanMD(e.Causes[i])
 	}
 	for i := range e.Resolutions {
-		e.Resolutions[i] = clean(e.Resolutions[i])
+		e.Resolutions[i] = cleanMD(e.Resolutions[i])
 	}
 	if e.Message == "" {
 		e.Message = e.Title
 	}
 }
+
+// mdEscapeRE matches a Markdown backslash escape of ASCII punctuation.
+var mdEscapeRE = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+
+// cleanMD is clean with Markdown's backslash escapes (\* for *) undone.
+func cleanMD(s string) string { return clean(mdEscapeRE.ReplaceAllString(s, "$1")) }
 
 func join(a, b string) string {
 	if a == "" {
@@ -148,11 +154,19 @@ func splitRow(line string) []string {
 	line = strings.TrimSpace(line)
 	line = strings.TrimPrefix(line, "|")
 	line = strings.TrimSuffix(line, "|")
-	cells := strings.Split(line, "|")
-	for i := range cells {
-		cells[i] = strings.TrimSpace(cells[i])
+	// A pipe escaped as \| is text of its cell, not a column border.
+	var cells []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, strings.TrimSpace(line[start:i]))
+			start = i + 1
+		}
 	}
-	return cells
+	return append(cells, strings.TrimSpace(line[start:]))
 }
 
 func isSeparator(cells []string) bool {
