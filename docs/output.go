@@ -88,8 +88,12 @@ func (o *dirOutput) WriteFile(name string, data []byte) error {
 	made := o.made[dir]
 	o.mu.Unlock()
 	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+		// A page's directory is new and its parent usually exists: one mkdir, not
+		// MkdirAll's stat per level.
+		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 		o.mu.Lock()
 		o.made[dir] = true

@@ -175,7 +175,9 @@ func TestServerReload(t *testing.T) {
 		t.Error("Problems() is empty")
 	}
 	edit(string(orig) + "\n")
-	waitFor("recovery", func(b string) bool { return !strings.Contains(b, `class="problems"`) && strings.Contains(b, "Pet <var>{id}</var> not found") })
+	waitFor("recovery", func(b string) bool {
+		return !strings.Contains(b, `class="problems"`) && strings.Contains(b, "Pet <var>{id}</var> not found")
+	})
 }
 
 func TestServerFirstLoadFails(t *testing.T) {

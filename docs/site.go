@@ -108,7 +108,9 @@ func (s *site) generate(out Output) error {
 	}
 	jobs := make(chan job, 256)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	// Writing a page is mostly waiting on the file system: twice as many workers as
+	// processors keep both busy.
+	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -2,7 +2,8 @@
 # Runs every test of errcat: formatting, vet, the race-enabled test suite, every
 # benchmark once (so they keep compiling and running), and each fuzz target for a
 # short time. It installs what the tests need first: Go modules, and from npm
-# TypeScript's compiler and the SARIF 2.1.0 schema.
+# TypeScript's compiler and the SARIF 2.1.0 schema, and Debian's chromium for the
+# docs portal's browser tests.
 # Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,16 @@ fi
 export ERRCAT_SARIF_SCHEMA="$tools/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
 ls "$ERRCAT_SARIF_SCHEMA"
 
+# Debian's Chromium, for the browser tests of the docs portal (chromedp drives it).
+step "chromium"
+if ! command -v chromium >/dev/null; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export ERRCAT_CHROMIUM=$(command -v chromium)
+"$ERRCAT_CHROMIUM" --version
+export ERRCAT_SCREENSHOTS="$PWD/screenshots"
+
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then
@@ -44,7 +55,13 @@ step "go vet"
 go vet ./...
 
 step "go test -race"
-go test -race -count=1 ./...
+# The browser tests run in a step of their own, below, so that their timings are
+# not taken while every other package's tests share the machine.
+ERRCAT_BROWSER_STEP=1 go test -race -count=1 ./...
+
+step "browser tests (screenshots in $ERRCAT_SCREENSHOTS)"
+go test -count=1 -run Browser -v ./docs > /tmp/errcat-browser.log 2>&1 || { cat /tmp/errcat-browser.log; exit 1; }
+grep -E '^(--- |ok)|screenshot|keystroke' /tmp/errcat-browser.log
 
 step "benchmarks, once each"
 go test -run '^$' -bench . -benchtime 1x ./... > /dev/null

@@ -17,14 +17,30 @@
     return { id: e[0], title: e[1], status: e[2], category: e[3], href: e[4], hay: e[5],
       catalog: e[6] || '', lid: e[0].toLowerCase(), ltitle: e[1].toLowerCase() };
   });
+  // The ids search finds for a query, for tests that compare it with Go's.
+  window.errcatSearch = function (query) {
+    last.query = null;
+    return search(query).map(function (h) { return h.e.id; });
+  };
   // Timings of the last searches in milliseconds, from the input event to the
   // results on screen, for the browser test and the curious.
   window.errcatTimings = [];
 
+  // While a query grows (typing forward), its hits are among the last query's: only
+  // those are searched again.
+  var last = { query: null, pool: null };
+
   function search(query) {
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    var hits = [];
-    for (var i = 0; i < entries.length; i++) {
+    var lower = query.toLowerCase();
+    var words = lower.split(/\s+/).filter(Boolean);
+    var pool = null;
+    if (last.query !== null && last.query.trim() !== '' && lower.indexOf(last.query) === 0) {
+      pool = last.pool;
+    }
+    var hits = [], matched = [];
+    var n = pool ? pool.length : entries.length;
+    for (var k = 0; k < n; k++) {
+      var i = pool ? pool[k] : k;
       var e = entries[i], total = 0, ok = true;
       for (var j = 0; j < words.length; j++) {
         var w = words[j];
@@ -34,8 +50,10 @@
         ok = false;
         break;
       }
-      if (ok) { hits.push({ e: e, score: total, i: i }); }
+      if (ok) { hits.push({ e: e, score: total, i: i }); matched.push(i); }
     }
+    last.query = lower;
+    last.pool = matched;
     hits.sort(function (a, b) { return a.score - b.score || a.i - b.i; });
     return hits;
   }
@@ -70,7 +88,7 @@
     results.dataset.query = q;
     if (!q) {
       results.hidden = true;
-      if (overview) { overview.hidden = false; }
+      if (overview) { overview.classList.remove('searching'); }
       list.textContent = '';
       return;
     }
@@ -88,7 +106,7 @@
     }
     results.dataset.count = String(hits.length);
     results.hidden = false;
-    if (overview) { overview.hidden = true; }
+    if (overview) { overview.classList.add('searching'); }
   }
 
   function remember(query) {
