@@ -1,66 +1,15 @@
 package builtin
 
 import (
-	"bufio"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/errcat/errcat/internal/seed000"
 )
 
-// seed000 is the seed document the common catalog was written from. It sits beside
-// the repository (../shared/seeds) in CI and on developers' machines.
-const seed000 = "../../shared/seeds/000_6de86d8b8021aa0c.txt"
-
-// squash removes what the seed's scraped text lost or garbled: white space, the
-// backticks that mark inline code, and the e-mail obfuscation of 000019.
-func squash(s string) string {
-	s = strings.ReplaceAll(s, "[email protected]", "user@example.com")
-	s = strings.ReplaceAll(s, "`", "")
-	return strings.Join(strings.Fields(s), "")
-}
-
-// seedTexts reads the seed: the overview's title and short description and the
-// details' sections, by code ("000037[0]").
-func seedTexts(t *testing.T) (overview map[string][2]string, details map[string]map[string]string) {
-	f, err := os.Open(seed000)
-	if os.IsNotExist(err) {
-		t.Skipf("seed document %s is not beside the repository", seed000)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	overview = map[string][2]string{}
-	details = map[string]map[string]string{}
-	row := regexp.MustCompile(`^(\d{6}(?:\[\d\])?) \| (.*) \| (.*?) *\|? *$`)
-	head := regexp.MustCompile(`^\d{6}(\[\d\])?$`)
-	var code, section string
-	inDetails := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case line == "Error Code Details":
-			inDetails = true
-		case !inDetails:
-			if m := row.FindStringSubmatch(line); m != nil {
-				overview[m[1]] = [2]string{m[2], m[3]}
-			}
-		case head.MatchString(line):
-			code = line
-			details[code] = map[string]string{}
-		case line == "Message" || line == "Description" || line == "Root Cause" || line == "Resolution":
-			section = line
-		default:
-			details[code][section] += line + "\n"
-		}
-	}
-	return overview, details
-}
-
 func TestCommonReproducesSeed000(t *testing.T) {
-	overview, details := seedTexts(t)
+	seed := seed000.Parse(seed000.Read(t))
+	overview, details := seed.Overview, seed.Sections
 	c, err := Common()
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +40,7 @@ func TestCommonReproducesSeed000(t *testing.T) {
 		} {
 			want := strings.ReplaceAll(strings.TrimPrefix(d[x.section], "- "), "\n- ", "\n")
 			want = strings.ReplaceAll(want, " - ", "")
-			if squash(x.got) != squash(want) {
+			if seed000.Squash(x.got) != seed000.Squash(want) {
 				t.Errorf("%s %s:\n got %q\nwant %q", id, x.section, x.got, strings.TrimSpace(want))
 			}
 		}

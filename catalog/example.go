@@ -6,6 +6,13 @@ import (
 	"github.com/errcat/errcat"
 )
 
+// placeholderValues are the example values of params that have none, by kind; a
+// string's is its name.
+var placeholderValues = map[errcat.Kind]string{
+	errcat.KindInt: "1", errcat.KindFloat: "1.5", errcat.KindBool: "true",
+	errcat.KindTime: "2026-01-02T15:04:05Z", errcat.KindDuration: "30s",
+}
+
 // Example returns an error of d, a definition of c's set, with example values for
 // documentation: the catalog's first example of d's code, else each param's example,
 // else a placeholder value of the param's kind (its name for a string). When the
@@ -23,7 +30,7 @@ func (c *Catalog) Example(d *errcat.Definition) (*errcat.Error, error) {
 			text = p.Example
 		}
 		if text == "" {
-			text = map[errcat.Kind]string{errcat.KindInt: "1", errcat.KindFloat: "1.5", errcat.KindBool: "true", errcat.KindTime: "2026-01-02T15:04:05Z", errcat.KindDuration: "30s"}[p.Kind]
+			text = placeholderValues[p.Kind]
 			if text == "" {
 				text = p.Name
 			}

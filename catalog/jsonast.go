@@ -9,19 +9,14 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// jsonAST builds the YAML AST of a JSON document that json.Valid accepted, with the
-// position of every node, so that one decoder reads both formats. It is the fast path
-// for large, machine-made catalogs: it reads tens of MB/s where the YAML parser reads
-// a few, and its cost grows linearly with the number of keys of a mapping.
-func jsonAST(data []byte) ast.Node {
-	s := &jsonScanner{data: data, line: 1, col: 1}
-	return s.value()
-}
-
-// jsonStream is jsonAST for a whole catalog file: the entries of the top-level
-// "errors" (elements of a list, or key/value pairs of a translation file's mapping)
-// are handed to entry as they are read and left out of the returned tree, so that a
-// large file's tree is never held at once. key is nil for list elements.
+// jsonStream builds the YAML AST of a catalog file in JSON that json.Valid accepted,
+// with the position of every node, so that one decoder reads both formats. It is the
+// fast path for large, machine-made catalogs: it reads tens of MB/s where the YAML
+// parser reads a few, and its cost grows linearly with the number of keys of a
+// mapping. The entries of the top-level "errors" (elements of a list, or key/value
+// pairs of a translation file's mapping) are handed to entry as they are read and left
+// out of the returned tree, so that a large file's tree is never held at once. key is
+// nil for list elements.
 func jsonStream(data []byte, entry func(key, value ast.Node)) ast.Node {
 	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry}
 	return s.value()

@@ -112,17 +112,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		v, _ := st.catalog(e.Catalog)
 		out.Errors = append(out.Errors, apiEntry{
 			Catalog: e.Catalog, ID: e.ID, Code: e.Def.Code(), Name: e.Name, Title: e.Title, Summary: e.Summary,
-			Status: e.Status, Category: e.Category, URL: st.pageURL(v, v.set.MatchLocale(orDefault(locale, v.DefaultLocale)), e.Href),
+			Status: e.Status, Category: e.Category, URL: st.pageURL(v, v.matchLocale(locale), e.Href),
 		})
 	}
 	writeJSON(w, out)
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // lookup finds the definition the request names by {code} and ?catalog=, answering
@@ -158,7 +151,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := s.state.Load()
-	locale := v.set.MatchLocale(orDefault(r.URL.Query().Get("locale"), v.DefaultLocale))
+	locale := v.matchLocale(r.URL.Query().Get("locale"))
 	out := apiCode{
 		Catalog: v.Name, ID: d.ID(), Code: d.Code(), Name: d.Name(), Status: d.Status(), GRPC: d.GRPC(),
 		Category: d.Category(), Retryable: d.Retryable(), Public: !d.Internal(), Locale: locale,
@@ -193,9 +186,9 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out)
 }
 
-// render answers with the body a client of a service using httperr gets for the code:
-// status 200 (the service's status is in the Errcat-Status header), the envelope's
-// Content-Type, Content-Language, and the body byte for byte.
+// render answers with the response a client of a service using httperr gets for the
+// code: its headers and body byte for byte, with status 200 (the service's status is
+// in the Errcat-Status header).
 func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 	_, d, ok := s.lookup(w, r)
 	if !ok {
@@ -218,11 +211,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, r, common.InvalidParamOrHeader("param "+err.Error()))
 		return
 	}
-	res := Render(d.New(values...), env, q.Get("locale"), 0)
+	// The portal's own request id (its middleware set it) becomes the instance.
+	res := Render(d.New(values...), env, q.Get("locale"), 0, w.Header().Get("X-Request-ID"))
 	hd := w.Header()
-	hd.Set("Content-Type", res.ContentType)
-	for _, h := range res.Header {
-		hd.Set(h[0], h[1])
+	for name, v := range res.Header {
+		hd[name] = v
 	}
 	hd.Set("Errcat-Status", strconv.Itoa(res.Status))
 	w.Write(res.Body)

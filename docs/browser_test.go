@@ -3,7 +3,6 @@ package docs
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http/httptest"
 	"os"
@@ -56,7 +55,7 @@ func browser(t *testing.T) context.Context {
 
 func servePortal(t *testing.T, cats ...*catalog.Catalog) *httptest.Server {
 	t.Helper()
-	s := NewServer(func() ([]*catalog.Catalog, error) { return cats, nil }, Options{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := NewServer(func() ([]*catalog.Catalog, error) { return cats, nil }, Options{}, slog.New(slog.DiscardHandler))
 	if p := s.Problems(); p != "" {
 		t.Fatal(p)
 	}
@@ -140,10 +139,20 @@ func TestBrowserPortal(t *testing.T) {
 		t.Errorf("%d results for nonsense", n)
 	}
 
-	// Keyboard only: Escape clears, ↓ moves to the first result, Enter opens it.
-	do("open a code page by keyboard", chromedp.SendKeys(chromedp.ID("q"), kb.Escape),
+	// Keyboard only: "/" goes to the box, Escape clears, ↓ moves to the first result,
+	// ↑ back to the box, Enter opens a result.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("document.activeElement.blur(), true")); err != nil {
+		t.Fatal(err)
+	}
+	do("slash focuses the box", chromedp.KeyEvent("/"), waitJS("document.activeElement.id === 'q'"))
+	do("open a code page by keyboard", chromedp.KeyEvent(kb.Escape),
+		waitJS("document.getElementById('q').value === '' && document.getElementById('results').hidden"),
 		chromedp.SendKeys(chromedp.ID("q"), "locate"),
 		chromedp.WaitVisible(chromedp.CSS(`#result-list a[href="errors/000012/"]`)),
+		chromedp.KeyEvent(kb.ArrowDown),
+		waitJS("document.activeElement.getAttribute('href') === 'errors/000012/'"),
+		chromedp.KeyEvent(kb.ArrowUp),
+		waitJS("document.activeElement.id === 'q'"),
 		chromedp.KeyEvent(kb.ArrowDown),
 		waitJS("document.activeElement.getAttribute('href') === 'errors/000012/'"),
 		chromedp.KeyEvent(kb.Enter),
@@ -217,6 +226,15 @@ func TestBrowserSearchLatency(t *testing.T) {
 	t.Logf("10,000 codes: %d keystrokes, median %.1f ms, worst %.1f ms per keystroke (input event to painted frame); %s", len(timings), median, worst, count)
 	if median >= 50 {
 		t.Errorf("median %.1f ms per keystroke; the portal must answer under 50 ms", median)
+	}
+
+	// A query that most codes match lists the first 50 and says how many there are.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape), chromedp.SendKeys(chromedp.ID("q"), "thing"),
+		waitJS("document.getElementById('result-count').textContent === '11000 errors match; the first 50 are shown.'")); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("document.querySelectorAll('#result-list li').length")); n != 50 {
+		t.Errorf("%d results listed; want the first 50", n)
 	}
 }
 

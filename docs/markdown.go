@@ -23,11 +23,7 @@ func Markdown(cats []*catalog.Catalog, locale string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		loc := locale
-		if loc == "" {
-			loc = v.DefaultLocale
-		}
-		loc = v.set.MatchLocale(loc)
+		loc := v.matchLocale(locale)
 		if i > 0 {
 			b.WriteString("\n")
 		}

@@ -14,19 +14,28 @@ import (
 // directory beside dir and put in dir's place only once complete, so dir is never left
 // half-written: on failure it is as it was. A dir that exists must be a directory that
 // holds an earlier site (it has an index.html) or nothing.
-func WriteDir(cats []*catalog.Catalog, opts Options, dir string) error {
+func WriteDir(cats []*catalog.Catalog, opts Options, dir string) (Stats, error) {
 	dir = filepath.Clean(dir)
 	if err := checkTarget(dir); err != nil {
-		return err
+		return Stats{}, err
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
-	defer os.RemoveAll(tmp)
-	if err := Generate(cats, opts, &dirOutput{root: tmp, made: map[string]bool{}}); err != nil {
-		return err
+	defer os.RemoveAll(tmp) // nothing left once renamed
+	stats, err := Generate(cats, opts, &dirOutput{root: tmp, made: map[string]bool{}})
+	if err == nil {
+		err = replaceDir(tmp, dir)
 	}
+	if err != nil {
+		return Stats{}, err
+	}
+	return stats, nil
+}
+
+// replaceDir puts the complete directory tmp in dir's place, removing what was there.
+func replaceDir(tmp, dir string) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -138,15 +147,4 @@ func (f *Files) Names() []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// Size returns the total size of the files in bytes.
-func (f *Files) Size() int64 {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var n int64
-	for _, d := range f.files {
-		n += int64(len(d))
-	}
-	return n
 }

@@ -126,8 +126,8 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 }
 
 // codePage prepares the page of d in locale; home is the relative link from the page
-// to its catalog's index in that locale.
-func (v *catalogView) codePage(d *errcat.Definition, locale, home string) *codePage {
+// to its catalog's index in that locale, langs the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink) *codePage {
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
@@ -173,16 +173,15 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string) *codeP
 	for _, code := range v.replaces[d.Code()] {
 		p.Replaces = append(p.Replaces, link{Href: home + codePath(code), Text: code})
 	}
-	if len(v.Locales) > 1 {
-		for _, loc := range v.Locales {
-			tv := translationView{Locale: loc, Name: localeName(loc), Current: loc == locale,
-				Href: home + strings.Repeat("../", strings.Count(v.localeDir(locale), "/")) + v.localeDir(loc) + codePath(d.Code())}
+	if len(langs) > 1 {
+		for _, l := range langs {
+			tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
 			switch {
-			case loc == v.DefaultLocale:
+			case l.Locale == v.DefaultLocale:
 				tv.State = "the catalog's own texts"
-			case d.Translated(loc):
+			case d.Translated(l.Locale):
 				tv.State = "translated"
-				if v.fallsBack(d, loc, fieldMessage) || v.fallsBack(d, loc, fieldTitle) {
+				if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
 					tv.State = "partly translated"
 				}
 			default:
@@ -200,8 +199,8 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string) *codeP
 			retry = exampleRetryAfter
 		}
 		for i, env := range httperr.Envelopes {
-			r := Render(e, env, locale, retry)
-			p.Responses = append(p.Responses, responseView{Envelope: r.Envelope, ContentType: r.ContentType, Text: r.Text(), Open: i == 0})
+			r := Render(e, env, locale, retry, exampleRequestID)
+			p.Responses = append(p.Responses, responseView{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: i == 0})
 		}
 	}
 	if i, ok := v.index[d.Code()]; ok {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -16,50 +19,73 @@ import (
 // exampleRetryAfter is the Retry-After the examples of retryable codes show.
 const exampleRetryAfter = 30 * time.Second
 
-// Response is a response a server using httperr writes for an error: its status,
+// exampleRequestID is the X-Request-ID of the examples, so a page shows the instance
+// a real response carries and stays the same from build to build.
+const exampleRequestID = "4bf92f3577b34da6a3ce929d"
+
+// Response is the response a server using httperr writes for an error: its status,
 // headers and body, in one envelope and locale.
 type Response struct {
-	Envelope    string
-	Status      int
-	ContentType string
-	// Header holds the headers beside Content-Type, in the order shown.
-	Header [][2]string
+	Envelope string
+	Status   int
+	// Header holds every header httperr sets, Content-Type among them.
+	Header http.Header
 	// Body is the body exactly as written (compact JSON).
 	Body []byte
 }
 
-// Render returns the response httperr writes for e in env and locale, with
-// Retry-After when retryAfter is positive.
-func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter time.Duration) Response {
-	ctx := httperr.Context{Locale: locale, RetryAfter: retryAfter}
-	if set := e.Definition().Set(); set != nil {
-		ctx.Locale = set.MatchLocale(locale)
+// Render returns what [httperr.Handler.Write] answers for e to a client that accepts
+// env's media type and the language locale, with Retry-After when retryAfter is
+// positive and requestID (if well-formed) as the request's X-Request-ID. It is that
+// response, written by httperr itself, not a copy of its rules.
+func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter time.Duration, requestID string) Response {
+	req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/"}, Header: http.Header{"Accept": {env.ContentType()}}}
+	if locale != "" {
+		req.Header["Accept-Language"] = []string{locale}
 	}
-	r := Response{
-		Envelope:    env.Name(),
-		Status:      e.Status(),
-		ContentType: env.ContentType(),
-		Body:        env.AppendBody(nil, e, &ctx),
+	if requestID != "" {
+		req.Header["X-Request-Id"] = []string{requestID}
 	}
-	if r.Status == 0 {
-		r.Status = http.StatusInternalServerError
-	}
-	if set := e.Definition().Set(); set != nil && len(set.Locales()) > 1 {
-		r.Header = append(r.Header, [2]string{"Content-Language", ctx.Locale})
-	}
+	var err error = e
 	if retryAfter > 0 {
-		r.Header = append(r.Header, [2]string{"Retry-After", strconv.Itoa(int((retryAfter + time.Second - 1) / time.Second))})
+		err = httperr.RetryAfter(e, retryAfter)
 	}
-	return r
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	h := &httperr.Handler{Envelope: env, Logger: slog.New(slog.DiscardHandler)}
+	h.Write(rec, req, err)
+	return Response{Envelope: env.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
 }
 
-// Text is the response as a reader sees it: status line, headers, a blank line and
-// the body indented.
+// recorder is the ResponseWriter Render hands httperr.
+type recorder struct {
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+func (r *recorder) Write(p []byte) (int, error) { r.body = append(r.body, p...); return len(p), nil }
+
+// ContentType is the response's media type.
+func (r Response) ContentType() string { return r.Header.Get("Content-Type") }
+
+// Text is the response as a reader sees it: status line, headers (Content-Type first,
+// then by name), a blank line and the body indented.
 func (r Response) Text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "HTTP/1.1 %d %s\nContent-Type: %s\n", r.Status, http.StatusText(r.Status), r.ContentType)
-	for _, h := range r.Header {
-		b.WriteString(h[0] + ": " + h[1] + "\n")
+	fmt.Fprintf(&b, "HTTP/1.1 %d %s\nContent-Type: %s\n", r.Status, http.StatusText(r.Status), r.ContentType())
+	names := make([]string, 0, len(r.Header))
+	for name := range r.Header {
+		if name != "Content-Type" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, v := range r.Header[name] {
+			b.WriteString(name + ": " + v + "\n")
+		}
 	}
 	b.WriteByte('\n')
 	var out bytes.Buffer

@@ -47,8 +47,9 @@ type Entry struct {
 type Index struct {
 	Entries []*Entry
 
-	vocabOnce sync.Once
-	vocab     []string
+	vocabOnce  sync.Once
+	vocab      []string
+	vocabRunes [][]rune // vocab's words as runes, for distance
 }
 
 // NewIndex returns the search index of the catalogs in locale (each catalog's default
@@ -68,10 +69,7 @@ func NewIndex(locale string, cats ...*catalog.Catalog) (*Index, error) {
 func newIndex(views []*catalogView, locale string) *Index {
 	ix := &Index{}
 	for _, v := range views {
-		loc := locale
-		if loc == "" {
-			loc = v.DefaultLocale
-		}
+		loc := v.matchLocale(locale)
 		for _, d := range v.defs {
 			ix.Entries = append(ix.Entries, newEntry(v, d, loc))
 			for _, vd := range d.Variants() {
@@ -201,21 +199,23 @@ func (ix *Index) match(alts [][]string) []*Entry {
 // near returns the words of the index within one typo of w (two for words of seven
 // letters or more); none for words shorter than four letters.
 func (ix *Index) near(w string) []string {
-	max := 1
-	switch n := len([]rune(w)); {
+	rw := []rune(w)
+	typos := 1
+	switch n := len(rw); {
 	case n < 4:
 		return nil
 	case n >= 7:
-		max = 2
+		typos = 2
 	}
 	ix.vocabOnce.Do(ix.buildVocab)
 	var out []string
-	for _, v := range ix.vocab {
-		if d := len(v) - len(w); d > max || -d > max {
+	var rows [3][]int // scratch for distance, grown once
+	for i, rv := range ix.vocabRunes {
+		if d := len(rv) - len(rw); d > typos || -d > typos {
 			continue
 		}
-		if distance(w, v, max) <= max {
-			out = append(out, v)
+		if distance(rw, rv, typos, &rows) <= typos {
+			out = append(out, ix.vocab[i])
 		}
 	}
 	return out
@@ -232,15 +232,22 @@ func (ix *Index) buildVocab() {
 		}
 	}
 	sort.Strings(ix.vocab)
+	ix.vocabRunes = make([][]rune, len(ix.vocab))
+	for i, w := range ix.vocab {
+		ix.vocabRunes[i] = []rune(w)
+	}
 }
 
 // distance is the optimal string alignment distance of a and b (edits, where swapping
-// two neighbours is one edit), or max+1 once it is known to exceed max.
-func distance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// two neighbours is one edit), or limit+1 once it is known to exceed limit.
+func distance(ra, rb []rune, limit int, rows *[3][]int) int {
+	for k := range rows {
+		if cap(rows[k]) < len(rb)+1 {
+			rows[k] = make([]int, len(rb)+1)
+		}
+		rows[k] = rows[k][:len(rb)+1]
+	}
+	prev2, prev, cur := rows[0], rows[1], rows[2]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -258,8 +265,8 @@ func distance(a, b string, max int) int {
 			}
 			low = min(low, cur[j])
 		}
-		if low > max {
-			return max + 1
+		if low > limit {
+			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}

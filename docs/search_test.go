@@ -60,7 +60,7 @@ func TestSearchFuzzy(t *testing.T) {
 }
 
 func TestSearchVariantsAndLocales(t *testing.T) {
-	c := load(t, "../examples/petstore/errors")
+	c := catalogtest.Load(t, "../examples/petstore/errors")
 	vi, err := NewIndex("vi", c)
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +87,8 @@ func TestDistance(t *testing.T) {
 		{"locate", "locate", 0}, {"lcoate", "locate", 1}, {"locat", "locate", 1},
 		{"lokate", "locate", 1}, {"xxxxxx", "locate", 3}, {"", "ab", 2},
 	} {
-		if got := distance(tc.a, tc.b, 2); got != min(tc.want, 3) {
+		var rows [3][]int
+		if got := distance([]rune(tc.a), []rune(tc.b), 2, &rows); got != min(tc.want, 3) {
 			t.Errorf("distance(%q, %q) = %d; want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
@@ -102,7 +103,15 @@ func BenchmarkSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		ix.Search("value 12")
+	for _, q := range []struct{ name, query string }{
+		{"match", "thing 12"}, // 1,111 codes hold both words
+		{"fuzzy", "thnig 12"}, // none does: the typo fallback
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			ix.Search(q.query) // the fuzzy fallback's word list is built once
+			for b.Loop() {
+				ix.Search(q.query)
+			}
+		})
 	}
 }

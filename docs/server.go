@@ -47,7 +47,7 @@ type state struct {
 	loaded   time.Time // when the catalogs of the site were read
 
 	mu      sync.Mutex
-	indexes map[string]*Index // by locale; "" is each catalog's default
+	indexes map[string]*Index // by the locales the catalogs match
 }
 
 // NewServer returns a server of the catalogs load returns, built once now. load is
@@ -84,7 +84,6 @@ func (s *Server) Reload() error {
 		return err
 	}
 	s.state.Store(next)
-	s.log.Info("site built", "files", len(next.files.Names()), "bytes", next.files.Size(), "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -93,14 +92,12 @@ func (s *Server) build(start time.Time) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := newSite(cats, s.opts)
+	files := &Files{}
+	st, stats, err := generate(cats, s.opts, files)
 	if err != nil {
 		return nil, err
 	}
-	files := &Files{}
-	if err := st.generate(files); err != nil {
-		return nil, err
-	}
+	s.log.Info("site built", "files", stats.Files, "bytes", stats.Bytes, "took", time.Since(start).Round(time.Millisecond))
 	return &state{files: files, site: st, loaded: start, indexes: map[string]*Index{}}, nil
 }
 
@@ -239,14 +236,21 @@ func withProblems(page []byte, problems string) []byte {
 	return append(out, page[i:]...)
 }
 
-// index returns the search index of st's catalogs in locale, built on first use.
+// index returns the search index of st's catalogs in locale, built on first use. It
+// is kept by the locales the catalogs match, so any number of locale strings clients
+// send make at most one index per combination of the catalogs' own locales.
 func (st *state) index(locale string) *Index {
+	var key strings.Builder
+	for _, v := range st.site.Catalogs {
+		key.WriteString(v.matchLocale(locale))
+		key.WriteByte(0)
+	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	ix := st.indexes[locale]
+	ix := st.indexes[key.String()]
 	if ix == nil {
 		ix = newIndex(st.site.Catalogs, locale)
-		st.indexes[locale] = ix
+		st.indexes[key.String()] = ix
 	}
 	return ix
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -40,7 +41,7 @@ func serve(t *testing.T, dir string) (*Server, *httptest.Server) {
 			return nil, err
 		}
 		return []*catalog.Catalog{c}, nil
-	}, Options{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}, Options{}, slog.New(slog.DiscardHandler))
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
 	return s, ts
@@ -193,5 +194,64 @@ func TestServerFirstLoadFails(t *testing.T) {
 	}
 	if resp, _ := get(t, ts.URL+"/api/errors?q=x"); resp.StatusCode != 500 {
 		t.Errorf("API without a site: %d", resp.StatusCode)
+	}
+}
+
+// TestServerAPICatalogs: ?catalog= narrows search and look-up to one catalog of a
+// site of several; an unknown one is a 400 naming those there are.
+func TestServerAPICatalogs(t *testing.T) {
+	common := commonCatalog(t)
+	pets := catalogtest.Load(t, "../examples/petstore/errors")
+	s := NewServer(func() ([]*catalog.Catalog, error) { return []*catalog.Catalog{common, pets}, nil }, Options{}, slog.New(slog.DiscardHandler))
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	_, body := get(t, ts.URL+"/api/errors?q=found&catalog=petstore")
+	if !strings.Contains(body, `"url": "/catalogs/petstore/errors/PET-404/"`) || strings.Contains(body, `"catalog": "common"`) || !strings.Contains(body, `"total": 1`) {
+		t.Errorf("search in petstore:\n%s", body)
+	}
+	_, body = get(t, ts.URL+"/api/errors?q=found")
+	if !strings.Contains(body, `"catalog": "common"`) || !strings.Contains(body, `"catalog": "petstore"`) {
+		t.Errorf("search in both:\n%s", body)
+	}
+	resp, body := get(t, ts.URL+"/api/errors/PET-404?catalog=common")
+	if resp.StatusCode != 404 || !strings.Contains(body, `"code":"000012"`) {
+		t.Errorf("PET-404 in common: %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, ts.URL+"/api/errors?q=x&catalog=nope")
+	if resp.StatusCode != 400 || !strings.Contains(body, `no catalog \"nope\"; there are common, petstore`) {
+		t.Errorf("unknown catalog: %d %s", resp.StatusCode, body)
+	}
+}
+
+// TestServerIndexesPerLocale: locales clients make up do not each build an index:
+// they share the index of the locale the catalogs fall back to.
+func TestServerIndexesPerLocale(t *testing.T) {
+	s, ts := serve(t, petstoreDir(t))
+	for _, loc := range []string{"", "en", "en-GB", "vi", "vi-VN", "fr", "xx-Bogus", "zh-Hant-TW", "de"} {
+		if resp, _ := get(t, ts.URL+"/api/errors?q=pet&locale="+loc); resp.StatusCode != 200 {
+			t.Fatalf("locale %q: %d", loc, resp.StatusCode)
+		}
+	}
+	st := s.state.Load()
+	if n := len(st.indexes); n != 2 {
+		t.Errorf("%d search indexes for a catalog of 2 locales", n)
+	}
+}
+
+// TestServerRenderInstance: the rendered body's instance is the portal request's id,
+// the X-Request-ID its response carries.
+func TestServerRenderInstance(t *testing.T) {
+	_, ts := serve(t, petstoreDir(t))
+	req, _ := http.NewRequest("GET", ts.URL+"/api/errors/PET-404/render?param=id=7", nil)
+	req.Header.Set("X-Request-ID", "trace-42")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if got := resp.Header.Get("X-Request-ID"); got != "trace-42" || !strings.Contains(string(body), `"instance":"trace-42"`) {
+		t.Errorf("X-Request-ID %q, body %s", got, body)
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/errcat/errcat/catalog"
 )
@@ -48,15 +50,44 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
+// Stats count what a site's generation wrote.
+type Stats struct {
+	Files int
+	Bytes int64
+}
+
 // Generate renders the site of the catalogs into out: the pages of one catalog at the
 // root, or of several each under catalogs/NAME/ with a list of them at the root. Every
 // catalog must have loaded without problems, and names must differ.
-func Generate(cats []*catalog.Catalog, opts Options, out Output) error {
+func Generate(cats []*catalog.Catalog, opts Options, out Output) (Stats, error) {
+	_, stats, err := generate(cats, opts, out)
+	return stats, err
+}
+
+// generate is Generate that also returns the site, for the server's API.
+func generate(cats []*catalog.Catalog, opts Options, out Output) (*site, Stats, error) {
 	s, err := newSite(cats, opts)
 	if err != nil {
-		return err
+		return nil, Stats{}, err
 	}
-	return s.generate(out)
+	c := &countingOutput{out: out}
+	if err := s.generate(c); err != nil {
+		return nil, Stats{}, err
+	}
+	return s, Stats{Files: int(c.files.Load()), Bytes: c.bytes.Load()}, nil
+}
+
+// countingOutput counts the files and bytes written through it.
+type countingOutput struct {
+	out   Output
+	files atomic.Int64
+	bytes atomic.Int64
+}
+
+func (c *countingOutput) WriteFile(name string, data []byte) error {
+	c.files.Add(1)
+	c.bytes.Add(int64(len(data)))
+	return c.out.WriteFile(name, data)
 }
 
 func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
@@ -213,12 +244,12 @@ func (s *site) codeFile(buf *bytes.Buffer, j job) (string, error) {
 	dir := v.Dir + v.localeDir(j.locale) + codePath(d.Code())
 	root := rootOf(dir)
 	home := "../../"
-	code := v.codePage(d, j.locale, home)
+	langs := v.languages(j.locale, root, codePath(d.Code()))
+	code := v.codePage(d, j.locale, home, langs)
 	p := &page{
 		Lang: j.locale, Title: d.Code() + " " + plain(d.Title(j.locale)) + " · " + v.Title,
 		Root: root, Home: home, Site: s, Cat: v,
-		Languages:    v.languages(j.locale, root, codePath(d.Code())),
-		SearchAction: home, Code: code,
+		Languages: langs, SearchAction: home, Code: code,
 	}
 	if code.Title.HTML == "" {
 		p.Title = d.Code() + " · " + v.Title
@@ -239,7 +270,7 @@ func (v *catalogView) languages(locale, root, rel string) []languageLink {
 		if href == "" {
 			href = "./"
 		}
-		out = append(out, languageLink{Locale: loc, Name: localeName(loc), Href: href, Current: loc == locale})
+		out = append(out, languageLink{Locale: loc, Name: v.localeNames[loc], Href: href, Current: loc == locale})
 	}
 	return out
 }
@@ -270,7 +301,7 @@ func searchScript(ix *Index, s *site) []byte {
 	for i, e := range ix.Entries {
 		status := ""
 		if e.Status != 0 {
-			status = fmt.Sprint(e.Status)
+			status = strconv.Itoa(e.Status)
 		}
 		row := []any{e.ID, e.Title, status, e.Category, dirs[e.Catalog] + e.Href, e.hay}
 		if s != nil {

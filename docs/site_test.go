@@ -11,24 +11,16 @@ import (
 
 	"github.com/errcat/errcat/builtin"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/examples/seeds"
 	"github.com/errcat/errcat/internal/golden"
 	"golang.org/x/net/html"
 )
 
-func load(t testing.TB, path string) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.LoadFiles(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-func generate(t testing.TB, cats ...*catalog.Catalog) *Files {
+func generateFiles(t testing.TB, cats ...*catalog.Catalog) *Files {
 	t.Helper()
 	var f Files
-	if err := Generate(cats, Options{}, &f); err != nil {
+	if _, err := Generate(cats, Options{}, &f); err != nil {
 		t.Fatal(err)
 	}
 	return &f
@@ -46,7 +38,7 @@ func commonCatalog(t testing.TB) *catalog.Catalog {
 // TestGolden pins the pages of the petstore example (a translation, operations, a
 // code with a missing translation) byte for byte.
 func TestGolden(t *testing.T) {
-	f := generate(t, load(t, "../examples/petstore/errors"))
+	f := generateFiles(t, catalogtest.Load(t, "../examples/petstore/errors"))
 	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search-index.js", "vi/search-index.js", "404.html"} {
 		data, ok := f.File(name)
 		if !ok {
@@ -58,7 +50,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestLayout(t *testing.T) {
-	f := generate(t, commonCatalog(t))
+	f := generateFiles(t, commonCatalog(t))
 	names := f.Names()
 	for _, want := range []string{"index.html", "search-index.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
 		if _, ok := f.File(want); !ok {
@@ -96,9 +88,9 @@ func TestValidHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cats := append([]*catalog.Catalog{commonCatalog(t), load(t, "../examples/petstore/errors"), load(t, "testdata/escape")}, more...)
-	for _, sites := range [][]*catalog.Catalog{cats, {load(t, "../examples/petstore/errors")}} {
-		f := generate(t, sites...)
+	cats := append([]*catalog.Catalog{commonCatalog(t), catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape")}, more...)
+	for _, sites := range [][]*catalog.Catalog{cats, {catalogtest.Load(t, "../examples/petstore/errors")}} {
+		f := generateFiles(t, sites...)
 		checkSite(t, f)
 	}
 }
@@ -201,7 +193,7 @@ func checkSite(t *testing.T, f *Files) {
 // TestEscaping: catalog texts with markup show as text on every page, and the only
 // scripts are the site's own.
 func TestEscaping(t *testing.T) {
-	f := generate(t, load(t, "testdata/escape"))
+	f := generateFiles(t, catalogtest.Load(t, "testdata/escape"))
 	for _, name := range f.Names() {
 		data, _ := f.File(name)
 		if !strings.HasSuffix(name, ".html") {
@@ -259,20 +251,20 @@ func TestEscaping(t *testing.T) {
 
 func TestWriteDir(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
-	c := load(t, "../examples/petstore/errors")
-	if err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+	c := catalogtest.Load(t, "../examples/petstore/errors")
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "vi/errors/PET-404/index.html")); err != nil {
 		t.Fatal(err)
 	}
 	// An earlier site is replaced; a directory of other files is refused untouched.
-	if err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
 		t.Fatalf("rebuilding over an earlier site: %v", err)
 	}
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
-	err := WriteDir([]*catalog.Catalog{c}, Options{}, other)
+	_, err := WriteDir([]*catalog.Catalog{c}, Options{}, other)
 	if err == nil || !strings.Contains(err.Error(), "holds files that are not a site errcat wrote") {
 		t.Fatalf("writing over other files: %v", err)
 	}
@@ -289,8 +281,49 @@ func TestWriteDir(t *testing.T) {
 
 func TestTwoCatalogsOfOneName(t *testing.T) {
 	c := commonCatalog(t)
-	err := Generate([]*catalog.Catalog{c, c}, Options{}, &Files{})
+	_, err := Generate([]*catalog.Catalog{c, c}, Options{}, &Files{})
 	if err == nil || !strings.Contains(err.Error(), `two catalogs are named "common"`) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestGroupsByRange: a catalog without categories, such as seed 003, has its overview
+// grouped by its numeric ranges, in catalog order.
+func TestGroupsByRange(t *testing.T) {
+	f := generateFiles(t, catalogtest.Load(t, "../examples/seeds/003-identity"))
+	index, _ := f.File("index.html")
+	var got []string
+	for _, line := range strings.Split(string(index), "\n") {
+		if strings.HasPrefix(line, "<h3 id=") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		`<h3 id="group-1000_E2_80_931999_20System">1000–1999 System</h3>`,
+		`<h3 id="group-2000_E2_80_932999_20Users_2C_20user_20pools_20and_20applications">2000–2999 Users, user pools and applications</h3>`,
+	}
+	if len(got) < 7 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("groups:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestWriteDirFailureKeepsSite: a build that fails leaves the earlier site as it was.
+func TestWriteDirFailureKeepsSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	c := catalogtest.Load(t, "../examples/petstore/errors")
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "errors/PET-404/index.html"))
+	if _, err := WriteDir([]*catalog.Catalog{c, c}, Options{}, dir); err == nil {
+		t.Fatal("two catalogs of one name built")
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "errors/PET-404/index.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the earlier site changed: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the site: %v", entries)
 	}
 }

@@ -37,6 +37,8 @@ type catalogView struct {
 	replaces map[string][]string
 	// index maps a code to its position in defs, for previous and next links.
 	index map[string]int
+	// localeNames are the locales' names in their own languages, for the switcher.
+	localeNames map[string]string
 	// own holds the translated texts by locale and code or variant id.
 	own map[string]map[string]*catalog.TranslatedError
 }
@@ -50,9 +52,13 @@ func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
 		c: c, set: set,
 		Name: c.Name, Title: c.Title, Description: c.Description, Version: c.Version,
 		DefaultLocale: set.DefaultLocale(), Locales: set.Locales(),
-		replaces: map[string][]string{},
-		index:    map[string]int{},
-		own:      map[string]map[string]*catalog.TranslatedError{},
+		replaces:    map[string][]string{},
+		index:       map[string]int{},
+		own:         map[string]map[string]*catalog.TranslatedError{},
+		localeNames: map[string]string{},
+	}
+	for _, loc := range v.Locales {
+		v.localeNames[loc] = localeName(loc)
 	}
 	for _, tr := range c.Translations {
 		m := v.own[tr.Locale]
@@ -81,6 +87,15 @@ func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
 		}
 	}
 	return v, nil
+}
+
+// matchLocale is the catalog's locale for a requested one: the default for "", else
+// the closest the runtime falls back to.
+func (v *catalogView) matchLocale(locale string) string {
+	if locale == "" {
+		return v.DefaultLocale
+	}
+	return v.set.MatchLocale(locale)
 }
 
 // localeDir is the directory of a locale's pages within the catalog's: "" for the

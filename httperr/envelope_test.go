@@ -8,18 +8,14 @@ import (
 	"time"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/internal/golden"
 )
 
 func seed(t testing.TB, dir string) *errcat.Set {
 	t.Helper()
-	c, err := catalog.LoadFiles("../examples/seeds/" + dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Set()
+	return catalogtest.Load(t, "../examples/seeds/"+dir).Set()
 }
 
 // envelopeCases are the errors every envelope is pinned on.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/internal/golden"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -94,11 +95,7 @@ func TestSARIFSeeds(t *testing.T) {
 	}
 	var fs []Finding
 	for _, d := range dirs {
-		c, err := catalog.LoadFiles(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs = append(fs, Run(c, nil, Options{})...)
+		fs = append(fs, Run(catalogtest.Load(t, d), nil, Options{})...)
 	}
 	out, err := SARIF(fs)
 	if err != nil {

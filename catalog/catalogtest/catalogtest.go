@@ -1,13 +1,27 @@
-// Package catalogtest makes synthetic catalogs for tests and benchmarks of tools that
-// must stay fast on large catalogs.
+// Package catalogtest helps the tests of errcat's tools: it loads catalogs and makes
+// synthetic ones for benchmarks of tools that must stay fast on large catalogs.
 package catalogtest
 
 import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"testing"
 	"testing/fstest"
+
+	"github.com/errcat/errcat/catalog"
 )
+
+// Load loads the catalog at path (a file or directory) and stops the test on any
+// problem.
+func Load(tb testing.TB, path string) *catalog.Catalog {
+	tb.Helper()
+	c, err := catalog.LoadFiles(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
 
 // Locales are the translation locales Synthetic uses, in order.
 var Locales = []string{"vi", "fr", "de", "ja", "pt-BR"}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -27,11 +27,7 @@ var catalogs = []struct{ name, path, pkg string }{
 
 func generate(t *testing.T, path, pkg string) []byte {
 	t.Helper()
-	c, err := catalog.LoadFiles(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := Generate(c, Options{Package: pkg, Source: filepath.Base(path)})
+	src, err := Generate(catalogtest.Load(t, path), Options{Package: pkg, Source: filepath.Base(path)})
 	if err != nil {
 		t.Fatal(err)
 	}

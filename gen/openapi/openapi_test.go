@@ -8,20 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/internal/golden"
 	"github.com/goccy/go-yaml"
 )
-
-func load(t *testing.T, path string) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.LoadFiles(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
 func TestGenerateGolden(t *testing.T) {
 	for _, tt := range []struct {
@@ -36,7 +27,7 @@ func TestGenerateGolden(t *testing.T) {
 		{"shop.google", "../../catalog/testdata/load/ok-merged/input", httperr.Google},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := Generate(load(t, tt.path), Options{Envelope: tt.env})
+			out, err := Generate(catalogtest.Load(t, tt.path), Options{Envelope: tt.env})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +37,7 @@ func TestGenerateGolden(t *testing.T) {
 }
 
 func TestMerge(t *testing.T) {
-	c := load(t, "../../examples/seeds/002-backend")
+	c := catalogtest.Load(t, "../../examples/seeds/002-backend")
 	doc, err := os.ReadFile("testdata/backend-api.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +91,7 @@ func TestMerge(t *testing.T) {
 }
 
 func TestMergeJSONKeepsOrder(t *testing.T) {
-	c := load(t, "../../examples/seeds/002-backend")
+	c := catalogtest.Load(t, "../../examples/seeds/002-backend")
 	doc := []byte(`{"openapi": "3.1.0", "info": {"version": "1", "title": "T"}, "paths": {"/login": {"post": {"operationId": "Login", "responses": {"200": {"description": "ok"}}}}}}`)
 	merged, err := Merge(c, Options{Envelope: httperr.Simple}, doc)
 	if err != nil {
@@ -119,7 +110,7 @@ func TestMergeJSONKeepsOrder(t *testing.T) {
 }
 
 func TestMergeConflict(t *testing.T) {
-	c := load(t, "../../examples/seeds/002-backend")
+	c := catalogtest.Load(t, "../../examples/seeds/002-backend")
 	doc := []byte("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  responses:\n    Error400:\n      description: ours\n")
 	_, err := Merge(c, Options{}, doc)
 	if err == nil || !strings.Contains(err.Error(), "components.responses.Error400 is already defined by the document") {
@@ -130,7 +121,7 @@ func TestMergeConflict(t *testing.T) {
 // TestValidateChecksExamples proves that Validate rejects an example that does not
 // fit its schema, so that the generated examples are really checked.
 func TestValidateChecksExamples(t *testing.T) {
-	out, err := Generate(load(t, "../../builtin/common"), Options{})
+	out, err := Generate(catalogtest.Load(t, "../../builtin/common"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -25,19 +26,10 @@ var catalogs = []struct{ name, path string }{
 	{"kinds", "testdata/kinds"},
 }
 
-func load(t *testing.T, path string) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.LoadFiles(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestGolden(t *testing.T) {
 	for _, c := range catalogs {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := Generate(load(t, c.path))
+			got, err := Generate(catalogtest.Load(t, c.path))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,7 +126,7 @@ func TestSameAsGo(t *testing.T) {
 	var files []string
 	wants := map[string][]string{}
 	for _, c := range catalogs {
-		cat := load(t, c.path)
+		cat := catalogtest.Load(t, c.path)
 		src, err := Generate(cat)
 		if err != nil {
 			t.Fatal(err)

@@ -45,6 +45,13 @@ func TestGolden(t *testing.T) {
 		{"lint-usage", "lint ../../examples/petstore/errors --usage ../../examples/petstore/... --disable missing-translation"},
 		{"lint-bad-disable", "lint ../../lint/testdata/clean --disable no-such-rule"},
 		{"gen-bad-catalog", "gen go ../../catalog/testdata/load/fields/input"},
+		{"explain-search", "explain --search locate"},
+		{"explain-search-fuzzy", "explain --search lcoate"},
+		{"explain-search-none", "explain --search zzqxv"},
+		{"explain-search-and-code", "explain 000012 --search id"},
+		{"docs-markdown", "docs markdown ../../examples/petstore/errors --locale vi"},
+		{"docs-build-no-output", "docs build"},
+		{"docs-build-bad", "docs build ../../catalog/testdata/load/fields/input -o never-written"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,5 +93,30 @@ func TestGenWritesFiles(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("directory holds %v, want only the four outputs", names)
+	}
+}
+
+// TestDocsBuild builds the site of every seed catalog (dir/... expands as for
+// validate) and checks its layout and the figures the command prints.
+func TestDocsBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"docs", "build", "../../examples/seeds/...", "-o", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var files int
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files++
+		}
+		return nil
+	})
+	if want := fmt.Sprintf("errcat: wrote %s: %d files, ", dir, files); !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q; want it to start %q", stderr.String(), want)
+	}
+	for _, name := range []string{"common", "devdocs", "backend", "identity", "bulk"} {
+		if _, err := os.Stat(filepath.Join(dir, "catalogs", name, "index.html")); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -1,10 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/errcat/errcat/builtin"
@@ -27,8 +26,9 @@ func newDocsBuild() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build [PATH...] -o DIR",
 		Short: "Write the static documentation site of catalogs into a directory",
-		Long: `build writes the documentation site of each catalog PATH (a catalog file or a
-directory of them; the built-in common catalog without PATH) into DIR: an index with
+		Long: `build writes the documentation site of each catalog PATH (a catalog file, a
+directory of them, or dir/... for every catalog below dir; the built-in common catalog
+without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
 in each envelope. Several catalogs each get catalogs/NAME/. The site is written beside
 DIR and moved into place when complete; DIR may hold an earlier site.`,
@@ -43,11 +43,11 @@ DIR and moved into place when complete; DIR may hold an earlier site.`,
 				return err
 			}
 			start := time.Now()
-			if err := docs.WriteDir(cats, docs.Options{Title: title}, out); err != nil {
+			stats, err := docs.WriteDir(cats, docs.Options{Title: title}, out)
+			if err != nil {
 				return findingsErrorf("docs build: %v", err)
 			}
-			files, size := dirSize(out)
-			fmt.Fprintf(cmd.ErrOrStderr(), "errcat: wrote %s: %d files, %.1f MiB in %s\n", out, files, float64(size)/(1<<20), time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(cmd.ErrOrStderr(), "errcat: wrote %s: %d files, %.1f MiB in %s\n", out, stats.Files, float64(stats.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}
@@ -61,7 +61,7 @@ func newDocsMarkdown() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "markdown [PATH...] [-o FILE]",
 		Short: "Write catalogs as one Markdown document, for wikis and repositories",
-		Long: `markdown writes each catalog PATH (the built-in common catalog without PATH) as
+		Long: `markdown writes each catalog PATH (as for build; the built-in common catalog without PATH) as
 Markdown in the layout of errcat's seed documents: an overview table, then each code's
 Message, Description, Root Cause and Resolution. Without -o it prints the document.`,
 		Example: `  errcat docs markdown ./errors -o ERRORS.md
@@ -83,8 +83,9 @@ Message, Description, Root Cause and Resolution. Without -o it prints the docume
 	return cmd
 }
 
-// loadCatalogs loads each path as one catalog, or the built-in common catalog when
-// there is none. Problems are printed to w, all of them, and reported as findings.
+// loadCatalogs loads each catalog the paths name (a file, a directory, or dir/... for
+// every catalog below dir), or the built-in common catalog when there is none.
+// Problems are printed to w, all of them, and reported as findings.
 func loadCatalogs(w io.Writer, paths []string) ([]*catalog.Catalog, error) {
 	if len(paths) == 0 {
 		c, err := builtin.Common()
@@ -93,33 +94,30 @@ func loadCatalogs(w io.Writer, paths []string) ([]*catalog.Catalog, error) {
 		}
 		return []*catalog.Catalog{c}, nil
 	}
-	var cats []*catalog.Catalog
-	failed := false
-	for _, p := range paths {
-		c, err := catalog.LoadFiles(p)
-		if err != nil {
-			fmt.Fprintln(w, err)
-			failed = true
-			continue
-		}
-		cats = append(cats, c)
-	}
-	if failed {
+	cats, err := loadEach(paths)
+	if err != nil {
+		fmt.Fprintln(w, err)
 		return nil, errSilent
 	}
 	return cats, nil
 }
 
-// dirSize counts the files under dir and their bytes.
-func dirSize(dir string) (files int, size int64) {
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if fi, err := d.Info(); err == nil {
-				files++
-				size += fi.Size()
-			}
+// loadEach loads each catalog the paths name, expanding dir/... patterns; the error
+// joins the problems of every catalog that failed.
+func loadEach(paths []string) ([]*catalog.Catalog, error) {
+	expanded, err := catalog.FindFiles(paths...)
+	if err != nil {
+		return nil, err
+	}
+	var cats []*catalog.Catalog
+	var errs []error
+	for _, p := range expanded {
+		c, err := catalog.LoadFiles(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
 		}
-		return nil
-	})
-	return files, size
+		cats = append(cats, c)
+	}
+	return cats, errors.Join(errs...)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -26,8 +27,11 @@ func newExplain() *cobra.Command {
   errcat explain --search "locate id"
   errcat explain --search lcoate`,
 		Args: args(func(cmd *cobra.Command, a []string) error {
+			if search != "" && len(a) > 0 {
+				return errors.New("give a CODE or --search WORDS, not both")
+			}
 			if search != "" {
-				return cobra.NoArgs(cmd, a)
+				return nil
 			}
 			return cobra.ExactArgs(1)(cmd, a)
 		}),

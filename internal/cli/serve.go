@@ -25,8 +25,8 @@ func newServe() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve [PATH...]",
 		Short: "Serve the documentation portal of catalogs, rebuilt when they change",
-		Long: `serve serves the documentation site of each catalog PATH (a catalog file or a
-directory of them) from memory, with a JSON API:
+		Long: `serve serves the documentation site of each catalog PATH (a catalog file, a
+directory of them, or dir/... for every catalog below dir) from memory, with a JSON API:
 
   GET /api/errors?q=WORDS[&locale=L][&catalog=C][&limit=N]
   GET /api/errors/{code}[?locale=L][&catalog=C]
@@ -71,7 +71,7 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 	return cmd
 }
 
-// loadForServe loads each path as one catalog; without paths, the built-in common
+// loadForServe loads each catalog the paths name; without paths, the built-in common
 // catalog and the seed examples.
 func loadForServe(paths []string) ([]*catalog.Catalog, error) {
 	if len(paths) == 0 {
@@ -85,17 +85,7 @@ func loadForServe(paths []string) ([]*catalog.Catalog, error) {
 		}
 		return append([]*catalog.Catalog{c}, more...), nil
 	}
-	var cats []*catalog.Catalog
-	var errs []error
-	for _, p := range paths {
-		c, err := catalog.LoadFiles(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		cats = append(cats, c)
-	}
-	return cats, errors.Join(errs...)
+	return loadEach(paths)
 }
 
 // displayAddr is the address to open in a browser: localhost for every interface.

@@ -12,9 +12,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// Update reports whether the tests run with -update.
-func Update() bool { return *update }
-
 // Check compares got with the file at path, or writes got there under -update. On a
 // difference it reports the file and how to refresh it; it shows both texts when they
 // are short enough to read.

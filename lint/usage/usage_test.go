@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 )
 
 func TestFindAndCheck(t *testing.T) {
@@ -25,10 +25,7 @@ func TestFindAndCheck(t *testing.T) {
 	if strings.Join(got, "\n") != want {
 		t.Errorf("raises:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
-	c, err := catalog.LoadFiles("../../examples/petstore/errors")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := catalogtest.Load(t, "../../examples/petstore/errors")
 	var findings []string
 	for _, f := range Check(c, raises) {
 		findings = append(findings, filepath.Base(f.Pos.File)+": "+f.Rule+": "+f.Message)
