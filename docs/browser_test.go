@@ -101,6 +101,7 @@ func TestBrowserPortal(t *testing.T) {
 	if err != nil || count != "1 error matches." {
 		t.Errorf("result count %q, %v", count, err)
 	}
+	do("the query reaches the URL once typing pauses", waitJS("location.search === '?q=locate'"))
 	loc, err := chromedp.Run(ctx, chromedp.Location())
 	if err != nil || !strings.HasSuffix(loc, "/?q=locate") {
 		t.Errorf("the query is not in the URL: %s %v", loc, err)

@@ -109,6 +109,14 @@
     if (overview) { overview.classList.add('searching'); }
   }
 
+  // The URL follows the query once typing pauses: rewriting it on every keystroke
+  // costs a frame for nothing.
+  var pending = 0;
+  function rememberSoon(query) {
+    clearTimeout(pending);
+    pending = setTimeout(function () { remember(query); }, 250);
+  }
+
   function remember(query) {
     var url = new URL(window.location.href);
     if (query.trim()) { url.searchParams.set('q', query.trim()); } else { url.searchParams.delete('q'); }
@@ -118,7 +126,7 @@
   input.addEventListener('input', function (ev) {
     var start = ev.timeStamp;
     render(input.value);
-    remember(input.value);
+    rememberSoon(input.value);
     // After the next frame is painted: the time a reader waits.
     requestAnimationFrame(function () {
       setTimeout(function () {
