@@ -41,3 +41,12 @@ func BenchmarkMessageString(b *testing.B) {
 		_ = e.Message("en")
 	}
 }
+
+func BenchmarkAppendMessageJSON(b *testing.B) {
+	e := testSet(b).Lookup("000012").New(String("project"), Int(42))
+	buf := make([]byte, 0, 128)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = e.AppendMessageJSON(buf[:0], "en")
+	}
+}

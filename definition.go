@@ -16,11 +16,15 @@ type Definition struct {
 	key        string
 	id         string // code, or code[key] for a variant
 	docsURL    string
+	codeJSON   string // the code as a JSON value, as the set writes codes on the wire
+	urlJSON    string // docsURL as a JSON string
 	status     int
 	grpc       string
 	params     []Param
 	texts      []*localized // by locale index of set; texts[0] is the default locale
 	auto       []*localized // variant texts remapped to the parent's params, if they differ
+	own        []shownTexts // by locale index: what an error of d renders
+	asVariant  []shownTexts // by locale index: what an error of d's code shown as d renders
 	returnedBy []string
 	category   string
 	retryable  bool
@@ -34,6 +38,37 @@ type Definition struct {
 type localized struct {
 	title, message, summary, description Template
 	causes, resolutions                  []Template
+}
+
+// shownTexts is the title and message an error renders in one locale, every fallback
+// applied once, when the set is compiled: the locale's text, else the default
+// locale's, and the message where there is no title.
+type shownTexts struct{ title, message *Template }
+
+// resolveTexts returns the shownTexts of every locale of texts, which may be nil
+// where a locale has no texts of its own; texts[0] is the default locale's.
+func resolveTexts(texts []*localized) []shownTexts {
+	out := make([]shownTexts, len(texts))
+	fb := texts[0]
+	for i, l := range texts {
+		if l == nil {
+			l = fb
+		}
+		r := &out[i]
+		r.message = &l.message
+		if l.message.IsZero() {
+			r.message = &fb.message
+		}
+		switch {
+		case !l.title.IsZero():
+			r.title = &l.title
+		case !fb.title.IsZero():
+			r.title = &fb.title
+		default:
+			r.title = r.message
+		}
+	}
+	return out
 }
 
 // Code returns the wire code, such as "000012"; a variant returns its code's.
@@ -89,6 +124,15 @@ func (d *Definition) Deprecated() *Deprecation { return d.deprecated }
 // DocsURL returns the URL of the code's documentation page, or "" when the catalog
 // gives no docs_url.
 func (d *Definition) DocsURL() string { return d.docsURL }
+
+// AppendCodeJSON appends the code as a JSON value, as it goes on the wire: a number
+// when the set's codes are numeric ([Set.NumericCodes]), else a string. It is written
+// once, when the set is compiled, so this is a copy.
+func (d *Definition) AppendCodeJSON(dst []byte) []byte { return append(dst, d.codeJSON...) }
+
+// AppendDocsURLJSON appends [Definition.DocsURL] as a JSON string, written once when
+// the set is compiled.
+func (d *Definition) AppendDocsURLJSON(dst []byte) []byte { return append(dst, d.urlJSON...) }
 
 func expandDocsURL(tmpl, code string) string {
 	for i := 0; i+6 <= len(tmpl); i++ {

@@ -104,44 +104,38 @@ func (e *Error) Is(target error) bool {
 // every value it needs, else the first variant whose message has, else e's own.
 // This is how 000037 raised without a field name reads as 000037[0].
 func (e *Error) shown() *Definition {
+	if len(e.def.variants) == 0 { // the usual case, inlined
+		return e.def
+	}
+	return e.shownVariant()
+}
+
+// shownVariant is shown for a code with variants.
+func (e *Error) shownVariant() *Definition {
 	d := e.def
-	if len(d.variants) == 0 || d.texts[0].message.satisfied(e.args) {
+	if d.own[0].message.satisfied(e.args) {
 		return d
 	}
 	for _, v := range d.variants {
-		if v.textsFor(0).message.satisfied(e.args) {
+		if v.asVariant[0].message.satisfied(e.args) {
 			return v
 		}
 	}
 	return d
 }
 
-// textsFor returns the texts of locale index i to render with the parent's arguments.
-func (d *Definition) textsFor(i int) *localized {
-	if d.auto != nil {
-		if d.auto[i] != nil {
-			return d.auto[i]
-		}
-		return d.auto[0]
-	}
-	if d.texts[i] != nil {
-		return d.texts[i]
-	}
-	return d.texts[0]
-}
-
-// render picks the texts of the shown definition in locale, and its texts in the
-// default locale for what the locale's texts leave out.
-func (e *Error) render(locale string) (l, fb *localized) {
+// texts returns the title and message e renders with in locale: those of the shown
+// definition, with its fallbacks already applied.
+func (e *Error) texts(locale string) *shownTexts {
 	d := e.shown()
-	if d == e.def {
-		return d.in(locale), d.texts[0]
+	r := d.own
+	if d != e.def {
+		r = d.asVariant
 	}
-	i := 0
-	if d.set != nil {
-		i = d.set.localeIndex(locale)
+	if len(r) > 1 {
+		return &r[d.set.localeIndex(locale)]
 	}
-	return d.textsFor(i), d.textsFor(0)
+	return &r[0]
 }
 
 // Variant returns the definition whose texts the error renders with: its own, or the
@@ -151,12 +145,14 @@ func (e *Error) Variant() *Definition { return e.shown() }
 // AppendMessage appends the message in locale (falling back along the locale chain to
 // the catalog's default locale) to dst and returns the extended buffer.
 func (e *Error) AppendMessage(dst []byte, locale string) []byte {
-	l, fb := e.render(locale)
-	t := l.message
-	if t.IsZero() {
-		t = fb.message
-	}
-	return t.Append(dst, e.args)
+	return e.texts(locale).message.Append(dst, e.args)
+}
+
+// AppendMessageJSON is [Error.AppendMessage] for JSON bodies: it appends the message
+// escaped as the contents of a JSON string, without the quotes (see
+// [Template.AppendJSON]).
+func (e *Error) AppendMessageJSON(dst []byte, locale string) []byte {
+	return e.texts(locale).message.AppendJSON(dst, e.args)
 }
 
 // Message returns the message rendered in locale.
@@ -167,15 +163,13 @@ func (e *Error) Message(locale string) string {
 // AppendTitle appends the title in locale to dst; a code without a title uses its
 // message.
 func (e *Error) AppendTitle(dst []byte, locale string) []byte {
-	l, fb := e.render(locale)
-	t := l.title
-	if t.IsZero() {
-		t = fb.title
-	}
-	if t.IsZero() {
-		return e.AppendMessage(dst, locale)
-	}
-	return t.Append(dst, e.args)
+	return e.texts(locale).title.Append(dst, e.args)
+}
+
+// AppendTitleJSON is [Error.AppendTitle] for JSON bodies: it appends the title escaped
+// as the contents of a JSON string, without the quotes (see [Template.AppendJSON]).
+func (e *Error) AppendTitleJSON(dst []byte, locale string) []byte {
+	return e.texts(locale).title.AppendJSON(dst, e.args)
 }
 
 // Title returns the title rendered in locale.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // Set is a compiled catalog: every [Definition] of one API, its locales and metadata.
@@ -182,6 +184,12 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 	if s.docsURL != "" {
 		d.docsURL = expandDocsURL(s.docsURL, d.code)
 	}
+	d.urlJSON = string(jsontext.AppendString(nil, d.docsURL))
+	if s.numeric && isNumber(d.code) {
+		d.codeJSON = d.code
+	} else {
+		d.codeJSON = string(jsontext.AppendString(nil, d.code))
+	}
 	for i := range d.params {
 		if d.params[i].Kind == KindInvalid {
 			d.params[i].Kind = KindString
@@ -225,6 +233,11 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 	}
 	if parent != nil && sp.Params != nil {
 		d.auto = remapAll(d, parent)
+	}
+	d.own = resolveTexts(d.texts)
+	d.asVariant = d.own
+	if d.auto != nil {
+		d.asVariant = resolveTexts(d.auto)
 	}
 	for i := range sp.Variants {
 		v, err := s.compile(&sp.Variants[i], d)
@@ -353,6 +366,20 @@ func remapAll(v, p *Definition) []*localized {
 		}
 	}
 	return out
+}
+
+// isNumber reports whether code is a JSON number as numeric wire codes are: decimal
+// digits without leading zeros, or 0.
+func isNumber(code string) bool {
+	if code == "" || code[0] == '0' && len(code) > 1 {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		if code[i] < '0' || code[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isIdentifier reports whether name is [A-Za-z_][A-Za-z0-9_]*: a param name that

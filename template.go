@@ -3,6 +3,8 @@ package errcat
 import (
 	"strconv"
 	"strings"
+
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // Template is a parsed message template: literal text with {0} / {name} placeholders,
@@ -20,6 +22,7 @@ type Template struct {
 // segment is literal text or, when ph is set, a placeholder for argument arg.
 type segment struct {
 	lit  string // literal text, or the placeholder's source text ("{0}")
+	json string // literal text escaped for a JSON string; lit itself when it needs none
 	name string // the parameter's name once bound, else the text between the braces
 	arg  int    // argument index; -1 for a named placeholder not yet bound
 	off  int    // byte offset of the placeholder in the source
@@ -54,7 +57,7 @@ func ParseTemplate(src string) (Template, error) {
 	t := Template{src: src}
 	if strings.IndexAny(src, "{}") < 0 {
 		if src != "" {
-			t.segs = []segment{{lit: src}}
+			t.segs = []segment{literal(src)}
 		}
 		return t, nil
 	}
@@ -66,10 +69,10 @@ func ParseTemplate(src string) (Template, error) {
 		switch {
 		case built:
 			lit.WriteString(src[start:end])
-			t.segs = append(t.segs, segment{lit: lit.String()})
+			t.segs = append(t.segs, literal(lit.String()))
 			lit.Reset()
 		case end > start:
-			t.segs = append(t.segs, segment{lit: src[start:end]})
+			t.segs = append(t.segs, literal(src[start:end]))
 		}
 		built = false
 	}
@@ -103,6 +106,18 @@ func ParseTemplate(src string) (Template, error) {
 	}
 	flush(len(src))
 	return t, nil
+}
+
+// literal returns the segment of literal text s, escaped for JSON once, here, so that
+// rendering into a JSON body copies it as it is.
+func literal(s string) segment {
+	seg := segment{lit: s, json: s}
+	if jsontext.PlainPrefix(s) < len(s) {
+		if e := string(jsontext.AppendEscaped(nil, s)); e != s {
+			seg.json = e
+		}
+	}
+	return seg
 }
 
 // placeholderIndex returns the argument index a positional placeholder names, -1 for a
@@ -235,6 +250,28 @@ func (t Template) Append(dst []byte, args []Value) []byte {
 		}
 		dst = append(dst, '{')
 		dst = append(dst, s.name...)
+		dst = append(dst, '?', '}')
+	}
+	return dst
+}
+
+// AppendJSON is [Template.Append] for JSON bodies: it appends the rendered text escaped
+// as the contents of a JSON string, without the quotes, exactly as encoding/json would
+// escape it (including <, > and &). Literal text is escaped once, when the template is
+// parsed; only string values are escaped here. Values of other kinds never need it.
+func (t Template) AppendJSON(dst []byte, args []Value) []byte {
+	for i := range t.segs {
+		s := &t.segs[i]
+		if !s.ph {
+			dst = append(dst, s.json...)
+			continue
+		}
+		if s.arg >= 0 && s.arg < len(args) && args[s.arg].kind != KindInvalid {
+			dst = args[s.arg].AppendTextJSON(dst)
+			continue
+		}
+		dst = append(dst, '{')
+		dst = append(dst, s.name...) // an identifier or an index: nothing to escape
 		dst = append(dst, '?', '}')
 	}
 	return dst

@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -157,6 +158,31 @@ func TestParseValue(t *testing.T) {
 
 // FuzzParseTemplate checks that parsing never panics, that rendering a parsed template
 // never panics, and that a template written back from its parts parses the same.
+func TestAppendJSON(t *testing.T) {
+	now := time.Date(2026, 11, 23, 9, 30, 0, 5e8, time.UTC)
+	for _, c := range []struct {
+		src  string
+		args []Value
+		want string
+	}{
+		{"Unable to locate {0} with id {1}.", []Value{String("project"), String("42")}, `Unable to locate project with id 42.`},
+		{"Say \"{0}\" <now> & {{then}}", []Value{String("a\"b\\c\n")}, `Say \"a\"b\\c\n\" \u003cnow\u003e \u0026 {then}`},
+		{"Đã hết hạn vào {0} sau {1}", []Value{Time(now), Duration(1500 * time.Microsecond)}, `Đã hết hạn vào 2026-11-23T09:30:00.5Z sau 1.5ms`},
+		{"{0} of {1}: {2}, {3}", []Value{Int(-3), Float(2.5), Bool(true)}, `-3 of 2.5: true, {3?}`},
+		{"line\u2028break {0}", []Value{String("\xff\u2029")}, `line\u2028break \ufffd\u2029`},
+	} {
+		tmpl := MustParseTemplate(c.src)
+		got := string(tmpl.AppendJSON(nil, c.args))
+		if got != c.want {
+			t.Errorf("AppendJSON(%q) = %s, want %s", c.src, got, c.want)
+		}
+		want, _ := json.Marshal(tmpl.Render(c.args))
+		if `"`+got+`"` != string(want) {
+			t.Errorf("AppendJSON(%q) = %s, encoding/json writes %s", c.src, got, want)
+		}
+	}
+}
+
 func FuzzParseTemplate(f *testing.F) {
 	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}"} {
 		f.Add(s)
@@ -169,7 +195,12 @@ func FuzzParseTemplate(f *testing.F) {
 			}
 			return
 		}
-		_ = tmpl.Render([]Value{String("v"), Int(1)})
+		args := []Value{String("v<\"&\u2028"), Int(1)}
+		text := tmpl.Render(args)
+		want, _ := json.Marshal(text)
+		if got := tmpl.AppendJSON([]byte{'"'}, args); string(got)+`"` != string(want) {
+			t.Fatalf("AppendJSON of %q = %s\", want %s", src, got, want)
+		}
 		var b strings.Builder
 		for _, s := range tmpl.segs {
 			if s.ph {

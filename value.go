@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // Kind is the type of a parameter or of a [Value].
@@ -55,14 +57,17 @@ func ParseKind(s string) (Kind, bool) {
 // integers, floats, booleans, times and durations without boxing them in an interface,
 // so building one allocates nothing. The zero Value means "not given".
 type Value struct {
-	str  string
-	num  uint64
-	loc  *time.Location
-	kind Kind
+	str   string
+	num   uint64
+	loc   *time.Location
+	kind  Kind
+	plain bool // str needs no escaping in JSON, as found once when the Value was made
 }
 
 // String returns a Value holding a string.
-func String(s string) Value { return Value{kind: KindString, str: s} }
+func String(s string) Value {
+	return Value{kind: KindString, str: s, plain: jsontext.PlainPrefix(s) == len(s)}
+}
 
 // Int returns a Value holding an integer.
 func Int(i int64) Value { return Value{kind: KindInt, num: uint64(i)} }
@@ -167,6 +172,19 @@ func (v Value) AppendText(dst []byte) []byte {
 		return append(dst, time.Duration(v.num).String()...)
 	}
 	return dst
+}
+
+// AppendTextJSON is [Value.AppendText] for JSON bodies: it appends v's text escaped as
+// the contents of a JSON string, without the quotes, as encoding/json escapes it.
+// Only strings can need escaping; whether one does was found when it was made.
+func (v Value) AppendTextJSON(dst []byte) []byte {
+	if v.plain { // only strings are marked plain
+		return append(dst, v.str...)
+	}
+	if v.kind == KindString {
+		return jsontext.AppendEscaped(dst, v.str)
+	}
+	return v.AppendText(dst)
 }
 
 // String returns v's text as [Value.AppendText] writes it.

@@ -37,6 +37,17 @@ func (e *handError) appendText(dst []byte, parts []string) []byte {
 	return append(dst, parts[2]...)
 }
 
+// appendTextJSON is appendText for a JSON string: the values come from the request
+// (the id from the URL), so they are escaped; the template's literals are known not
+// to need it.
+func (e *handError) appendTextJSON(dst []byte, parts []string) []byte {
+	dst = append(dst, parts[0]...)
+	dst = appendJSONEscaped(dst, e.kind)
+	dst = append(dst, parts[1]...)
+	dst = appendJSONEscaped(dst, e.id)
+	return append(dst, parts[2]...)
+}
+
 func (e *handError) appendMessage(dst []byte) []byte { return e.appendText(dst, msgParts) }
 
 var errHandNotFound = &handError{code: "000012"}
@@ -53,6 +64,13 @@ var (
 
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	dst = appendJSONEscaped(dst, s)
+	return append(dst, '"')
+}
+
+// appendJSONEscaped escapes s for a JSON string: quotes, backslashes and control
+// characters (what RFC 8259 requires; encoding/json also escapes <, > and &).
+func appendJSONEscaped(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
@@ -69,7 +87,7 @@ func appendJSONString(dst []byte, s string) []byte {
 		dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 		i++
 	}
-	return append(dst, '"')
+	return dst
 }
 
 func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
@@ -77,9 +95,9 @@ func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
 	b := (*bp)[:0]
 	b = append(b, `{"type":"`+docs+`","title":`...)
 	b = append(b, '"')
-	b = e.appendText(b, titleParts) // kind and id are known to need no escaping here
+	b = e.appendTextJSON(b, titleParts)
 	b = append(b, `","status":404,"detail":"`...)
-	b = e.appendMessage(b)
+	b = e.appendTextJSON(b, msgParts)
 	b = append(b, `","instance":`...)
 	if v := r.Header["X-Request-Id"]; len(v) > 0 {
 		b = appendJSONString(b, v[0])

@@ -70,11 +70,14 @@ func writeProblem(w http.ResponseWriter, p *problem) {
 	w.Write(body)
 }
 
+// quietLogger logs nothing, as the peers log nothing.
+var quietLogger = slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))
+
 const docs = "https://errcat.dev/catalogs/common/errors/000012/"
 
 func BenchmarkErrcat(b *testing.B) {
 	w, r := setup(b)
-	h := &httperr.Handler{Logger: slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 1}))}
+	h := &httperr.Handler{Logger: quietLogger}
 	for b.Loop() {
 		w.reset()
 		err := common.ErrUnableToLocate.Wrap(cause, errcat.String("project"), errcat.String("42"))

@@ -69,6 +69,7 @@ func BenchmarkErrorPath(b *testing.B) {
 	w := &discard{h: http.Header{}}
 	r, _ := http.NewRequest("GET", "/projects/42", nil)
 	h := &Handler{Logger: discardLogger}
+	id := []string{"req-1"}
 	b.ReportAllocs()
 	for b.Loop() {
 		w.reset()
@@ -76,7 +77,7 @@ func BenchmarkErrorPath(b *testing.B) {
 		if !errors.Is(err, common.ErrUnableToLocate) {
 			b.Fatal("errors.Is")
 		}
-		h.write(w, r, err, "req-1")
+		h.write(w, r, err, id)
 	}
 }
 

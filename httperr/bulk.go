@@ -63,7 +63,7 @@ func (b *BulkEnvelope) appendMessage(dst []byte, err *errcat.Error, field string
 	dst = append(dst, `,"type":"failed"`...)
 	if public(err) && !(field != "" && b.OmitFieldMessage) {
 		dst = append(dst, `,"message":`...)
-		dst = appendText(dst, func(buf []byte) []byte { return appendMessage(buf, err, c) })
+		dst = appendMessage(dst, err, c)
 	}
 	return append(dst, '}')
 }

@@ -54,20 +54,26 @@ func status(err *errcat.Error) int {
 // public reports whether err's own texts and params may be shown to clients.
 func public(err *errcat.Error) bool { return !err.Variant().Internal() }
 
-// appendTitle appends err's title in c's locale, or its status's text when the error
-// is not public.
+// appendTitle appends, as a JSON string, err's title in c's locale, or its status's
+// text when the error is not public.
 func appendTitle(dst []byte, err *errcat.Error, c *Context) []byte {
-	if !public(err) {
-		return append(dst, http.StatusText(status(err))...)
+	dst = append(dst, '"')
+	if public(err) {
+		dst = err.AppendTitleJSON(dst, c.Locale)
+	} else {
+		dst = append(dst, http.StatusText(status(err))...) // plain ASCII
 	}
-	return err.AppendTitle(dst, c.Locale)
+	return append(dst, '"')
 }
 
-// appendMessage appends err's message in c's locale, or its status's text when the
-// error is not public.
+// appendMessage appends, as a JSON string, err's message in c's locale, or its
+// status's text when the error is not public.
 func appendMessage(dst []byte, err *errcat.Error, c *Context) []byte {
-	if !public(err) {
-		return append(dst, http.StatusText(status(err))...)
+	dst = append(dst, '"')
+	if public(err) {
+		dst = err.AppendMessageJSON(dst, c.Locale)
+	} else {
+		dst = append(dst, http.StatusText(status(err))...) // plain ASCII
 	}
-	return err.AppendMessage(dst, c.Locale)
+	return append(dst, '"')
 }

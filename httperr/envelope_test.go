@@ -91,22 +91,6 @@ func TestSeedExamples(t *testing.T) {
 	}
 }
 
-// FuzzAppendString checks the JSON string writer against encoding/json.
-func FuzzAppendString(f *testing.F) {
-	for _, s := range []string{"", "plain", `"q"\`, "<&>", "\u2028\u2029", "\x00\x1f\x7f", "\xff\xfe", "héllo wörld", "tab\tnl\n"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, _ := json.Marshal(s)
-		if got := appendString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
-		}
-		if got := appendText(nil, func(b []byte) []byte { return append(b, s...) }); !bytes.Equal(got, want) {
-			t.Fatalf("appendText(%q) = %s, want %s", s, got, want)
-		}
-	})
-}
-
 func TestAppendFloatLikeEncodingJSON(t *testing.T) {
 	for _, f := range []float64{0, 1, -2.5, 1e20, 1e21, 1e-6, 1e-7, 123456.789, 5e-324} {
 		want, _ := json.Marshal(f)

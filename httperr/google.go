@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // Google is the error shape of Google's AIP-193, application/json:
@@ -30,7 +31,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	dst = append(dst, `{"error":{"code":`...)
 	dst = strconv.AppendInt(dst, int64(status(err)), 10)
 	dst = append(dst, `,"message":`...)
-	dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, err, c) })
+	dst = appendMessage(dst, err, c)
 	dst = append(dst, `,"status":`...)
 	g := d.GRPC()
 	if g == "" {
@@ -47,22 +48,8 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	} else {
 		dst = append(dst, `""`...)
 	}
-	if pub && hasParams(err) {
-		dst = append(dst, `,"metadata":{`...)
-		first := true
-		for i, v := range err.Args() {
-			if v.IsZero() || i >= len(err.Definition().Params()) {
-				continue
-			}
-			if !first {
-				dst = append(dst, ',')
-			}
-			first = false
-			dst = appendString(dst, err.Definition().Params()[i].Name)
-			dst = append(dst, ':')
-			dst = appendText(dst, v.AppendText)
-		}
-		dst = append(dst, '}')
+	if pub {
+		dst = appendParams(dst, `,"metadata":{`, err, true)
 	}
 	dst = append(dst, '}')
 
@@ -74,7 +61,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		}
 		dst = appendString(dst, locale)
 		dst = append(dst, `,"message":`...)
-		dst = appendText(dst, func(b []byte) []byte { return err.AppendMessage(b, c.Locale) })
+		dst = appendMessage(dst, err, c)
 		dst = append(dst, '}')
 	}
 	if fields := err.Fields(); pub && len(fields) > 0 {
@@ -86,14 +73,16 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 			dst = append(dst, `{"field":`...)
 			dst = appendString(dst, f.Field)
 			dst = append(dst, `,"description":`...)
-			dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, f.Err, c) })
+			dst = appendMessage(dst, f.Err, c)
 			dst = append(dst, '}')
 		}
 		dst = append(dst, "]}"...)
 	}
 	if u := err.Definition().DocsURL(); u != "" {
 		dst = append(dst, ","+typePrefix+`Help","links":[{"description":`...)
-		dst = appendText(dst, func(b []byte) []byte { return append(append(b, "Error "...), err.Code()...) })
+		dst = append(dst, `"Error `...)
+		dst = jsontext.AppendEscaped(dst, err.Code())
+		dst = append(dst, '"')
 		dst = append(dst, `,"url":`...)
 		dst = appendString(dst, u)
 		dst = append(dst, "}]}"...)

@@ -111,11 +111,11 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	h.write(w, r, err, requestID(w, r))
 }
 
-// write is Write with the request id decided.
-func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id string) {
+// write is Write with the request id decided, as a header value of one element.
+func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []string) {
 	h.init()
 	e := h.catalogError(err)
-	ctx := Context{Instance: id}
+	ctx := Context{Instance: id[0]}
 	if d, ok := retryAfterOf(err); ok {
 		ctx.RetryAfter = d
 	}
@@ -138,32 +138,28 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id st
 	}
 	st := status(e)
 
-	// Header values are shared, immutable slices: setting them allocates nothing.
+	// Header values are shared, immutable slices: setting them allocates nothing. What
+	// may be there already is dealt with first, while the map is often still empty
+	// and a lookup costs no hashing.
 	hd := w.Header()
+	delete(hd, "Content-Length")
+	if v, ok := hd["Vary"]; ok {
+		hd["Vary"] = append(v[:len(v):len(v)], vary[0])
+	} else {
+		hd["Vary"] = vary
+	}
 	hd["Content-Type"] = h.offerHdr[0]
 	if ct != h.offers[0] {
 		hd["Content-Type"] = h.offerHdr[1]
 	}
-	delete(hd, "Content-Length")
 	hd["X-Content-Type-Options"] = nosniff
 	if ctx.Locale != "" {
 		hd["Content-Language"] = headerValue(ctx.Locale)
 	}
-	if _, ok := hd["Vary"]; ok {
-		hd.Add("Vary", "Accept, Accept-Language")
-	} else {
-		hd["Vary"] = vary
-	}
 	if ctx.RetryAfter > 0 {
-		hd.Set("Retry-After", strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10))
+		hd["Retry-After"] = []string{strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10)}
 	}
-	if v := hd[requestIDKey]; ctx.Instance != "" && (len(v) == 0 || v[0] != ctx.Instance) {
-		if in := r.Header[requestIDKey]; len(in) > 0 && in[0] == ctx.Instance {
-			hd[requestIDKey] = in[:1] // the client's own value, echoed
-		} else {
-			hd[requestIDKey] = []string{ctx.Instance}
-		}
-	}
+	hd[requestIDKey] = id
 
 	rs := renders.Get().(*renderState)
 	rs.ctx = ctx
@@ -224,17 +220,18 @@ func (h *Handler) log(r *http.Request, e *errcat.Error, orig error, status int, 
 // requestIDKey is X-Request-ID in the canonical form header maps use.
 const requestIDKey = "X-Request-Id"
 
-// requestID returns the id of the request: the X-Request-ID the wrapping Handler
-// accepted or made, else the request's own header if it is well-formed, else a new
-// one, so that every error has an id to quote to support.
-func requestID(w http.ResponseWriter, r *http.Request) string {
+// requestID returns the id of the request as a header value of one element: the
+// X-Request-ID the wrapping Handler accepted or made, else the request's own header
+// if it is well-formed, else a new one, so that every error has an id to quote to
+// support.
+func requestID(w http.ResponseWriter, r *http.Request) []string {
 	if rw := findWriter(w); rw != nil {
 		return rw.requestID()
 	}
-	if id := headerOf(r, requestIDKey); validRequestID(id) {
-		return id
+	if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
+		return v[:1] // the client's own value, echoed
 	}
-	return newRequestID()
+	return []string{newRequestID()}
 }
 
 // validRequestID reports whether id is safe to echo: 1 to 128 characters of
@@ -244,13 +241,20 @@ func validRequestID(id string) bool {
 		return false
 	}
 	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._:-", c) >= 0) {
+		if !idByte[id[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// idByte marks the bytes a request id may hold.
+var idByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._:-", byte(c)) >= 0
+	}
+	return t
+}()
 
 func newRequestID() string {
 	var b [12]byte
@@ -274,10 +278,14 @@ func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: e
 // retryAfterOf finds a RetryAfter along err's chain of single causes.
 func retryAfterOf(err error) (time.Duration, bool) {
 	for i := 0; err != nil && i < 32; i++ {
-		if ra, ok := err.(*retryAfterErr); ok {
-			return ra.after, true
+		switch e := err.(type) {
+		case *retryAfterErr:
+			return e.after, true
+		case *errcat.Error:
+			err = e.Unwrap() // the usual chain, without errors.Unwrap's interface check
+		default:
+			err = errors.Unwrap(err)
 		}
-		err = errors.Unwrap(err)
 	}
 	return 0, false
 }

@@ -32,8 +32,8 @@ func (h *Handler) Wrap(next http.Handler) http.Handler {
 		rw := writers.Get().(*responseWriter)
 		*rw = responseWriter{ResponseWriter: w, h: h, r: r, mux: mux}
 		if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
-			rw.id = v[0]
-			w.Header()[requestIDKey] = v[:1]
+			rw.id = v[:1]
+			w.Header()[requestIDKey] = rw.id
 		}
 		defer func() {
 			rw.handlePanic(recover()) // recover must be called by the deferred function itself
@@ -107,7 +107,7 @@ type responseWriter struct {
 	h           *Handler
 	r           *http.Request
 	mux         *http.ServeMux
-	id          string
+	id          []string // the request id, as a header value of one element
 	wroteHeader bool
 	discard     bool // the mux's text body is being dropped
 }
@@ -115,9 +115,10 @@ type responseWriter struct {
 // Unwrap lets http.ResponseController reach the server's writer.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-func (w *responseWriter) requestID() string {
-	if w.id == "" {
-		w.id = newRequestID()
+// requestID returns the request's id as a header value: the client's, or one made now.
+func (w *responseWriter) requestID() []string {
+	if w.id == nil {
+		w.id = []string{newRequestID()}
 	}
 	return w.id
 }
@@ -175,7 +176,7 @@ func (w *responseWriter) handlePanic(v any) {
 	}
 	err := w.h.codes.Internal.Wrap(&PanicError{Value: v, Stack: debug.Stack()})
 	if w.wroteHeader {
-		w.h.log(w.r, err, nil, 0, w.requestID())
+		w.h.log(w.r, err, nil, 0, w.requestID()[0])
 		panic(http.ErrAbortHandler)
 	}
 	w.wroteHeader = true

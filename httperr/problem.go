@@ -1,7 +1,6 @@
 package httperr
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -24,27 +23,27 @@ func (problem) ContentType() string { return "application/problem+json" }
 
 func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	pub := public(err)
+	d := err.Definition()
 	dst = append(dst, `{"type":`...)
-	if u := err.Definition().DocsURL(); u != "" {
-		dst = appendString(dst, u)
+	if d.DocsURL() != "" {
+		dst = d.AppendDocsURLJSON(dst)
 	} else {
 		dst = append(dst, `"about:blank"`...)
 	}
 	dst = append(dst, `,"title":`...)
-	dst = appendText(dst, func(b []byte) []byte { return appendTitle(b, err, c) })
+	dst = appendTitle(dst, err, c)
 	dst = append(dst, `,"status":`...)
-	dst = strconv.AppendInt(dst, int64(status(err)), 10)
+	dst = appendStatus(dst, status(err))
 	dst = append(dst, `,"detail":`...)
-	dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, err, c) })
+	dst = appendMessage(dst, err, c)
 	if c.Instance != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = appendString(dst, c.Instance)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = appendCode(dst, err)
-	if pub && hasParams(err) {
-		dst = append(dst, `,"params":`...)
-		dst = appendParams(dst, err)
+	dst = d.AppendCodeJSON(dst)
+	if pub {
+		dst = appendParams(dst, `,"params":{`, err, false)
 	}
 	if fields := err.Fields(); pub && len(fields) > 0 {
 		dst = append(dst, `,"errors":[`...)
@@ -57,7 +56,7 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 			dst = append(dst, `,"code":`...)
 			dst = appendCode(dst, f.Err)
 			dst = append(dst, `,"detail":`...)
-			dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, f.Err, c) })
+			dst = appendMessage(dst, f.Err, c)
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')

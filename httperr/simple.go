@@ -17,7 +17,7 @@ func (simple) ContentType() string { return "application/json" }
 
 func (simple) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	dst = append(dst, `{"message":`...)
-	dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, err, c) })
+	dst = appendMessage(dst, err, c)
 	dst = append(dst, `,"code":`...)
 	dst = appendCode(dst, err)
 	fields := err.Fields()
@@ -34,7 +34,7 @@ func (simple) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		dst = append(dst, `,"code":`...)
 		dst = appendCode(dst, f.Err)
 		dst = append(dst, `,"message":`...)
-		dst = appendText(dst, func(b []byte) []byte { return appendMessage(b, f.Err, c) })
+		dst = appendMessage(dst, f.Err, c)
 		dst = append(dst, '}')
 	}
 	return append(dst, "]}}"...)
