@@ -19,32 +19,57 @@ type fileContent struct {
 
 // decodeJSON decodes a JSON catalog or translation file, streaming the entries of its
 // errors so that only one entry's tree is held at a time.
+//
+// Whether the file is a translation (it has a top-level locale) decides how its
+// entries read, and the locale may come after the errors. Rather than read the file
+// twice, the first entry is taken as the file's kind says when its locale came first,
+// else as its shape says (a translation's errors are a mapping, a catalog's a list);
+// a file that turns out to be of the other kind is decoded again, knowing.
 func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
+	var first Problems
+	fc, guessed, translation := decodeJSONAs(name, data, &first, nil)
+	if !guessed || translation == (fc.translation != nil) {
+		*probs = append(*probs, first...)
+		return fc
+	}
+	translation = fc.translation != nil
+	fc, _, _ = decodeJSONAs(name, data, probs, &translation)
+	return fc
+}
+
+// decodeJSONAs is decodeJSON with the file's kind given, or guessed when kind is nil;
+// it reports whether it guessed, and what.
+func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fileContent, guessed, translation bool) {
 	d := &decoder{file: name, probs: probs}
-	translation := jsonHasTopKey(data, "locale")
+	decided := kind != nil
+	if decided {
+		translation = *kind
+	}
+	var sawLocale bool
 	var errs []*Error
 	var trs []*TranslatedError
-	root := jsonStream(data, func(key, v ast.Node) {
+	root := jsonStream(data, &sawLocale, func(key, v ast.Node) {
+		if !decided {
+			translation, guessed, decided = sawLocale || key != nil, true, true
+		}
+		// Entries of the wrong shape are left out: decodeFile reports the errors
+		// field once, as it does for YAML.
 		switch {
 		case translation && key != nil:
 			trs = append(trs, d.translatedError(&ast.MappingValueNode{BaseNode: &ast.BaseNode{}, Key: key.(ast.MapKeyNode), Value: v}))
-		case translation:
-			d.problem(d.pos(v), "errors: want a mapping, got a list")
-		case key != nil:
-			d.problem(d.pos(key), "errors: want a list, got a mapping")
-		default:
+		case !translation && key == nil:
 			if e := d.decodeError(v, nil); e != nil {
 				errs = append(errs, e)
 			}
 		}
 	})
-	fc := d.decodeFile(root)
+	fc = d.decodeFile(root)
 	if fc.translation != nil {
 		fc.translation.Errors = append(fc.translation.Errors, trs...)
 	} else {
 		fc.errors = append(fc.errors, errs...)
 	}
-	return fc
+	return fc, guessed, translation
 }
 
 // decodeFile decodes the top-level mapping of a catalog or translation file. A file

@@ -17,8 +17,14 @@ import (
 // pairs of a translation file's mapping) are handed to entry as they are read and left
 // out of the returned tree, so that a large file's tree is never held at once. key is
 // nil for list elements.
-func jsonStream(data []byte, entry func(key, value ast.Node)) ast.Node {
-	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry}
+//
+// The nodes of an entry are taken from slabs that are used again for the next entry
+// once entry returns: entry must not keep them (the decoder keeps strings and
+// positions only). A catalog of 50,000 codes in five locales is millions of nodes,
+// and allocating each was most of its load time.
+// *sawLocale is set when a top-level "locale" key has been read.
+func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) ast.Node {
+	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry, sawLocale: sawLocale}
 	return s.value()
 }
 
@@ -29,6 +35,52 @@ type jsonScanner struct {
 	line, col int
 	depth     int
 	entry     func(key, value ast.Node)
+	sawLocale *bool
+
+	strs slab[stringNode]
+	kvs  slab[mappingValue]
+	maps slab[mappingNode]
+	seqs slab[sequenceNode]
+	toks slab[tokenPos]
+}
+
+// slab hands out values of T from chunks that are kept for reuse: reset returns every
+// value handed out since a mark. new does not zero what it returns; callers set every
+// field.
+type slab[T any] struct {
+	chunks [][]T
+	c, i   int // the next value is chunks[c][i]
+}
+
+type slabMark struct{ c, i int }
+
+const slabChunk = 512
+
+func (s *slab[T]) new() *T {
+	if s.c < len(s.chunks) && s.i == slabChunk {
+		s.c, s.i = s.c+1, 0
+	}
+	if s.c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]T, slabChunk))
+	}
+	p := &s.chunks[s.c][s.i]
+	s.i++
+	return p
+}
+
+func (s *slab[T]) mark() slabMark   { return slabMark{s.c, s.i} }
+func (s *slab[T]) reset(m slabMark) { s.c, s.i = m.c, m.i }
+func (s *jsonScanner) marks() [5]slabMark {
+	return [5]slabMark{s.strs.mark(), s.kvs.mark(), s.maps.mark(), s.seqs.mark(), s.toks.mark()}
+}
+
+// release makes the nodes handed out since m available again.
+func (s *jsonScanner) release(m [5]slabMark) {
+	s.strs.reset(m[0])
+	s.kvs.reset(m[1])
+	s.maps.reset(m[2])
+	s.seqs.reset(m[3])
+	s.toks.reset(m[4])
 }
 
 // advance moves the offset to to, counting lines and columns (in characters).
@@ -88,12 +140,14 @@ func (s *jsonScanner) stream() ast.Node {
 			s.advance(s.off + 1)
 			return &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
 		}
+		m := s.marks()
 		if c == '[' {
 			s.entry(nil, s.value())
-			continue
+		} else {
+			key := s.value()
+			s.entry(key, s.value())
 		}
-		key := s.value()
-		s.entry(key, s.value())
+		s.release(m)
 	}
 }
 
@@ -104,7 +158,8 @@ type tokenPos struct {
 }
 
 func (s *jsonScanner) token(typ token.Type, value, origin string) *token.Token {
-	t := &tokenPos{pos: token.Position{Line: s.line, Column: s.col, Offset: s.off}}
+	t := s.toks.new()
+	t.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
 	t.tk = token.Token{Type: typ, Value: value, Origin: origin, Position: &t.pos}
 	return &t.tk
 }
@@ -113,6 +168,49 @@ func (s *jsonScanner) token(typ token.Type, value, origin string) *token.Token {
 type mappingValue struct {
 	n    ast.MappingValueNode
 	base ast.BaseNode
+}
+
+// mappingNode and sequenceNode are container nodes with their base and start token.
+type mappingNode struct {
+	n    ast.MappingNode
+	base ast.BaseNode
+	tp   tokenPos
+}
+
+type sequenceNode struct {
+	n    ast.SequenceNode
+	base ast.BaseNode
+	tp   tokenPos
+}
+
+// startToken fills tp as the token of the container that starts at the offset.
+func (s *jsonScanner) startToken(tp *tokenPos, typ token.Type, text string) *token.Token {
+	tp.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
+	tp.tk = token.Token{Type: typ, Value: text, Origin: text, Position: &tp.pos}
+	return &tp.tk
+}
+
+func (s *jsonScanner) newMapping() *ast.MappingNode {
+	m := s.maps.new()
+	values := m.n.Values[:0] // the slice of the node this one reuses, if any
+	m.base = ast.BaseNode{}
+	m.n = ast.MappingNode{BaseNode: &m.base, Start: s.startToken(&m.tp, token.MappingStartType, "{"), IsFlowStyle: true, Values: values}
+	return &m.n
+}
+
+func (s *jsonScanner) newSequence() *ast.SequenceNode {
+	q := s.seqs.new()
+	values := q.n.Values[:0]
+	q.base = ast.BaseNode{}
+	q.n = ast.SequenceNode{BaseNode: &q.base, Start: s.startToken(&q.tp, token.SequenceStartType, "["), IsFlowStyle: true, Values: values}
+	return &q.n
+}
+
+func (s *jsonScanner) newMappingValue(key ast.MapKeyNode, value ast.Node) *ast.MappingValueNode {
+	kv := s.kvs.new()
+	kv.base = ast.BaseNode{}
+	kv.n = ast.MappingValueNode{BaseNode: &kv.base, Start: key.GetToken(), Key: key, Value: value, IsFlowStyle: true}
+	return &kv.n
 }
 
 // stringNode is a string node with its base and token, allocated together: a large
@@ -130,9 +228,8 @@ func (s *jsonScanner) value() ast.Node {
 	}
 	switch c := s.data[s.off]; {
 	case c == '{':
-		tk := s.token(token.MappingStartType, "{", "{")
+		m := s.newMapping()
 		s.advance(s.off + 1)
-		m := &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
 		s.depth++
 		defer func() { s.depth-- }()
 		for {
@@ -142,23 +239,24 @@ func (s *jsonScanner) value() ast.Node {
 				return m
 			}
 			key := s.value()
-			if sk, ok := key.(*ast.StringNode); ok && s.depth == 1 && s.entry != nil && sk.Value == "errors" {
-				kv := &mappingValue{}
-				kv.n = ast.MappingValueNode{BaseNode: &kv.base, Start: key.GetToken(), Key: sk, Value: s.stream(), IsFlowStyle: true}
-				m.Values = append(m.Values, &kv.n)
-				continue
-			}
 			k, _ := key.(ast.MapKeyNode)
-			kv := &mappingValue{}
-			kv.n = ast.MappingValueNode{BaseNode: &kv.base, Start: key.GetToken(), Key: k, Value: s.value(), IsFlowStyle: true}
-			m.Values = append(m.Values, &kv.n)
+			var v ast.Node
+			sk, _ := key.(*ast.StringNode)
+			if sk != nil && s.depth == 1 && s.sawLocale != nil && sk.Value == "locale" {
+				*s.sawLocale = true
+			}
+			if sk != nil && s.depth == 1 && s.entry != nil && sk.Value == "errors" {
+				v = s.stream()
+			} else {
+				v = s.value()
+			}
+			m.Values = append(m.Values, s.newMappingValue(k, v))
 		}
 	case c == '[':
 		s.depth++
 		defer func() { s.depth-- }()
-		tk := s.token(token.SequenceStartType, "[", "[")
+		seq := s.newSequence()
 		s.advance(s.off + 1)
-		seq := &ast.SequenceNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
 		for {
 			s.skip()
 			if s.data[s.off] == ']' {
@@ -178,12 +276,18 @@ func (s *jsonScanner) value() ast.Node {
 			end++
 		}
 		raw := s.data[s.off : end+1]
-		str := string(raw[1 : len(raw)-1])
+		var str string
 		if escaped {
 			_ = json.Unmarshal(raw, &str)
+		} else if k, ok := knownKeys[string(raw[1:len(raw)-1])]; ok {
+			str = k // a field name: every entry has them, so they are not copied each time
+		} else {
+			str = string(raw[1 : len(raw)-1])
 		}
-		sn := &stringNode{tp: tokenPos{pos: token.Position{Line: s.line, Column: s.col, Offset: s.off}}}
+		sn := s.strs.new()
+		sn.tp.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
 		sn.tp.tk = token.Token{Type: token.DoubleQuoteType, Value: str, Origin: `"`, Position: &sn.tp.pos}
+		sn.base = ast.BaseNode{}
 		sn.n = ast.StringNode{BaseNode: &sn.base, Token: &sn.tp.tk, Value: str}
 		s.advance(end + 1)
 		return &sn.n
@@ -228,71 +332,16 @@ func (s *jsonScanner) value() ast.Node {
 	}
 }
 
-// jsonHasTopKey reports whether the top-level object of a valid JSON document has
-// key, reading keys and skipping values without building them.
-func jsonHasTopKey(data []byte, key string) bool {
-	s := &jsonScanner{data: data, line: 1, col: 1}
-	s.skip()
-	if s.off >= len(data) || data[s.off] != '{' {
-		return false
-	}
-	s.off++
-	for {
-		s.skipFast()
-		if s.off >= len(data) || data[s.off] == '}' {
-			return false
-		}
-		k, _ := s.value().(*ast.StringNode)
-		if k != nil && k.Value == key {
-			return true
-		}
-		s.skipFast()
-		s.skipValue()
-	}
-}
-
-// skipFast is skip without line counting, for scans that report no position.
-func (s *jsonScanner) skipFast() {
-	for s.off < len(s.data) {
-		switch s.data[s.off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			s.off++
-			continue
-		}
-		return
-	}
-}
-
-// skipValue moves past one value without building it or counting lines.
-func (s *jsonScanner) skipValue() {
-	depth := 0
-	for s.off < len(s.data) {
-		switch c := s.data[s.off]; c {
-		case '"':
-			s.off++
-			for s.data[s.off] != '"' {
-				if s.data[s.off] == '\\' {
-					s.off++
-				}
-				s.off++
-			}
-			s.off++
-		case '{', '[':
-			depth++
-			s.off++
-		case '}', ']':
-			depth--
-			s.off++
-		case ',', ' ', '\t', '\r', '\n', ':':
-			if depth == 0 {
-				return
-			}
-			s.off++
-		default:
-			s.off++
-		}
-		if depth == 0 && s.off < len(s.data) && (s.data[s.off] == ',' || s.data[s.off] == '}') {
-			return
+// knownKeys holds the field names of the format, so that the scanner reuses one string
+// for each rather than copying it from every entry.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, list := range [][]string{errorFields, variantFields, paramFields, textFields, {"errors", "locale", "catalog", "operations",
+		"ranges", "from", "to", "since", "replaced_by", "note", "field", "group", "title", "version", "docs_url", "default_locale",
+		"code_pattern", "wire_code", "string", "int", "float", "bool", "time", "duration"}} {
+		for _, k := range list {
+			m[k] = k
 		}
 	}
-}
+	return m
+}()
