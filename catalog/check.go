@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat"
@@ -105,10 +107,18 @@ func (c *Catalog) check(probs *Problems, unread bool) {
 		ops[op.ID] = op.Pos
 	}
 
+	// Each code is checked on its own: the codes are split among the cores.
+	const chunk = 1024
+	for _, ps := range inParallel((len(c.Errors)+chunk-1)/chunk, func(i int, add func(Pos, string)) {
+		for _, e := range c.Errors[i*chunk : min((i+1)*chunk, len(c.Errors))] {
+			c.checkError(e, add)
+		}
+	}) {
+		*probs = append(*probs, ps...)
+	}
 	codes := map[string]Pos{}
 	names := map[string]Pos{}
 	for _, e := range c.Errors {
-		c.checkError(e, add)
 		if e.Code != "" {
 			if prev, dup := codes[e.Code]; dup {
 				add(e.PosOf("code"), "duplicate code "+strconv.Quote(e.Code)+": also defined at "+prev.String()+"; texts of one code belong in variants")
@@ -238,7 +248,10 @@ func (c *Catalog) checkTexts(e *Error, add func(Pos, string)) {
 // checkTranslations checks locales and that translated templates name only params of
 // the code they translate. Translations of unknown codes are lint's to report.
 func (c *Catalog) checkTranslations(add func(Pos, string)) {
-	seen := map[string]map[string]Pos{}
+	// The files of one locale are checked together, for repeated translations;
+	// locales are checked on every core.
+	var locales []string
+	byLocale := map[string][]*Translation{}
 	for _, tr := range c.Translations {
 		switch {
 		case tr.Locale == "":
@@ -251,11 +264,25 @@ func (c *Catalog) checkTranslations(add func(Pos, string)) {
 			add(tr.Pos, "locale "+tr.Locale+" is the catalog's default_locale: its texts belong in the catalog itself")
 			continue
 		}
-		ids := seen[strings.ToLower(tr.Locale)]
-		if ids == nil {
-			ids = map[string]Pos{}
-			seen[strings.ToLower(tr.Locale)] = ids
+		l := strings.ToLower(tr.Locale)
+		if byLocale[l] == nil {
+			locales = append(locales, l)
 		}
+		byLocale[l] = append(byLocale[l], tr)
+	}
+	for _, ps := range inParallel(len(locales), func(i int, add func(Pos, string)) {
+		c.checkLocale(byLocale[locales[i]], add)
+	}) {
+		for _, p := range ps {
+			add(p.Pos, p.Msg)
+		}
+	}
+}
+
+// checkLocale checks the translation files of one locale.
+func (c *Catalog) checkLocale(trs []*Translation, add func(Pos, string)) {
+	ids := map[string]Pos{}
+	for _, tr := range trs {
 		for _, t := range tr.Errors {
 			if prev, dup := ids[t.ID]; dup {
 				add(t.Pos, "translation of "+t.ID+" into "+tr.Locale+" is already given at "+prev.String())
@@ -284,6 +311,24 @@ func (c *Catalog) checkTranslations(add func(Pos, string)) {
 			}
 		}
 	}
+}
+
+// inParallel calls f(i) for every i below n, on every core, and returns the problems
+// each call added, in the order of i, so that the outcome is the same as in turn.
+func inParallel(n int, f func(i int, add func(Pos, string))) []Problems {
+	out := make([]Problems, n)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(i, func(p Pos, msg string) { out[i] = append(out[i], Problem{Pos: p, Msg: msg}) })
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // templateOK reports, by a quick scan, whether src parses and names only params. It

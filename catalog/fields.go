@@ -25,21 +25,28 @@ type fileContent struct {
 // twice, the first entry is taken as the file's kind says when its locale came first,
 // else as its shape says (a translation's errors are a mapping, a catalog's a list);
 // a file that turns out to be of the other kind is decoded again, knowing.
+//
+// The grammar is checked in the same pass; a file that is not valid JSON gets one
+// problem, encoding/json's message at the place it names, and contributes nothing.
 func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
 	var first Problems
-	fc, guessed, translation := decodeJSONAs(name, data, &first, nil)
+	fc, ok, guessed, translation := decodeJSONAs(name, data, &first, nil)
+	if !ok {
+		*probs = append(*probs, jsonSyntax(name, data))
+		return nil
+	}
 	if !guessed || translation == (fc.translation != nil) {
 		*probs = append(*probs, first...)
 		return fc
 	}
 	translation = fc.translation != nil
-	fc, _, _ = decodeJSONAs(name, data, probs, &translation)
+	fc, _, _, _ = decodeJSONAs(name, data, probs, &translation)
 	return fc
 }
 
 // decodeJSONAs is decodeJSON with the file's kind given, or guessed when kind is nil;
-// it reports whether it guessed, and what.
-func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fileContent, guessed, translation bool) {
+// it reports whether data is valid JSON, whether it guessed, and what.
+func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fileContent, ok, guessed, translation bool) {
 	d := &decoder{file: name, probs: probs}
 	decided := kind != nil
 	if decided {
@@ -48,7 +55,7 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 	var sawLocale bool
 	var errs []*Error
 	var trs []*TranslatedError
-	root := jsonStream(data, &sawLocale, func(key, v ast.Node) {
+	root, ok := jsonStream(data, &sawLocale, func(key, v ast.Node) {
 		if !decided {
 			translation, guessed, decided = sawLocale || key != nil, true, true
 		}
@@ -63,13 +70,16 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 			}
 		}
 	})
+	if !ok {
+		return nil, false, false, false
+	}
 	fc = d.decodeFile(root)
 	if fc.translation != nil {
 		fc.translation.Errors = append(fc.translation.Errors, trs...)
 	} else {
 		fc.errors = append(fc.errors, errs...)
 	}
-	return fc, guessed, translation
+	return fc, true, guessed, translation
 }
 
 // decodeFile decodes the top-level mapping of a catalog or translation file. A file

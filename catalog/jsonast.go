@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
@@ -9,8 +10,10 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// jsonStream builds the YAML AST of a catalog file in JSON that json.Valid accepted,
-// with the position of every node, so that one decoder reads both formats. It is the
+// jsonStream builds the YAML AST of a catalog file in JSON, with the position of every
+// node, so that one decoder reads both formats, and reports whether data is valid
+// JSON: it checks the grammar as it reads (as json.Valid would, in the same pass), and
+// stops at the first error, leaving what it returned and handed to entry incomplete. It is the
 // fast path for large, machine-made catalogs: it reads tens of MB/s where the YAML
 // parser reads a few, and its cost grows linearly with the number of keys of a
 // mapping. The entries of the top-level "errors" (elements of a list, or key/value
@@ -23,17 +26,27 @@ import (
 // positions only). A catalog of 50,000 codes in five locales is millions of nodes,
 // and allocating each was most of its load time.
 // *sawLocale is set when a top-level "locale" key has been read.
-func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) ast.Node {
-	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry, sawLocale: sawLocale}
-	return s.value()
+func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) (ast.Node, bool) {
+	s := &jsonScanner{data: data, line: 1, entry: entry, sawLocale: sawLocale}
+	n := s.value()
+	s.skip()
+	if s.off != len(data) {
+		s.bad = true
+	}
+	return n, !s.bad
 }
 
 // jsonScanner walks a valid JSON document; it keeps the line and column of its offset.
 type jsonScanner struct {
-	data      []byte
-	off       int
-	line, col int
-	depth     int
+	data  []byte
+	off   int
+	depth int
+	bad   bool // the data is not valid JSON: stop
+
+	// Positions are worked out when a node needs one: line is the line of lineStart,
+	// and the lines before nlOff are counted.
+	line, lineStart, nlOff int
+
 	entry     func(key, value ast.Node)
 	sawLocale *bool
 
@@ -83,72 +96,131 @@ func (s *jsonScanner) release(m [5]slabMark) {
 	s.toks.reset(m[4])
 }
 
-// advance moves the offset to to, counting lines and columns (in characters).
-func (s *jsonScanner) advance(to int) {
-	for s.off < to {
-		c := s.data[s.off]
-		switch {
-		case c == '\n':
-			s.line++
-			s.col = 1
-			s.off++
-		case c < utf8.RuneSelf:
-			s.col++
-			s.off++
-		default:
-			_, n := utf8.DecodeRune(s.data[s.off:])
-			s.col++
-			s.off += n
+// maxDepth is how deeply values may nest, as encoding/json allows.
+const maxDepth = 10000
+
+// position returns the line and column (in characters) of the offset.
+func (s *jsonScanner) position() token.Position {
+	for {
+		i := bytes.IndexByte(s.data[s.nlOff:s.off], '\n')
+		if i < 0 {
+			break
 		}
+		s.line++
+		s.lineStart = s.nlOff + i + 1
+		s.nlOff = s.lineStart
+	}
+	s.nlOff = s.off
+	return token.Position{Line: s.line, Column: utf8.RuneCount(s.data[s.lineStart:s.off]) + 1, Offset: s.off}
+}
+
+// skip moves past white space.
+func (s *jsonScanner) skip() {
+	for s.off < len(s.data) {
+		switch s.data[s.off] {
+		case ' ', '\t', '\r', '\n':
+			s.off++
+			continue
+		}
+		return
 	}
 }
 
-// skip moves past white space and the separators ',' and ':'.
-func (s *jsonScanner) skip() {
-	i := s.off
-	for i < len(s.data) {
-		switch s.data[i] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			i++
-			continue
-		}
-		break
+// next skips white space and returns the byte there, or 0 at the end of the data.
+func (s *jsonScanner) next() byte {
+	s.skip()
+	if s.off < len(s.data) {
+		return s.data[s.off]
 	}
-	s.advance(i)
+	return 0
+}
+
+// expect moves past c after white space, or marks the data bad.
+func (s *jsonScanner) expect(c byte) bool {
+	if s.next() != c {
+		s.bad = true
+		return false
+	}
+	s.off++
+	return true
+}
+
+// items reads the members of an object or the elements of an array whose opening
+// bracket is at the offset, calling item for each until the closing bracket close. It
+// reports whether the data is still good.
+func (s *jsonScanner) items(close byte, item func()) bool {
+	s.off++
+	if s.depth++; s.depth > maxDepth {
+		s.bad = true
+	}
+	defer func() { s.depth-- }()
+	if s.next() == close {
+		s.off++
+		return !s.bad
+	}
+	for !s.bad {
+		item()
+		if s.bad {
+			return false
+		}
+		switch s.next() {
+		case ',':
+			s.off++
+		case close:
+			s.off++
+			return true
+		default:
+			s.bad = true
+		}
+	}
+	return false
+}
+
+// key reads an object's key and the colon after it.
+func (s *jsonScanner) key() *ast.StringNode {
+	if s.next() != '"' {
+		s.bad = true
+		return nil
+	}
+	k, _ := s.value().(*ast.StringNode)
+	if !s.expect(':') {
+		return nil
+	}
+	return k
 }
 
 // stream reads the value of the top-level "errors", handing each entry to s.entry,
 // and returns an empty container of the same kind, or the value itself when it is
 // neither a list nor a mapping (for the decoder to report).
 func (s *jsonScanner) stream() ast.Node {
-	s.skip()
-	c := s.data[s.off]
+	c := s.next()
 	if c != '[' && c != '{' {
 		return s.value()
 	}
-	tk := s.token(token.SequenceStartType, string(c), string(c))
-	s.advance(s.off + 1)
-	s.depth++
-	defer func() { s.depth-- }()
-	for {
-		s.skip()
-		switch s.data[s.off] {
-		case ']':
-			s.advance(s.off + 1)
-			return &ast.SequenceNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
-		case '}':
-			s.advance(s.off + 1)
-			return &ast.MappingNode{BaseNode: &ast.BaseNode{}, Start: tk, IsFlowStyle: true}
-		}
+	var empty ast.Node
+	if c == '[' {
+		empty = s.newSequence()
+	} else {
+		empty = s.newMapping()
+	}
+	close := byte(']')
+	if c == '{' {
+		close = '}'
+	}
+	s.items(close, func() {
 		m := s.marks()
 		if c == '[' {
-			s.entry(nil, s.value())
-		} else {
-			key := s.value()
-			s.entry(key, s.value())
+			if v := s.value(); !s.bad {
+				s.entry(nil, v)
+			}
+		} else if k := s.key(); !s.bad {
+			if v := s.value(); !s.bad {
+				s.entry(k, v)
+			}
 		}
 		s.release(m)
-	}
+	})
+	return empty
 }
 
 // tokenPos is a token with its position, allocated together.
@@ -159,7 +231,7 @@ type tokenPos struct {
 
 func (s *jsonScanner) token(typ token.Type, value, origin string) *token.Token {
 	t := s.toks.new()
-	t.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
+	t.pos = s.position()
 	t.tk = token.Token{Type: typ, Value: value, Origin: origin, Position: &t.pos}
 	return &t.tk
 }
@@ -185,7 +257,7 @@ type sequenceNode struct {
 
 // startToken fills tp as the token of the container that starts at the offset.
 func (s *jsonScanner) startToken(tp *tokenPos, typ token.Type, text string) *token.Token {
-	tp.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
+	tp.pos = s.position()
 	tp.tk = token.Token{Type: typ, Value: text, Origin: text, Position: &tp.pos}
 	return &tp.tk
 }
@@ -221,115 +293,180 @@ type stringNode struct {
 	tp   tokenPos
 }
 
+// value reads one value; nil, with s.bad set, when the data is not valid JSON there.
 func (s *jsonScanner) value() ast.Node {
-	s.skip()
-	if s.off >= len(s.data) {
-		return nil
-	}
-	switch c := s.data[s.off]; {
+	switch c := s.next(); {
 	case c == '{':
 		m := s.newMapping()
-		s.advance(s.off + 1)
-		s.depth++
-		defer func() { s.depth-- }()
-		for {
-			s.skip()
-			if s.data[s.off] == '}' {
-				s.advance(s.off + 1)
-				return m
+		s.items('}', func() {
+			k := s.key()
+			if s.bad {
+				return
 			}
-			key := s.value()
-			k, _ := key.(ast.MapKeyNode)
-			var v ast.Node
-			sk, _ := key.(*ast.StringNode)
-			if sk != nil && s.depth == 1 && s.sawLocale != nil && sk.Value == "locale" {
+			if s.depth == 1 && s.sawLocale != nil && k.Value == "locale" {
 				*s.sawLocale = true
 			}
-			if sk != nil && s.depth == 1 && s.entry != nil && sk.Value == "errors" {
+			var v ast.Node
+			if s.depth == 1 && s.entry != nil && k.Value == "errors" {
 				v = s.stream()
 			} else {
 				v = s.value()
 			}
 			m.Values = append(m.Values, s.newMappingValue(k, v))
-		}
+		})
+		return m
 	case c == '[':
-		s.depth++
-		defer func() { s.depth-- }()
 		seq := s.newSequence()
-		s.advance(s.off + 1)
-		for {
-			s.skip()
-			if s.data[s.off] == ']' {
-				s.advance(s.off + 1)
-				return seq
-			}
-			seq.Values = append(seq.Values, s.value())
-		}
+		s.items(']', func() { seq.Values = append(seq.Values, s.value()) })
+		return seq
 	case c == '"':
-		end := s.off + 1
-		escaped := false
-		for s.data[end] != '"' {
-			if s.data[end] == '\\' {
-				escaped = true
-				end++
-			}
-			end++
-		}
-		raw := s.data[s.off : end+1]
-		var str string
-		if escaped {
-			_ = json.Unmarshal(raw, &str)
-		} else if k, ok := knownKeys[string(raw[1:len(raw)-1])]; ok {
-			str = k // a field name: every entry has them, so they are not copied each time
-		} else {
-			str = string(raw[1 : len(raw)-1])
-		}
-		sn := s.strs.new()
-		sn.tp.pos = token.Position{Line: s.line, Column: s.col, Offset: s.off}
-		sn.tp.tk = token.Token{Type: token.DoubleQuoteType, Value: str, Origin: `"`, Position: &sn.tp.pos}
-		sn.base = ast.BaseNode{}
-		sn.n = ast.StringNode{BaseNode: &sn.base, Token: &sn.tp.tk, Value: str}
-		s.advance(end + 1)
-		return &sn.n
-	case c == 't' || c == 'f':
-		b := c == 't'
-		text := "false"
-		if b {
-			text = "true"
-		}
-		n := &ast.BoolNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.BoolType, text, text), Value: b}
-		s.advance(s.off + len(text))
-		return n
+		return s.str()
+	case c == 't':
+		return s.literal("true", token.BoolType, func(tk *token.Token) ast.Node {
+			return &ast.BoolNode{BaseNode: &ast.BaseNode{}, Token: tk, Value: true}
+		})
+	case c == 'f':
+		return s.literal("false", token.BoolType, func(tk *token.Token) ast.Node { return &ast.BoolNode{BaseNode: &ast.BaseNode{}, Token: tk} })
 	case c == 'n':
-		n := &ast.NullNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.NullType, "null", "null")}
-		s.advance(s.off + 4)
-		return n
-	default:
-		end := s.off
-		float := false
-		for end < len(s.data) {
-			switch s.data[end] {
-			case '.', 'e', 'E':
-				float = true
-			case '-', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-			default:
-				goto done
+		return s.literal("null", token.NullType, func(tk *token.Token) ast.Node { return &ast.NullNode{BaseNode: &ast.BaseNode{}, Token: tk} })
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	}
+	s.bad = true
+	return nil
+}
+
+// literal reads true, false or null.
+func (s *jsonScanner) literal(text string, typ token.Type, node func(*token.Token) ast.Node) ast.Node {
+	if !bytes.HasPrefix(s.data[s.off:], []byte(text)) {
+		s.bad = true
+		return nil
+	}
+	n := node(s.token(typ, text, text))
+	s.off += len(text)
+	return n
+}
+
+// str reads a string: no control characters, and escapes as JSON defines them.
+func (s *jsonScanner) str() ast.Node {
+	start := s.off
+	end := start + 1
+	escaped := false
+	for {
+		if end >= len(s.data) {
+			s.bad = true
+			return nil
+		}
+		c := s.data[end]
+		if c == '"' {
+			break
+		}
+		if c < 0x20 {
+			s.bad = true
+			return nil
+		}
+		if c == '\\' {
+			escaped = true
+			if end+1 >= len(s.data) {
+				s.bad = true
+				return nil
 			}
-			end++
+			switch s.data[end+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				end++
+			case 'u':
+				if end+6 > len(s.data) || !isHex4(s.data[end+2:end+6]) {
+					s.bad = true
+					return nil
+				}
+				end += 5
+			default:
+				s.bad = true
+				return nil
+			}
 		}
-	done:
-		text := string(s.data[s.off:end])
-		var n ast.Node
-		if float {
-			f, _ := strconv.ParseFloat(text, 64)
-			n = &ast.FloatNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.FloatType, text, text), Value: f}
-		} else {
-			i, _ := strconv.ParseInt(text, 10, 64)
-			n = &ast.IntegerNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.IntegerType, text, text), Value: i}
+		end++
+	}
+	raw := s.data[start : end+1]
+	var str string
+	if escaped {
+		_ = json.Unmarshal(raw, &str)
+	} else if k, ok := knownKeys[string(raw[1:len(raw)-1])]; ok {
+		str = k // a field name: every entry has them, so they are not copied each time
+	} else {
+		str = string(raw[1 : len(raw)-1])
+	}
+	sn := s.strs.new()
+	sn.tp.pos = s.position()
+	sn.tp.tk = token.Token{Type: token.DoubleQuoteType, Value: str, Origin: `"`, Position: &sn.tp.pos}
+	sn.base = ast.BaseNode{}
+	sn.n = ast.StringNode{BaseNode: &sn.base, Token: &sn.tp.tk, Value: str}
+	s.off = end + 1
+	return &sn.n
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
 		}
-		s.advance(end)
+	}
+	return true
+}
+
+// number reads a number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *jsonScanner) number() ast.Node {
+	d := s.data
+	i := s.off
+	digits := func() int { // moves past digits, returning how many
+		n := 0
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+			n++
+		}
 		return n
 	}
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case digits() == 0:
+		s.bad = true
+		return nil
+	}
+	float := false
+	if i < len(d) && d[i] == '.' {
+		i++
+		float = true
+		if digits() == 0 {
+			s.bad = true
+			return nil
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		float = true
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			s.bad = true
+			return nil
+		}
+	}
+	text := string(d[s.off:i])
+	var n ast.Node
+	if float {
+		f, _ := strconv.ParseFloat(text, 64)
+		n = &ast.FloatNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.FloatType, text, text), Value: f}
+	} else {
+		v, _ := strconv.ParseInt(text, 10, 64)
+		n = &ast.IntegerNode{BaseNode: &ast.BaseNode{}, Token: s.token(token.IntegerType, text, text), Value: v}
+	}
+	s.off = i
+	return n
 }
 
 // knownKeys holds the field names of the format, so that the scanner reuses one string

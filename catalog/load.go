@@ -221,10 +221,6 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		return nil
 	}
 	if path.Ext(name) == ".json" {
-		if p, ok := jsonSyntax(name, data); !ok {
-			*probs = append(*probs, p)
-			return nil
-		}
 		return decodeJSON(name, data, probs)
 	}
 	if strings.TrimSpace(string(data)) == "" {
@@ -302,22 +298,23 @@ func yamlProblem(name string, err error) Problem {
 	return Problem{Pos: Pos{File: name}, Msg: "YAML syntax: " + err.Error()}
 }
 
-// jsonSyntax checks a .json file with encoding/json, so that JSON files get JSON's
-// rules and positions rather than YAML's; only a file that fails is decoded, for the
-// position of its error.
-func jsonSyntax(name string, data []byte) (Problem, bool) {
-	if json.Valid(data) {
-		return Problem{}, true
-	}
+// jsonSyntax returns the problem of a .json file that is not valid JSON: encoding/json's
+// message, at the line and column of the offset it names, so that JSON files get
+// JSON's rules and words rather than YAML's.
+func jsonSyntax(name string, data []byte) Problem {
 	var v any
 	err := json.Unmarshal(data, &v)
 	p := Pos{File: name}
 	var se *json.SyntaxError
-	if errors.As(err, &se) {
+	switch {
+	case errors.As(err, &se):
 		p.Line, p.Col = lineCol(data, int(se.Offset))
-		return Problem{Pos: p, Msg: "JSON syntax: " + se.Error()}, false
+		return Problem{Pos: p, Msg: "JSON syntax: " + se.Error()}
+	case err != nil:
+		return Problem{Pos: p, Msg: "JSON syntax: " + err.Error()}
 	}
-	return Problem{Pos: p, Msg: "JSON syntax: " + err.Error()}, false
+	// encoding/json reads the file: the scanner was stricter than it, which is a bug.
+	return Problem{Pos: p, Msg: "JSON syntax: the file could not be read; please report this file to errcat"}
 }
 
 // lineCol returns the 1-based line and column (in characters) of byte offset off.

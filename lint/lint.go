@@ -7,8 +7,10 @@ package lint
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat/catalog"
 )
@@ -82,13 +84,27 @@ func Run(c *catalog.Catalog, loadProblems catalog.Problems, opts Options) []Find
 		}
 	}
 	if c != nil {
-		for _, r := range rules {
+		// Rules only read the catalog: they run on every core, each into its own
+		// slice, joined in rule order so that the outcome is the same as in turn.
+		found := make([][]Finding, len(rules))
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for i, r := range rules {
 			if slices.Contains(opts.Disable, r.ID) {
 				continue
 			}
-			r.check(c, func(pos catalog.Pos, msg string) {
-				out = append(out, Finding{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: msg})
-			})
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				r.check(c, func(pos catalog.Pos, msg string) {
+					found[i] = append(found[i], Finding{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: msg})
+				})
+			}()
+		}
+		wg.Wait()
+		for _, f := range found {
+			out = append(out, f...)
 		}
 	}
 	Sort(out)
