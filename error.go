@@ -93,6 +93,9 @@ func (e *Error) Is(target error) bool {
 	default:
 		return false
 	}
+	if d == e.def {
+		return true
+	}
 	if d == nil || d.code != e.def.code {
 		return false
 	}

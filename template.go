@@ -267,7 +267,11 @@ func (t Template) AppendJSON(dst []byte, args []Value) []byte {
 			continue
 		}
 		if s.arg >= 0 && s.arg < len(args) && args[s.arg].kind != KindInvalid {
-			dst = args[s.arg].AppendTextJSON(dst)
+			if a := &args[s.arg]; a.plain {
+				dst = append(dst, a.str...)
+			} else {
+				dst = a.appendTextEscaped(dst)
+			}
 			continue
 		}
 		dst = append(dst, '{')

@@ -178,9 +178,14 @@ func (v Value) AppendText(dst []byte) []byte {
 // the contents of a JSON string, without the quotes, as encoding/json escapes it.
 // Only strings can need escaping; whether one does was found when it was made.
 func (v Value) AppendTextJSON(dst []byte) []byte {
-	if v.plain { // only strings are marked plain
+	if v.plain { // only strings are marked plain; small enough to be inlined
 		return append(dst, v.str...)
 	}
+	return v.appendTextEscaped(dst)
+}
+
+// appendTextEscaped is AppendTextJSON for a Value that is not a plain string.
+func (v *Value) appendTextEscaped(dst []byte) []byte {
 	if v.kind == KindString {
 		return jsontext.AppendEscaped(dst, v.str)
 	}

@@ -272,20 +272,22 @@ func (e *retryAfterErr) Error() string { return e.err.Error() }
 func (e *retryAfterErr) Unwrap() error { return e.err }
 
 // RetryAfter returns err with a delay after which the client may retry: Write sends
-// it as a Retry-After header and, in the Google envelope, as RetryInfo.
+// it as a Retry-After header and, in the Google envelope, as RetryInfo. It is found
+// around the catalog error (directly, or under fmt.Errorf's %w), not among the causes
+// the catalog error wraps.
 func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
 
-// retryAfterOf finds a RetryAfter along err's chain of single causes.
+// retryAfterOf finds a RetryAfter along err's chain of single causes, down to the
+// catalog error: what a catalog error wraps is its cause, not advice to the client.
 func retryAfterOf(err error) (time.Duration, bool) {
 	for i := 0; err != nil && i < 32; i++ {
 		switch e := err.(type) {
 		case *retryAfterErr:
 			return e.after, true
 		case *errcat.Error:
-			err = e.Unwrap() // the usual chain, without errors.Unwrap's interface check
-		default:
-			err = errors.Unwrap(err)
+			return 0, false
 		}
+		err = errors.Unwrap(err)
 	}
 	return 0, false
 }

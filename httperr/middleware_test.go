@@ -347,3 +347,24 @@ func TestRequestID(t *testing.T) {
 		t.Errorf("a success without a request id got X-Request-ID %q", got)
 	}
 }
+
+// TestRetryAfterOf: a RetryAfter is advice around the catalog error, not one of its
+// causes.
+func TestRetryAfterOf(t *testing.T) {
+	busy := common.ErrTooManyRequests.New()
+	for _, c := range []struct {
+		name string
+		err  error
+		want time.Duration
+	}{
+		{"around", RetryAfter(busy, time.Second), time.Second},
+		{"under %w", fmt.Errorf("limited: %w", RetryAfter(busy, 2*time.Second)), 2 * time.Second},
+		{"a plain error", RetryAfter(errors.New("busy"), 3*time.Second), 3 * time.Second},
+		{"a cause of the catalog error", common.ErrTooManyRequests.Wrap(RetryAfter(errors.New("upstream"), time.Minute)), 0},
+		{"none", busy, 0},
+	} {
+		if got, _ := retryAfterOf(c.err); got != c.want {
+			t.Errorf("%s: retry after %v, want %v", c.name, got, c.want)
+		}
+	}
+}
