@@ -93,6 +93,19 @@ func params(texts ...string) []string {
 // from the text. A source that gives statuses but leaves some out keeps the gaps, for
 // lint to report as the source's mistakes.
 func (d *Draft) finish() {
+	kept := d.Errors[:0]
+	for _, e := range d.Errors {
+		switch {
+		case e.Code == "":
+			d.note("an entry without a code was skipped (message %q)", e.Message)
+			continue
+		case strings.ContainsAny(e.Code, "[]{} \t\r\n"):
+			d.note("%q: skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source", e.Code)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	d.Errors = kept
 	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
 	used := map[string]bool{}
 	for _, e := range d.Errors {

@@ -73,3 +73,27 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStructured feeds arbitrary bytes to the CSV, properties and JSON importers: each
+// must refuse them with an error or import a catalog that loads without problems.
+func FuzzStructured(f *testing.F) {
+	f.Add([]byte("code,status,title,message,causes\nE1,404,Order {0} missing,\"Order {0} was not found.\",Deleted | Never made\n"))
+	f.Add([]byte("E1=Order {0} was not found.\nE1.title=Order missing\n# comment\nE2 : it''s gone \\\n  for good\n"))
+	f.Add([]byte(`{"errors": [{"errorCode": 1001, "text": "Unknown user {0}", "http": 404}, {"text": "no code"}]}`))
+	f.Add([]byte(`[{"code": "E1", "message": "x {0} {1}", "status": "404"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4<<10 {
+			t.Skip()
+		}
+		for _, imp := range []func() (*Draft, error){
+			func() (*Draft, error) { return CSV("x", data) },
+			func() (*Draft, error) { return Properties("x", map[string][]byte{"messages.properties": data, "messages_vi.properties": data}) },
+			func() (*Draft, error) { return JSON("x", data, map[string]string{"code": "errorCode", "message": "text", "status": "http"}) },
+			func() (*Draft, error) { return JSON("x", data, nil) },
+		} {
+			if d, err := imp(); err == nil && len(d.Errors) > 0 {
+				load(t, d)
+			}
+		}
+	})
+}
