@@ -87,8 +87,12 @@ func FuzzStructured(f *testing.F) {
 		}
 		for _, imp := range []func() (*Draft, error){
 			func() (*Draft, error) { return CSV("x", data) },
-			func() (*Draft, error) { return Properties("x", map[string][]byte{"messages.properties": data, "messages_vi.properties": data}) },
-			func() (*Draft, error) { return JSON("x", data, map[string]string{"code": "errorCode", "message": "text", "status": "http"}) },
+			func() (*Draft, error) {
+				return Properties("x", map[string][]byte{"messages.properties": data, "messages_vi.properties": data})
+			},
+			func() (*Draft, error) {
+				return JSON("x", data, map[string]string{"code": "errorCode", "message": "text", "status": "http"})
+			},
 			func() (*Draft, error) { return JSON("x", data, nil) },
 		} {
 			if d, err := imp(); err == nil && len(d.Errors) > 0 {
