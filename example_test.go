@@ -89,3 +89,15 @@ func ExampleTemplate() {
 	// Use {braces} around {1}; {1} is never expanded again.
 	// Use {braces} around {0?}; {0?} is never expanded again.
 }
+
+// AppendMessageJSON writes the message into a JSON body as it is being built, escaped
+// as encoding/json escapes strings; values that need no escaping are copied.
+func ExampleError_AppendMessageJSON() {
+	e := exampleSet().Lookup("000012").New(errcat.String(`<"b">`), errcat.Int(7))
+	body := []byte(`{"detail":"`)
+	body = e.AppendMessageJSON(body, "vi")
+	body = append(body, `"}`...)
+	fmt.Println(string(body))
+	// Output:
+	// {"detail":"Không tìm thấy \u003c\"b\"\u003e với id 7."}
+}
