@@ -66,8 +66,14 @@ type Value struct {
 
 // String returns a Value holding a string.
 func String(s string) Value {
-	return Value{kind: KindString, str: s, plain: jsontext.PlainPrefix(s) == len(s)}
+	return Value{kind: KindString, str: s, plain: plain(s)}
 }
+
+// plain reports whether s is written unchanged inside a JSON string. It is kept out of
+// String so that String is inlined.
+//
+//go:noinline
+func plain(s string) bool { return jsontext.PlainPrefix(s) == len(s) }
 
 // Int returns a Value holding an integer.
 func Int(i int64) Value { return Value{kind: KindInt, num: uint64(i)} }
