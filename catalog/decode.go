@@ -17,6 +17,7 @@ type decoder struct {
 	probs   *Problems
 	anchors map[string]ast.Node
 	depth   int
+	lines   int // added to every line: the nodes are of a part of the file that starts below its top
 }
 
 func (d *decoder) pos(n ast.Node) Pos {
@@ -34,7 +35,7 @@ func (d *decoder) pos(n ast.Node) Pos {
 	if tk == nil || tk.Position == nil {
 		return Pos{File: d.file}
 	}
-	return Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
+	return Pos{File: d.file, Line: tk.Position.Line + d.lines, Col: tk.Position.Column}
 }
 
 func (d *decoder) problem(p Pos, format string, args ...any) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -108,4 +109,88 @@ func TestJSONPositions(t *testing.T) {
 	if want := "a@1:2 b@1:12 c@2:3 true@2:9 null@3:2"; strings.Join(got, " ") != want {
 		t.Errorf("positions %s, want %s", strings.Join(got, " "), want)
 	}
+}
+
+// loadYAMLParts loads data as one YAML file, read in parts from min bytes on, entries
+// at a time; it restores the settings.
+func loadYAMLParts(data []byte, min, entries int) (*Catalog, string) {
+	defer func(m, e int) { yamlChunkMin, yamlChunkEntries = m, e }(yamlChunkMin, yamlChunkEntries)
+	yamlChunkMin, yamlChunkEntries = min, entries
+	c, err := Load(fstest.MapFS{"errors.yaml": {Data: data}}, "errors.yaml")
+	if err != nil {
+		return c, err.Error()
+	}
+	return c, ""
+}
+
+// FuzzYAMLChunks holds the reading of large YAML files in parts to the ordinary
+// reading: on any input, the same catalog, positions and problems.
+func FuzzYAMLChunks(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/load/*/input/*.yaml")
+	for _, s := range seeds {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add(syntheticYAML(5, false))
+	f.Add(syntheticYAML(5, true))
+	f.Add([]byte("catalog: x\nerrors:\n- code: '1'\n  name: A\n  message: m\n- code: '2'\n  name: B\n  message: n\n# end\nversion: 1.0.0\n"))
+	f.Add([]byte("locale: vi\nerrors:\n  '1': {message: a}\n  '2':\n    message: b\n  '1': {message: c}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 8<<10 {
+			t.Skip()
+		}
+		whole, wantErr := loadYAMLParts(data, 1<<40, 256)
+		parts, gotErr := loadYAMLParts(data, 0, 2)
+		if gotErr != wantErr {
+			t.Fatalf("problems read in parts:\n%s\nread whole:\n%s", gotErr, wantErr)
+		}
+		if (whole == nil) != (parts == nil) {
+			t.Fatal("a catalog one way only")
+		}
+		if whole == nil {
+			return
+		}
+		if !reflect.DeepEqual(whole.Errors, parts.Errors) || !reflect.DeepEqual(whole.Translations, parts.Translations) ||
+			!reflect.DeepEqual(whole.Pos, parts.Pos) || whole.Name != parts.Name || whole.Version != parts.Version {
+			t.Fatalf("catalogs differ:\nwhole %+v\nparts %+v", whole, parts)
+		}
+	})
+}
+
+// TestYAMLChunksUsed checks that a large synthetic catalog is read in parts, with the
+// same outcome as whole.
+func TestYAMLChunksUsed(t *testing.T) {
+	for _, translation := range []bool{false, true} {
+		data := syntheticYAML(3000, translation)
+		name := "errors.yaml"
+		var probs Problems
+		if _, ok := parseYAMLChunks(name, data, &probs); !ok && len(data) >= yamlChunkMin {
+			t.Errorf("%s (%d bytes) was not read in parts", name, len(data))
+		}
+		whole, wantErr := loadYAMLParts(data, 1<<40, 256)
+		parts, gotErr := loadYAMLParts(data, 0, 256)
+		if gotErr != wantErr || !reflect.DeepEqual(whole.Errors, parts.Errors) || !reflect.DeepEqual(whole.Translations, parts.Translations) {
+			t.Errorf("%s: read in parts differs from whole (%q, %q)", name, gotErr, wantErr)
+		}
+	}
+}
+
+// syntheticYAML writes n codes as a catalog file, or as a translation file, in the
+// layout of catalogtest.Synthetic (which imports this package, so cannot be used here).
+func syntheticYAML(n int, translation bool) []byte {
+	var b strings.Builder
+	if translation {
+		b.WriteString("locale: vi\n# the codes\nerrors:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  E%06d:\n    title: \"[vi] Thing {kind} number %d\"\n    message: \"[vi] The thing {0} with id {1} failed.\"\n\n", i, i)
+		}
+		return []byte(b.String())
+	}
+	b.WriteString("catalog: synthetic\nerrors:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - code: E%06d\n    name: Synthetic%d\n    status: 404\n    message: |\n      The thing {0} with id {1}\n      failed with error %d.\n    params:\n      - {name: kind}\n      - {name: id, type: int}\n    causes: [\"Cause of %d.\"]\n", i, i, i, i)
+	}
+	b.WriteString("# the rest\nversion: 1.0.0\n")
+	return []byte(b.String())
 }

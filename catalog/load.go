@@ -227,6 +227,21 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
 		return nil
 	}
+	if fc, ok := parseYAMLChunks(name, data, probs); ok {
+		return fc
+	}
+	root, p := parseYAML(name, data)
+	if p != nil {
+		*probs = append(*probs, *p)
+		return nil
+	}
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}}
+	return d.decodeFile(root)
+}
+
+// parseYAML parses data, which must hold one YAML document, and returns its body, or
+// the problem that stopped it.
+func parseYAML(name string, data []byte) (ast.Node, *Problem) {
 	done := make(chan struct{})
 	var f *ast.File
 	var err error
@@ -243,12 +258,11 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 	select {
 	case <-done:
 	case <-time.After(limit):
-		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: fmt.Sprintf("the YAML parser did not finish in %v; check the file's syntax", limit)})
-		return nil
+		return nil, &Problem{Pos: Pos{File: name}, Msg: fmt.Sprintf("the YAML parser did not finish in %v; check the file's syntax", limit)}
 	}
 	if err != nil {
-		*probs = append(*probs, yamlProblem(name, err))
-		return nil
+		p := yamlProblem(name, err)
+		return nil, &p
 	}
 	var docs []ast.Node
 	for _, doc := range f.Docs {
@@ -258,16 +272,12 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 	}
 	switch len(docs) {
 	case 0:
-		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
-		return nil
+		return nil, &Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"}
 	case 1:
-	default:
-		d := &decoder{file: name}
-		*probs = append(*probs, Problem{Pos: d.pos(docs[1]), Msg: "a file holds one YAML document: move this one to a file of its own"})
-		return nil
+		return docs[0], nil
 	}
-	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}}
-	return d.decodeFile(docs[0])
+	d := &decoder{file: name}
+	return nil, &Problem{Pos: d.pos(docs[1]), Msg: "a file holds one YAML document: move this one to a file of its own"}
 }
 
 var errParserPanic = errors.New("parser panic")
