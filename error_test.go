@@ -214,3 +214,21 @@ func TestConstructionAllocs(t *testing.T) {
 		t.Errorf("New with two params allocates %v times, want 1", n)
 	}
 }
+
+// TestWireJSON checks the code and docs URL as JSON bodies carry them: numbers when the
+// set's codes are numeric and the code is a JSON number, else strings, escaped.
+func TestWireJSON(t *testing.T) {
+	set := MustNewSet(SetSpec{Name: "n", NumericCodes: true, DocsURL: "https://x.example/e?c={code}&l=<en>", Errors: []Spec{
+		{Code: "4000", Texts: Texts{Message: "m"}}, {Code: "0012", Texts: Texts{Message: "m"}},
+	}})
+	for code, want := range map[string]string{"4000": `4000 "https://x.example/e?c=4000\u0026l=\u003cen\u003e"`, "0012": `"0012" "https://x.example/e?c=0012\u0026l=\u003cen\u003e"`} {
+		d := set.Lookup(code)
+		if got := string(d.AppendDocsURLJSON(append(d.AppendCodeJSON(nil), ' '))); got != want {
+			t.Errorf("%s: %s, want %s", code, got, want)
+		}
+	}
+	s := MustNewSet(SetSpec{Name: "s", Errors: []Spec{{Code: "E\"1", Texts: Texts{Message: "m"}}}})
+	if got := string(s.Lookup("E\"1").AppendCodeJSON(nil)); got != `"E\"1"` {
+		t.Errorf("string code: %s", got)
+	}
+}

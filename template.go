@@ -55,7 +55,7 @@ func (e *TemplateError) Error() string {
 // Anything else with a brace is an error that names the offset and the fix.
 func ParseTemplate(src string) (Template, error) {
 	t := Template{src: src}
-	if strings.IndexAny(src, "{}") < 0 {
+	if !strings.ContainsAny(src, "{}") {
 		if src != "" {
 			t.segs = []segment{literal(src)}
 		}
@@ -237,46 +237,32 @@ func declared(params []Param) string {
 // whose argument is missing (out of range or the zero [Value]) is written as a visible
 // marker, {name?}, so that a half-rendered message is noticed rather than silently
 // wrong. Append never panics.
-func (t Template) Append(dst []byte, args []Value) []byte {
-	for i := range t.segs {
-		s := &t.segs[i]
-		if !s.ph {
-			dst = append(dst, s.lit...)
-			continue
-		}
-		if s.arg >= 0 && s.arg < len(args) && args[s.arg].kind != KindInvalid {
-			dst = args[s.arg].AppendText(dst)
-			continue
-		}
-		dst = append(dst, '{')
-		dst = append(dst, s.name...)
-		dst = append(dst, '?', '}')
-	}
-	return dst
-}
+func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(dst, args, false) }
 
 // AppendJSON is [Template.Append] for JSON bodies: it appends the rendered text escaped
 // as the contents of a JSON string, without the quotes, exactly as encoding/json would
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
-func (t Template) AppendJSON(dst []byte, args []Value) []byte {
+func (t Template) AppendJSON(dst []byte, args []Value) []byte { return t.appendTo(dst, args, true) }
+
+// appendTo is Append, or AppendJSON when json is set.
+func (t Template) appendTo(dst []byte, args []Value, json bool) []byte {
 	for i := range t.segs {
 		s := &t.segs[i]
-		if !s.ph {
+		switch {
+		case !s.ph && json:
 			dst = append(dst, s.json...)
-			continue
+		case !s.ph:
+			dst = append(dst, s.lit...)
+		case s.arg < 0 || s.arg >= len(args) || args[s.arg].kind == KindInvalid:
+			dst = append(dst, '{')
+			dst = append(dst, s.name...) // an identifier or an index: nothing to escape
+			dst = append(dst, '?', '}')
+		case json:
+			dst = args[s.arg].AppendTextJSON(dst)
+		default:
+			dst = args[s.arg].AppendText(dst)
 		}
-		if s.arg >= 0 && s.arg < len(args) && args[s.arg].kind != KindInvalid {
-			if a := &args[s.arg]; a.plain {
-				dst = append(dst, a.str...)
-			} else {
-				dst = a.appendTextEscaped(dst)
-			}
-			continue
-		}
-		dst = append(dst, '{')
-		dst = append(dst, s.name...) // an identifier or an index: nothing to escape
-		dst = append(dst, '?', '}')
 	}
 	return dst
 }

@@ -2,14 +2,13 @@ package catalog
 
 import (
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/parallel"
 )
 
 var (
@@ -39,7 +38,7 @@ func (c *Catalog) merge(contents []*fileContent, probs *Problems) {
 		"wire_code": &c.WireCode,
 	}
 	for _, fc := range contents {
-		for _, field := range []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"} {
+		for _, field := range headerFields {
 			v, ok := fc.header[field]
 			if !ok {
 				continue
@@ -137,6 +136,11 @@ func (c *Catalog) check(probs *Problems, unread bool) {
 	c.checkTranslations(add)
 }
 
+// CodeSyntaxOK reports whether code can be a catalog code whatever the catalog's
+// code_pattern: it holds no brackets, braces or white space, which would make variant
+// ids (code[key]) and templates ambiguous. The empty code is reported apart.
+func CodeSyntaxOK(code string) bool { return !strings.ContainsAny(code, "[]{} \t\r\n") }
+
 func (c *Catalog) checkError(e *Error, add func(Pos, string)) {
 	switch {
 	case e.Code == "":
@@ -145,7 +149,7 @@ func (c *Catalog) checkError(e *Error, add func(Pos, string)) {
 		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" does not match code_pattern "+c.CodePattern)
 	case c.WireCode == "number" && !decimalRE.MatchString(e.Code):
 		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" is not a number, but wire_code is number")
-	case strings.ContainsAny(e.Code, "[]{} \t\n"):
+	case !CodeSyntaxOK(e.Code):
 		add(e.PosOf("code"), "code "+strconv.Quote(e.Code)+" must not contain brackets, braces or spaces")
 	}
 	switch {
@@ -218,9 +222,14 @@ func (c *Catalog) checkTexts(e *Error, add func(Pos, string)) {
 	if e.Message == "" && e.Parent == nil {
 		add(e.Pos, "error "+e.Code+" has no message: add the text clients are shown")
 	}
-	ps := e.params()
+	checkTemplates(&e.Texts, e.params(), e.PosOf, add)
+}
+
+// checkTemplates checks that each text of t parses and names only params ps; posOf
+// says where a field ("title", "causes[1]"…) is, for the problems.
+func checkTemplates(t *errcat.Texts, ps []*Param, posOf func(field string) Pos, add func(Pos, string)) {
 	var params []errcat.Param // built only when a template needs explaining
-	one := func(field, src string, pos Pos) {
+	one := func(field, src string) {
 		if src == "" || templateOK(src, ps) {
 			return
 		}
@@ -228,20 +237,18 @@ func (c *Catalog) checkTexts(e *Error, add func(Pos, string)) {
 			params = runtimeParams(ps)
 		}
 		if msg, off := templateProblem(src, params); msg != "" {
-			add(offsetIn(src, pos, off), field+": "+msg)
+			add(offsetIn(src, posOf(field), off), field+": "+msg)
 		}
 	}
-	one("title", e.Title, e.PosOf("title"))
-	one("message", e.Message, e.PosOf("message"))
-	one("summary", e.Summary, e.PosOf("summary"))
-	one("description", e.Description, e.PosOf("description"))
-	for i, s := range e.Causes {
-		f := "causes[" + strconv.Itoa(i) + "]"
-		one(f, s, e.PosOf(f))
+	one("title", t.Title)
+	one("message", t.Message)
+	one("summary", t.Summary)
+	one("description", t.Description)
+	for i, s := range t.Causes {
+		one(indexed("causes", i), s)
 	}
-	for i, s := range e.Resolutions {
-		f := "resolutions[" + strconv.Itoa(i) + "]"
-		one(f, s, e.PosOf(f))
+	for i, s := range t.Resolutions {
+		one(indexed("resolutions", i), s)
 	}
 }
 
@@ -293,22 +300,7 @@ func (c *Catalog) checkLocale(trs []*Translation, add func(Pos, string)) {
 			if e == nil {
 				continue
 			}
-			ps := e.params()
-			texts := []struct{ field, src string }{{"title", t.Title}, {"message", t.Message}, {"summary", t.Summary}, {"description", t.Description}}
-			for i, s := range t.Causes {
-				texts = append(texts, struct{ field, src string }{"causes[" + strconv.Itoa(i) + "]", s})
-			}
-			for i, s := range t.Resolutions {
-				texts = append(texts, struct{ field, src string }{"resolutions[" + strconv.Itoa(i) + "]", s})
-			}
-			for _, x := range texts {
-				if x.src == "" || templateOK(x.src, ps) {
-					continue
-				}
-				if msg, off := templateProblem(x.src, runtimeParams(ps)); msg != "" {
-					add(offsetIn(x.src, t.PosOf(x.field), off), x.field+": "+msg)
-				}
-			}
+			checkTemplates(&t.Texts, e.params(), t.PosOf, add)
 		}
 	}
 }
@@ -317,17 +309,9 @@ func (c *Catalog) checkLocale(trs []*Translation, add func(Pos, string)) {
 // each call added, in the order of i, so that the outcome is the same as in turn.
 func inParallel(n int, f func(i int, add func(Pos, string))) []Problems {
 	out := make([]Problems, n)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			f(i, func(p Pos, msg string) { out[i] = append(out[i], Problem{Pos: p, Msg: msg}) })
-		}()
-	}
-	wg.Wait()
+	parallel.Each(n, func(i int) {
+		f(i, func(p Pos, msg string) { out[i] = append(out[i], Problem{Pos: p, Msg: msg}) })
+	})
 	return out
 }
 

@@ -73,13 +73,19 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 	if !ok {
 		return nil, false, false, false
 	}
-	fc = d.decodeFile(root)
+	return d.decodeFileWith(root, errs, trs), true, guessed, translation
+}
+
+// decodeFileWith is decodeFile for a file whose entries of errors were read apart from
+// its top level (streamed, or in parts): they join the file as its kind wants them.
+func (d *decoder) decodeFileWith(root ast.Node, errs []*Error, trs []*TranslatedError) *fileContent {
+	fc := d.decodeFile(root)
 	if fc.translation != nil {
 		fc.translation.Errors = append(fc.translation.Errors, trs...)
 	} else {
 		fc.errors = append(fc.errors, errs...)
 	}
-	return fc, true, guessed, translation
+	return fc
 }
 
 // decodeFile decodes the top-level mapping of a catalog or translation file. A file
@@ -141,7 +147,7 @@ func (d *decoder) decodeFile(root ast.Node) *fileContent {
 			})
 		},
 	}
-	for _, f := range []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"} {
+	for _, f := range headerFields {
 		fields[f] = header(f)
 	}
 	d.object(root, "catalog file", fields)
@@ -186,6 +192,8 @@ var (
 		"status", "summary", "title"}
 	paramFields = []string{"description", "example", "name", "type"}
 	textFields  = []string{"causes", "description", "message", "resolutions", "summary", "title"}
+	// headerFields are the top-level text fields of a catalog file.
+	headerFields = []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"}
 )
 
 // decodeError decodes one entry of errors, or a variant of parent.

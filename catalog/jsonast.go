@@ -473,9 +473,8 @@ func (s *jsonScanner) number() ast.Node {
 // for each rather than copying it from every entry.
 var knownKeys = func() map[string]string {
 	m := map[string]string{}
-	for _, list := range [][]string{errorFields, variantFields, paramFields, textFields, {"errors", "locale", "catalog", "operations",
-		"ranges", "from", "to", "since", "replaced_by", "note", "field", "group", "title", "version", "docs_url", "default_locale",
-		"code_pattern", "wire_code", "string", "int", "float", "bool", "time", "duration"}} {
+	for _, list := range [][]string{errorFields, variantFields, paramFields, textFields, headerFields, {"errors", "locale", "operations",
+		"ranges", "from", "to", "since", "replaced_by", "note", "field", "group", "string", "int", "float", "bool", "time", "duration"}} {
 		for _, k := range list {
 			m[k] = k
 		}

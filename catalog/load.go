@@ -7,12 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/errcat/errcat/internal/parallel"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -45,24 +44,16 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 		read  bool
 	}
 	results := make([]result, len(files))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			r := &results[i]
-			data, err := fs.ReadFile(fsys, f)
-			if err != nil {
-				r.probs = append(r.probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
-				return
-			}
-			r.read = true
-			r.fc = parseFile(f, data, &r.probs)
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(files), func(i int) {
+		r, f := &results[i], files[i]
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			r.probs = append(r.probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
+			return
+		}
+		r.read = true
+		r.fc = parseFile(f, data, &r.probs)
+	})
 	var contents []*fileContent
 	unread := false
 	for i, r := range results {

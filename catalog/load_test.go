@@ -124,3 +124,11 @@ func TestSetConcurrent(t *testing.T) {
 		t.Errorf("Compile of a catalog with problems = %v, %v", s, err)
 	}
 }
+
+func TestCodeSyntaxOK(t *testing.T) {
+	for code, want := range map[string]bool{"000012": true, "PET-404": true, "E.1_x": true, "a b": false, "x[0]": false, "{x}": false, "a\r": false, "a\tb": false} {
+		if got := CodeSyntaxOK(code); got != want {
+			t.Errorf("CodeSyntaxOK(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -6,8 +6,8 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
-	"sync"
 
+	"github.com/errcat/errcat/internal/parallel"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -30,17 +30,13 @@ var yamlChunkEntries = 256
 // mean something else alone: anchors, aliases, tags and merge keys.
 var yamlIndirection = regexp.MustCompile(`(?m)(^|[\s\[{,])[&*!][^\s]|<<\s*:`)
 
-// line is one line of a file: where it starts and ends (before the newline), and the
-// column of its first character other than a space.
+// line is one line of a file: where it starts and ends (before the newline), the
+// column of its first character other than a space, and whether it holds YAML rather
+// than only white space or a comment.
 type line struct {
 	start, end, indent int
+	content            bool
 }
-
-func (l line) blank(data []byte) bool   { return l.indent == l.end-l.start }
-func (l line) comment(data []byte) bool { return !l.blank(data) && data[l.start+l.indent] == '#' }
-
-// content reports whether the line holds YAML, not only white space or a comment.
-func (l line) content(data []byte) bool { return !l.blank(data) && !l.comment(data) }
 
 func splitLines(data []byte) []line {
 	var out []line
@@ -55,9 +51,8 @@ func splitLines(data []byte) []line {
 		for l.start+l.indent < end && data[l.start+l.indent] == ' ' {
 			l.indent++
 		}
-		if e := end; e > l.start && data[e-1] == '\r' && l.indent == e-1-l.start {
-			l.indent = end - l.start // a line of spaces and a carriage return is blank
-		}
+		text := bytes.TrimRight(data[l.start+l.indent:end], "\r")
+		l.content = len(text) > 0 && text[0] != '#'
 		out = append(out, l)
 		start = end + 1
 	}
@@ -94,7 +89,7 @@ func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, b
 		return nil, false
 	}
 	first := at + 1
-	for first < len(lines) && !lines[first].content(data) {
+	for first < len(lines) && !lines[first].content {
 		first++
 	}
 	if first == len(lines) {
@@ -113,7 +108,7 @@ func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, b
 	end := len(lines)
 	for i := first; i < len(lines); i++ {
 		l := lines[i]
-		if !l.content(data) {
+		if !l.content {
 			continue
 		}
 		if l.indent < ind || l.indent == 0 && !(list && isItem(l)) {
@@ -130,7 +125,7 @@ func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, b
 			starts = append(starts, i)
 		}
 	}
-	for end > first && !lines[end-1].content(data) {
+	for end > first && !lines[end-1].content {
 		end-- // comments and blank lines after the block belong to the top level
 	}
 	if end < len(lines) && lines[end].indent > 0 {
@@ -262,12 +257,7 @@ func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, b
 		}
 	}
 	d.lines = 0
-	fc := d.decodeFile(root)
-	if fc.translation != nil {
-		fc.translation.Errors = append(fc.translation.Errors, trs...)
-	} else {
-		fc.errors = append(fc.errors, errs...)
-	}
+	fc := d.decodeFileWith(root, errs, trs)
 	*probs = append(*probs, local...)
 	return fc, true
 }
@@ -288,9 +278,9 @@ func isMapping(n ast.Node) bool {
 // parser places a value by what comes after it, so each entry is read in the same
 // surroundings as in the whole file.
 func parseParts(name string, data []byte, lines []line, starts []int, end int, parts []int, out []ast.Node) bool {
-	var wg sync.WaitGroup
 	ok := make([]bool, len(parts))
-	for i, c := range parts {
+	parallel.Each(len(parts), func(i int) {
+		c := parts[i]
 		n := min(yamlChunkEntries, len(starts)-c)
 		stop := len(data)
 		if c+n < len(starts) {
@@ -300,15 +290,9 @@ func parseParts(name string, data []byte, lines []line, starts []int, end int, p
 			}
 			stop = min(lines[next-1].end+1, len(data))
 		}
-		text := append([]byte("errors:\n"), data[lines[starts[c]].start:stop]...)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var p *Problem
-			out[i], p = parseYAML(name, text)
-			ok[i] = p == nil
-		}()
-	}
-	wg.Wait()
+		var p *Problem
+		out[i], p = parseYAML(name, append([]byte("errors:\n"), data[lines[starts[c]].start:stop]...))
+		ok[i] = p == nil
+	})
 	return !slices.Contains(ok, false)
 }

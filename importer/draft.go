@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/lint"
 	"github.com/goccy/go-yaml"
 )
@@ -99,7 +100,7 @@ func (d *Draft) finish() {
 		case e.Code == "":
 			d.note("an entry without a code was skipped (message %q)", e.Message)
 			continue
-		case strings.ContainsAny(e.Code, "[]{} \t\r\n"):
+		case !catalog.CodeSyntaxOK(e.Code):
 			d.note("%q: skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source", e.Code)
 			continue
 		}

@@ -101,3 +101,23 @@ func FuzzStructured(f *testing.F) {
 		}
 	})
 }
+
+// TestSkippedCodes: an entry with no code, or with one a catalog cannot hold, is left
+// out with a note, so that the imported catalog still loads.
+func TestSkippedCodes(t *testing.T) {
+	d, err := Properties("shop", map[string][]byte{"messages.properties": []byte("OK-1=Fine.\n[x]=Bracketed.\n:No key.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, d)
+	if len(d.Errors) != 1 || d.Errors[0].Code != "OK-1" {
+		t.Errorf("imported %d entries, want only OK-1", len(d.Errors))
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{`"[x]": skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source`,
+		`an entry without a code was skipped (message "No key.")`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+}

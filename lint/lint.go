@@ -7,12 +7,11 @@ package lint
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/parallel"
 )
 
 // Severity ranks findings. Only Error findings fail a lint run.
@@ -87,22 +86,15 @@ func Run(c *catalog.Catalog, loadProblems catalog.Problems, opts Options) []Find
 		// Rules only read the catalog: they run on every core, each into its own
 		// slice, joined in rule order so that the outcome is the same as in turn.
 		found := make([][]Finding, len(rules))
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-		var wg sync.WaitGroup
-		for i, r := range rules {
+		parallel.Each(len(rules), func(i int) {
+			r := rules[i]
 			if slices.Contains(opts.Disable, r.ID) {
-				continue
+				return
 			}
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				r.check(c, func(pos catalog.Pos, msg string) {
-					found[i] = append(found[i], Finding{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: msg})
-				})
-			}()
-		}
-		wg.Wait()
+			r.check(c, func(pos catalog.Pos, msg string) {
+				found[i] = append(found[i], Finding{Pos: pos, Rule: r.ID, Severity: r.Severity, Message: msg})
+			})
+		})
 		for _, f := range found {
 			out = append(out, f...)
 		}

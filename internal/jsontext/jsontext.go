@@ -18,13 +18,7 @@ func AppendString(dst []byte, s string) []byte {
 // AppendEscaped appends s escaped as the contents of a JSON string, without quotes.
 // Invalid UTF-8 is written as U+FFFD, as encoding/json writes it.
 func AppendEscaped(dst []byte, s string) []byte {
-	i := 0
-	if len(s) >= 8 {
-		i = wordPrefix(s)
-	}
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i := PlainPrefix(s)
 	if i == len(s) { // the usual case: nothing to escape
 		return append(dst, s...)
 	}
@@ -102,18 +96,8 @@ func hasByte(x uint64, b byte) bool {
 }
 
 // PlainPrefix returns the length of the longest prefix of s that is written unchanged:
-// printable ASCII other than " \ < > &.
+// printable ASCII other than " \ < > &. It tests eight bytes at a time.
 func PlainPrefix(s string) int {
-	i := wordPrefix(s)
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
-	return i
-}
-
-// wordPrefix returns a multiple of eight no longer than the plain prefix of s, testing
-// eight bytes at a time.
-func wordPrefix(s string) int {
 	i := 0
 	for ; len(s)-i >= 8; i += 8 {
 		b := s[i : i+8]
@@ -124,6 +108,9 @@ func wordPrefix(s string) int {
 			hasByte(x, '<') || hasByte(x, '>') || hasByte(x, '&') {
 			break
 		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
 	}
 	return i
 }

@@ -10,9 +10,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/errcat/errcat/catalog/catalogtest"
 )
@@ -31,12 +32,7 @@ func main() {
 	if *yaml {
 		fsys = catalogtest.Synthetic("big", *codes, *locales)
 	}
-	names := make([]string, 0, len(fsys))
-	for name := range fsys {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(fsys)) {
 		p := filepath.Join(*out, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)
