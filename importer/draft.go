@@ -104,6 +104,10 @@ func (d *Draft) finish() {
 			d.note("%q: skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source", e.Code)
 			continue
 		}
+		d.checkStatus(e, e.Code)
+		for i, v := range e.Variants {
+			d.checkStatus(v, fmt.Sprintf("%s[%d]", e.Code, i))
+		}
 		kept = append(kept, e)
 	}
 	d.Errors = kept
@@ -129,6 +133,15 @@ func (d *Draft) finish() {
 		} else if e.Status == 0 {
 			d.note("%s: the source gives no status for this code: lint will report it", e.Code)
 		}
+	}
+}
+
+// checkStatus drops a status that is not an HTTP status (100 to 599), which the
+// catalog would refuse, and says so: the source's number is kept in the note.
+func (d *Draft) checkStatus(e *Entry, where string) {
+	if e.Status != 0 && (e.Status < 100 || e.Status > 599) {
+		d.note("%s: status %d in the source is not an HTTP status (100 to 599): dropped", where, e.Status)
+		e.Status = 0
 	}
 }
 

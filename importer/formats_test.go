@@ -121,3 +121,23 @@ func TestSkippedCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusOutOfRange: a number in a status column that is not an HTTP status is
+// dropped with a note, not written into a catalog that would not load.
+func TestStatusOutOfRange(t *testing.T) {
+	d, err := CSV("shop", []byte("code,status,message\nE1,1,One.\nE2,404,Two.\nE2,700,Two again.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, d)
+	if d.Errors[0].Status != 0 || d.Errors[1].Status != 404 || d.Errors[1].Variants[0].Status != 0 {
+		t.Errorf("statuses %d, %d, %d; want 0, 404, 0", d.Errors[0].Status, d.Errors[1].Status, d.Errors[1].Variants[0].Status)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{"E1: status 1 in the source is not an HTTP status (100 to 599): dropped",
+		"E2[0]: status 700 in the source is not an HTTP status (100 to 599): dropped"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+}
