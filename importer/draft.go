@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -103,6 +104,9 @@ func (d *Draft) finish() {
 		case !catalog.CodeSyntaxOK(e.Code):
 			d.note("%q: skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source", e.Code)
 			continue
+		case !utf8.ValidString(e.Code):
+			d.note("%q: skipped: the code is not valid UTF-8; convert the source to UTF-8 (iconv -t UTF-8)", e.Code)
+			continue
 		}
 		d.checkStatus(e, e.Code)
 		for i, v := range e.Variants {
@@ -111,6 +115,11 @@ func (d *Draft) finish() {
 		kept = append(kept, e)
 	}
 	d.Errors = kept
+	for loc, entries := range d.Translations {
+		d.Translations[loc] = slices.DeleteFunc(entries, func(e *Entry) bool {
+			return e.Code == "" || !catalog.CodeSyntaxOK(e.Code) || !utf8.ValidString(e.Code)
+		})
+	}
 	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
 	used := map[string]bool{}
 	for _, e := range d.Errors {

@@ -5,10 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 )
@@ -150,7 +153,9 @@ func items(cell string) []string {
 
 // Properties imports Java messages.properties files, as Spring projects keep them:
 // key = message with {0} placeholders. The key is the code (a ".title" suffix sets the
-// title). A file named name_vi.properties holds the Vietnamese texts.
+// title). A file named name_vi.properties holds the Vietnamese texts. A file that is
+// not UTF-8 is read as ISO-8859-1, the encoding Java used for them before version 9
+// (with \uXXXX escapes for everything else), and the report says so.
 func Properties(name string, files map[string][]byte) (*Draft, error) {
 	d := &Draft{Name: name, Translations: map[string][]*Entry{}}
 	var base string
@@ -162,10 +167,15 @@ func Properties(name string, files map[string][]byte) (*Draft, error) {
 	if base == "" {
 		return nil, fmt.Errorf("no base file (messages.properties) among the files")
 	}
-	read := func(data []byte) []*Entry {
+	read := func(file string, data []byte) []*Entry {
 		var out []*Entry
 		byCode := map[string]*Entry{}
-		for _, kv := range parseProperties(string(data)) {
+		text := string(data)
+		if !utf8.Valid(data) {
+			text = latin1(data)
+			d.note("%s is not UTF-8: read as ISO-8859-1, as Java reads .properties files; check its accented letters", filepath.Base(file))
+		}
+		for _, kv := range parseProperties(text) {
 			code, field, _ := strings.Cut(kv[0], ".")
 			e := byCode[code]
 			if e == nil {
@@ -185,20 +195,30 @@ func Properties(name string, files map[string][]byte) (*Draft, error) {
 		}
 		return out
 	}
-	for _, e := range read(files[base]) {
+	for _, e := range read(base, files[base]) {
 		finishEntry(e)
 		d.add(e)
 	}
-	for f, data := range files {
+	for _, f := range slices.Sorted(maps.Keys(files)) {
 		if f == base {
 			continue
 		}
+		data := files[f]
 		stem := strings.TrimSuffix(filepath.Base(f), ".properties")
 		locale := strings.ReplaceAll(stem[strings.Index(stem, "_")+1:], "_", "-")
-		d.Translations[locale] = read(data)
+		d.Translations[locale] = read(f, data)
 	}
 	d.finish()
 	return d, nil
+}
+
+// latin1 decodes ISO-8859-1: each byte is the code point of the same number.
+func latin1(data []byte) string {
+	r := make([]rune, len(data))
+	for i, c := range data {
+		r[i] = rune(c)
+	}
+	return string(r)
 }
 
 // parseProperties reads key=value (or key: value) lines, with # and ! comments,

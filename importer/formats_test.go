@@ -141,3 +141,41 @@ func TestStatusOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertiesLatin1: a .properties file that is not UTF-8 is read as ISO-8859-1,
+// as Java reads them, and the report says so; a code that is not UTF-8 in a source
+// that should be is skipped, not written as U+FFFD twice.
+func TestPropertiesLatin1(t *testing.T) {
+	d, err := Properties("shop", map[string][]byte{
+		"messages.properties":    []byte("E1=Caf\xe9 {0} is closed.\n"),
+		"messages_fr.properties": []byte("E1=Le caf\xe9 {0} est ferm\xe9.\n"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, d)
+	if got := d.Errors[0].Message; got != "Café {0} is closed." {
+		t.Errorf("message %q", got)
+	}
+	if got := d.Translations["fr"][0].Message; got != "Le café {0} est fermé." {
+		t.Errorf("translation %q", got)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{"messages.properties is not UTF-8: read as ISO-8859-1", "messages_fr.properties is not UTF-8"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+
+	d, err = CSV("shop", []byte("code,message\n\xdf,One.\n\xf4,Two.\nOK,Three.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, d)
+	if len(d.Errors) != 1 || d.Errors[0].Code != "OK" {
+		t.Errorf("imported %d entries, want only OK", len(d.Errors))
+	}
+	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, `"\xdf": skipped: the code is not valid UTF-8`) {
+		t.Errorf("notes lack the skipped code:\n%s", notes)
+	}
+}
