@@ -11,10 +11,16 @@ const inlineArgs = 3
 // is returned; once it is shared, an Error is read-only and safe for concurrent use.
 type Error struct {
 	def    *Definition
-	args   []Value
 	cause  error
-	fields []FieldError
+	extra  *errorExtra // nil unless the error has more than inlineArgs values or field details
 	inline [inlineArgs]Value
+}
+
+// errorExtra is what few errors have, kept out of Error so that the common one is a
+// single small allocation (80 bytes).
+type errorExtra struct {
+	args   []Value // every value, when more than inlineArgs were given
+	fields []FieldError
 }
 
 // FieldError is one per-field detail of an [Error]: the field it concerns (a name or
@@ -24,13 +30,29 @@ type FieldError struct {
 	Err   *Error
 }
 
+// setArgs keeps args, up to the last one given (trailing zero Values mean "not given"
+// as much as absent ones do).
 func (e *Error) setArgs(args []Value) {
+	for len(args) > 0 && args[len(args)-1].IsZero() {
+		args = args[:len(args)-1]
+	}
 	if len(args) <= inlineArgs {
-		n := copy(e.inline[:], args)
-		e.args = e.inline[:n:n]
+		copy(e.inline[:], args)
 		return
 	}
-	e.args = append([]Value(nil), args...)
+	e.extra = &errorExtra{args: append([]Value(nil), args...)}
+}
+
+// args returns the values given, up to the last one that is not zero.
+func (e *Error) args() []Value {
+	if e.extra != nil && e.extra.args != nil {
+		return e.extra.args
+	}
+	n := inlineArgs
+	for n > 0 && e.inline[n-1].IsZero() {
+		n--
+	}
+	return e.inline[:n:n]
 }
 
 // Definition returns the definition the error was created from.
@@ -42,27 +64,37 @@ func (e *Error) Code() string { return e.def.code }
 // Status returns the HTTP status of the error's code, or 0 when the catalog gives none.
 func (e *Error) Status() int { return e.shown().status }
 
-// Args returns the parameter values in the order of the definition's params. The
-// slice must not be modified.
-func (e *Error) Args() []Value { return e.args }
+// Args returns the parameter values in the order of the definition's params, up to
+// the last one given: zero Values at the end, which mean "not given", are left out.
+// The slice must not be modified.
+func (e *Error) Args() []Value { return e.args() }
 
 // Arg returns the value of the parameter named name, or the zero Value.
 func (e *Error) Arg(name string) Value {
+	args := e.args()
 	for i, p := range e.def.params {
-		if p.Name == name && i < len(e.args) {
-			return e.args[i]
+		if p.Name == name && i < len(args) {
+			return args[i]
 		}
 	}
 	return Value{}
 }
 
 // Fields returns the per-field details. The slice must not be modified.
-func (e *Error) Fields() []FieldError { return e.fields }
+func (e *Error) Fields() []FieldError {
+	if e.extra == nil {
+		return nil
+	}
+	return e.extra.fields
+}
 
 // AddField appends a per-field detail and returns e. It changes e; call it while
 // building the error, before the error is shared.
 func (e *Error) AddField(field string, err *Error) *Error {
-	e.fields = append(e.fields, FieldError{Field: field, Err: err})
+	if e.extra == nil {
+		e.extra = &errorExtra{}
+	}
+	e.extra.fields = append(e.extra.fields, FieldError{Field: field, Err: err})
 	return e
 }
 
@@ -116,11 +148,11 @@ func (e *Error) shown() *Definition {
 // shownVariant is shown for a code with variants.
 func (e *Error) shownVariant() *Definition {
 	d := e.def
-	if d.own[0].message.satisfied(e.args) {
+	if d.own[0].message.satisfied(e.args()) {
 		return d
 	}
 	for _, v := range d.variants {
-		if v.asVariant[0].message.satisfied(e.args) {
+		if v.asVariant[0].message.satisfied(e.args()) {
 			return v
 		}
 	}
@@ -148,14 +180,14 @@ func (e *Error) Variant() *Definition { return e.shown() }
 // AppendMessage appends the message in locale (falling back along the locale chain to
 // the catalog's default locale) to dst and returns the extended buffer.
 func (e *Error) AppendMessage(dst []byte, locale string) []byte {
-	return e.texts(locale).message.Append(dst, e.args)
+	return e.texts(locale).message.Append(dst, e.args())
 }
 
 // AppendMessageJSON is [Error.AppendMessage] for JSON bodies: it appends the message
 // escaped as the contents of a JSON string, without the quotes (see
 // [Template.AppendJSON]).
 func (e *Error) AppendMessageJSON(dst []byte, locale string) []byte {
-	return e.texts(locale).message.AppendJSON(dst, e.args)
+	return e.texts(locale).message.AppendJSON(dst, e.args())
 }
 
 // Message returns the message rendered in locale.
@@ -166,13 +198,13 @@ func (e *Error) Message(locale string) string {
 // AppendTitle appends the title in locale to dst; a code without a title uses its
 // message.
 func (e *Error) AppendTitle(dst []byte, locale string) []byte {
-	return e.texts(locale).title.Append(dst, e.args)
+	return e.texts(locale).title.Append(dst, e.args())
 }
 
 // AppendTitleJSON is [Error.AppendTitle] for JSON bodies: it appends the title escaped
 // as the contents of a JSON string, without the quotes (see [Template.AppendJSON]).
 func (e *Error) AppendTitleJSON(dst []byte, locale string) []byte {
-	return e.texts(locale).title.AppendJSON(dst, e.args)
+	return e.texts(locale).title.AppendJSON(dst, e.args())
 }
 
 // Title returns the title rendered in locale.

@@ -16,9 +16,9 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.Int("status", s))
 	}
 	attrs = append(attrs, slog.String("message", e.Message("")))
-	if len(e.args) > 0 {
-		ps := make([]slog.Attr, 0, len(e.args))
-		for i, v := range e.args {
+	if args := e.args(); len(args) > 0 {
+		ps := make([]slog.Attr, 0, len(args))
+		for i, v := range args {
 			if v.IsZero() {
 				continue
 			}
@@ -30,9 +30,9 @@ func (e *Error) LogValue() slog.Value {
 		}
 		attrs = append(attrs, slog.Attr{Key: "params", Value: slog.GroupValue(ps...)})
 	}
-	if len(e.fields) > 0 {
-		fs := make([]slog.Attr, 0, len(e.fields))
-		for _, f := range e.fields {
+	if fields := e.Fields(); len(fields) > 0 {
+		fs := make([]slog.Attr, 0, len(fields))
+		for _, f := range fields {
 			fs = append(fs, slog.Any(f.Field, f.Err))
 		}
 		attrs = append(attrs, slog.Attr{Key: "fields", Value: slog.GroupValue(fs...)})

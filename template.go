@@ -254,12 +254,14 @@ func (t Template) appendTo(dst []byte, args []Value, json bool) []byte {
 			dst = append(dst, s.json...)
 		case !s.ph:
 			dst = append(dst, s.lit...)
-		case s.arg < 0 || s.arg >= len(args) || args[s.arg].kind == KindInvalid:
+		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
 			dst = append(dst, '{')
 			dst = append(dst, s.name...) // an identifier or an index: nothing to escape
 			dst = append(dst, '?', '}')
+		case json && args[s.arg].isPlain():
+			dst = append(dst, args[s.arg].str()...)
 		case json:
-			dst = args[s.arg].AppendTextJSON(dst)
+			dst = args[s.arg].appendTextEscaped(dst)
 		default:
 			dst = args[s.arg].AppendText(dst)
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/errcat/errcat/internal/jsontext"
 )
@@ -53,109 +54,194 @@ func ParseKind(s string) (Kind, bool) {
 	return KindInvalid, false
 }
 
-// Value is a typed parameter value. It is a small value type: it holds strings,
-// integers, floats, booleans, times and durations without boxing them in an interface,
-// so building one allocates nothing. The zero Value means "not given".
+// Value is a typed parameter value. It is a small value type, two words: it holds
+// strings, integers, floats, booleans, times and durations without boxing them in an
+// interface, so building one allocates nothing (but a time outside UTC, whose
+// location it keeps beside it). The zero Value means "not given".
+//
+// Values are not comparable with ==: compare what [Value.Kind] and the accessors
+// return, or use [Value.Equal].
 type Value struct {
-	str   string
-	num   uint64
-	loc   *time.Location
-	kind  Kind
-	plain bool // str needs no escaping in JSON, as found once when the Value was made
+	_ [0]func() // not comparable: == would compare a string's address, not its text
+	// p is, by kind: a string's bytes (nil when empty); for integers, floats, booleans,
+	// durations and UTC times, the address of the kind's entry in marks.kinds; for other
+	// times, a *time.Time.
+	p unsafe.Pointer
+	// n is, for a string, its length with tagString set (tagPlain too when the text is
+	// written unchanged inside a JSON string); for the kinds marked by p, their bits.
+	n uint64
+}
+
+const (
+	tagString = 1 << 63
+	tagPlain  = 1 << 62
+	lenMask   = tagPlain - 1
+)
+
+// marks gives each kind an address that no string or time can have: a Value whose p
+// points into marks.kinds holds that kind, its bits in n. The padding before them
+// keeps even an empty string cut from the end of a neighbouring variable off them.
+var marks struct {
+	_     [8]byte
+	kinds [len(kindNames)]byte
+}
+
+func marked(k Kind, n uint64) Value { return Value{p: unsafe.Pointer(&marks.kinds[k]), n: n} }
+
+// mark returns the kind p marks, or KindInvalid when p is not a mark.
+func mark(p unsafe.Pointer) Kind {
+	if d := uintptr(p) - uintptr(unsafe.Pointer(&marks.kinds)); d < uintptr(len(marks.kinds)) {
+		return Kind(d)
+	}
+	return KindInvalid
 }
 
 // String returns a Value holding a string.
 func String(s string) Value {
-	return Value{kind: KindString, str: s, plain: plain(s)}
+	return Value{p: unsafe.Pointer(unsafe.StringData(s)), n: uint64(len(s)) | stringTags(s)}
 }
 
-// plain reports whether s is written unchanged inside a JSON string. It is kept out of
-// String so that String is inlined.
+// stringTags returns tagString, with tagPlain when s is written unchanged inside a
+// JSON string. It is kept out of String so that String is inlined.
 //
 //go:noinline
-func plain(s string) bool { return jsontext.PlainPrefix(s) == len(s) }
+func stringTags(s string) uint64 {
+	if jsontext.PlainPrefix(s) == len(s) {
+		return tagString | tagPlain
+	}
+	return tagString
+}
 
 // Int returns a Value holding an integer.
-func Int(i int64) Value { return Value{kind: KindInt, num: uint64(i)} }
+func Int(i int64) Value { return marked(KindInt, uint64(i)) }
 
 // Float returns a Value holding a floating-point number.
-func Float(f float64) Value { return Value{kind: KindFloat, num: math.Float64bits(f)} }
+func Float(f float64) Value { return marked(KindFloat, math.Float64bits(f)) }
 
 // Bool returns a Value holding a boolean.
 func Bool(b bool) Value {
-	v := Value{kind: KindBool}
 	if b {
-		v.num = 1
+		return marked(KindBool, 1)
 	}
-	return v
+	return marked(KindBool, 0)
 }
 
 // Time returns a Value holding an instant. It keeps t's location; the monotonic
-// clock reading, if any, is dropped.
+// clock reading, if any, is dropped. A time in UTC is held in the Value itself;
+// another (or one outside the years 1678 to 2262, which nanoseconds since 1970 do
+// not reach) is kept, with its location, in a small allocation of its own.
 func Time(t time.Time) Value {
-	return Value{kind: KindTime, num: uint64(t.UnixNano()), loc: t.Location()}
+	if sec := t.Unix(); t.Location() == time.UTC && sec > math.MinInt64/int64(time.Second) && sec < math.MaxInt64/int64(time.Second) {
+		return marked(KindTime, uint64(t.UnixNano()))
+	}
+	t = t.Round(0) // no monotonic reading
+	return Value{p: unsafe.Pointer(&t)}
 }
 
 // Duration returns a Value holding a duration.
-func Duration(d time.Duration) Value { return Value{kind: KindDuration, num: uint64(d)} }
+func Duration(d time.Duration) Value { return marked(KindDuration, uint64(d)) }
 
 // Kind returns the kind of value v holds; KindInvalid for the zero Value.
-func (v Value) Kind() Kind { return v.kind }
+func (v Value) Kind() Kind {
+	switch {
+	case v.n&tagString != 0 && mark(v.p) == KindInvalid:
+		return KindString
+	case v.p == nil:
+		return KindInvalid
+	case mark(v.p) != KindInvalid:
+		return mark(v.p)
+	}
+	return KindTime
+}
 
 // IsZero reports whether v is the zero Value, that is, a parameter that was not given.
-func (v Value) IsZero() bool { return v.kind == KindInvalid }
+func (v Value) IsZero() bool { return v.p == nil && v.n == 0 }
+
+// str returns the string v holds, which must be a string.
+func (v Value) str() string { return unsafe.String((*byte)(v.p), int(v.n&lenMask)) }
+
+// isPlain reports whether v is a string that needs no escaping in JSON. It looks at n
+// alone when n cannot be the bits of another kind.
+func (v Value) isPlain() bool {
+	return v.n&(tagString|tagPlain) == tagString|tagPlain && mark(v.p) == KindInvalid
+}
 
 // Str returns the string v holds, or "" when v is not a string.
 func (v Value) Str() string {
-	if v.kind != KindString {
+	if v.Kind() != KindString {
 		return ""
 	}
-	return v.str
+	return v.str()
 }
 
 // Int64 returns the integer v holds, or 0 when v is not an integer.
 func (v Value) Int64() int64 {
-	if v.kind != KindInt {
+	if mark(v.p) != KindInt {
 		return 0
 	}
-	return int64(v.num)
+	return int64(v.n)
 }
 
 // Float64 returns the number v holds, or 0 when v is not a float.
 func (v Value) Float64() float64 {
-	if v.kind != KindFloat {
+	if mark(v.p) != KindFloat {
 		return 0
 	}
-	return math.Float64frombits(v.num)
+	return math.Float64frombits(v.n)
 }
 
 // Bool returns the boolean v holds, or false when v is not a boolean.
-func (v Value) Bool() bool { return v.kind == KindBool && v.num == 1 }
+func (v Value) Bool() bool { return mark(v.p) == KindBool && v.n == 1 }
 
 // Time returns the instant v holds, or the zero time when v is not a time.
 func (v Value) Time() time.Time {
-	if v.kind != KindTime {
-		return time.Time{}
+	switch v.Kind() {
+	case KindTime:
+		if mark(v.p) == KindTime {
+			return time.Unix(0, int64(v.n)).UTC()
+		}
+		return *(*time.Time)(v.p)
 	}
-	t := time.Unix(0, int64(v.num))
-	if v.loc != nil {
-		t = t.In(v.loc)
-	}
-	return t
+	return time.Time{}
 }
 
 // Duration returns the duration v holds, or 0 when v is not a duration.
 func (v Value) Duration() time.Duration {
-	if v.kind != KindDuration {
+	if mark(v.p) != KindDuration {
 		return 0
 	}
-	return time.Duration(v.num)
+	return time.Duration(v.n)
+}
+
+// Equal reports whether v and w hold the same kind and value: strings of the same
+// text, times of the same instant shown in the same zone (name and offset), as their
+// text would show them.
+func (v Value) Equal(w Value) bool {
+	k := v.Kind()
+	if k != w.Kind() {
+		return false
+	}
+	switch k {
+	case KindString:
+		return v.str() == w.str()
+	case KindTime:
+		a, b := v.Time(), w.Time()
+		an, ao := a.Zone()
+		bn, bo := b.Zone()
+		return a.Equal(b) && an == bn && ao == bo
+	case KindInvalid:
+		return true
+	}
+	return v.n == w.n
 }
 
 // present reports whether v counts as given when a template needs it: the zero Value
 // and the empty string do not, so that a variant written for "no value" is chosen.
 func (v Value) present() bool {
-	return v.kind != KindInvalid && !(v.kind == KindString && v.str == "")
+	if v.n&tagString != 0 && mark(v.p) == KindInvalid {
+		return v.n&lenMask != 0
+	}
+	return v.p != nil
 }
 
 // AppendText appends v's text to dst: strings as they are, integers in decimal, floats
@@ -163,19 +249,19 @@ func (v Value) present() bool {
 // seconds when there are any), durations as [time.Duration.String] writes them. The
 // zero Value appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
-	switch v.kind {
+	switch v.Kind() {
 	case KindString:
-		return append(dst, v.str...)
+		return append(dst, v.str()...)
 	case KindInt:
-		return strconv.AppendInt(dst, int64(v.num), 10)
+		return strconv.AppendInt(dst, int64(v.n), 10)
 	case KindFloat:
-		return strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64)
+		return strconv.AppendFloat(dst, math.Float64frombits(v.n), 'g', -1, 64)
 	case KindBool:
-		return strconv.AppendBool(dst, v.num == 1)
+		return strconv.AppendBool(dst, v.n == 1)
 	case KindTime:
 		return v.Time().AppendFormat(dst, time.RFC3339Nano)
 	case KindDuration:
-		return append(dst, time.Duration(v.num).String()...)
+		return append(dst, time.Duration(v.n).String()...)
 	}
 	return dst
 }
@@ -184,43 +270,43 @@ func (v Value) AppendText(dst []byte) []byte {
 // the contents of a JSON string, without the quotes, as encoding/json escapes it.
 // Only strings can need escaping; whether one does was found when it was made.
 func (v Value) AppendTextJSON(dst []byte) []byte {
-	if v.plain { // only strings are marked plain; small enough to be inlined
-		return append(dst, v.str...)
+	if v.isPlain() {
+		return append(dst, v.str()...)
 	}
 	return v.appendTextEscaped(dst)
 }
 
 // appendTextEscaped is AppendTextJSON for a Value that is not a plain string.
-func (v *Value) appendTextEscaped(dst []byte) []byte {
-	if v.kind == KindString {
-		return jsontext.AppendEscaped(dst, v.str)
+func (v Value) appendTextEscaped(dst []byte) []byte {
+	if v.Kind() == KindString {
+		return jsontext.AppendEscaped(dst, v.str())
 	}
 	return v.AppendText(dst)
 }
 
 // String returns v's text as [Value.AppendText] writes it.
 func (v Value) String() string {
-	if v.kind == KindString {
-		return v.str
+	if v.n&tagString != 0 && mark(v.p) == KindInvalid {
+		return v.str()
 	}
 	return string(v.AppendText(nil))
 }
 
 // SlogValue returns v as a [slog.Value] of the matching kind.
 func (v Value) SlogValue() slog.Value {
-	switch v.kind {
+	switch v.Kind() {
 	case KindString:
-		return slog.StringValue(v.str)
+		return slog.StringValue(v.str())
 	case KindInt:
-		return slog.Int64Value(int64(v.num))
+		return slog.Int64Value(int64(v.n))
 	case KindFloat:
-		return slog.Float64Value(math.Float64frombits(v.num))
+		return slog.Float64Value(math.Float64frombits(v.n))
 	case KindBool:
-		return slog.BoolValue(v.num == 1)
+		return slog.BoolValue(v.n == 1)
 	case KindTime:
 		return slog.TimeValue(v.Time())
 	case KindDuration:
-		return slog.DurationValue(time.Duration(v.num))
+		return slog.DurationValue(time.Duration(v.n))
 	}
 	return slog.AnyValue(nil)
 }

@@ -29,7 +29,7 @@ func appendTextValue(dst []byte, v *errcat.Value) []byte {
 func appendValue(dst []byte, v errcat.Value) []byte {
 	switch v.Kind() {
 	case errcat.KindString:
-		return appendString(dst, v.Str())
+		return appendTextValue(dst, &v) // copies a string found plain when it was made
 	case errcat.KindInt:
 		return strconv.AppendInt(dst, v.Int64(), 10)
 	case errcat.KindFloat:

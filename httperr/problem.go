@@ -1,6 +1,7 @@
 package httperr
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -22,7 +23,12 @@ func (problem) Name() string        { return "problem" }
 func (problem) ContentType() string { return "application/problem+json" }
 
 func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
-	pub := public(err)
+	v := err.Variant()
+	pub := !v.Internal()
+	st := v.Status()
+	if st == 0 {
+		st = http.StatusInternalServerError
+	}
 	d := err.Definition()
 	dst = append(dst, `{"type":`...)
 	if d.DocsURL() != "" {
@@ -30,12 +36,21 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	} else {
 		dst = append(dst, `"about:blank"`...)
 	}
-	dst = append(dst, `,"title":`...)
-	dst = appendTitle(dst, err, c)
-	dst = append(dst, `,"status":`...)
-	dst = appendStatus(dst, status(err))
-	dst = append(dst, `,"detail":`...)
-	dst = appendMessage(dst, err, c)
+	dst = append(dst, `,"title":"`...)
+	if pub {
+		dst = err.AppendTitleJSON(dst, c.Locale)
+	} else {
+		dst = append(dst, http.StatusText(st)...) // plain ASCII
+	}
+	dst = append(dst, `","status":`...)
+	dst = appendStatus(dst, st)
+	dst = append(dst, `,"detail":"`...)
+	if pub {
+		dst = err.AppendMessageJSON(dst, c.Locale)
+	} else {
+		dst = append(dst, http.StatusText(st)...)
+	}
+	dst = append(dst, '"')
 	if c.Instance != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = appendString(dst, c.Instance)
