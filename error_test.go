@@ -234,3 +234,24 @@ func TestWireJSON(t *testing.T) {
 		t.Errorf("string code: %s", got)
 	}
 }
+
+// TestConstructionAllocsMoreArgs: an error with three to six values takes two
+// allocations, the error and its extra part.
+func TestConstructionAllocsMoreArgs(t *testing.T) {
+	d := testSet(t).Lookup("000012")
+	var sink error
+	for n, want := range map[int]float64{2: 1, 3: 2, 6: 2, 7: 3} {
+		args := make([]Value, n)
+		for i := range args {
+			args[i] = Int(int64(i + 1))
+		}
+		got := testing.AllocsPerRun(100, func() { sink = d.New(args...) })
+		if got != want {
+			t.Errorf("New with %d values allocates %v times, want %v", n, got, want)
+		}
+		if e := d.New(args...); len(e.Args()) != n || e.Args()[n-1].Int64() != int64(n) {
+			t.Errorf("New with %d values keeps %d", n, len(e.Args()))
+		}
+	}
+	_ = sink
+}

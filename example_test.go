@@ -101,3 +101,14 @@ func ExampleError_AppendMessageJSON() {
 	// Output:
 	// {"detail":"Không tìm thấy \u003c\"b\"\u003e với id 7."}
 }
+
+// AppendParamsJSON writes the given params as a JSON object of their kinds, for an
+// envelope's params member; as strings when the shape wants only strings.
+func ExampleError_AppendParamsJSON() {
+	e := exampleSet().Lookup("000012").New(errcat.String(`"b"`), errcat.Int(7))
+	fmt.Println(string(e.AppendParamsJSON(nil, false)))
+	fmt.Println(string(e.AppendParamsJSON(nil, true)))
+	// Output:
+	// {"kind":"\"b\"","id":7}
+	// {"kind":"\"b\"","id":"7"}
+}

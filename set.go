@@ -190,7 +190,9 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 	} else {
 		d.codeJSON = string(jsontext.AppendString(nil, d.code))
 	}
+	d.paramKeys = make([]string, len(d.params))
 	for i := range d.params {
+		d.paramKeys[i] = string(jsontext.AppendString(nil, d.params[i].Name)) + ":"
 		if d.params[i].Kind == KindInvalid {
 			d.params[i].Kind = KindString
 		}

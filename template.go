@@ -237,36 +237,55 @@ func declared(params []Param) string {
 // whose argument is missing (out of range or the zero [Value]) is written as a visible
 // marker, {name?}, so that a half-rendered message is noticed rather than silently
 // wrong. Append never panics.
-func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(dst, args, false) }
+func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(dst, args) }
 
 // AppendJSON is [Template.Append] for JSON bodies: it appends the rendered text escaped
 // as the contents of a JSON string, without the quotes, exactly as encoding/json would
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
-func (t Template) AppendJSON(dst []byte, args []Value) []byte { return t.appendTo(dst, args, true) }
+func (t Template) AppendJSON(dst []byte, args []Value) []byte {
+	for i := range t.segs {
+		s := &t.segs[i]
+		if !s.ph {
+			dst = append(dst, s.json...)
+			continue
+		}
+		if uint(s.arg) < uint(len(args)) {
+			if v := &args[s.arg]; v.isPlain() {
+				dst = append(dst, v.str()...)
+				continue
+			} else if !v.IsZero() {
+				dst = v.appendTextEscaped(dst)
+				continue
+			}
+		}
+		dst = s.appendMissing(dst)
+	}
+	return dst
+}
 
-// appendTo is Append, or AppendJSON when json is set.
-func (t Template) appendTo(dst []byte, args []Value, json bool) []byte {
+// appendTo is Append.
+func (t Template) appendTo(dst []byte, args []Value) []byte {
 	for i := range t.segs {
 		s := &t.segs[i]
 		switch {
-		case !s.ph && json:
-			dst = append(dst, s.json...)
 		case !s.ph:
 			dst = append(dst, s.lit...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
-			dst = append(dst, '{')
-			dst = append(dst, s.name...) // an identifier or an index: nothing to escape
-			dst = append(dst, '?', '}')
-		case json && args[s.arg].isPlain():
-			dst = append(dst, args[s.arg].str()...)
-		case json:
-			dst = args[s.arg].appendTextEscaped(dst)
+			dst = s.appendMissing(dst)
 		default:
 			dst = args[s.arg].AppendText(dst)
 		}
 	}
 	return dst
+}
+
+// appendMissing writes the marker of a placeholder whose value is missing, {name?}.
+// The name is an identifier or an index: nothing to escape, in text or JSON.
+func (s *segment) appendMissing(dst []byte) []byte {
+	dst = append(dst, '{')
+	dst = append(dst, s.name...)
+	return append(dst, '?', '}')
 }
 
 // Render returns t rendered with args, as [Template.Append] writes it.

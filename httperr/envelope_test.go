@@ -1,7 +1,6 @@
 package httperr
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"testing"
@@ -87,15 +86,6 @@ func TestSeedExamples(t *testing.T) {
 	} {
 		if got := string(tt.env.AppendBody(nil, tt.err, &Context{})); got != tt.want {
 			t.Errorf("%s %s:\n got %s\nwant %s", tt.env.Name(), tt.err.Code(), got, tt.want)
-		}
-	}
-}
-
-func TestAppendFloatLikeEncodingJSON(t *testing.T) {
-	for _, f := range []float64{0, 1, -2.5, 1e20, 1e21, 1e-6, 1e-7, 123456.789, 5e-324} {
-		want, _ := json.Marshal(f)
-		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
-			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		dst = append(dst, `""`...)
 	}
 	if pub {
-		dst = appendParams(dst, `,"metadata":{`, err, true)
+		dst = appendParams(dst, `,"metadata":`, err, true)
 	}
 	dst = append(dst, '}')
 

@@ -58,7 +58,7 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	dst = append(dst, `,"code":`...)
 	dst = d.AppendCodeJSON(dst)
 	if pub {
-		dst = appendParams(dst, `,"params":{`, err, false)
+		dst = appendParams(dst, `,"params":`, err, false)
 	}
 	if fields := err.Fields(); pub && len(fields) > 0 {
 		dst = append(dst, `,"errors":[`...)
