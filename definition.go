@@ -21,7 +21,7 @@ type Definition struct {
 	status     int
 	grpc       string
 	params     []Param
-	paramKeys  []string // each param's name as a JSON object key, with the colon
+	paramKeys  []string     // each param's name as a JSON object key, with the colon
 	texts      []*localized // by locale index of set; texts[0] is the default locale
 	auto       []*localized // variant texts remapped to the parent's params, if they differ
 	own        []shownTexts // by locale index: what an error of d renders
