@@ -219,7 +219,7 @@ func (d *Definition) Error() string {
 
 // New returns an error of this code with args as its parameter values, in the order of
 // [Definition.Params]. Missing trailing values are treated as not given. New copies
-// args and does no formatting; for up to three parameters it allocates only the Error.
+// args and does no formatting; for up to two parameters it allocates only the Error.
 func (d *Definition) New(args ...Value) *Error {
 	e := &Error{def: d}
 	e.setArgs(args)
