@@ -42,26 +42,40 @@ func EnvelopeByName(name string) Envelope {
 	return nil
 }
 
-// status returns the HTTP status err is answered with: its definition's, or 500 when
-// the catalog gives none.
-func status(err *errcat.Error) int {
-	if s := err.Status(); s != 0 {
-		return s
-	}
-	return http.StatusInternalServerError
+// shown is what an envelope needs to know of an error before writing it: the status
+// it is answered with (its variant's, or 500 when the catalog gives none) and whether
+// its own texts and params may be shown to clients. It looks the variant up once.
+type shown struct {
+	status int
+	public bool
 }
+
+func shownOf(err *errcat.Error) shown {
+	v := err.Variant()
+	s := shown{status: v.Status(), public: !v.Internal()}
+	if s.status == 0 {
+		s.status = http.StatusInternalServerError
+	}
+	return s
+}
+
+// status returns the HTTP status err is answered with.
+func status(err *errcat.Error) int { return shownOf(err).status }
 
 // public reports whether err's own texts and params may be shown to clients.
 func public(err *errcat.Error) bool { return !err.Variant().Internal() }
 
-// appendTitle appends, as a JSON string, err's title in c's locale, or its status's
-// text when the error is not public.
-func appendTitle(dst []byte, err *errcat.Error, c *Context) []byte {
+// appendText appends, as a JSON string, err's title (or its message, when title is
+// not set) in locale, or the status's text when the error is not public.
+func (s shown) appendText(dst []byte, err *errcat.Error, locale string, title bool) []byte {
 	dst = append(dst, '"')
-	if public(err) {
-		dst = err.AppendTitleJSON(dst, c.Locale)
-	} else {
-		dst = append(dst, http.StatusText(status(err))...) // plain ASCII
+	switch {
+	case !s.public:
+		dst = append(dst, http.StatusText(s.status)...) // plain ASCII
+	case title:
+		dst = err.AppendTitleJSON(dst, locale)
+	default:
+		dst = err.AppendMessageJSON(dst, locale)
 	}
 	return append(dst, '"')
 }
@@ -69,11 +83,5 @@ func appendTitle(dst []byte, err *errcat.Error, c *Context) []byte {
 // appendMessage appends, as a JSON string, err's message in c's locale, or its
 // status's text when the error is not public.
 func appendMessage(dst []byte, err *errcat.Error, c *Context) []byte {
-	dst = append(dst, '"')
-	if public(err) {
-		dst = err.AppendMessageJSON(dst, c.Locale)
-	} else {
-		dst = append(dst, http.StatusText(status(err))...) // plain ASCII
-	}
-	return append(dst, '"')
+	return shownOf(err).appendText(dst, err, c.Locale, false)
 }

@@ -1,7 +1,6 @@
 package httperr
 
 import (
-	"net/http"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -23,12 +22,7 @@ func (problem) Name() string        { return "problem" }
 func (problem) ContentType() string { return "application/problem+json" }
 
 func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
-	v := err.Variant()
-	pub := !v.Internal()
-	st := v.Status()
-	if st == 0 {
-		st = http.StatusInternalServerError
-	}
+	sh := shownOf(err)
 	d := err.Definition()
 	dst = append(dst, `{"type":`...)
 	if d.DocsURL() != "" {
@@ -36,31 +30,22 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	} else {
 		dst = append(dst, `"about:blank"`...)
 	}
-	dst = append(dst, `,"title":"`...)
-	if pub {
-		dst = err.AppendTitleJSON(dst, c.Locale)
-	} else {
-		dst = append(dst, http.StatusText(st)...) // plain ASCII
-	}
-	dst = append(dst, `","status":`...)
-	dst = appendStatus(dst, st)
-	dst = append(dst, `,"detail":"`...)
-	if pub {
-		dst = err.AppendMessageJSON(dst, c.Locale)
-	} else {
-		dst = append(dst, http.StatusText(st)...)
-	}
-	dst = append(dst, '"')
+	dst = append(dst, `,"title":`...)
+	dst = sh.appendText(dst, err, c.Locale, true)
+	dst = append(dst, `,"status":`...)
+	dst = appendStatus(dst, sh.status)
+	dst = append(dst, `,"detail":`...)
+	dst = sh.appendText(dst, err, c.Locale, false)
 	if c.Instance != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = appendString(dst, c.Instance)
 	}
 	dst = append(dst, `,"code":`...)
 	dst = d.AppendCodeJSON(dst)
-	if pub {
+	if sh.public {
 		dst = appendParams(dst, `,"params":`, err, false)
 	}
-	if fields := err.Fields(); pub && len(fields) > 0 {
+	if fields := err.Fields(); sh.public && len(fields) > 0 {
 		dst = append(dst, `,"errors":[`...)
 		for i, f := range fields {
 			if i > 0 {
