@@ -65,3 +65,29 @@ func TestAppendParamsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantRemappedJSON: a variant with params of its own renders, as the shown
+// text of its code's error, the parent's values by name, in JSON as in text.
+func TestVariantRemappedJSON(t *testing.T) {
+	set := MustNewSet(SetSpec{Name: "r", Errors: []Spec{{
+		Code: "E1", Name: "Exists", Status: 409,
+		Texts:  Texts{Message: "Field {field} has <{value}> already."},
+		Params: []Param{{Name: "field"}, {Name: "value"}},
+		Variants: []Spec{{
+			Key:    "0",
+			Texts:  Texts{Message: "A value <{value}> exists & is taken."},
+			Params: []Param{{Name: "value"}},
+		}},
+	}}})
+	e := set.Lookup("E1").New(Value{}, String(`"x"`))
+	if got, want := e.Variant().ID(), "E1[0]"; got != want {
+		t.Fatalf("shown variant %s, want %s", got, want)
+	}
+	if got, want := e.Message(""), `A value <"x"> exists & is taken.`; got != want {
+		t.Errorf("Message = %q, want %q", got, want)
+	}
+	want, _ := json.Marshal(e.Message(""))
+	if got := `"` + string(e.AppendMessageJSON(nil, "")) + `"`; got != string(want) {
+		t.Errorf("AppendMessageJSON = %s, want %s", got, want)
+	}
+}

@@ -348,6 +348,7 @@ func remapAll(v, p *Definition) []*localized {
 				r.segs[i].arg = m[r.segs[i].arg]
 			}
 		}
+		r.json = jsonSteps(r.segs)
 		return r
 	}
 	res := func(ts []Template) []Template {

@@ -1,6 +1,7 @@
 package errcat
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,36 @@ import (
 type Template struct {
 	src  string
 	segs []segment
+	json []jsonStep // the template as AppendJSON walks it; arg and name kept with segs
+}
+
+// jsonStep is a literal run escaped for JSON followed by a placeholder: segments
+// strictly alternate, so a template with n placeholders has n steps, and one more for
+// the literal after the last.
+type jsonStep struct {
+	lit  string
+	name string
+	arg  int // argument index; -1 unbound; endOfText for the last literal
+}
+
+const endOfText = -2
+
+// jsonSteps returns the steps of segs.
+func jsonSteps(segs []segment) []jsonStep {
+	var out []jsonStep
+	var lit string
+	for _, s := range segs {
+		if !s.ph {
+			lit = s.json
+			continue
+		}
+		out = append(out, jsonStep{lit: lit, name: s.name, arg: s.arg})
+		lit = ""
+	}
+	if lit != "" {
+		out = append(out, jsonStep{lit: lit, arg: endOfText})
+	}
+	return out
 }
 
 // segment is literal text or, when ph is set, a placeholder for argument arg.
@@ -58,6 +89,7 @@ func ParseTemplate(src string) (Template, error) {
 	if !strings.ContainsAny(src, "{}") {
 		if src != "" {
 			t.segs = []segment{literal(src)}
+			t.json = jsonSteps(t.segs)
 		}
 		return t, nil
 	}
@@ -105,6 +137,7 @@ func ParseTemplate(src string) (Template, error) {
 		}
 	}
 	flush(len(src))
+	t.json = jsonSteps(t.segs)
 	return t, nil
 }
 
@@ -184,8 +217,7 @@ func (t Template) Placeholders() []Placeholder {
 // to the parameter named kind at index 0. It returns a [*TemplateError] naming the
 // first placeholder that refers to no parameter.
 func (t Template) Bind(params []Param) (Template, error) {
-	b := Template{src: t.src, segs: make([]segment, len(t.segs))}
-	copy(b.segs, t.segs)
+	b := Template{src: t.src, segs: slices.Clone(t.segs), json: slices.Clone(t.json)}
 	return b, b.bind(params)
 }
 
@@ -213,6 +245,14 @@ func (b Template) bind(params []Param) error {
 		}
 		if s.arg < 0 {
 			return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+		}
+	}
+	// The placeholders' steps take their bound names and indexes, in order.
+	k := 0
+	for _, seg := range b.segs {
+		if seg.ph {
+			b.json[k].name, b.json[k].arg = seg.name, seg.arg
+			k++
 		}
 	}
 	return nil
@@ -244,14 +284,14 @@ func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(ds
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
 func (t Template) AppendJSON(dst []byte, args []Value) []byte {
-	for i := range t.segs {
-		s := &t.segs[i]
-		if !s.ph {
-			dst = append(dst, s.json...)
-			continue
+	for i := range t.json {
+		st := &t.json[i]
+		dst = append(dst, st.lit...)
+		if st.arg == endOfText {
+			break
 		}
-		if uint(s.arg) < uint(len(args)) {
-			if v := &args[s.arg]; v.isPlain() {
+		if uint(st.arg) < uint(len(args)) {
+			if v := &args[st.arg]; v.isPlain() {
 				dst = append(dst, v.str()...)
 				continue
 			} else if !v.IsZero() {
@@ -259,7 +299,7 @@ func (t Template) AppendJSON(dst []byte, args []Value) []byte {
 				continue
 			}
 		}
-		dst = s.appendMissing(dst)
+		dst = appendMissing(dst, st.name)
 	}
 	return dst
 }
@@ -272,7 +312,7 @@ func (t Template) appendTo(dst []byte, args []Value) []byte {
 		case !s.ph:
 			dst = append(dst, s.lit...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
-			dst = s.appendMissing(dst)
+			dst = appendMissing(dst, s.name)
 		default:
 			dst = args[s.arg].AppendText(dst)
 		}
@@ -282,9 +322,9 @@ func (t Template) appendTo(dst []byte, args []Value) []byte {
 
 // appendMissing writes the marker of a placeholder whose value is missing, {name?}.
 // The name is an identifier or an index: nothing to escape, in text or JSON.
-func (s *segment) appendMissing(dst []byte) []byte {
+func appendMissing(dst []byte, name string) []byte {
 	dst = append(dst, '{')
-	dst = append(dst, s.name...)
+	dst = append(dst, name...)
 	return append(dst, '?', '}')
 }
 
