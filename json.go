@@ -87,11 +87,11 @@ func (e *Error) AppendParamsJSON(dst []byte, asText bool) []byte {
 		}
 		dst = append(dst, keys[i]...)
 		switch {
-		case v.isPlain():
+		case v.isPlain(): // the usual case, copied without a call
 			dst = append(dst, '"')
 			dst = append(dst, v.str()...)
 			dst = append(dst, '"')
-		case asText:
+		case asText || v.isString():
 			dst = append(dst, '"')
 			dst = v.appendTextEscaped(dst)
 			dst = append(dst, '"')

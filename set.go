@@ -3,6 +3,7 @@ package errcat
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/errcat/errcat/internal/jsontext"
@@ -197,12 +198,12 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 			d.params[i].Kind = KindString
 		}
 	}
+	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
 	for _, p := range sp.Params {
 		if !isIdentifier(p.Name) {
-			errs = append(errs, fmt.Errorf("%s: param name %q must be an identifier: letters, digits and _, not starting with a digit", d.id, p.Name))
+			fail(fmt.Errorf("param name %q must be an identifier: letters, digits and _, not starting with a digit", p.Name))
 		}
 	}
-	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
 	if _, dup := s.byID[d.id]; dup && parent != nil {
 		fail(errors.New("duplicate variant key"))
 	}
@@ -341,15 +342,13 @@ func remapAll(v, p *Definition) []*localized {
 		}
 	}
 	re := func(t Template) Template {
-		r := Template{src: t.src, segs: make([]segment, len(t.segs))}
-		copy(r.segs, t.segs)
-		for i := range r.segs {
-			if r.segs[i].ph && r.segs[i].arg >= 0 {
-				r.segs[i].arg = m[r.segs[i].arg]
+		segs := slices.Clone(t.segs)
+		for i := range segs {
+			if segs[i].ph && segs[i].arg >= 0 {
+				segs[i].arg = m[segs[i].arg]
 			}
 		}
-		r.json = jsonSteps(r.segs)
-		return r
+		return newTemplate(t.src, segs)
 	}
 	res := func(ts []Template) []Template {
 		out := make([]Template, len(ts))

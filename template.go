@@ -32,7 +32,8 @@ type jsonStep struct {
 
 const endOfText = -2
 
-// jsonSteps returns the steps of segs.
+// jsonSteps returns the steps of segs. Steps are derived: whatever changes segs makes
+// them again.
 func jsonSteps(segs []segment) []jsonStep {
 	var out []jsonStep
 	var lit string
@@ -87,11 +88,10 @@ func (e *TemplateError) Error() string {
 func ParseTemplate(src string) (Template, error) {
 	t := Template{src: src}
 	if !strings.ContainsAny(src, "{}") {
-		if src != "" {
-			t.segs = []segment{literal(src)}
-			t.json = jsonSteps(t.segs)
+		if src == "" {
+			return t, nil
 		}
-		return t, nil
+		return newTemplate(src, []segment{literal(src)}), nil
 	}
 	// A literal run is a substring of src unless it holds an escaped brace; only then
 	// is it built.
@@ -137,8 +137,12 @@ func ParseTemplate(src string) (Template, error) {
 		}
 	}
 	flush(len(src))
-	t.json = jsonSteps(t.segs)
-	return t, nil
+	return newTemplate(src, t.segs), nil
+}
+
+// newTemplate returns the template of src made of segs, with its JSON walk.
+func newTemplate(src string, segs []segment) Template {
+	return Template{src: src, segs: segs, json: jsonSteps(segs)}
 }
 
 // literal returns the segment of literal text s, escaped for JSON once, here, so that
@@ -217,17 +221,20 @@ func (t Template) Placeholders() []Placeholder {
 // to the parameter named kind at index 0. It returns a [*TemplateError] naming the
 // first placeholder that refers to no parameter.
 func (t Template) Bind(params []Param) (Template, error) {
-	b := Template{src: t.src, segs: slices.Clone(t.segs), json: slices.Clone(t.json)}
-	return b, b.bind(params)
+	b := Template{src: t.src, segs: slices.Clone(t.segs), json: t.json}
+	err := b.bind(params)
+	return b, err
 }
 
 // bind is Bind in place, for a template nobody else holds.
-func (b Template) bind(params []Param) error {
+func (b *Template) bind(params []Param) error {
+	bound := false
 	for i := range b.segs {
 		s := &b.segs[i]
 		if !s.ph {
 			continue
 		}
+		bound = true
 		text := s.lit[1 : len(s.lit)-1]
 		if c := text[0]; c >= '0' && c <= '9' {
 			if s.arg >= len(params) {
@@ -247,13 +254,8 @@ func (b Template) bind(params []Param) error {
 			return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 		}
 	}
-	// The placeholders' steps take their bound names and indexes, in order.
-	k := 0
-	for _, seg := range b.segs {
-		if seg.ph {
-			b.json[k].name, b.json[k].arg = seg.name, seg.arg
-			k++
-		}
+	if bound {
+		b.json = jsonSteps(b.segs) // the steps of plain text are unchanged
 	}
 	return nil
 }

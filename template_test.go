@@ -235,3 +235,25 @@ func TestParts(t *testing.T) {
 		}
 	}
 }
+
+// TestBindJSON: a bound template writes JSON with its bound names, with or without
+// placeholders, and Bind leaves the template it was called on as it was.
+func TestBindJSON(t *testing.T) {
+	params := []Param{{Name: "kind"}, {Name: "id"}}
+	for src, want := range map[string]string{
+		"No placeholder <here>.": `No placeholder \u003chere\u003e.`,
+		"{id} of {0}":            `7 of {kind?}`,
+	} {
+		orig := MustParseTemplate(src)
+		b, err := orig.Bind(params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(b.AppendJSON(nil, []Value{{}, Int(7)})); got != want {
+			t.Errorf("bound %q: AppendJSON = %s, want %s", src, got, want)
+		}
+		if got := string(orig.AppendJSON(nil, nil)); strings.Contains(got, "kind") {
+			t.Errorf("Bind changed the template it was called on: %s", got)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func ParseKind(s string) (Kind, bool) {
 // return, or use [Value.Equal].
 type Value struct {
 	_ [0]func() // not comparable: == would compare a string's address, not its text
-	// p is, by kind: a string's bytes (nil when empty); for integers, floats, booleans,
+	// p is, by kind: a string's bytes (any address when empty); for integers, floats, booleans,
 	// durations and UTC times, the address of the kind's entry in marks.kinds; for other
 	// times, a *time.Time.
 	p unsafe.Pointer
@@ -143,15 +143,16 @@ func Duration(d time.Duration) Value { return marked(KindDuration, uint64(d)) }
 
 // Kind returns the kind of value v holds; KindInvalid for the zero Value.
 func (v Value) Kind() Kind {
-	switch {
-	case v.n&tagString != 0 && mark(v.p) == KindInvalid:
-		return KindString
-	case v.p == nil:
-		return KindInvalid
-	case mark(v.p) != KindInvalid:
-		return mark(v.p)
+	if k := mark(v.p); k != KindInvalid {
+		return k
 	}
-	return KindTime
+	switch {
+	case v.n&tagString != 0:
+		return KindString
+	case v.p != nil:
+		return KindTime // boxed
+	}
+	return KindInvalid
 }
 
 // IsZero reports whether v is the zero Value, that is, a parameter that was not given.
@@ -160,15 +161,19 @@ func (v Value) IsZero() bool { return v.p == nil && v.n == 0 }
 // str returns the string v holds, which must be a string.
 func (v Value) str() string { return unsafe.String((*byte)(v.p), int(v.n&lenMask)) }
 
-// isPlain reports whether v is a string that needs no escaping in JSON. It looks at n
-// alone when n cannot be the bits of another kind.
+// isString reports whether v holds a string: its tag is set and p is not a mark (whose
+// kind's bits may have the tag's bit set too).
+func (v Value) isString() bool { return v.n&tagString != 0 && mark(v.p) == KindInvalid }
+
+// isPlain reports whether v is a string that needs no escaping in JSON: both tags in
+// one test, then isString's test of the mark.
 func (v Value) isPlain() bool {
 	return v.n&(tagString|tagPlain) == tagString|tagPlain && mark(v.p) == KindInvalid
 }
 
 // Str returns the string v holds, or "" when v is not a string.
 func (v Value) Str() string {
-	if v.Kind() != KindString {
+	if !v.isString() {
 		return ""
 	}
 	return v.str()
@@ -200,7 +205,7 @@ func (v Value) Time() time.Time {
 		if mark(v.p) == KindTime {
 			return time.Unix(0, int64(v.n)).UTC()
 		}
-		return *(*time.Time)(v.p)
+		return *(*time.Time)(v.p) // boxed
 	}
 	return time.Time{}
 }
@@ -238,7 +243,7 @@ func (v Value) Equal(w Value) bool {
 // present reports whether v counts as given when a template needs it: the zero Value
 // and the empty string do not, so that a variant written for "no value" is chosen.
 func (v Value) present() bool {
-	if v.n&tagString != 0 && mark(v.p) == KindInvalid {
+	if v.isString() {
 		return v.n&lenMask != 0
 	}
 	return v.p != nil
@@ -278,7 +283,7 @@ func (v Value) AppendTextJSON(dst []byte) []byte {
 
 // appendTextEscaped is AppendTextJSON for a Value that is not a plain string.
 func (v Value) appendTextEscaped(dst []byte) []byte {
-	if v.Kind() == KindString {
+	if v.isString() {
 		return jsontext.AppendEscaped(dst, v.str())
 	}
 	return v.AppendText(dst)
@@ -286,7 +291,7 @@ func (v Value) appendTextEscaped(dst []byte) []byte {
 
 // String returns v's text as [Value.AppendText] writes it.
 func (v Value) String() string {
-	if v.n&tagString != 0 && mark(v.p) == KindInvalid {
+	if v.isString() {
 		return v.str()
 	}
 	return string(v.AppendText(nil))

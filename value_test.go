@@ -2,6 +2,7 @@ package errcat
 
 import (
 	"math"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -17,6 +18,9 @@ func TestValueSize(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(Error{}); n != 64 {
 		t.Errorf("Error is %d bytes, want 64", n)
+	}
+	if reflect.TypeFor[Value]().Comparable() {
+		t.Error("Value is comparable: == would compare a string's address, not its text")
 	}
 }
 

@@ -17,11 +17,7 @@ func (d *discard) Header() http.Header         { return d.h }
 func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
 func (d *discard) WriteHeader(int)             {}
 
-func (d *discard) reset() {
-	for k := range d.h {
-		delete(d.h, k)
-	}
-}
+func (d *discard) reset() { clear(d.h) }
 
 var okHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain")

@@ -27,11 +27,12 @@ const typePrefix = `{"@type":"type.googleapis.com/google.rpc.`
 
 func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	d := err.Variant()
-	pub := public(err)
+	sh := shownOf(err)
+	pub := sh.public
 	dst = append(dst, `{"error":{"code":`...)
-	dst = strconv.AppendInt(dst, int64(status(err)), 10)
+	dst = strconv.AppendInt(dst, int64(sh.status), 10)
 	dst = append(dst, `,"message":`...)
-	dst = appendMessage(dst, err, c)
+	dst = sh.appendText(dst, err, c.Locale, false)
 	dst = append(dst, `,"status":`...)
 	g := d.GRPC()
 	if g == "" {
@@ -61,7 +62,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		}
 		dst = appendString(dst, locale)
 		dst = append(dst, `,"message":`...)
-		dst = appendMessage(dst, err, c)
+		dst = sh.appendText(dst, err, c.Locale, false)
 		dst = append(dst, '}')
 	}
 	if fields := err.Fields(); pub && len(fields) > 0 {

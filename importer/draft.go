@@ -9,6 +9,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -97,15 +98,12 @@ func params(texts ...string) []string {
 func (d *Draft) finish() {
 	kept := d.Errors[:0]
 	for _, e := range d.Errors {
-		switch {
+		switch why := codeProblem(e.Code); {
 		case e.Code == "":
 			d.note("an entry without a code was skipped (message %q)", e.Message)
 			continue
-		case !catalog.CodeSyntaxOK(e.Code):
-			d.note("%q: skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source", e.Code)
-			continue
-		case !utf8.ValidString(e.Code):
-			d.note("%q: skipped: the code is not valid UTF-8; convert the source to UTF-8 (iconv -t UTF-8)", e.Code)
+		case why != "":
+			d.note("%q: skipped: %s", e.Code, why)
 			continue
 		}
 		d.checkStatus(e, e.Code)
@@ -115,9 +113,13 @@ func (d *Draft) finish() {
 		kept = append(kept, e)
 	}
 	d.Errors = kept
-	for loc, entries := range d.Translations {
-		d.Translations[loc] = slices.DeleteFunc(entries, func(e *Entry) bool {
-			return e.Code == "" || !catalog.CodeSyntaxOK(e.Code) || !utf8.ValidString(e.Code)
+	for _, loc := range slices.Sorted(maps.Keys(d.Translations)) {
+		d.Translations[loc] = slices.DeleteFunc(d.Translations[loc], func(e *Entry) bool {
+			why := codeProblem(e.Code)
+			if why != "" {
+				d.note("%s translation of %q: skipped: %s", loc, e.Code, why)
+			}
+			return why != ""
 		})
 	}
 	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
@@ -143,6 +145,19 @@ func (d *Draft) finish() {
 			d.note("%s: the source gives no status for this code: lint will report it", e.Code)
 		}
 	}
+}
+
+// codeProblem says why code cannot be a catalog code, or returns "" when it can.
+func codeProblem(code string) string {
+	switch {
+	case code == "":
+		return "the entry has no code"
+	case !catalog.CodeSyntaxOK(code):
+		return "a catalog code cannot hold brackets, braces or white space; rename it in the source"
+	case !utf8.ValidString(code):
+		return "the code is not valid UTF-8; convert the source to UTF-8 (iconv -t UTF-8)"
+	}
+	return ""
 }
 
 // checkStatus drops a status that is not an HTTP status (100 to 599), which the

@@ -179,3 +179,23 @@ func TestPropertiesLatin1(t *testing.T) {
 		t.Errorf("notes lack the skipped code:\n%s", notes)
 	}
 }
+
+// TestSkippedTranslations: a translation of a code a catalog cannot hold is left out
+// of its file, with a note, as the code itself is.
+func TestSkippedTranslations(t *testing.T) {
+	d, err := Properties("shop", map[string][]byte{
+		"messages.properties":    []byte("OK-1=Fine.\n"),
+		"messages_vi.properties": []byte("OK-1=Tốt.\n[x]=Ngoặc.\n"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, d)
+	if got := d.Translations["vi"]; len(got) != 1 || got[0].Code != "OK-1" {
+		t.Errorf("vi translations %d, want only OK-1", len(got))
+	}
+	want := `vi translation of "[x]": skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source`
+	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, want) {
+		t.Errorf("notes lack %q:\n%s", want, notes)
+	}
+}

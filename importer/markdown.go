@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,7 +48,7 @@ func Markdown(name string, data []byte) *Draft {
 			}
 			continue
 		}
-		if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (cols == nil || containsCode(table, m[1])) {
+		if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (cols == nil || slices.ContainsFunc(table, func(e *Entry) bool { return e.Code == m[1] })) {
 			id := m[1] + m[2]
 			cur = &Entry{Code: m[1]}
 			details[id] = cur
@@ -179,12 +180,7 @@ func isSeparator(cells []string) bool {
 }
 
 func headerRow(cells []string) bool {
-	for _, c := range cells {
-		if strings.EqualFold(c, "code") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(cells, func(c string) bool { return strings.EqualFold(c, "code") })
 }
 
 func lower(cells []string) []string {
@@ -193,15 +189,6 @@ func lower(cells []string) []string {
 		out[i] = strings.ToLower(c)
 	}
 	return out
-}
-
-func containsCode(es []*Entry, code string) bool {
-	for _, e := range es {
-		if e.Code == code {
-			return true
-		}
-	}
-	return false
 }
 
 var codeCellRE = regexp.MustCompile(`^([A-Za-z0-9_-]+)(\[(\d+)\])?$`)
