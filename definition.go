@@ -1,6 +1,9 @@
 package errcat
 
-import "log/slog"
+import (
+	"log/slog"
+	"sync/atomic"
+)
 
 // Definition is one compiled code (or variant of a code) of a [Set]: its identity,
 // statuses, parameters and texts in every locale. A Definition constructs [Error]
@@ -43,8 +46,12 @@ type localized struct {
 
 // shownTexts is the title and message an error renders in one locale, every fallback
 // applied once, when the set is compiled: the locale's text, else the default
-// locale's, and the message where there is no title.
-type shownTexts struct{ title, message *Template }
+// locale's, and the message where there is no title; and the values Memos keep for
+// them.
+type shownTexts struct {
+	title, message *Template
+	memo           atomic.Pointer[memoSlots]
+}
 
 // resolveTexts returns the shownTexts of every locale of texts, which may be nil
 // where a locale has no texts of its own; texts[0] is the default locale's.
@@ -220,16 +227,8 @@ func (d *Definition) Error() string {
 // New returns an error of this code with args as its parameter values, in the order of
 // [Definition.Params]. Missing trailing values are treated as not given. New copies
 // args and does no formatting; for up to two parameters it allocates only the Error.
-func (d *Definition) New(args ...Value) *Error {
-	e := &Error{def: d}
-	e.setArgs(args)
-	return e
-}
+func (d *Definition) New(args ...Value) *Error { return newError(d, nil, args) }
 
 // Wrap is like [Definition.New] and records cause as the error's cause, returned by
 // [Error.Unwrap].
-func (d *Definition) Wrap(cause error, args ...Value) *Error {
-	e := &Error{def: d, cause: cause}
-	e.setArgs(args)
-	return e
-}
+func (d *Definition) Wrap(cause error, args ...Value) *Error { return newError(d, cause, args) }

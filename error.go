@@ -35,6 +35,16 @@ type FieldError struct {
 	Err   *Error
 }
 
+// newError returns an Error of d wrapping cause with args.
+func newError(d *Definition, cause error, args []Value) *Error {
+	if len(args) == inlineArgs { // the usual case, stored as the Error is allocated
+		return &Error{def: d, cause: cause, inline: [inlineArgs]Value{args[0], args[1]}}
+	}
+	e := &Error{def: d, cause: cause}
+	e.setArgs(args)
+	return e
+}
+
 // setArgs keeps args, up to the last one given (trailing zero Values mean "not given"
 // as much as absent ones do).
 func (e *Error) setArgs(args []Value) {
@@ -183,6 +193,15 @@ func (e *Error) texts(locale string) *shownTexts {
 		return &r[d.set.localeIndex(locale)]
 	}
 	return &r[0]
+}
+
+// Texts returns the title and message templates the error renders with in locale:
+// those of [Error.Variant], with the fallbacks the set applies (another locale's text,
+// the message where there is no title), their placeholders numbered as [Error.Args]
+// is. Envelopes that compile a body once per code and locale start from them.
+func (e *Error) Texts(locale string) (title, message Template) {
+	t := e.texts(locale)
+	return *t.title, *t.message
 }
 
 // Variant returns the definition whose texts the error renders with: its own, or the

@@ -16,6 +16,11 @@ import (
 // a string), true or false; a time in RFC 3339 and a duration as [time.Duration.String]
 // writes it, both as strings; null for the zero Value.
 func (v Value) AppendJSON(dst []byte) []byte {
+	if v.isPlain() { // the usual case, copied without a call
+		dst = append(dst, '"')
+		dst = append(dst, v.str()...)
+		return append(dst, '"')
+	}
 	switch v.Kind() {
 	case KindString:
 		dst = append(dst, '"')

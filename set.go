@@ -238,9 +238,12 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		d.auto = remapAll(d, parent)
 	}
 	d.own = resolveTexts(d.texts)
-	d.asVariant = d.own
-	if d.auto != nil {
+	switch {
+	case d.auto != nil:
 		d.asVariant = resolveTexts(d.auto)
+	case parent != nil:
+		// The same texts, apart from own so that a Memo tells the two ways apart.
+		d.asVariant = resolveTexts(d.texts)
 	}
 	for i := range sp.Variants {
 		v, err := s.compile(&sp.Variants[i], d)

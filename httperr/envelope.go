@@ -27,6 +27,8 @@ type Context struct {
 	Instance string
 	// RetryAfter, when positive, is how long the client should wait before retrying.
 	RetryAfter time.Duration
+
+	plainInstance bool // Instance is a request id Write checked: nothing in it to escape
 }
 
 // Envelopes lists errcat's envelopes, the default first.

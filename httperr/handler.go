@@ -111,11 +111,12 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	h.write(w, r, err, requestID(w, r))
 }
 
-// write is Write with the request id decided, as a header value of one element.
+// write is Write with the request id decided, as a header value of one element: one
+// validRequestID accepted, or one newRequestID made.
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []string) {
 	h.init()
 	e := h.catalogError(err)
-	ctx := Context{Instance: id[0]}
+	ctx := Context{Instance: id[0], plainInstance: true}
 	if d, ok := retryAfterOf(err); ok {
 		ctx.RetryAfter = d
 	}

@@ -1,6 +1,7 @@
 package httperr
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -22,30 +23,14 @@ func (problem) Name() string        { return "problem" }
 func (problem) ContentType() string { return "application/problem+json" }
 
 func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
-	sh := shownOf(err)
-	d := err.Definition()
-	dst = append(dst, `{"type":`...)
-	if d.DocsURL() != "" {
-		dst = d.AppendDocsURLJSON(dst)
+	if f, args := framed(problemFrames, err, c.Locale, compileProblem); f != nil {
+		dst = appendSteps(dst, f.head, args)
+		dst = appendInstance(dst, c)
+		dst = appendSteps(dst, f.tail, args)
 	} else {
-		dst = append(dst, `"about:blank"`...)
+		dst = appendProblem(dst, err, c)
 	}
-	dst = append(dst, `,"title":`...)
-	dst = sh.appendText(dst, err, c.Locale, true)
-	dst = append(dst, `,"status":`...)
-	dst = appendStatus(dst, sh.status)
-	dst = append(dst, `,"detail":`...)
-	dst = sh.appendText(dst, err, c.Locale, false)
-	if c.Instance != "" {
-		dst = append(dst, `,"instance":`...)
-		dst = appendString(dst, c.Instance)
-	}
-	dst = append(dst, `,"code":`...)
-	dst = d.AppendCodeJSON(dst)
-	if sh.public {
-		dst = appendParams(dst, `,"params":`, err, false)
-	}
-	if fields := err.Fields(); sh.public && len(fields) > 0 {
+	if fields := err.Fields(); len(fields) > 0 && public(err) {
 		dst = append(dst, `,"errors":[`...)
 		for i, f := range fields {
 			if i > 0 {
@@ -62,6 +47,84 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		dst = append(dst, ']')
 	}
 	return append(dst, '}')
+}
+
+// problemFrames keeps the compiled bodies of the problem envelope.
+var problemFrames = errcat.NewMemo[frame]()
+
+// compileProblem compiles the problem body of err's code in locale, around the
+// instance and up to the field errors, as appendProblem writes it.
+func compileProblem(err *errcat.Error, locale string) *frame {
+	d := err.Definition()
+	sh := shownOf(err)
+	b := frameBuilder{nargs: len(d.Params())}
+	b.add(`{"type":`, string(appendProblemType(nil, d)), `,"title":"`)
+	title, message := err.Texts(locale)
+	if sh.public {
+		b.text(title)
+	} else {
+		b.add(http.StatusText(sh.status))
+	}
+	b.add(`","status":`, string(appendStatus(nil, sh.status)), `,"detail":"`)
+	if sh.public {
+		b.text(message)
+	} else {
+		b.add(http.StatusText(sh.status))
+	}
+	b.add(`"`)
+	f := &frame{head: b.cut()}
+	b.add(`,"code":`, string(d.AppendCodeJSON(nil)))
+	if sh.public && len(d.Params()) > 0 {
+		b.add(`,"params":`)
+		b.params(d)
+	}
+	f.tail = b.cut()
+	return f
+}
+
+// appendProblem writes the problem body of err member by member, up to the field
+// errors: for an error not every value of which was given.
+func appendProblem(dst []byte, err *errcat.Error, c *Context) []byte {
+	sh := shownOf(err)
+	d := err.Definition()
+	dst = append(dst, `{"type":`...)
+	dst = appendProblemType(dst, d)
+	dst = append(dst, `,"title":`...)
+	dst = sh.appendText(dst, err, c.Locale, true)
+	dst = append(dst, `,"status":`...)
+	dst = appendStatus(dst, sh.status)
+	dst = append(dst, `,"detail":`...)
+	dst = sh.appendText(dst, err, c.Locale, false)
+	dst = appendInstance(dst, c)
+	dst = append(dst, `,"code":`...)
+	dst = d.AppendCodeJSON(dst)
+	if sh.public {
+		dst = appendParams(dst, `,"params":`, err, false)
+	}
+	return dst
+}
+
+// appendProblemType appends the type member of d's problems as JSON: its docs URL,
+// or about:blank.
+func appendProblemType(dst []byte, d *errcat.Definition) []byte {
+	if d.DocsURL() == "" {
+		return append(dst, `"about:blank"`...)
+	}
+	return d.AppendDocsURLJSON(dst)
+}
+
+// appendInstance appends the instance member, when c has one.
+func appendInstance(dst []byte, c *Context) []byte {
+	if c.Instance == "" {
+		return dst
+	}
+	if c.plainInstance {
+		dst = append(dst, `,"instance":"`...)
+		dst = append(dst, c.Instance...)
+		return append(dst, '"')
+	}
+	dst = append(dst, `,"instance":`...)
+	return appendString(dst, c.Instance)
 }
 
 // pointer returns field as a JSON pointer (RFC 6901): as it is when it starts with

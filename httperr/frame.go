@@ -1,0 +1,122 @@
+package httperr
+
+import (
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/jsontext"
+)
+
+// A frame is an envelope's body for one code in one locale, compiled the first time
+// the code is written in that locale and kept in an [errcat.Memo]: everything the code
+// and the locale fix (docs URL, status, code, the literal text of title and message,
+// the params' names) is written out as JSON once, in runs between which only the
+// error's values are appended. Writing a body is then a few copies rather than a walk
+// through the definition, its texts and the envelope's members.
+//
+// A frame is used when every parameter of the code was given, so that the texts are
+// the code's own and no value is missing; otherwise the envelope writes the body
+// member by member. TestFramesMatch holds the two ways to the same bytes for every
+// code of the example catalogs.
+type frame struct {
+	head []frameStep // the body up to where the instance goes
+	tail []frameStep // after the instance, up to where field errors go
+}
+
+// frameStep is a literal run followed by one of the error's values.
+type frameStep struct {
+	lit  string // JSON, written as it is
+	arg  int    // the value written after lit, or noArg after the last run
+	json bool   // the value as a JSON value (a params member), else as text in a JSON string
+}
+
+const noArg = -1
+
+// framed returns the frame of err in locale, made by compile when it is the first of
+// its code and locale, and err's values; or nil when not every parameter was given.
+func framed(m *errcat.Memo[frame], err *errcat.Error, locale string, compile func(*errcat.Error, string) *frame) (*frame, []errcat.Value) {
+	d := err.Definition()
+	args := err.Args()
+	if len(args) != len(d.Params()) || err.Variant() != d {
+		return nil, nil
+	}
+	for i := range args {
+		if args[i].IsZero() {
+			return nil, nil
+		}
+	}
+	return m.Get(err, locale, compile), args
+}
+
+// appendSteps appends steps with args between them.
+func appendSteps(dst []byte, steps []frameStep, args []errcat.Value) []byte {
+	for i := range steps {
+		s := &steps[i]
+		dst = append(dst, s.lit...)
+		switch {
+		case s.arg == noArg:
+		case s.json:
+			dst = args[s.arg].AppendJSON(dst)
+		default:
+			dst = args[s.arg].AppendTextJSON(dst)
+		}
+	}
+	return dst
+}
+
+// frameBuilder compiles a frame's steps.
+type frameBuilder struct {
+	nargs int // the code's parameters: placeholders beyond them are missing values
+	steps []frameStep
+	lit   []byte
+}
+
+// add appends literal JSON.
+func (b *frameBuilder) add(s ...string) {
+	for _, x := range s {
+		b.lit = append(b.lit, x...)
+	}
+}
+
+// value ends a run with value i, as text in a JSON string or, when json is set, as a
+// JSON value.
+func (b *frameBuilder) value(i int, json bool) {
+	b.steps = append(b.steps, frameStep{lit: string(b.lit), arg: i, json: json})
+	b.lit = b.lit[:0]
+}
+
+// text appends t as the contents of a JSON string, as [errcat.Template.AppendJSON]
+// writes it: literal text escaped, placeholders as values, and the marker {name?}
+// for a placeholder of no parameter.
+func (b *frameBuilder) text(t errcat.Template) {
+	for _, p := range t.Parts() {
+		switch {
+		case p.Param < 0:
+			b.lit = jsontext.AppendEscaped(b.lit, p.Text)
+		case p.Param >= b.nargs:
+			b.add("{", p.Text, "?}")
+		default:
+			b.value(p.Param, false)
+		}
+	}
+}
+
+// params appends the error's params as a JSON object: every value is given.
+func (b *frameBuilder) params(d *errcat.Definition) {
+	for i, p := range d.Params() {
+		if i == 0 {
+			b.add("{")
+		} else {
+			b.add(",")
+		}
+		b.lit = jsontext.AppendString(b.lit, p.Name)
+		b.add(":")
+		b.value(i, true)
+	}
+	b.add("}")
+}
+
+// cut returns the steps so far, the literal run left ending them, and starts anew.
+func (b *frameBuilder) cut() []frameStep {
+	steps := append(b.steps, frameStep{lit: string(b.lit), arg: noArg})
+	b.steps, b.lit = nil, b.lit[:0]
+	return steps
+}

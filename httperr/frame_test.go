@@ -1,0 +1,131 @@
+package httperr
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog/catalogtest"
+	"github.com/errcat/errcat/common"
+)
+
+// frameSets are the catalogs frames are checked on: the common catalog, every seed's
+// and the Petstore's, with translations, variants, internal codes and numeric codes.
+func frameSets(t *testing.T) []*errcat.Set {
+	sets := []*errcat.Set{common.Set, catalogtest.Load(t, "../examples/petstore/errors").Set()}
+	for _, dir := range []string{"000-common", "001-devdocs", "002-backend", "003-identity", "004-bulk"} {
+		sets = append(sets, seed(t, dir))
+	}
+	return sets
+}
+
+// frameValues returns values of every param of d, of its kind: plain ones, or ones
+// that need escaping or have no plain text.
+func frameValues(d *errcat.Definition, odd bool) []errcat.Value {
+	var args []errcat.Value
+	for i, p := range d.Params() {
+		var v errcat.Value
+		switch p.Kind {
+		case errcat.KindInt:
+			v = errcat.Int(int64(i) - 42)
+		case errcat.KindFloat:
+			v = errcat.Float(1.5)
+			if odd {
+				v = errcat.Float(math.Inf(-1))
+			}
+		case errcat.KindBool:
+			v = errcat.Bool(odd)
+		case errcat.KindTime:
+			v = errcat.Time(time.Date(2026, 11, 23, 10, 0, 0, 5, time.UTC))
+		case errcat.KindDuration:
+			v = errcat.Duration(1500 * time.Millisecond)
+		default:
+			v = errcat.String("v" + p.Name)
+			if odd {
+				v = errcat.String("<\"é\u2028\\" + p.Name + "\x01>")
+			}
+		}
+		args = append(args, v)
+	}
+	return args
+}
+
+// TestFramesMatch holds the compiled problem body to the one written member by member,
+// for every code and variant of the example catalogs, in every locale (and one that
+// falls back), with plain values and values that need escaping, with and without an
+// instance, and with an instance that needs escaping.
+func TestFramesMatch(t *testing.T) {
+	n := 0
+	for _, set := range frameSets(t) {
+		var defs []*errcat.Definition
+		for _, d := range set.Definitions() {
+			defs = append(defs, d)
+			defs = append(defs, d.Variants()...)
+		}
+		locales := append([]string{"", "zz-Unknown"}, set.Locales()...)
+		for _, loc := range set.Locales() {
+			locales = append(locales, loc+"-XX")
+		}
+		for _, d := range defs {
+			for _, odd := range []bool{false, true} {
+				e := d.New(frameValues(d, odd)...)
+				for _, loc := range locales {
+					for _, c := range []Context{
+						{Locale: loc},
+						{Locale: loc, Instance: "req-1", plainInstance: true},
+						{Locale: loc, Instance: `/a"b</c>`},
+					} {
+						f, args := framed(problemFrames, e, loc, compileProblem)
+						if f == nil {
+							t.Fatalf("%s: no frame although every param is given", d.ID())
+						}
+						got := appendSteps(nil, f.head, args)
+						got = appendInstance(got, &c)
+						got = appendSteps(got, f.tail, args)
+						want := appendProblem(nil, e, &c)
+						if string(got) != string(want) {
+							t.Fatalf("%s %s in %q, instance %q:\nframe   %s\nmembers %s", set.Name(), d.ID(), loc, c.Instance, got, want)
+						}
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d bodies compared", n)
+	}
+}
+
+// TestFramesNotUsed checks that errors missing a value are written member by member,
+// with the variant the missing value chooses and the marker of a missing value.
+func TestFramesNotUsed(t *testing.T) {
+	for _, e := range []*errcat.Error{
+		common.ValueAlreadyExists(""),                          // a variant for the missing field
+		common.ErrUnableToLocate.New(errcat.String("project")), // the id missing
+		common.ErrUnableToLocate.New(errcat.Value{}, errcat.String("42")),
+	} {
+		if f, _ := framed(problemFrames, e, "", compileProblem); f != nil {
+			t.Errorf("%s with %d values: framed", e.Code(), len(e.Args()))
+		}
+	}
+	got := string(Problem.AppendBody(nil, common.ErrUnableToLocate.New(errcat.String("project")), &Context{}))
+	if !strings.Contains(got, `"detail":"Unable to locate project with id {id?}."`) || !strings.Contains(got, `"params":{"kind":"project"}`) {
+		t.Errorf("body of an error missing a value: %s", got)
+	}
+}
+
+// TestRequestIDsArePlain holds the shortcut appendInstance takes for a request id
+// Write checked: no byte a request id may hold needs escaping in JSON.
+func TestRequestIDsArePlain(t *testing.T) {
+	for c := range 256 {
+		if idByte[c] && string(appendString(nil, string(rune(c)))) != `"`+string(rune(c))+`"` {
+			t.Errorf("request ids may hold %q, which JSON escapes", rune(c))
+		}
+	}
+	if id := newRequestID(); !validRequestID(id) {
+		t.Errorf("newRequestID() = %q, which validRequestID refuses", id)
+	}
+}

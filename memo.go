@@ -1,0 +1,59 @@
+package errcat
+
+import (
+	"sync/atomic"
+)
+
+// maxMemos is how many Memos a program may make: envelopes make one each, at package
+// initialization.
+const maxMemos = 16
+
+// memos counts the Memos made; each takes the next slot.
+var memos atomic.Int32
+
+// memoSlots holds the values of every Memo for one definition, variant shown and
+// locale, made the first time any Memo is used there.
+type memoSlots [maxMemos]atomic.Value
+
+// A Memo keeps one value of type T for each code, variant shown and locale an error
+// renders in, made the first time it is asked for and kept as long as the code's
+// [Definition]: for what is worth working out once per code and locale rather than
+// once per error, such as a response body compiled around the code's texts (package
+// httperr keeps its envelopes' bodies in Memos). Two locales that fall back to the
+// same texts share the value.
+//
+// Make Memos with [NewMemo] when the program starts, as package-level variables; a
+// program may make at most 16. A Memo is safe for concurrent use.
+type Memo[T any] struct{ slot int }
+
+// NewMemo returns a new Memo. It panics when the program has made 16 already: Memos
+// are made once, at package initialization, not per request.
+func NewMemo[T any]() *Memo[T] {
+	n := int(memos.Add(1)) - 1
+	if n >= maxMemos {
+		panic("errcat: NewMemo called more than 16 times; make Memos once, as package-level variables")
+	}
+	return &Memo[T]{slot: n}
+}
+
+// Get returns m's value for e's definition, variant shown and texts in locale, calling
+// make(e, locale) to make it the first time. make must depend only on what the code,
+// its variant shown and its texts in locale fix, not on e's values, since the value
+// is shared by every error of the code; two goroutines may both call it, once, and
+// either result is kept.
+func (m *Memo[T]) Get(e *Error, locale string, make func(e *Error, locale string) *T) *T {
+	t := e.texts(locale)
+	s := t.memo.Load()
+	if s == nil {
+		s = new(memoSlots)
+		if !t.memo.CompareAndSwap(nil, s) {
+			s = t.memo.Load()
+		}
+	}
+	if v, ok := s[m.slot].Load().(*T); ok {
+		return v
+	}
+	v := make(e, locale)
+	s[m.slot].CompareAndSwap(nil, v)
+	return s[m.slot].Load().(*T)
+}
