@@ -112,3 +112,22 @@ func ExampleError_AppendParamsJSON() {
 	// {"kind":"\"b\"","id":7}
 	// {"kind":"\"b\"","id":"7"}
 }
+
+// A Memo keeps what is worth working out once per code and locale: here, the prefix a
+// custom envelope writes before each message, built from the code's title template.
+func ExampleMemo() {
+	prefixes := errcat.NewMemo[string]() // a package-level variable in real code
+	prefix := func(e *errcat.Error, locale string) *string {
+		title, _ := e.Texts(locale)
+		p := fmt.Sprintf("[%s, %d placeholders] ", e.Code(), len(title.Placeholders()))
+		return &p
+	}
+	notFound := exampleSet().Lookup("000012")
+	for _, id := range []int64{1, 2} {
+		e := notFound.New(errcat.String("project"), errcat.Int(id))
+		fmt.Println(*prefixes.Get(e, "en", prefix) + e.Message("en"))
+	}
+	// Output:
+	// [000012, 2 placeholders] Unable to locate project with id 1.
+	// [000012, 2 placeholders] Unable to locate project with id 2.
+}

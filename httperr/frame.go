@@ -1,6 +1,8 @@
 package httperr
 
 import (
+	"net/http"
+
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/internal/jsontext"
 )
@@ -96,6 +98,16 @@ func (b *frameBuilder) text(t errcat.Template) {
 		default:
 			b.value(p.Param, false)
 		}
+	}
+}
+
+// shown appends t as [shown.appendText] writes it, without the quotes: t when the
+// error is public, else the text of its status.
+func (b *frameBuilder) shown(sh shown, t errcat.Template) {
+	if sh.public {
+		b.text(t)
+	} else {
+		b.add(http.StatusText(sh.status))
 	}
 }
 

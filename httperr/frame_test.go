@@ -52,50 +52,68 @@ func frameValues(d *errcat.Definition, odd bool) []errcat.Value {
 	return args
 }
 
-// TestFramesMatch holds the compiled problem body to the one written member by member,
-// for every code and variant of the example catalogs, in every locale (and one that
-// falls back), with plain values and values that need escaping, with and without an
+// framedEnvelopes are the envelopes that compile frames: how each writes a body from
+// its frame, and member by member, up to the field errors.
+var framedEnvelopes = []struct {
+	name    string
+	memo    *errcat.Memo[frame]
+	compile func(*errcat.Error, string) *frame
+	framed  func(f *frame, args []errcat.Value, c *Context) []byte
+	members func(dst []byte, err *errcat.Error, c *Context) []byte
+}{
+	{"problem", problemFrames, compileProblem, func(f *frame, args []errcat.Value, c *Context) []byte {
+		b := appendSteps(nil, f.head, args)
+		b = appendInstance(b, c)
+		return appendSteps(b, f.tail, args)
+	}, appendProblem},
+	{"simple", simpleFrames, compileSimple, func(f *frame, args []errcat.Value, c *Context) []byte {
+		return appendSteps(nil, f.head, args)
+	}, appendSimple},
+}
+
+// TestFramesMatch holds the compiled bodies to the ones written member by member, for
+// every code and variant of the example catalogs, in every locale (and one that falls
+// back), with plain values and values that need escaping, with and without an
 // instance, and with an instance that needs escaping.
 func TestFramesMatch(t *testing.T) {
-	n := 0
-	for _, set := range frameSets(t) {
-		var defs []*errcat.Definition
-		for _, d := range set.Definitions() {
-			defs = append(defs, d)
-			defs = append(defs, d.Variants()...)
-		}
-		locales := append([]string{"", "zz-Unknown"}, set.Locales()...)
-		for _, loc := range set.Locales() {
-			locales = append(locales, loc+"-XX")
-		}
-		for _, d := range defs {
-			for _, odd := range []bool{false, true} {
-				e := d.New(frameValues(d, odd)...)
-				for _, loc := range locales {
-					for _, c := range []Context{
-						{Locale: loc},
-						{Locale: loc, Instance: "req-1", plainInstance: true},
-						{Locale: loc, Instance: `/a"b</c>`},
-					} {
-						f, args := framed(problemFrames, e, loc, compileProblem)
-						if f == nil {
-							t.Fatalf("%s: no frame although every param is given", d.ID())
+	for _, env := range framedEnvelopes {
+		n := 0
+		for _, set := range frameSets(t) {
+			var defs []*errcat.Definition
+			for _, d := range set.Definitions() {
+				defs = append(defs, d)
+				defs = append(defs, d.Variants()...)
+			}
+			locales := append([]string{"", "zz-Unknown"}, set.Locales()...)
+			for _, loc := range set.Locales() {
+				locales = append(locales, loc+"-XX")
+			}
+			for _, d := range defs {
+				for _, odd := range []bool{false, true} {
+					e := d.New(frameValues(d, odd)...)
+					for _, loc := range locales {
+						for _, c := range []Context{
+							{Locale: loc},
+							{Locale: loc, Instance: "req-1", plainInstance: true},
+							{Locale: loc, Instance: `/a"b</c>`},
+						} {
+							f, args := framed(env.memo, e, loc, env.compile)
+							if f == nil {
+								t.Fatalf("%s %s: no frame although every param is given", env.name, d.ID())
+							}
+							got, want := env.framed(f, args, &c), env.members(nil, e, &c)
+							if string(got) != string(want) {
+								t.Fatalf("%s %s %s in %q, instance %q:\nframe   %s\nmembers %s", env.name, set.Name(), d.ID(), loc, c.Instance, got, want)
+							}
+							n++
 						}
-						got := appendSteps(nil, f.head, args)
-						got = appendInstance(got, &c)
-						got = appendSteps(got, f.tail, args)
-						want := appendProblem(nil, e, &c)
-						if string(got) != string(want) {
-							t.Fatalf("%s %s in %q, instance %q:\nframe   %s\nmembers %s", set.Name(), d.ID(), loc, c.Instance, got, want)
-						}
-						n++
 					}
 				}
 			}
 		}
-	}
-	if n < 1000 {
-		t.Fatalf("only %d bodies compared", n)
+		if n < 1000 {
+			t.Fatalf("%s: only %d bodies compared", env.name, n)
+		}
 	}
 }
 

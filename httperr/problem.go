@@ -1,7 +1,6 @@
 package httperr
 
 import (
-	"net/http"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -60,17 +59,9 @@ func compileProblem(err *errcat.Error, locale string) *frame {
 	b := frameBuilder{nargs: len(d.Params())}
 	b.add(`{"type":`, string(appendProblemType(nil, d)), `,"title":"`)
 	title, message := err.Texts(locale)
-	if sh.public {
-		b.text(title)
-	} else {
-		b.add(http.StatusText(sh.status))
-	}
+	b.shown(sh, title)
 	b.add(`","status":`, string(appendStatus(nil, sh.status)), `,"detail":"`)
-	if sh.public {
-		b.text(message)
-	} else {
-		b.add(http.StatusText(sh.status))
-	}
+	b.shown(sh, message)
 	b.add(`"`)
 	f := &frame{head: b.cut()}
 	b.add(`,"code":`, string(d.AppendCodeJSON(nil)))
