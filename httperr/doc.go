@@ -3,7 +3,11 @@
 // envelope with one message per field error ([Bulk]) and Google's AIP-193 error
 // ([Google]). Users add their own shapes by implementing [Envelope].
 //
-// Bodies are built by appending into a caller's buffer, with no reflection: writing an
-// error costs about what writing its message does. An error whose definition is not
-// public is written with only the generic text of its status, and no params.
+// Bodies are built by appending into a caller's buffer, with no reflection. Problem and
+// Simple compile the body of each code and locale once, the first time they write it,
+// and keep it in an [errcat.Memo]: writing an error all of whose values were given is
+// then a few copies, the values between literal JSON. An error missing a value (and so
+// perhaps shown as a variant) is written member by member, to the same bytes. An error
+// whose definition is not public is written with only the generic text of its status,
+// and no params.
 package httperr

@@ -147,3 +147,33 @@ func TestRequestIDsArePlain(t *testing.T) {
 		t.Errorf("newRequestID() = %q, which validRequestID refuses", id)
 	}
 }
+
+// FuzzFrames holds compiled bodies to member-by-member ones for any values: strings
+// of any bytes (invalid UTF-8, control characters, quotes) and any instance.
+func FuzzFrames(f *testing.F) {
+	f.Add("project", "42", int64(7), "req-1")
+	f.Add("<\"x\">", "a\u2028b\x01", int64(-1), `/a"b`)
+	f.Add("\xff\xfe", "", int64(0), "")
+	f.Fuzz(func(t *testing.T, a, b string, n int64, instance string) {
+		for _, e := range []*errcat.Error{
+			common.ErrUnableToLocate.New(errcat.String(a), errcat.String(b)),
+			common.ErrUnableToLocate.New(errcat.String(a), errcat.Int(n)),
+			common.ErrValueAlreadyExists.New(errcat.String(b)),
+		} {
+			c := Context{Instance: instance, plainInstance: validRequestID(instance)}
+			for _, env := range framedEnvelopes {
+				want := env.members(nil, e, &c)
+				f, args := framed(env.memo, e, "", env.compile)
+				if f == nil {
+					if len(e.Args()) == len(e.Definition().Params()) && e.Variant() == e.Definition() && !e.Args()[len(e.Args())-1].IsZero() {
+						t.Fatalf("%s %s: not framed", env.name, e.Code())
+					}
+					continue
+				}
+				if got := env.framed(f, args, &c); string(got) != string(want) {
+					t.Fatalf("%s %s:\nframe   %s\nmembers %s", env.name, e.Code(), got, want)
+				}
+			}
+		}
+	})
+}
