@@ -48,20 +48,20 @@ func framed(m *errcat.Memo[frame], err *errcat.Error, locale string, compile fun
 	return m.Get(err, locale, compile), args
 }
 
-// appendSteps appends steps with args between them.
+// appendSteps appends steps with args between them. Every step but the last (the
+// literal run that ends the part) has a value.
 func appendSteps(dst []byte, steps []frameStep, args []errcat.Value) []byte {
-	for i := range steps {
+	last := len(steps) - 1
+	for i := range steps[:last] {
 		s := &steps[i]
 		dst = append(dst, s.lit...)
-		switch {
-		case s.arg == noArg:
-		case s.json:
+		if s.json {
 			dst = args[s.arg].AppendJSON(dst)
-		default:
+		} else {
 			dst = args[s.arg].AppendTextJSON(dst)
 		}
 	}
-	return dst
+	return append(dst, steps[last].lit...)
 }
 
 // frameBuilder compiles a frame's steps.
