@@ -149,8 +149,9 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	} else {
 		hd["Vary"] = vary
 	}
-	hd["Content-Type"] = h.offerHdr[0]
-	if ct != h.offers[0] {
+	if ct == h.offers[0] {
+		hd["Content-Type"] = h.offerHdr[0]
+	} else {
 		hd["Content-Type"] = h.offerHdr[1]
 	}
 	hd["X-Content-Type-Options"] = nosniff

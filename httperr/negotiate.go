@@ -49,7 +49,7 @@ func parseAccept(h string) []mediaRange {
 // accept rates highest, and reports whether any is acceptable. An empty Accept header
 // accepts anything.
 func negotiate(accept string, offers []string) (string, bool) {
-	if strings.TrimSpace(accept) == "" {
+	if accept == "" || strings.TrimSpace(accept) == "" {
 		return offers[0], true
 	}
 	ranges := parseAccept(accept)
