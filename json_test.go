@@ -68,8 +68,10 @@ func TestAppendParamsJSON(t *testing.T) {
 
 // TestVariantRemappedJSON: a variant with params of its own renders, as the shown
 // text of its code's error, the parent's values by name, in JSON as in text.
-func TestVariantRemappedJSON(t *testing.T) {
-	set := MustNewSet(SetSpec{Name: "r", Errors: []Spec{{
+// remappedSet returns a set whose code E1 has a variant with params of its own: an
+// error of E1 shown as the variant renders the variant's texts remapped to E1's params.
+func remappedSet() *Set {
+	return MustNewSet(SetSpec{Name: "r", Errors: []Spec{{
 		Code: "E1", Name: "Exists", Status: 409,
 		Texts:  Texts{Message: "Field {field} has <{value}> already."},
 		Params: []Param{{Name: "field"}, {Name: "value"}},
@@ -79,7 +81,10 @@ func TestVariantRemappedJSON(t *testing.T) {
 			Params: []Param{{Name: "value"}},
 		}},
 	}}})
-	e := set.Lookup("E1").New(Value{}, String(`"x"`))
+}
+
+func TestVariantRemappedJSON(t *testing.T) {
+	e := remappedSet().Lookup("E1").New(Value{}, String(`"x"`))
 	if got, want := e.Variant().ID(), "E1[0]"; got != want {
 		t.Fatalf("shown variant %s, want %s", got, want)
 	}

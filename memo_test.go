@@ -91,16 +91,7 @@ func TestMemoLimit(t *testing.T) {
 // variant shown for its code has its templates numbered as the code's values.
 func TestTexts(t *testing.T) {
 	s := testSet(t)
-	remapped := MustNewSet(SetSpec{Name: "r", Errors: []Spec{{
-		Code: "E1", Name: "Exists", Status: 409,
-		Texts:  Texts{Message: "Field {field} has <{value}> already."},
-		Params: []Param{{Name: "field"}, {Name: "value"}},
-		Variants: []Spec{{
-			Key:    "0",
-			Texts:  Texts{Message: "A value <{value}> exists."},
-			Params: []Param{{Name: "value"}},
-		}},
-	}}})
+	remapped := remappedSet()
 	for _, tt := range []struct {
 		err            *Error
 		locale         string
@@ -109,7 +100,7 @@ func TestTexts(t *testing.T) {
 		{s.Lookup("000012").New(), "vi", "Unable to locate {0} with id {1}", "Không tìm thấy {kind} với id {id}."},
 		{s.Lookup("107").New(String("ix")), "en", "Duplicate in {index}.", "Duplicate in {index}."},
 		{s.Lookup("107").New(), "en", "General database error.", "General database error."},
-		{remapped.Lookup("E1").New(Value{}, String("v")), "", "A value <{value}> exists.", "A value <{value}> exists."},
+		{remapped.Lookup("E1").New(Value{}, String("v")), "", "A value <{value}> exists & is taken.", "A value <{value}> exists & is taken."},
 	} {
 		title, message := tt.err.Texts(tt.locale)
 		if title.String() != tt.title || message.String() != tt.message {
