@@ -5,15 +5,16 @@ import (
 )
 
 // maxMemos is how many Memos a program may make: envelopes make one each, at package
-// initialization.
+// initialization. Each definition and locale that uses a Memo keeps a slot for every
+// Memo made.
 const maxMemos = 16
 
 // memos counts the Memos made; each takes the next slot.
 var memos atomic.Int32
 
 // memoSlots holds the values of every Memo for one definition, variant shown and
-// locale, made the first time any Memo is used there.
-type memoSlots [maxMemos]atomic.Value
+// locale, made the first time any Memo is used there: one slot per Memo made by then.
+type memoSlots []atomic.Value
 
 // A Memo keeps one value of type T for each code, variant shown and locale an error
 // renders in, made the first time it is asked for and kept as long as the code's
@@ -39,21 +40,41 @@ func NewMemo[T any]() *Memo[T] {
 // Get returns m's value for e's definition, variant shown and texts in locale, calling
 // make(e, locale) to make it the first time. make must depend only on what the code,
 // its variant shown and its texts in locale fix, not on e's values, since the value
-// is shared by every error of the code; two goroutines may both call it, once, and
-// either result is kept.
+// is shared by every error of the code. It may be called more than once for the same
+// value (goroutines racing for the first one; rarely, a Memo made after others were
+// used); one of the values made is kept.
 func (m *Memo[T]) Get(e *Error, locale string, make func(e *Error, locale string) *T) *T {
 	t := e.texts(locale)
 	s := t.memo.Load()
-	if s == nil {
-		s = new(memoSlots)
-		if !t.memo.CompareAndSwap(nil, s) {
-			s = t.memo.Load()
-		}
+	if s == nil || m.slot >= len(*s) {
+		s = m.grow(&t.memo, s)
 	}
-	if v, ok := s[m.slot].Load().(*T); ok {
+	slot := &(*s)[m.slot]
+	if v, ok := slot.Load().(*T); ok {
 		return v
 	}
-	v := make(e, locale)
-	s[m.slot].CompareAndSwap(nil, v)
-	return s[m.slot].Load().(*T)
+	slot.CompareAndSwap(nil, make(e, locale))
+	return slot.Load().(*T)
+}
+
+// grow returns slots with room for m, made or copied from old, which may have fewer
+// slots when m was made after them. A value stored in old while it is copied may be
+// lost; its Memo makes it again.
+func (m *Memo[T]) grow(p *atomic.Pointer[memoSlots], old *memoSlots) *memoSlots {
+	for {
+		s := make(memoSlots, max(int(memos.Load()), m.slot+1))
+		if old != nil {
+			for i := range *old {
+				if v := (*old)[i].Load(); v != nil {
+					s[i].Store(v)
+				}
+			}
+		}
+		if p.CompareAndSwap(old, &s) {
+			return &s
+		}
+		if old = p.Load(); m.slot < len(*old) {
+			return old
+		}
+	}
 }

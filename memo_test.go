@@ -45,11 +45,15 @@ func TestMemo(t *testing.T) {
 	if made != 6 {
 		t.Errorf("made %d values, want 6", made)
 	}
-	// Another Memo keeps its own values beside.
+	// A Memo made after the first was used keeps its own values beside, and the
+	// first keeps its own.
 	other := NewMemo[int]()
 	n := other.Get(locate.New(), "en", func(*Error, string) *int { v := 7; return &v })
 	if *n != 7 || get(locate.New(), "en") != "000012 Unable to locate {0} with id {1} | Unable to locate {0} with id {1}." {
 		t.Errorf("two Memos mixed their values")
+	}
+	if made != 6 {
+		t.Errorf("made %d values after a second Memo, want 6: the first Memo's were lost", made)
 	}
 }
 
@@ -57,19 +61,22 @@ func TestMemo(t *testing.T) {
 // -race): all get one and the same value.
 func TestMemoConcurrent(t *testing.T) {
 	s := testSet(t)
-	m := NewMemo[int]()
+	memos := []*Memo[int]{NewMemo[int](), NewMemo[int]()}
 	var wg sync.WaitGroup
 	got := make([]*int, 64)
 	for i := range got {
 		wg.Go(func() {
-			got[i] = m.Get(s.Lookup("000012").New(), "vi", func(*Error, string) *int { return new(int) })
+			got[i] = memos[i%2].Get(s.Lookup("000012").New(), "vi", func(*Error, string) *int { return new(int) })
 		})
 	}
 	wg.Wait()
-	for _, p := range got {
-		if p != got[0] {
-			t.Fatal("goroutines got different values")
+	for i, p := range got {
+		if p != got[i%2] {
+			t.Fatal("goroutines got different values of one Memo")
 		}
+	}
+	if got[0] == got[1] {
+		t.Fatal("two Memos share a value")
 	}
 }
 
