@@ -2,17 +2,20 @@ package httperr
 
 import (
 	"net/http"
+	"sync/atomic"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/internal/jsontext"
 )
 
-// A frame is an envelope's body for one code in one locale, compiled the first time
+// A frame is an envelope's body for one code in one locale, compiled the second time
 // the code is written in that locale and kept in an [errcat.Memo]: everything the code
 // and the locale fix (docs URL, status, code, the literal text of title and message,
 // the params' names) is written out as JSON once, in runs between which only the
 // error's values are appended. Writing a body is then a few copies rather than a walk
-// through the definition, its texts and the envelope's members.
+// through the definition, its texts and the envelope's members. The first time, the
+// body is written member by member: what is written once (a docs page) does not pay
+// for compiling.
 //
 // A frame is used when every parameter of the code was given, so that the texts are
 // the code's own and no value is missing; otherwise the envelope writes the body
@@ -23,6 +26,14 @@ type frame struct {
 	tail []frameStep // after the instance, up to where field errors go
 }
 
+// frameSlot keeps a code's frame in one locale once it is compiled.
+type frameSlot struct {
+	seen  atomic.Bool // written once already
+	frame atomic.Pointer[frame]
+}
+
+func newFrameSlot(*errcat.Error, string) *frameSlot { return new(frameSlot) }
+
 // frameStep is a literal run followed by one of the error's values.
 type frameStep struct {
 	lit  string // JSON, written as it is
@@ -32,9 +43,10 @@ type frameStep struct {
 
 const noArg = -1
 
-// framed returns the frame of err in locale, made by compile when it is the first of
-// its code and locale, and err's values; or nil when not every parameter was given.
-func framed(m *errcat.Memo[frame], err *errcat.Error, locale string, compile func(*errcat.Error, string) *frame) (*frame, []errcat.Value) {
+// framed returns the frame of err in locale, made by compile the second time its code
+// is written in locale, and err's values; or nil, the first time and when not every
+// parameter was given.
+func framed(m *errcat.Memo[frameSlot], err *errcat.Error, locale string, compile func(*errcat.Error, string) *frame) (*frame, []errcat.Value) {
 	d := err.Definition()
 	args := err.Args()
 	if len(args) != len(d.Params()) || err.Variant() != d {
@@ -45,7 +57,16 @@ func framed(m *errcat.Memo[frame], err *errcat.Error, locale string, compile fun
 			return nil, nil
 		}
 	}
-	return m.Get(err, locale, compile), args
+	slot := m.Get(err, locale, newFrameSlot)
+	if f := slot.frame.Load(); f != nil {
+		return f, args
+	}
+	if !slot.seen.Swap(true) {
+		return nil, nil
+	}
+	f := compile(err, locale) // goroutines racing here store equal frames
+	slot.frame.Store(f)
+	return f, args
 }
 
 // appendSteps appends steps with args between them. Every step but the last (the

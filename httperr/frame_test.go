@@ -56,7 +56,7 @@ func frameValues(d *errcat.Definition, odd bool) []errcat.Value {
 // its frame, and member by member, up to the field errors.
 var framedEnvelopes = []struct {
 	name    string
-	memo    *errcat.Memo[frame]
+	memo    *errcat.Memo[frameSlot]
 	compile func(*errcat.Error, string) *frame
 	framed  func(f *frame, args []errcat.Value, c *Context) []byte
 	members func(dst []byte, err *errcat.Error, c *Context) []byte
@@ -97,7 +97,7 @@ func TestFramesMatch(t *testing.T) {
 							{Locale: loc, Instance: "req-1", plainInstance: true},
 							{Locale: loc, Instance: `/a"b</c>`},
 						} {
-							f, args := framed(env.memo, e, loc, env.compile)
+							f, args := framedNow(env.memo, e, loc, env.compile)
 							if f == nil {
 								t.Fatalf("%s %s: no frame although every param is given", env.name, d.ID())
 							}
@@ -117,6 +117,36 @@ func TestFramesMatch(t *testing.T) {
 	}
 }
 
+// framedNow is framed asked twice, so that the frame is compiled if there is one.
+func framedNow(m *errcat.Memo[frameSlot], err *errcat.Error, locale string, compile func(*errcat.Error, string) *frame) (*frame, []errcat.Value) {
+	if f, args := framed(m, err, locale, compile); f != nil {
+		return f, args
+	}
+	return framed(m, err, locale, compile)
+}
+
+// TestFramesOnSecondUse checks that a frame is compiled the second time its code is
+// written in a locale, not the first, once, and for each locale.
+func TestFramesOnSecondUse(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "x", Locales: []string{"vi"}, Errors: []errcat.Spec{{
+		Code: "E1", Status: 404, Texts: errcat.Texts{Message: "No {0}."}, Params: []errcat.Param{{Name: "thing"}},
+		Translations: map[string]errcat.Texts{"vi": {Message: "Không có {0}."}},
+	}}})
+	compiled := 0
+	compile := func(e *errcat.Error, locale string) *frame { compiled++; return compileProblem(e, locale) }
+	e := set.Lookup("E1").New(errcat.String("cat"))
+	for i, want := range []struct {
+		locale   string
+		framed   bool
+		compiled int
+	}{{"en", false, 0}, {"en", true, 1}, {"en", true, 1}, {"vi", false, 1}, {"vi-VN", true, 2}, {"vi", true, 2}} {
+		f, _ := framed(problemFrames, e, want.locale, compile)
+		if (f != nil) != want.framed || compiled != want.compiled {
+			t.Errorf("call %d in %s: framed %v, %d compiled; want %v, %d", i, want.locale, f != nil, compiled, want.framed, want.compiled)
+		}
+	}
+}
+
 // TestFramesNotUsed checks that errors missing a value are written member by member,
 // with the variant the missing value chooses and the marker of a missing value.
 func TestFramesNotUsed(t *testing.T) {
@@ -125,7 +155,7 @@ func TestFramesNotUsed(t *testing.T) {
 		common.ErrUnableToLocate.New(errcat.String("project")), // the id missing
 		common.ErrUnableToLocate.New(errcat.Value{}, errcat.String("42")),
 	} {
-		if f, _ := framed(problemFrames, e, "", compileProblem); f != nil {
+		if f, _ := framedNow(problemFrames, e, "", compileProblem); f != nil {
 			t.Errorf("%s with %d values: framed", e.Code(), len(e.Args()))
 		}
 	}
@@ -163,7 +193,7 @@ func FuzzFrames(f *testing.F) {
 			c := Context{Instance: instance, plainInstance: validRequestID(instance)}
 			for _, env := range framedEnvelopes {
 				want := env.members(nil, e, &c)
-				f, args := framed(env.memo, e, "", env.compile)
+				f, args := framedNow(env.memo, e, "", env.compile)
 				if f == nil {
 					if len(e.Args()) == len(e.Definition().Params()) && e.Variant() == e.Definition() && !e.Args()[len(e.Args())-1].IsZero() {
 						t.Fatalf("%s %s: not framed", env.name, e.Code())

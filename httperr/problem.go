@@ -49,7 +49,7 @@ func (problem) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 }
 
 // problemFrames keeps the compiled bodies of the problem envelope.
-var problemFrames = errcat.NewMemo[frame]()
+var problemFrames = errcat.NewMemo[frameSlot]()
 
 // compileProblem compiles the problem body of err's code in locale, around the
 // instance and up to the field errors, as appendProblem writes it.

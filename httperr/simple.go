@@ -42,7 +42,7 @@ func (simple) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 }
 
 // simpleFrames keeps the compiled bodies of the simple envelope.
-var simpleFrames = errcat.NewMemo[frame]()
+var simpleFrames = errcat.NewMemo[frameSlot]()
 
 // compileSimple compiles the simple body of err's code in locale, up to its data, as
 // appendSimple writes it.
