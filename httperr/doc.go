@@ -4,7 +4,7 @@
 // ([Google]). Users add their own shapes by implementing [Envelope].
 //
 // Bodies are built by appending into a caller's buffer, with no reflection. Problem and
-// Simple compile the body of each code and locale once, the first time they write it,
+// Simple compile the body of each code and locale once, the second time they write it,
 // and keep it in an [errcat.Memo]: writing an error all of whose values were given is
 // then a few copies, the values between literal JSON. An error missing a value (and so
 // perhaps shown as a variant) is written member by member, to the same bytes. An error
