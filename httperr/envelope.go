@@ -28,7 +28,9 @@ type Context struct {
 	// RetryAfter, when positive, is how long the client should wait before retrying.
 	RetryAfter time.Duration
 
-	plainInstance bool // Instance is a request id Write checked: nothing in it to escape
+	// checked is the request id Write checked (nothing in it to escape): Instance, as
+	// long as an envelope that passes the Context on has not changed it.
+	checked string
 }
 
 // Envelopes lists errcat's envelopes, the default first.

@@ -1,6 +1,7 @@
 package httperr
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -94,7 +95,8 @@ func TestFramesMatch(t *testing.T) {
 					for _, loc := range locales {
 						for _, c := range []Context{
 							{Locale: loc},
-							{Locale: loc, Instance: "req-1", plainInstance: true},
+							{Locale: loc, Instance: "req-1", checked: "req-1"},
+							{Locale: loc, Instance: `/a"b`, checked: "req-1"}, // changed by an outer envelope
 							{Locale: loc, Instance: `/a"b</c>`},
 						} {
 							f, args := framedNow(env.memo, e, loc, env.compile)
@@ -176,6 +178,14 @@ func TestRequestIDsArePlain(t *testing.T) {
 	if id := newRequestID(); !validRequestID(id) {
 		t.Errorf("newRequestID() = %q, which validRequestID refuses", id)
 	}
+	// An envelope that wraps another may change the instance of the Context it passes
+	// on: what Write did not check is escaped.
+	for _, c := range []Context{{Instance: "req-1", checked: "req-1"}, {Instance: `a"b`, checked: "req-1"}, {Instance: `a"b`}} {
+		want, _ := json.Marshal(c.Instance)
+		if got := string(appendInstance(nil, &c)); got != `,"instance":`+string(want) {
+			t.Errorf("instance %q (checked %q): %s", c.Instance, c.checked, got)
+		}
+	}
 }
 
 // FuzzFrames holds compiled bodies to member-by-member ones for any values: strings
@@ -190,7 +200,10 @@ func FuzzFrames(f *testing.F) {
 			common.ErrUnableToLocate.New(errcat.String(a), errcat.Int(n)),
 			common.ErrValueAlreadyExists.New(errcat.String(b)),
 		} {
-			c := Context{Instance: instance, plainInstance: validRequestID(instance)}
+			c := Context{Instance: instance}
+			if validRequestID(instance) {
+				c.checked = instance
+			}
 			for _, env := range framedEnvelopes {
 				want := env.members(nil, e, &c)
 				f, args := framedNow(env.memo, e, "", env.compile)

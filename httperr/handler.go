@@ -116,7 +116,7 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []string) {
 	h.init()
 	e := h.catalogError(err)
-	ctx := Context{Instance: id[0], plainInstance: true}
+	ctx := Context{Instance: id[0], checked: id[0]}
 	if d, ok := retryAfterOf(err); ok {
 		ctx.RetryAfter = d
 	}

@@ -109,7 +109,7 @@ func appendInstance(dst []byte, c *Context) []byte {
 	if c.Instance == "" {
 		return dst
 	}
-	if c.plainInstance {
+	if c.Instance == c.checked {
 		dst = append(dst, `,"instance":"`...)
 		dst = append(dst, c.Instance...)
 		return append(dst, '"')
