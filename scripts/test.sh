@@ -86,6 +86,14 @@ step "fuzz ($fuzztime each)"
 for target in $(grep -rhoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sed 's/^func //' | sort -u); do
   pkg=$(dirname "$(grep -rlE --include='*_test.go' "^func $target\(" . | head -1)")
   echo "$target in $pkg"
-  go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg" > /tmp/errcat-fuzz.log 2>&1 || { cat /tmp/errcat-fuzz.log; exit 1; }
-  tail -1 /tmp/errcat-fuzz.log
+  if go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg" > /tmp/errcat-fuzz.log 2>&1; then
+    tail -1 /tmp/errcat-fuzz.log
+  elif ! grep -q 'Failing input written' /tmp/errcat-fuzz.log && grep -q '^    context deadline exceeded$' /tmp/errcat-fuzz.log; then
+    # Go 1.26's fuzz coordinator can report its own -fuzztime deadline as a failure,
+    # with no failing input (golang/go#75804, fixed in Go 1.27): not a finding.
+    echo "ok: the run ended on Go's fuzztime deadline race (golang/go#75804); no failing input"
+  else
+    cat /tmp/errcat-fuzz.log
+    exit 1
+  fi
 done
