@@ -38,12 +38,12 @@ func NewMemo[T any]() *Memo[T] {
 }
 
 // Get returns m's value for e's definition, variant shown and texts in locale, calling
-// make(e, locale) to make it the first time. make must depend only on what the code,
+// build(e, locale) to make it the first time. build must depend only on what the code,
 // its variant shown and its texts in locale fix, not on e's values, since the value
 // is shared by every error of the code. It may be called more than once for the same
 // value (goroutines racing for the first one; rarely, a Memo made after others were
-// used); one of the values made is kept.
-func (m *Memo[T]) Get(e *Error, locale string, make func(e *Error, locale string) *T) *T {
+// used); one of the values built is kept.
+func (m *Memo[T]) Get(e *Error, locale string, build func(e *Error, locale string) *T) *T {
 	t := e.texts(locale)
 	s := t.memo.Load()
 	if s == nil || m.slot >= len(*s) {
@@ -53,7 +53,7 @@ func (m *Memo[T]) Get(e *Error, locale string, make func(e *Error, locale string
 	if v, ok := slot.Load().(*T); ok {
 		return v
 	}
-	slot.CompareAndSwap(nil, make(e, locale))
+	slot.CompareAndSwap(nil, build(e, locale))
 	return slot.Load().(*T)
 }
 
