@@ -22,10 +22,8 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return append(dst, '"')
 	}
 	switch v.Kind() {
-	case KindString:
-		dst = append(dst, '"')
-		dst = v.AppendTextJSON(dst)
-		return append(dst, '"')
+	case KindString: // one that needs escaping
+		return jsontext.AppendString(dst, v.str())
 	case KindInt:
 		return strconv.AppendInt(dst, int64(v.n), 10)
 	case KindFloat:
@@ -91,16 +89,11 @@ func (e *Error) AppendParamsJSON(dst []byte, asText bool) []byte {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, keys[i]...)
-		switch {
-		case v.isPlain(): // the usual case, copied without a call
+		if asText && !v.isString() {
 			dst = append(dst, '"')
-			dst = append(dst, v.str()...)
+			dst = v.AppendText(dst) // numbers, times and durations: nothing to escape
 			dst = append(dst, '"')
-		case asText || v.isString():
-			dst = append(dst, '"')
-			dst = v.appendTextEscaped(dst)
-			dst = append(dst, '"')
-		default:
+		} else {
 			dst = v.AppendJSON(dst)
 		}
 	}

@@ -351,7 +351,7 @@ func remapAll(v, p *Definition) []*localized {
 				segs[i].arg = m[segs[i].arg]
 			}
 		}
-		return newTemplate(t.src, segs)
+		return Template{src: t.src, segs: segs}
 	}
 	res := func(ts []Template) []Template {
 		out := make([]Template, len(ts))

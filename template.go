@@ -18,37 +18,6 @@ import (
 type Template struct {
 	src  string
 	segs []segment
-	json []jsonStep // the template as AppendJSON walks it; arg and name kept with segs
-}
-
-// jsonStep is a literal run escaped for JSON followed by a placeholder: segments
-// strictly alternate, so a template with n placeholders has n steps, and one more for
-// the literal after the last.
-type jsonStep struct {
-	lit  string
-	name string
-	arg  int // argument index; -1 unbound; endOfText for the last literal
-}
-
-const endOfText = -2
-
-// jsonSteps returns the steps of segs. Steps are derived: whatever changes segs makes
-// them again.
-func jsonSteps(segs []segment) []jsonStep {
-	var out []jsonStep
-	var lit string
-	for _, s := range segs {
-		if !s.ph {
-			lit = s.json
-			continue
-		}
-		out = append(out, jsonStep{lit: lit, name: s.name, arg: s.arg})
-		lit = ""
-	}
-	if lit != "" {
-		out = append(out, jsonStep{lit: lit, arg: endOfText})
-	}
-	return out
 }
 
 // segment is literal text or, when ph is set, a placeholder for argument arg.
@@ -91,7 +60,7 @@ func ParseTemplate(src string) (Template, error) {
 		if src == "" {
 			return t, nil
 		}
-		return newTemplate(src, []segment{literal(src)}), nil
+		return Template{src: src, segs: []segment{literal(src)}}, nil
 	}
 	// A literal run is a substring of src unless it holds an escaped brace; only then
 	// is it built.
@@ -137,12 +106,7 @@ func ParseTemplate(src string) (Template, error) {
 		}
 	}
 	flush(len(src))
-	return newTemplate(src, t.segs), nil
-}
-
-// newTemplate returns the template of src made of segs, with its JSON walk.
-func newTemplate(src string, segs []segment) Template {
-	return Template{src: src, segs: segs, json: jsonSteps(segs)}
+	return t, nil
 }
 
 // literal returns the segment of literal text s, escaped for JSON once, here, so that
@@ -221,20 +185,18 @@ func (t Template) Placeholders() []Placeholder {
 // to the parameter named kind at index 0. It returns a [*TemplateError] naming the
 // first placeholder that refers to no parameter.
 func (t Template) Bind(params []Param) (Template, error) {
-	b := Template{src: t.src, segs: slices.Clone(t.segs), json: t.json}
+	b := Template{src: t.src, segs: slices.Clone(t.segs)}
 	err := b.bind(params)
 	return b, err
 }
 
 // bind is Bind in place, for a template nobody else holds.
 func (b *Template) bind(params []Param) error {
-	bound := false
 	for i := range b.segs {
 		s := &b.segs[i]
 		if !s.ph {
 			continue
 		}
-		bound = true
 		text := s.lit[1 : len(s.lit)-1]
 		if c := text[0]; c >= '0' && c <= '9' {
 			if s.arg >= len(params) {
@@ -253,9 +215,6 @@ func (b *Template) bind(params []Param) error {
 		if s.arg < 0 {
 			return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 		}
-	}
-	if bound {
-		b.json = jsonSteps(b.segs) // the steps of plain text are unchanged
 	}
 	return nil
 }
@@ -286,22 +245,16 @@ func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(ds
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
 func (t Template) AppendJSON(dst []byte, args []Value) []byte {
-	for i := range t.json {
-		st := &t.json[i]
-		dst = append(dst, st.lit...)
-		if st.arg == endOfText {
-			break
+	for i := range t.segs {
+		s := &t.segs[i]
+		switch {
+		case !s.ph:
+			dst = append(dst, s.json...)
+		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
+			dst = appendMissing(dst, s.name)
+		default:
+			dst = args[s.arg].AppendTextJSON(dst)
 		}
-		if uint(st.arg) < uint(len(args)) {
-			if v := &args[st.arg]; v.isPlain() {
-				dst = append(dst, v.str()...)
-				continue
-			} else if !v.IsZero() {
-				dst = v.appendTextEscaped(dst)
-				continue
-			}
-		}
-		dst = appendMissing(dst, st.name)
 	}
 	return dst
 }

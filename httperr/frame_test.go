@@ -3,9 +3,12 @@ package httperr
 import (
 	"encoding/json"
 	"math"
+	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog/catalogtest"
@@ -219,4 +222,45 @@ func FuzzFrames(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCatalogsAreCollected: what Write keeps for a catalog (frames, the language
+// matcher of a catalog with several locales) does not keep it alive once its user
+// drops it, as errcat serve drops a catalog it reloads.
+func TestCatalogsAreCollected(t *testing.T) {
+	gone := func() weak.Pointer[errcat.Set] {
+		set := errcat.MustNewSet(errcat.SetSpec{Name: "x", Locales: []string{"vi"}, Errors: []errcat.Spec{{
+			Code: "E1", Status: 404, Texts: errcat.Texts{Message: "No {0}."}, Params: []errcat.Param{{Name: "thing"}},
+			Translations: map[string]errcat.Texts{"vi": {Message: "Không có {0}."}},
+		}}})
+		h := &Handler{Logger: slogDiscard()}
+		for range 3 { // the second write compiles a frame
+			r := httptest.NewRequest("GET", "/", nil)
+			r.Header.Set("Accept-Language", "vi-VN")
+			w := httptest.NewRecorder()
+			h.Write(w, r, set.Lookup("E1").New(errcat.String("cat")))
+			if !strings.Contains(w.Body.String(), "Không có cat.") {
+				t.Fatalf("body %s", w.Body)
+			}
+		}
+		if _, ok := matchers.Load(weak.Make(set)); !ok {
+			t.Fatal("the set's language matcher is not cached")
+		}
+		return weak.Make(set)
+	}()
+	for i := 0; gone.Value() != nil; i++ {
+		if i == 10 {
+			t.Fatal("a set written with is still reachable after its user dropped it")
+		}
+		runtime.GC()
+	}
+	for i := 0; ; i++ { // the cleanup that drops the cache entry runs after the collection
+		if _, ok := matchers.Load(gone); !ok {
+			break
+		}
+		if i == 100 {
+			t.Fatal("the language matcher of a collected set is still cached")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

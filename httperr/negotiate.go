@@ -2,9 +2,11 @@ package httperr
 
 import (
 	"mime"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/errcat/errcat"
 	"golang.org/x/text/language"
@@ -80,8 +82,9 @@ func negotiate(accept string, offers []string) (string, bool) {
 	return best, best != ""
 }
 
-// matchers caches a language matcher per set.
-var matchers sync.Map // *errcat.Set → *setMatcher
+// matchers caches a language matcher per set, keyed weakly so that a set the program
+// drops (a catalog errcat serve reloads) is collected, and its entry with it.
+var matchers sync.Map // weak.Pointer[errcat.Set] → *setMatcher
 
 type setMatcher struct {
 	m       language.Matcher
@@ -99,13 +102,17 @@ func negotiateLocale(set *errcat.Set, acceptLanguage string) string {
 	if acceptLanguage == "" || len(locales) == 1 {
 		return locales[0]
 	}
-	sm, ok := matchers.Load(set)
+	key := weak.Make(set)
+	sm, ok := matchers.Load(key)
 	if !ok {
 		tags := make([]language.Tag, len(locales))
 		for i, l := range locales {
 			tags[i] = language.Make(strings.ReplaceAll(l, "_", "-"))
 		}
-		sm, _ = matchers.LoadOrStore(set, &setMatcher{m: language.NewMatcher(tags), locales: locales})
+		var loaded bool
+		if sm, loaded = matchers.LoadOrStore(key, &setMatcher{m: language.NewMatcher(tags), locales: locales}); !loaded {
+			runtime.AddCleanup(set, func(k weak.Pointer[errcat.Set]) { matchers.Delete(k) }, key)
+		}
 	}
 	m := sm.(*setMatcher)
 	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
