@@ -230,10 +230,19 @@ func requestID(w http.ResponseWriter, r *http.Request) []string {
 	if rw := findWriter(w); rw != nil {
 		return rw.requestID()
 	}
-	if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
-		return v[:1] // the client's own value, echoed
+	if id := clientRequestID(r); id != nil {
+		return id
 	}
 	return []string{newRequestID()}
+}
+
+// clientRequestID returns the request's own X-Request-ID as a header value of one
+// element, to echo, or nil when it has none that validRequestID accepts.
+func clientRequestID(r *http.Request) []string {
+	if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
+		return v[:1]
+	}
+	return nil
 }
 
 // validRequestID reports whether id is safe to echo: 1 to 128 characters of

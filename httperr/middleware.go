@@ -31,8 +31,7 @@ func (h *Handler) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rw := writers.Get().(*responseWriter)
 		*rw = responseWriter{ResponseWriter: w, h: h, r: r, mux: mux}
-		if v := r.Header[requestIDKey]; len(v) > 0 && validRequestID(v[0]) {
-			rw.id = v[:1]
+		if rw.id = clientRequestID(r); rw.id != nil {
 			w.Header()[requestIDKey] = rw.id
 		}
 		defer func() {
