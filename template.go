@@ -252,8 +252,10 @@ func (t Template) AppendJSON(dst []byte, args []Value) []byte {
 			dst = append(dst, s.json...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
 			dst = appendMissing(dst, s.name)
+		case args[s.arg].isPlain(): // the usual case, copied without a call
+			dst = append(dst, args[s.arg].str()...)
 		default:
-			dst = args[s.arg].AppendTextJSON(dst)
+			dst = args[s.arg].appendTextEscaped(dst)
 		}
 	}
 	return dst
