@@ -19,6 +19,24 @@ if [ "${CI:-}" = "true" ]; then fuzztime=${FUZZTIME:-0}; else fuzztime=${FUZZTIM
 
 step() { printf '\n== %s\n' "$*"; }
 
+# apt_install PACKAGE... installs Debian packages that are missing, as root or through
+# sudo. The environment is passed through env(1): an assignment prefix cannot come
+# from a variable expansion ("$sudo VAR=x cmd" runs VAR=x as a command when $sudo is
+# empty).
+apt_updated=""
+apt_install() {
+  local as=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "installing $* needs root or sudo (apt-get install $*)" >&2; exit 1; }
+    as=(sudo)
+  fi
+  if [ -z "$apt_updated" ]; then
+    "${as[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  "${as[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 step "download modules"
 go mod download
 
@@ -27,7 +45,7 @@ go mod download
 step "typescript"
 tools=${ERRCAT_TOOLS:-$HOME/.cache/errcat-tools}
 if [ ! -x "$tools/typescript/node_modules/.bin/tsc" ]; then
-  command -v npm >/dev/null || { echo "npm is needed to install typescript (apt-get install nodejs npm)"; exit 1; }
+  command -v npm >/dev/null || apt_install nodejs npm
   npm install --prefix "$tools/typescript" typescript@5.9.3 --no-audit --no-fund --silent
 fi
 export ERRCAT_TSC="$tools/typescript/node_modules/.bin/tsc"
@@ -44,10 +62,7 @@ ls "$ERRCAT_SARIF_SCHEMA"
 
 # Debian's Chromium, for the browser tests of the docs portal (chromedp drives it).
 step "chromium"
-if ! command -v chromium >/dev/null; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+command -v chromium >/dev/null || apt_install chromium
 export ERRCAT_CHROMIUM=$(command -v chromium)
 "$ERRCAT_CHROMIUM" --version
 export ERRCAT_SCREENSHOTS="$PWD/screenshots"
