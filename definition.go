@@ -33,7 +33,7 @@ type Definition struct {
 	category   string
 	retryable  bool
 	level      slog.Level
-	internal   bool
+	notPublic  bool
 	deprecated *Deprecation
 	variants   []*Definition
 }
@@ -122,9 +122,10 @@ func (d *Definition) Retryable() bool { return d.retryable }
 // LogLevel returns the level at which errors of this code are logged.
 func (d *Definition) LogLevel() slog.Level { return d.level }
 
-// Internal reports whether clients must see only the generic text of the status
-// rather than this code's own texts.
-func (d *Definition) Internal() bool { return d.internal }
+// Public reports whether clients may see this code's own texts and params. When it
+// reports false, clients see only the generic text of the status; the texts and the
+// cause still reach the log.
+func (d *Definition) Public() bool { return !d.notPublic }
 
 // Deprecated returns the code's deprecation, or nil.
 func (d *Definition) Deprecated() *Deprecation { return d.deprecated }

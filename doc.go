@@ -1,6 +1,6 @@
 // Package errcat is the runtime of errcat: typed, catalogued errors for Go APIs.
 //
-// A catalog (see the catalog package and docs/format.md) defines every error an API
+// A catalog (see the catalog package and doc/format.md) defines every error an API
 // returns. At run time it is compiled into a [Set] of [Definition] values; a definition
 // constructs [Error] values that carry the definition, typed parameter values, a
 // wrapped cause and optional per-field details:

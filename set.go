@@ -176,7 +176,7 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		set: s, parent: parent, code: sp.Code, name: sp.Name, key: sp.Key, id: sp.Code,
 		status: sp.Status, grpc: sp.GRPC, params: sp.Params, returnedBy: sp.ReturnedBy,
 		category: sp.Category, retryable: sp.Retryable, level: sp.LogLevel,
-		internal: sp.Internal, deprecated: sp.Deprecated,
+		notPublic: sp.NotPublic, deprecated: sp.Deprecated,
 	}
 	if parent != nil {
 		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
@@ -283,7 +283,7 @@ func inherit(v, p *Definition) {
 		v.level = p.level
 	}
 	v.retryable = v.retryable || p.retryable
-	v.internal = v.internal || p.internal
+	v.notPublic = v.notPublic || p.notPublic
 	if v.deprecated == nil {
 		v.deprecated = p.deprecated
 	}

@@ -58,8 +58,8 @@ type Spec struct {
 	Retryable  bool
 	// LogLevel is the level at which the error is logged.
 	LogLevel slog.Level
-	// Internal reports whether clients must see only the generic text of the status.
-	Internal   bool
+	// NotPublic reports whether clients must see only the generic text of the status.
+	NotPublic  bool
 	Deprecated *Deprecation
 	// Variants are alternative texts of the same code. A variant with nil Params
 	// inherits its code's params; zero fields (Status, GRPC, texts…) inherit too.

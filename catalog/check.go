@@ -141,7 +141,7 @@ func (c *Catalog) check(probs *Problems, unread bool) {
 // ids (code[key]) and templates ambiguous. The empty code is reported apart.
 func CodeSyntaxOK(code string) bool { return !strings.ContainsAny(code, "[]{} \t\r\n") }
 
-func (c *Catalog) checkError(e *Error, add func(Pos, string)) {
+func (c *Catalog) checkError(e *Entry, add func(Pos, string)) {
 	switch {
 	case e.Code == "":
 		add(e.Pos, "error has no code: add code: \"…\"")
@@ -189,14 +189,14 @@ func (c *Catalog) checkError(e *Error, add func(Pos, string)) {
 }
 
 // params returns the params a code's or variant's templates are bound to.
-func (e *Error) params() []*Param {
+func (e *Entry) params() []*Param {
 	if e.Parent != nil && !e.ParamsSet {
 		return e.Parent.Params
 	}
 	return e.Params
 }
 
-func (c *Catalog) checkParams(e *Error, add func(Pos, string)) {
+func (c *Catalog) checkParams(e *Entry, add func(Pos, string)) {
 	seen := map[string]bool{}
 	for _, p := range e.Params {
 		switch {
@@ -218,7 +218,7 @@ func (c *Catalog) checkParams(e *Error, add func(Pos, string)) {
 
 // checkTexts checks that the error's texts are given where required and that each
 // template parses and names only declared params.
-func (c *Catalog) checkTexts(e *Error, add func(Pos, string)) {
+func (c *Catalog) checkTexts(e *Entry, add func(Pos, string)) {
 	if e.Message == "" && e.Parent == nil {
 		add(e.Pos, "error "+e.Code+" has no message: add the text clients are shown")
 	}

@@ -65,7 +65,7 @@ func LevelForStatus(status int) slog.Level {
 
 // GRPCCode returns the error's gRPC status name: as written, else derived from its
 // status with [GRPCForStatus]; "" when it has neither.
-func (e *Error) GRPCCode() string {
+func (e *Entry) GRPCCode() string {
 	if e.GRPC != "" {
 		return e.GRPC
 	}
@@ -79,7 +79,7 @@ func (e *Error) GRPCCode() string {
 }
 
 // Level returns the error's log level: as written, else derived from its status.
-func (e *Error) Level() slog.Level {
+func (e *Entry) Level() slog.Level {
 	if e.LogLevel == "" && e.Parent != nil {
 		if e.Status == 0 {
 			return e.Parent.Level()
@@ -131,12 +131,12 @@ func (c *Catalog) SetSpec() errcat.SetSpec {
 	return spec
 }
 
-func (e *Error) spec(tr map[string]map[string]errcat.Texts) errcat.Spec {
+func (e *Entry) spec(tr map[string]map[string]errcat.Texts) errcat.Spec {
 	s := errcat.Spec{
 		Code: e.Code, Name: e.Name, Key: e.Key, Status: e.Status, GRPC: e.GRPCCode(),
 		Texts:      e.Texts,
 		ReturnedBy: e.ReturnedBy, Category: e.Category, Retryable: e.Retryable,
-		LogLevel: e.Level(), Internal: !e.IsPublic(), Translations: tr[e.ID()],
+		LogLevel: e.Level(), NotPublic: !e.IsPublic(), Translations: tr[e.ID()],
 	}
 	if e.Parent == nil || e.ParamsSet {
 		s.Params = runtimeParams(e.Params)

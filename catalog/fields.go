@@ -11,7 +11,7 @@ import (
 type fileContent struct {
 	header      map[string]string
 	headerPos   map[string]Pos
-	errors      []*Error
+	errors      []*Entry
 	operations  []*Operation
 	ranges      []*Range
 	translation *Translation
@@ -53,8 +53,8 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 		translation = *kind
 	}
 	var sawLocale bool
-	var errs []*Error
-	var trs []*TranslatedError
+	var errs []*Entry
+	var trs []*TranslatedEntry
 	root, ok := jsonStream(data, &sawLocale, func(key, v ast.Node) {
 		if !decided {
 			translation, guessed, decided = sawLocale || key != nil, true, true
@@ -78,7 +78,7 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 
 // decodeFileWith is decodeFile for a file whose entries of errors were read apart from
 // its top level (streamed, or in parts): they join the file as its kind wants them.
-func (d *decoder) decodeFileWith(root ast.Node, errs []*Error, trs []*TranslatedError) *fileContent {
+func (d *decoder) decodeFileWith(root ast.Node, errs []*Entry, trs []*TranslatedEntry) *fileContent {
 	fc := d.decodeFile(root)
 	if fc.translation != nil {
 		fc.translation.Errors = append(fc.translation.Errors, trs...)
@@ -197,8 +197,8 @@ var (
 )
 
 // decodeError decodes one entry of errors, or a variant of parent.
-func (d *decoder) decodeError(n ast.Node, parent *Error) *Error {
-	e := &Error{Parent: parent, Pos: d.pos(n), pos: make(fieldPositions, 0, 12)}
+func (d *decoder) decodeError(n ast.Node, parent *Entry) *Entry {
+	e := &Entry{Parent: parent, Pos: d.pos(n), pos: make(fieldPositions, 0, 12)}
 	what, names := "error", errorFields
 	if parent != nil {
 		what, names = "variant of "+parent.Code, variantFields
@@ -334,9 +334,9 @@ func (d *decoder) operations(n ast.Node) []*Operation {
 }
 
 // translatedErrors decodes a translation file's errors mapping: id → texts.
-func (d *decoder) translatedErrors(n ast.Node) []*TranslatedError {
+func (d *decoder) translatedErrors(n ast.Node) []*TranslatedEntry {
 	kvs, _ := d.entries(n, "errors")
-	out := make([]*TranslatedError, 0, len(kvs))
+	out := make([]*TranslatedEntry, 0, len(kvs))
 	for _, kv := range kvs {
 		out = append(out, d.translatedError(kv))
 	}
@@ -344,8 +344,8 @@ func (d *decoder) translatedErrors(n ast.Node) []*TranslatedError {
 }
 
 // translatedError decodes one entry of a translation file's errors.
-func (d *decoder) translatedError(kv *ast.MappingValueNode) *TranslatedError {
-	t := &TranslatedError{Pos: d.pos(kv.Key)}
+func (d *decoder) translatedError(kv *ast.MappingValueNode) *TranslatedEntry {
+	t := &TranslatedEntry{Pos: d.pos(kv.Key)}
 	t.ID, _ = d.scalar(kv.Key)
 	d.fields(kv.Value, "translation of "+strconv.Quote(t.ID), textFields, func(key string, v ast.Node) {
 		d.text(&t.Texts, &t.pos, key, v)

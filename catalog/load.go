@@ -215,7 +215,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		return decodeJSON(name, data, probs)
 	}
 	if strings.TrimSpace(string(data)) == "" {
-		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"})
+		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see doc/format.md)"})
 		return nil
 	}
 	if fc, ok := parseYAMLChunks(name, data, probs); ok {
@@ -263,7 +263,7 @@ func parseYAML(name string, data []byte) (ast.Node, *Problem) {
 	}
 	switch len(docs) {
 	case 0:
-		return nil, &Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see docs/format.md)"}
+		return nil, &Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see doc/format.md)"}
 	case 1:
 		return docs[0], nil
 	}

@@ -72,8 +72,8 @@ func TestLoadMerged(t *testing.T) {
 		t.Errorf("derived GRPC = %q, want %q", got, want)
 	}
 	u := s.Lookup("SHOP-101")
-	if u.GRPC() != "FAILED_PRECONDITION" || u.LogLevel().String() != "WARN" || !u.Internal() || !u.Retryable() || u.Category() != "stock" {
-		t.Errorf("SHOP-101 = grpc %s level %s internal %v retryable %v", u.GRPC(), u.LogLevel(), u.Internal(), u.Retryable())
+	if u.GRPC() != "FAILED_PRECONDITION" || u.LogLevel().String() != "WARN" || u.Public() || !u.Retryable() || u.Category() != "stock" {
+		t.Errorf("SHOP-101 = grpc %s level %s public %v retryable %v", u.GRPC(), u.LogLevel(), u.Public(), u.Retryable())
 	}
 	if got := d.DocsURL(); got != "https://docs.example.com/errors/SHOP-100" {
 		t.Errorf("DocsURL = %q", got)

@@ -23,7 +23,7 @@ type Catalog struct {
 	WireCode     string
 	Operations   []*Operation
 	Ranges       []*Range
-	Errors       []*Error
+	Errors       []*Entry
 	Translations []*Translation
 	// Files lists the files the catalog was loaded from, in load order.
 	Files []string
@@ -31,7 +31,7 @@ type Catalog struct {
 	Pos map[string]Pos
 
 	codeRE  *regexp.Regexp
-	byID    map[string]*Error
+	byID    map[string]*Entry
 	ok      bool // loaded without problems
 	setOnce sync.Once
 	set     *errcat.Set
@@ -58,8 +58,8 @@ type Range struct {
 	Pos         Pos
 }
 
-// Error is one code, or one variant of a code, as the catalog files define it.
-type Error struct {
+// Entry is one code, or one variant of a code, as the catalog files define it.
+type Entry struct {
 	Code string
 	Name string
 	// Key is the variant key; empty for a code.
@@ -81,10 +81,10 @@ type Error struct {
 	LogLevel   string
 	Public     *bool
 	Deprecated *Deprecation
-	Variants   []*Error
+	Variants   []*Entry
 	Examples   []*Example
 	// Parent is the code a variant belongs to; nil for a code.
-	Parent *Error
+	Parent *Entry
 	// Pos is the position of the error's mapping.
 	Pos Pos
 
@@ -124,12 +124,12 @@ type Translation struct {
 	File   string
 	// Errors are the translated texts by code or variant id ("000037[0]"), in file
 	// order.
-	Errors []*TranslatedError
+	Errors []*TranslatedEntry
 	Pos    Pos
 }
 
-// TranslatedError is the texts of one code (or variant) in a translation.
-type TranslatedError struct {
+// TranslatedEntry is the texts of one code (or variant) in a translation.
+type TranslatedEntry struct {
 	ID string
 	// Texts are the translated texts; an empty one falls back to the default locale's.
 	errcat.Texts
@@ -140,17 +140,17 @@ type TranslatedError struct {
 
 // PosOf returns the position of a field of the error, such as "status", "message" or
 // "causes[1]"; the error's own position when the field is absent.
-func (e *Error) PosOf(field string) Pos {
+func (e *Entry) PosOf(field string) Pos {
 	return e.pos.of(field, e.Pos)
 }
 
 // PosOf returns the position of a field of the translated texts, or their position.
-func (t *TranslatedError) PosOf(field string) Pos {
+func (t *TranslatedEntry) PosOf(field string) Pos {
 	return t.pos.of(field, t.Pos)
 }
 
 // ID returns the code, or code[key] for a variant.
-func (e *Error) ID() string {
+func (e *Entry) ID() string {
 	if e.Parent != nil {
 		return e.Parent.Code + "[" + e.Key + "]"
 	}
@@ -158,7 +158,7 @@ func (e *Error) ID() string {
 }
 
 // IsPublic reports whether clients see the error's own texts (public is true or unset).
-func (e *Error) IsPublic() bool { return e.Public == nil || *e.Public }
+func (e *Entry) IsPublic() bool { return e.Public == nil || *e.Public }
 
 // Set returns the runtime form of the catalog, or nil when it had load problems. It is
 // compiled on the first call (tools that only read the catalog, such as lint, never
@@ -179,7 +179,7 @@ func (c *Catalog) Compile() (*errcat.Set, error) {
 }
 
 // Lookup returns the error with code or variant id ("000037[0]"), or nil.
-func (c *Catalog) Lookup(id string) *Error {
+func (c *Catalog) Lookup(id string) *Entry {
 	if c.byID != nil {
 		return c.byID[id]
 	}
@@ -208,7 +208,7 @@ func (c *Catalog) Operation(id string) *Operation {
 
 // index builds the id index Lookup uses; the first definition of an id wins.
 func (c *Catalog) index() {
-	c.byID = make(map[string]*Error, len(c.Errors))
+	c.byID = make(map[string]*Entry, len(c.Errors))
 	for _, e := range c.Errors {
 		if _, dup := c.byID[e.Code]; !dup {
 			c.byID[e.Code] = e
@@ -247,7 +247,7 @@ func (ps fieldPositions) of(field string, def Pos) Pos {
 
 // EffectiveParams returns the params the error's templates are bound to: its own, or,
 // for a variant that declares none, its code's.
-func (e *Error) EffectiveParams() []*Param { return e.params() }
+func (e *Entry) EffectiveParams() []*Param { return e.params() }
 
 // TypeName returns the param's type as the format names it: as written, or "string".
 func (p *Param) TypeName() string {

@@ -57,7 +57,7 @@ func instance(t *testing.T, path string) any {
 func TestSchemaAcceptsExamples(t *testing.T) {
 	s := compileSchema(t)
 	var files []string
-	for _, pat := range []string{"../builtin/*/*.yaml", "../examples/seeds/*/*.yaml", "../examples/seeds/*/*.json", "../examples/*/errors/*.yaml", "../gen/typescript/testdata/kinds/*.yaml", "testdata/load/ok-merged/input/*.yaml", "testdata/load/ok-merged/input/*/*.*"} {
+	for _, pat := range []string{"../common/source/*.yaml", "../examples/seeds/*/*.yaml", "../examples/seeds/*/*.json", "../examples/*/errors/*.yaml", "../gen/typescript/testdata/kinds/*.yaml", "testdata/load/ok-merged/input/*.yaml", "testdata/load/ok-merged/input/*/*.*"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}

@@ -170,8 +170,8 @@ func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, b
 		return nil, false // the wrong shape: the ordinary path reports it once
 	}
 
-	var errs []*Error
-	var trs []*TranslatedError
+	var errs []*Entry
+	var trs []*TranslatedEntry
 	keys := map[string]bool{} // a key repeated across parts is the parser's to report
 	// Parts are parsed on every core, a window at a time so that only a few trees
 	// are held at once, and decoded in order.

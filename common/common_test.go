@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/builtin"
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/gen/golang"
 )
@@ -16,11 +16,11 @@ import (
 // TestUpToDate fails when common.go is not what gen go makes of the built-in catalog:
 // run go generate ./common after changing builtin/common.
 func TestUpToDate(t *testing.T) {
-	c, err := builtin.Common()
+	c, err := source.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := golang.Generate(c, golang.Options{Package: "common", Source: "../builtin/common"})
+	want, err := golang.Generate(c, golang.Options{Package: "common", Source: "./source"})
 	if err != nil {
 		t.Fatal(err)
 	}

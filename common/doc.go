@@ -9,4 +9,4 @@
 // method, body too large, …) unless told to use others.
 package common
 
-//go:generate go run ../cmd/errcat gen go ../builtin/common -o common.go --package common
+//go:generate go run ../cmd/errcat gen go ./source -o common.go --package common

@@ -92,7 +92,7 @@ func Compare(old, new *catalog.Catalog) *Report {
 }
 
 // compareError compares one code (or variant) present in both catalogs.
-func compareError(o, n *catalog.Error, add func(Change)) {
+func compareError(o, n *catalog.Entry, add func(Change)) {
 	id := n.ID()
 	changed := func(breaking bool, field, what string) {
 		add(Change{ID: id, Kind: "changed", Breaking: breaking, What: what, Pos: n.PosOf(field)})

@@ -56,7 +56,7 @@ type shown struct {
 
 func shownOf(err *errcat.Error) shown {
 	v := err.Variant()
-	s := shown{status: v.Status(), public: !v.Internal()}
+	s := shown{status: v.Status(), public: v.Public()}
 	if s.status == 0 {
 		s.status = http.StatusInternalServerError
 	}
@@ -67,7 +67,7 @@ func shownOf(err *errcat.Error) shown {
 func status(err *errcat.Error) int { return shownOf(err).status }
 
 // public reports whether err's own texts and params may be shown to clients.
-func public(err *errcat.Error) bool { return !err.Variant().Internal() }
+func public(err *errcat.Error) bool { return err.Variant().Public() }
 
 // appendText appends, as a JSON string, err's title (or its message, when title is
 // not set) in locale, or the status's text when the error is not public.

@@ -19,17 +19,17 @@ type Severity int
 
 // The severities, least severe first.
 const (
-	Info Severity = iota
-	Warning
-	Error
+	SeverityInfo Severity = iota
+	SeverityWarning
+	SeverityError
 )
 
 // String returns "info", "warning" or "error".
 func (s Severity) String() string {
 	switch s {
-	case Info:
+	case SeverityInfo:
 		return "info"
-	case Warning:
+	case SeverityWarning:
 		return "warning"
 	}
 	return "error"
@@ -79,7 +79,7 @@ func Run(c *catalog.Catalog, loadProblems catalog.Problems, opts Options) []Find
 	var out []Finding
 	if !slices.Contains(opts.Disable, LoadRule) {
 		for _, p := range loadProblems {
-			out = append(out, Finding{Pos: p.Pos, Rule: LoadRule, Severity: Error, Message: p.Msg})
+			out = append(out, Finding{Pos: p.Pos, Rule: LoadRule, Severity: SeverityError, Message: p.Msg})
 		}
 	}
 	if c != nil {
@@ -112,5 +112,5 @@ func Sort(fs []Finding) {
 
 // Failed reports whether findings hold an Error.
 func Failed(findings []Finding) bool {
-	return slices.ContainsFunc(findings, func(f Finding) bool { return f.Severity == Error })
+	return slices.ContainsFunc(findings, func(f Finding) bool { return f.Severity == SeverityError })
 }

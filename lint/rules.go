@@ -11,23 +11,23 @@ import (
 )
 
 var rules = []*Rule{
-	{ID: "missing-status", Severity: Error, Doc: "a code has no HTTP status, so servers answer it with 500", check: missingStatus},
-	{ID: "variant-disagrees", Severity: Error, Doc: "a variant has another HTTP status or other params than its code: one code, two contracts", check: variantDisagrees},
-	{ID: "duplicate-text", Severity: Warning, Doc: "two codes have the same message, so clients cannot tell them apart", check: duplicateText},
-	{ID: "status-contradicts-text", Severity: Warning, Doc: "the HTTP status contradicts the text (a \"not found\" text with 200 or 500, a rate limit with 400…)", check: statusContradictsText},
-	{ID: "placeholder-mismatch", Severity: Warning, Doc: "a title, cause, resolution or translation uses other placeholders than the message", check: placeholderMismatch},
-	{ID: "unused-param", Severity: Warning, Doc: "a param is declared but no text uses it", check: unusedParam},
-	{ID: "unknown-translation", Severity: Error, Doc: "a translation is of a code (or variant) the catalog does not define", check: unknownTranslation},
-	{ID: "missing-translation", Severity: Warning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
-	{ID: "unknown-replacement", Severity: Error, Doc: "a deprecated code's replaced_by names no code", check: unknownReplacement},
-	{ID: "unknown-operation", Severity: Error, Doc: "returned_by names an operation the catalog does not declare", check: unknownOperation},
-	{ID: "numeric-gap", Severity: Info, Doc: "numeric codes skip numbers inside a range (seed 000's 000032)", check: numericGap},
+	{ID: "missing-status", Severity: SeverityError, Doc: "a code has no HTTP status, so servers answer it with 500", check: missingStatus},
+	{ID: "variant-disagrees", Severity: SeverityError, Doc: "a variant has another HTTP status or other params than its code: one code, two contracts", check: variantDisagrees},
+	{ID: "duplicate-text", Severity: SeverityWarning, Doc: "two codes have the same message, so clients cannot tell them apart", check: duplicateText},
+	{ID: "status-contradicts-text", Severity: SeverityWarning, Doc: "the HTTP status contradicts the text (a \"not found\" text with 200 or 500, a rate limit with 400…)", check: statusContradictsText},
+	{ID: "placeholder-mismatch", Severity: SeverityWarning, Doc: "a title, cause, resolution or translation uses other placeholders than the message", check: placeholderMismatch},
+	{ID: "unused-param", Severity: SeverityWarning, Doc: "a param is declared but no text uses it", check: unusedParam},
+	{ID: "unknown-translation", Severity: SeverityError, Doc: "a translation is of a code (or variant) the catalog does not define", check: unknownTranslation},
+	{ID: "missing-translation", Severity: SeverityWarning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
+	{ID: "unknown-replacement", Severity: SeverityError, Doc: "a deprecated code's replaced_by names no code", check: unknownReplacement},
+	{ID: "unknown-operation", Severity: SeverityError, Doc: "returned_by names an operation the catalog does not declare", check: unknownOperation},
+	{ID: "numeric-gap", Severity: SeverityInfo, Doc: "numeric codes skip numbers inside a range (seed 000's 000032)", check: numericGap},
 }
 
 type report = func(pos catalog.Pos, msg string)
 
 // all calls f for every code and every variant.
-func all(c *catalog.Catalog, f func(e *catalog.Error)) {
+func all(c *catalog.Catalog, f func(e *catalog.Entry)) {
 	for _, e := range c.Errors {
 		f(e)
 		for _, v := range e.Variants {
@@ -80,8 +80,8 @@ func paramNames(ps []*catalog.Param) string {
 }
 
 func duplicateText(c *catalog.Catalog, r report) {
-	first := map[string]*catalog.Error{}
-	all(c, func(e *catalog.Error) {
+	first := map[string]*catalog.Entry{}
+	all(c, func(e *catalog.Entry) {
 		if e.Message == "" || e.Parent != nil && e.Message == e.Parent.Message {
 			return
 		}
@@ -142,7 +142,7 @@ func SuggestStatus(text string) (status int, reads string) {
 }
 
 func statusContradictsText(c *catalog.Catalog, r report) {
-	all(c, func(e *catalog.Error) {
+	all(c, func(e *catalog.Entry) {
 		status := e.Status
 		if status == 0 && e.Parent != nil {
 			status = e.Parent.Status
@@ -216,7 +216,7 @@ func names(m uint64, params []*catalog.Param) []string {
 }
 
 func placeholderMismatch(c *catalog.Catalog, r report) {
-	all(c, func(e *catalog.Error) {
+	all(c, func(e *catalog.Entry) {
 		params := e.EffectiveParams()
 		msg := mask(e.Message, params)
 		if e.Title != "" && e.Message != "" {
@@ -263,7 +263,7 @@ func braces(names []string) string {
 }
 
 func unusedParam(c *catalog.Catalog, r report) {
-	all(c, func(e *catalog.Error) {
+	all(c, func(e *catalog.Entry) {
 		if e.Parent != nil && !e.ParamsSet {
 			return
 		}
@@ -335,7 +335,7 @@ func unknownReplacement(c *catalog.Catalog, r report) {
 }
 
 func unknownOperation(c *catalog.Catalog, r report) {
-	all(c, func(e *catalog.Error) {
+	all(c, func(e *catalog.Entry) {
 		if e.Parent != nil && e.ReturnedBy == nil {
 			return
 		}
@@ -357,7 +357,7 @@ func unknownOperation(c *catalog.Catalog, r report) {
 func numericGap(c *catalog.Catalog, r report) {
 	type num struct {
 		n int
-		e *catalog.Error
+		e *catalog.Entry
 	}
 	var nums []num
 	for _, e := range c.Errors {

@@ -61,9 +61,9 @@ type (
 // level maps a severity to SARIF's result levels.
 func (s Severity) level() string {
 	switch s {
-	case Error:
+	case SeverityError:
 		return "error"
-	case Warning:
+	case SeverityWarning:
 		return "warning"
 	}
 	return "note"
@@ -81,7 +81,7 @@ func SARIF(findings []Finding) ([]byte, error) {
 		index[id] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, r)
 	}
-	addRule(LoadRule, "the catalog does not load: a syntax error, an unknown field, a duplicate code…", Error)
+	addRule(LoadRule, "the catalog does not load: a syntax error, an unknown field, a duplicate code…", SeverityError)
 	for _, r := range Rules() {
 		addRule(r.ID, r.Doc, r.Severity)
 	}

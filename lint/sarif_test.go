@@ -46,10 +46,10 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 
 func TestSARIF(t *testing.T) {
 	fs := run(t, "mistakes", Options{})
-	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a load problem"})
-	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: Error, Message: "a file-level problem"})
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: SeverityError, Message: "a load problem"})
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: LoadRule, Severity: SeverityError, Message: "a file-level problem"})
 	fs[len(fs)-1].Pos.Line, fs[len(fs)-1].Pos.Col = 0, 0
-	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: "orphan-code", Severity: Warning, Message: "a rule from another package"})
+	fs = append(fs, Finding{Pos: fs[0].Pos, Rule: "orphan-code", Severity: SeverityWarning, Message: "a rule from another package"})
 	out, err := SARIF(fs)
 	if err != nil {
 		t.Fatal(err)

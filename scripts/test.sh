@@ -82,7 +82,7 @@ step "go test -race"
 ERRCAT_BROWSER_STEP=1 go test -race -count=1 ./...
 
 step "browser tests (screenshots in $ERRCAT_SCREENSHOTS)"
-go test -count=1 -run Browser -v ./docs > /tmp/errcat-browser.log 2>&1 || { cat /tmp/errcat-browser.log; exit 1; }
+go test -count=1 -run Browser -v ./portal > /tmp/errcat-browser.log 2>&1 || { cat /tmp/errcat-browser.log; exit 1; }
 grep -E '^(--- |ok)|screenshot|keystroke' /tmp/errcat-browser.log
 
 step "benchmarks, once each"

@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/errcat/errcat/internal/cli"
+	"github.com/errcat/errcat/cmd/errcat/internal/cli"
 )
 
 func main() {

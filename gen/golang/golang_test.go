@@ -16,7 +16,7 @@ import (
 
 // catalogs are the generator's inputs: the built-in catalog and every seed catalog.
 var catalogs = []struct{ name, path, pkg string }{
-	{"common", "../../builtin/common", "common"},
+	{"common", "../../common/source", "common"},
 	{"seed000", "../../examples/seeds/000-common", "platform"},
 	{"seed001", "../../examples/seeds/001-devdocs", "devdocs"},
 	{"seed002", "../../examples/seeds/002-backend", "backend"},

@@ -57,8 +57,8 @@ func appendSpec(b []byte, s *errcat.Spec) []byte {
 		b = append(b, ", LogLevel: "...)
 		b = append(b, levelIdent(s.LogLevel)...)
 	}
-	if s.Internal {
-		b = append(b, ", Internal: true"...)
+	if s.NotPublic {
+		b = append(b, ", NotPublic: true"...)
 	}
 	if d := s.Deprecated; d != nil {
 		b = append(b, ", Deprecated: &errcat.Deprecation{Since: "...)

@@ -19,7 +19,7 @@ func TestGenerateGolden(t *testing.T) {
 		name, path string
 		env        httperr.Envelope
 	}{
-		{"common.problem", "../../builtin/common", httperr.Problem},
+		{"common.problem", "../../common/source", httperr.Problem},
 		{"seed001.problem", "../../examples/seeds/001-devdocs", httperr.Problem},
 		{"seed002.problem", "../../examples/seeds/002-backend", httperr.Problem},
 		{"seed003.simple", "../../examples/seeds/003-identity", httperr.Simple},
@@ -121,7 +121,7 @@ func TestMergeConflict(t *testing.T) {
 // TestValidateChecksExamples proves that Validate rejects an example that does not
 // fit its schema, so that the generated examples are really checked.
 func TestValidateChecksExamples(t *testing.T) {
-	out, err := Generate(catalogtest.Load(t, "../../builtin/common"), Options{})
+	out, err := Generate(catalogtest.Load(t, "../../common/source"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

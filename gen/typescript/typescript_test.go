@@ -17,7 +17,7 @@ import (
 )
 
 var catalogs = []struct{ name, path string }{
-	{"common", "../../builtin/common"},
+	{"common", "../../common/source"},
 	{"seed001", "../../examples/seeds/001-devdocs"},
 	{"seed002", "../../examples/seeds/002-backend"},
 	{"seed003", "../../examples/seeds/003-identity"},

@@ -213,7 +213,7 @@ func Check(c *catalog.Catalog, raises []Raise) []lint.Finding {
 		if r.Catalog != "" && c.Lookup(r.Code) == nil {
 			out = append(out, lint.Finding{
 				Pos:  catalog.Pos{File: r.Pos.Filename, Line: r.Pos.Line, Col: r.Pos.Column},
-				Rule: UndefinedRule, Severity: lint.Error,
+				Rule: UndefinedRule, Severity: lint.SeverityError,
 				Message: fmt.Sprintf("the code raises %s, which catalog %s does not define", r.Code, c.Name),
 			})
 		}
@@ -225,7 +225,7 @@ func Check(c *catalog.Catalog, raises []Raise) []lint.Finding {
 		}
 		if !slices.ContainsFunc(ids, func(id string) bool { return used[id] }) {
 			out = append(out, lint.Finding{
-				Pos: e.PosOf("code"), Rule: OrphanRule, Severity: lint.Warning,
+				Pos: e.PosOf("code"), Rule: OrphanRule, Severity: lint.SeverityWarning,
 				Message: fmt.Sprintf("%s (%s) is never raised by the Go code: remove it, or raise it where it belongs", e.Code, e.Name),
 			})
 		}

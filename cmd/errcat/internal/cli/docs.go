@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/portal"
+	"github.com/spf13/cobra"
+)
+
+func newDocs() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "docs",
+		Short: "Generate the documentation of catalogs: a static site or a Markdown document",
+	}
+	cmd.AddCommand(newDocsBuild(), newDocsMarkdown())
+	return cmd
+}
+
+func newDocsBuild() *cobra.Command {
+	var out, title string
+	cmd := &cobra.Command{
+		Use:   "build [PATH...] -o DIR",
+		Short: "Write the static documentation site of catalogs into a directory",
+		Long: `build writes the documentation site of each catalog PATH (a catalog file, a
+directory of them, or dir/... for every catalog below dir; the built-in common catalog
+without PATH) into DIR: an index with
+the overview table and search, one page per code in every locale, example responses
+in each envelope. Several catalogs each get catalogs/NAME/. The site is written beside
+DIR and moved into place when complete; DIR may hold an earlier site.`,
+		Example: `  errcat docs build ./errors -o public/errors
+  errcat docs build examples/seeds/001-devdocs examples/seeds/003-identity -o /tmp/site`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if out == "" {
+				return usageErrorf("docs build: give the site's directory with -o DIR")
+			}
+			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			stats, err := portal.WriteDir(cats, portal.Options{Title: title}, out)
+			if err != nil {
+				return findingsErrorf("docs build: %v", err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "errcat: wrote %s: %d files, %.1f MiB in %s\n", out, stats.Files, float64(stats.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the site (required)")
+	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
+	return cmd
+}
+
+func newDocsMarkdown() *cobra.Command {
+	var out, locale string
+	cmd := &cobra.Command{
+		Use:   "markdown [PATH...] [-o FILE]",
+		Short: "Write catalogs as one Markdown document, for wikis and repositories",
+		Long: `markdown writes each catalog PATH (as for build; the built-in common catalog without PATH) as
+Markdown in the layout of errcat's seed documents: an overview table, then each code's
+Message, Description, Root Cause and Resolution. Without -o it prints the document.`,
+		Example: `  errcat docs markdown ./errors -o ERRORS.md
+  errcat docs markdown --locale vi examples/petstore/errors`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
+			if err != nil {
+				return err
+			}
+			md, err := portal.Markdown(cats, locale)
+			if err != nil {
+				return findingsErrorf("docs markdown: %v", err)
+			}
+			return writeOutput(cmd.OutOrStdout(), out, md)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
+	cmd.Flags().StringVarP(&locale, "locale", "l", "", "locale of the texts (default: each catalog's default locale)")
+	return cmd
+}
+
+// loadCatalogs loads each catalog the paths name (a file, a directory, or dir/... for
+// every catalog below dir), or the built-in common catalog when there is none.
+// Problems are printed to w, all of them, and reported as findings.
+func loadCatalogs(w io.Writer, paths []string) ([]*catalog.Catalog, error) {
+	if len(paths) == 0 {
+		c, err := source.Load()
+		if err != nil {
+			return nil, findingsErrorf("%v", err)
+		}
+		return []*catalog.Catalog{c}, nil
+	}
+	cats, err := loadEach(paths)
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return nil, errSilent
+	}
+	return cats, nil
+}
+
+// loadEach loads each catalog the paths name, expanding dir/... patterns; the error
+// joins the problems of every catalog that failed.
+func loadEach(paths []string) ([]*catalog.Catalog, error) {
+	expanded, err := catalog.FindFiles(paths...)
+	if err != nil {
+		return nil, err
+	}
+	var cats []*catalog.Catalog
+	var errs []error
+	for _, p := range expanded {
+		c, err := catalog.LoadFiles(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		cats = append(cats, c)
+	}
+	return cats, errors.Join(errs...)
+}

@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/portal"
+	"github.com/spf13/cobra"
+)
+
+func newExplain() *cobra.Command {
+	var cf catalogFlag
+	var locale, search string
+	cmd := &cobra.Command{
+		Use:   "explain CODE | --search WORDS",
+		Short: "Print a code's title, message, description, causes, resolutions and statuses",
+		Example: `  errcat explain 000012
+  errcat explain 000037[0]
+  errcat explain 2227 --catalog examples/seeds/003-identity
+  errcat explain 000012 --locale vi --catalog ./errors
+  errcat explain --search "locate id"
+  errcat explain --search lcoate`,
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			if search != "" && len(a) > 0 {
+				return errors.New("give a CODE or --search WORDS, not both")
+			}
+			if search != "" {
+				return nil
+			}
+			return cobra.ExactArgs(1)(cmd, a)
+		}),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if search != "" {
+				return explainSearch(cmd, &cf, search, locale)
+			}
+			c, d, err := cf.definition(cmd, a[0], locale)
+			if err != nil {
+				return err
+			}
+			return explainTmpl.Execute(cmd.OutOrStdout(), explainView(c, d, locale))
+		},
+	}
+	cf.register(cmd)
+	cmd.Flags().StringVarP(&locale, "locale", "l", "", "locale of the texts, such as vi or pt-BR (default: the catalog's default locale)")
+	cmd.Flags().StringVarP(&search, "search", "s", "", "list the codes whose texts hold these words (forgiving typos) instead of explaining one")
+	return cmd
+}
+
+// explainSearch lists the codes that match words, one a line: code, status, title.
+func explainSearch(cmd *cobra.Command, cf *catalogFlag, words, locale string) error {
+	c, err := cf.load(cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	ix, err := portal.NewIndex(locale, c)
+	if err != nil {
+		return findingsErrorf("%v", err)
+	}
+	res := ix.Search(words)
+	out := cmd.OutOrStdout()
+	if len(res.Hits) == 0 {
+		return findingsErrorf("no code of catalog %s matches %q", c.Name, words)
+	}
+	if res.Fuzzy {
+		fmt.Fprintf(out, "No code matches %q; codes with %s:\n", words, strings.Join(res.Suggestions, ", "))
+	}
+	width := 0
+	for _, h := range res.Hits {
+		width = max(width, len(h.ID))
+	}
+	for _, h := range res.Hits {
+		status := "   "
+		if h.Status != 0 {
+			status = strconv.Itoa(h.Status)
+		}
+		fmt.Fprintf(out, "%-*s  %s  %s\n", width, h.ID, status, h.Title)
+	}
+	return nil
+}
+
+// explainData is what the explain template shows of one definition.
+type explainData struct {
+	ID, Name, Title, Message, Summary, Description string
+	Status, GRPC, Category, Catalog, Docs          string
+	Retryable, Internal                            bool
+	Params                                         []string
+	Causes, Resolutions, ReturnedBy, Variants      []string
+	Deprecated                                     string
+	Parent                                         string
+}
+
+func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explainData {
+	x := explainData{
+		ID: d.ID(), Name: d.Name(),
+		Title:       d.Title(locale).String(),
+		Message:     d.Message(locale).String(),
+		Summary:     d.Summary(locale).String(),
+		Description: d.Description(locale).String(),
+		GRPC:        d.GRPC(), Category: d.Category(),
+		Catalog:   strings.TrimSpace(c.Name + " " + c.Version),
+		Docs:      d.DocsURL(),
+		Retryable: d.Retryable(), Internal: !d.Public(),
+	}
+	switch {
+	case d.Status() == 0:
+		x.Status = "none given (lint reports this)"
+	default:
+		x.Status = strings.TrimSpace(fmt.Sprintf("%d %s", d.Status(), http.StatusText(d.Status())))
+	}
+	width := 0
+	for _, p := range d.Params() {
+		width = max(width, len(p.Name))
+	}
+	for i, p := range d.Params() {
+		line := fmt.Sprintf("{%d} %-*s  %-8s  %s", i, width, p.Name, p.Kind, p.Description)
+		if p.Example != "" {
+			line += fmt.Sprintf(" (e.g. %s)", p.Example)
+		}
+		x.Params = append(x.Params, strings.TrimRight(line, " "))
+	}
+	for _, t := range d.Causes(locale) {
+		x.Causes = append(x.Causes, t.String())
+	}
+	for _, t := range d.Resolutions(locale) {
+		x.Resolutions = append(x.Resolutions, t.String())
+	}
+	for _, id := range d.ReturnedBy() {
+		if id == "*" {
+			x.ReturnedBy = append(x.ReturnedBy, "every operation")
+			continue
+		}
+		if op := c.Operation(id); op != nil && op.Title != "" {
+			id += " (" + op.Title + ")"
+		}
+		x.ReturnedBy = append(x.ReturnedBy, id)
+	}
+	for _, v := range d.Variants() {
+		text := v.Title(locale)
+		if text.IsZero() {
+			text = v.Message(locale)
+		}
+		x.Variants = append(x.Variants, v.ID()+"  "+text.String())
+	}
+	if p := d.Parent(); p != nil {
+		x.Parent = p.ID()
+	}
+	if dep := d.Deprecated(); dep != nil {
+		x.Deprecated = "yes"
+		if dep.Since != "" {
+			x.Deprecated = "since " + dep.Since
+		}
+		if dep.ReplacedBy != "" {
+			x.Deprecated += ", use " + dep.ReplacedBy
+		}
+		if dep.Note != "" {
+			x.Deprecated += ": " + dep.Note
+		}
+	}
+	return x
+}
+
+var explainTmpl = template.Must(template.New("explain").Parse(`{{.ID}}  {{.Name}}
+{{if .Title}}{{.Title}}
+{{end}}
+HTTP status  {{.Status}}
+{{- if .GRPC}}
+gRPC status  {{.GRPC}}{{end}}
+{{- if .Category}}
+Category     {{.Category}}{{end}}
+{{- if .Retryable}}
+Retryable    yes{{end}}
+{{- if .Internal}}
+Public       no: clients see only the generic text of the status{{end}}
+{{- if .Deprecated}}
+Deprecated   {{.Deprecated}}{{end}}
+{{- if .Parent}}
+Variant of   {{.Parent}}{{end}}
+Catalog      {{.Catalog}}
+{{- if .Docs}}
+Docs         {{.Docs}}{{end}}
+
+Message
+  {{.Message}}
+{{- if .Params}}
+
+Parameters
+{{- range .Params}}
+  {{.}}{{end}}{{end}}
+{{- if .Description}}
+
+Description
+  {{.Description}}{{end}}
+{{- if .Causes}}
+
+Root Cause
+{{- range .Causes}}
+  - {{.}}{{end}}{{end}}
+{{- if .Resolutions}}
+
+Resolution
+{{- range .Resolutions}}
+  - {{.}}{{end}}{{end}}
+{{- if .ReturnedBy}}
+
+Returned By
+{{- range .ReturnedBy}}
+  - {{.}}{{end}}{{end}}
+{{- if .Variants}}
+
+Variants
+{{- range .Variants}}
+  {{.}}{{end}}{{end}}
+`))

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/portal"
+	"github.com/spf13/cobra"
+)
+
+func newServe() *cobra.Command {
+	var addr, title string
+	var interval time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve [PATH...]",
+		Short: "Serve the documentation portal of catalogs, rebuilt when they change",
+		Long: `serve serves the documentation site of each catalog PATH (a catalog file, a
+directory of them, or dir/... for every catalog below dir) from memory, with a JSON API:
+
+  GET /api/errors?q=WORDS[&locale=L][&catalog=C][&limit=N]
+  GET /api/errors/{code}[?locale=L][&catalog=C]
+  GET /api/errors/{code}/render?envelope=problem|simple|bulk|google&locale=L&param=NAME=VALUE
+
+It rebuilds the site when a catalog file changes; a catalog with problems leaves the
+last good site served with the problems shown on its pages. Without PATH it serves the
+built-in common catalog and the example catalogs of errcat's seed documents.`,
+		Example: `  errcat serve
+  errcat serve ./errors --addr :8080`,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			stderr := cmd.ErrOrStderr()
+			logger := slog.New(slog.NewTextHandler(stderr, nil))
+			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
+			srv := portal.NewServer(load, portal.Options{Title: title}, logger)
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return findingsErrorf("serve: %v", err)
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			if len(a) > 0 {
+				go srv.Watch(ctx, a, interval)
+			}
+			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+			go func() {
+				<-ctx.Done()
+				shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				hs.Shutdown(shut)
+			}()
+			fmt.Fprintf(stderr, "errcat: serving the docs portal at http://%s/ (Ctrl-C stops)\n", displayAddr(ln.Addr()))
+			if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return findingsErrorf("serve: %v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
+	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
+	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
+	return cmd
+}
+
+// loadForServe loads each catalog the paths name; without paths, the built-in common
+// catalog.
+func loadForServe(paths []string) ([]*catalog.Catalog, error) {
+	if len(paths) == 0 {
+		c, err := source.Load()
+		if err != nil {
+			return nil, err
+		}
+		return []*catalog.Catalog{c}, nil
+	}
+	return loadEach(paths)
+}
+
+// displayAddr is the address to open in a browser: localhost for every interface.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,48 @@
+package portal
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzSearch: any query, typed or pasted, gets an answer: no panic, every hit holds
+// every word of the query (or, for a fuzzy answer, of its suggestions).
+func FuzzSearch(f *testing.F) {
+	ix, err := NewIndex("", commonCatalog(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, q := range []string{"locate", "0000 429", "lcoate", "  ", "É\u0130", "{0}", "unabel locaet"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		r := ix.Search(q)
+		if r.Fuzzy {
+			return
+		}
+		for _, h := range r.Hits {
+			for _, w := range strings.Fields(strings.ToLower(q)) {
+				if !strings.Contains(h.hay, w) {
+					t.Fatalf("%s matches %q but lacks %q", h.ID, q, w)
+				}
+			}
+		}
+	})
+}
+
+// FuzzParseParams: the render API's parameters never panic and either parse or say why.
+func FuzzParseParams(f *testing.F) {
+	d := commonCatalog(f).Set().Lookup("000012")
+	for _, p := range []string{"kind=project", "1=42", "id=x", "=", "9=1", "nope"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		vals, err := ParseParams(d, []string{p})
+		if err == nil && len(vals) != len(d.Params()) {
+			t.Fatalf("%d values for %d params", len(vals), len(d.Params()))
+		}
+		if err != nil && err.Error() == "" {
+			t.Fatal("empty error")
+		}
+	})
+}

@@ -1,0 +1,247 @@
+package portal
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/httperr"
+)
+
+// page is what the layout template shows of any page.
+type page struct {
+	Lang  string
+	Title string
+	// Root is the relative link from the page to the site's root ("../../").
+	Root string
+	// Home is the relative link to the index of the page's catalog and locale.
+	Home      string
+	Site      *site
+	Cat       *catalogView
+	Languages []languageLink
+	// SearchAction is where the search form goes; SearchIndex, set on index pages,
+	// is the script holding the search index.
+	SearchAction, SearchIndex string
+
+	Count    int
+	Groups   []group
+	Catalogs []catalogSummary
+	Code     *codePage
+}
+
+// languageLink is one entry of the language switcher: the same page in a locale.
+type languageLink struct {
+	Locale, Name, Href string
+	Current            bool
+}
+
+// catalogSummary is one row of a site's list of catalogs.
+type catalogSummary struct {
+	Name, Title, Description, Href string
+	Count                          int
+	Locales                        []string
+}
+
+// text is a catalog text rendered for a page, marked when shown in the default locale.
+type text struct {
+	HTML     template.HTML
+	Fallback bool
+	Lang     string
+}
+
+// list is a list of catalog texts (causes, resolutions), marked as text is.
+type list struct {
+	Items    []template.HTML
+	Fallback bool
+	Lang     string
+}
+
+// link is a link with its text.
+type link struct{ Href, Text string }
+
+// codePage is what the page of one code shows.
+type codePage struct {
+	ID, Name, GRPC, Category, DocsURL, LogLevel string
+	Status                                      int
+	Retryable, Internal                         bool
+	Title, Summary, Message, Description        text
+	Causes, Resolutions                         list
+	Params                                      []paramView
+	ReturnedBy                                  []operationView
+	Variants                                    []variantView
+	Deprecated                                  *deprecationView
+	Replaces                                    []link
+	Translations                                []translationView
+	Responses                                   []responseView
+	ExampleNote                                 string
+	Prev, Next                                  *link
+}
+
+type paramView struct {
+	Index                   int
+	Name, Kind, Description string
+	Example                 string
+}
+
+type operationView struct {
+	ID, Title, Description string
+	All                    bool
+}
+
+type variantView struct {
+	ID, Anchor, When            string
+	Status                      int
+	Title, Message, Description text
+	Causes, Resolutions         list
+}
+
+type deprecationView struct {
+	Since, ReplacedBy, ReplacedByHref, Note string
+}
+
+type translationView struct {
+	Locale, Name, Href, State string
+	Current                   bool
+}
+
+type responseView struct {
+	Envelope, ContentType, Text string
+	Open                        bool
+}
+
+// textOf renders one text of d for a page in locale.
+func (v *catalogView) textOf(d *errcat.Definition, locale string, f field) text {
+	t, fb := v.text(d, locale, f)
+	return text{HTML: textHTML(t), Fallback: fb, Lang: v.DefaultLocale}
+}
+
+func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list {
+	ts, fb := v.list(d, locale, f)
+	l := list{Fallback: fb, Lang: v.DefaultLocale}
+	for _, t := range ts {
+		l.Items = append(l.Items, textHTML(t))
+	}
+	return l
+}
+
+// codePage prepares the page of d in locale; home is the relative link from the page
+// to its catalog's index in that locale, langs the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink) *codePage {
+	p := &codePage{
+		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
+		LogLevel: strings.ToLower(d.LogLevel().String()),
+		Status:   d.Status(), Retryable: d.Retryable(), Internal: !d.Public(),
+		Title:       v.textOf(d, locale, fieldTitle),
+		Summary:     v.textOf(d, locale, fieldSummary),
+		Message:     v.textOf(d, locale, fieldMessage),
+		Description: v.textOf(d, locale, fieldDescription),
+		Causes:      v.listOf(d, locale, fieldCauses),
+		Resolutions: v.listOf(d, locale, fieldResolutions),
+	}
+	for i, prm := range d.Params() {
+		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example})
+	}
+	for _, id := range d.ReturnedBy() {
+		if id == "*" {
+			p.ReturnedBy = append(p.ReturnedBy, operationView{All: true})
+			continue
+		}
+		op := operationView{ID: id}
+		if o := v.c.Operation(id); o != nil {
+			op.Title, op.Description = o.Title, o.Description
+		}
+		p.ReturnedBy = append(p.ReturnedBy, op)
+	}
+	for _, vd := range d.Variants() {
+		p.Variants = append(p.Variants, variantView{
+			ID: vd.ID(), Anchor: variantAnchor(vd), When: when(d, vd), Status: vd.Status(),
+			Title:       v.textOf(vd, locale, fieldTitle),
+			Message:     v.textOf(vd, locale, fieldMessage),
+			Description: v.textOf(vd, locale, fieldDescription),
+			Causes:      v.listOf(vd, locale, fieldCauses),
+			Resolutions: v.listOf(vd, locale, fieldResolutions),
+		})
+	}
+	if dep := d.Deprecated(); dep != nil {
+		dv := &deprecationView{Since: dep.Since, ReplacedBy: dep.ReplacedBy, Note: dep.Note}
+		if dep.ReplacedBy != "" {
+			dv.ReplacedByHref = home + codePath(dep.ReplacedBy)
+		}
+		p.Deprecated = dv
+	}
+	for _, code := range v.replaces[d.Code()] {
+		p.Replaces = append(p.Replaces, link{Href: home + codePath(code), Text: code})
+	}
+	if len(langs) > 1 {
+		for _, l := range langs {
+			tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
+			switch {
+			case l.Locale == v.DefaultLocale:
+				tv.State = "the catalog's own texts"
+			case d.Translated(l.Locale):
+				tv.State = "translated"
+				if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
+					tv.State = "partly translated"
+				}
+			default:
+				tv.State = "not translated, shown in " + v.DefaultLocale
+			}
+			p.Translations = append(p.Translations, tv)
+		}
+	}
+	if e, err := v.c.Example(d); err == nil {
+		if vals := exampleValues(e); vals != "" {
+			p.ExampleNote = "for " + vals
+		}
+		retry := time.Duration(0)
+		if d.Retryable() {
+			retry = exampleRetryAfter
+		}
+		for i, env := range httperr.Envelopes {
+			r := Render(e, env, locale, retry, exampleRequestID)
+			p.Responses = append(p.Responses, responseView{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: i == 0})
+		}
+	}
+	if i, ok := v.index[d.Code()]; ok {
+		if i > 0 {
+			p.Prev = &link{Href: home + codePath(v.defs[i-1].Code()), Text: v.defs[i-1].Code()}
+		}
+		if i+1 < len(v.defs) {
+			p.Next = &link{Href: home + codePath(v.defs[i+1].Code()), Text: v.defs[i+1].Code()}
+		}
+	}
+	return p
+}
+
+// when says when the runtime chooses variant vd of d: the parameters of d that the
+// variant's texts leave out are not given.
+func when(d, vd *errcat.Definition) string {
+	used := map[int]bool{}
+	for _, t := range []errcat.Template{vd.Title(""), vd.Message("")} {
+		for _, p := range t.Parts() {
+			used[p.Param] = true
+		}
+	}
+	var missing []string
+	for i, p := range d.Params() {
+		if !used[i] {
+			missing = append(missing, p.Name)
+		}
+	}
+	if len(missing) == 0 {
+		return "Chosen explicitly"
+	}
+	return "Used when " + strings.Join(missing, ", ") + " is not given"
+}
+
+// exampleValues lists the example's parameter values: "kind = project, id = 42".
+func exampleValues(e *errcat.Error) string {
+	var parts []string
+	for i, p := range e.Definition().Params() {
+		if a := e.Args(); i < len(a) {
+			parts = append(parts, p.Name+" = "+a[i].String())
+		}
+	}
+	return strings.Join(parts, ", ")
+}

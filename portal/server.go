@@ -1,0 +1,274 @@
+package portal
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/httperr"
+)
+
+// Server serves the documentation site of catalogs from memory, with a JSON API:
+//
+//	GET /api/errors?q=WORDS&locale=L&catalog=C&limit=N   search (all codes without q)
+//	GET /api/errors/{code}?locale=L&catalog=C            one code, all its texts
+//	GET /api/errors/{code}/render?envelope=E&locale=L&param=NAME=VALUE…
+//	                                                     the response a client gets
+//
+// It rebuilds the site when [Server.Reload] is called, as [Server.Watch] does when a
+// catalog file changes. A catalog that fails to load leaves the last good site
+// served, with its problems shown on every page, until it loads again. API errors
+// are themselves catalog errors of the built-in common catalog, written by httperr.
+type Server struct {
+	load   func() ([]*catalog.Catalog, error)
+	opts   Options
+	log    *slog.Logger
+	api    http.Handler
+	state  atomic.Pointer[state]
+	reload sync.Mutex
+}
+
+// state is one build of the site.
+type state struct {
+	files    *Files
+	site     *site
+	problems string    // why the last reload failed; empty when it did not
+	loaded   time.Time // when the catalogs of the site were read
+
+	mu      sync.Mutex
+	indexes map[string]*Index // by the locales the catalogs match
+}
+
+// NewServer returns a server of the catalogs load returns, built once now. load is
+// called again by each reload. A first load that fails still gives a server: it shows
+// the problems until a reload succeeds. logger receives reloads and their problems
+// (slog.Default() when nil).
+func NewServer(load func() ([]*catalog.Catalog, error), opts Options, logger *slog.Logger) *Server {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	s := &Server{load: load, opts: opts, log: logger}
+	s.state.Store(&state{files: &Files{}})
+	s.Reload()
+	h := &httperr.Handler{Logger: logger}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/errors", s.search)
+	mux.HandleFunc("GET /api/errors/{code}", s.code)
+	mux.HandleFunc("GET /api/errors/{code}/render", s.render)
+	s.api = h.Wrap(mux)
+	return s
+}
+
+// Reload loads the catalogs again and rebuilds the site. On failure the last good
+// site stays, and the problems are shown on its pages and returned.
+func (s *Server) Reload() error {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	start := time.Now()
+	next, err := s.build(start)
+	if err != nil {
+		old := s.state.Load()
+		s.state.Store(&state{files: old.files, site: old.site, problems: err.Error(), loaded: start, indexes: old.indexes})
+		s.log.Error("catalog has problems; serving the last good site", "problems", err.Error())
+		return err
+	}
+	s.state.Store(next)
+	return nil
+}
+
+func (s *Server) build(start time.Time) (*state, error) {
+	cats, err := s.load()
+	if err != nil {
+		return nil, err
+	}
+	files := &Files{}
+	st, stats, err := generate(cats, s.opts, files)
+	if err != nil {
+		return nil, err
+	}
+	s.log.Info("site built", "files", stats.Files, "bytes", stats.Bytes, "took", time.Since(start).Round(time.Millisecond))
+	return &state{files: files, site: st, loaded: start, indexes: map[string]*Index{}}, nil
+}
+
+// Problems returns the problems of the last reload, or "" when it succeeded.
+func (s *Server) Problems() string { return s.state.Load().problems }
+
+// Watch calls Reload whenever a file under paths (catalog files, or directories of
+// them) is added, removed or changed, checking every interval until ctx is done.
+// It polls rather than subscribing to file system events: editors that save by
+// renaming a new file into place, network file systems and containers all look the
+// same to it.
+func (s *Server) Watch(ctx context.Context, paths []string, interval time.Duration) {
+	// A file changed while the site was being built is built again. File times are
+	// coarser than the clock (a few milliseconds), hence the margin.
+	last, newest := fingerprint(paths)
+	if newest.After(s.state.Load().loaded.Add(-2 * time.Second)) {
+		s.Reload()
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if now, _ := fingerprint(paths); now != last {
+			last = now
+			s.Reload()
+		}
+	}
+}
+
+// fingerprint sums up the names, sizes and times of the files under paths that a
+// catalog may be made of (.yaml, .yml, .json), and the newest of their times.
+func fingerprint(paths []string) (sum string, newest time.Time) {
+	var b strings.Builder
+	for _, root := range paths {
+		err := filepath.WalkDir(strings.TrimSuffix(root, "..."), func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			switch filepath.Ext(name) {
+			case ".yaml", ".yml", ".json":
+			default:
+				return nil
+			}
+			if fi, err := d.Info(); err == nil && !d.IsDir() {
+				fmt.Fprintf(&b, "%s %d %d\n", name, fi.Size(), fi.ModTime().UnixNano())
+				if fi.ModTime().After(newest) {
+					newest = fi.ModTime()
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(&b, "%s: %v\n", root, err)
+		}
+	}
+	return b.String(), newest
+}
+
+// ServeHTTP serves the API under /api/ and the site's files elsewhere.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
+		s.api.ServeHTTP(w, r)
+		return
+	}
+	s.serveFile(w, r)
+}
+
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+}
+
+// securityPolicy keeps pages to what the site itself serves: no inline script, nothing
+// fetched from elsewhere.
+const securityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.state.Load()
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	switch {
+	case name == "":
+		name = "index.html"
+	case strings.HasSuffix(r.URL.Path, "/"):
+		name += "/index.html"
+	}
+	data, ok := st.files.File(name)
+	status := http.StatusOK
+	if !ok {
+		if _, dir := st.files.File(name + "/index.html"); dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name, status = "404.html", http.StatusNotFound
+		data, ok = st.files.File(name)
+		if !ok { // no site yet: the first load failed
+			data = []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>No site yet</title></head><body><main id="main"></main></body></html>`)
+		}
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", contentTypes[path.Ext(name)])
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("Content-Security-Policy", securityPolicy)
+	hd.Set("Cache-Control", "no-cache")
+	if st.problems != "" && strings.HasSuffix(name, ".html") {
+		data = withProblems(data, st.problems)
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// withProblems puts the problems of a failed reload at the top of a page's main.
+func withProblems(page []byte, problems string) []byte {
+	const at = `<main id="main">`
+	i := bytes.Index(page, []byte(at))
+	if i < 0 {
+		return page
+	}
+	i += len(at)
+	note := `<div class="problems" role="alert"><h2>The catalog has problems</h2><p>This is the last version that loaded. Fix these and save; the page rebuilds.</p><pre>` +
+		html.EscapeString(problems) + `</pre></div>`
+	out := make([]byte, 0, len(page)+len(note))
+	out = append(out, page[:i]...)
+	out = append(out, note...)
+	return append(out, page[i:]...)
+}
+
+// index returns the search index of st's catalogs in locale, built on first use. It
+// is kept by the locales the catalogs match, so any number of locale strings clients
+// send make at most one index per combination of the catalogs' own locales.
+func (st *state) index(locale string) *Index {
+	var key strings.Builder
+	for _, v := range st.site.Catalogs {
+		key.WriteString(v.matchLocale(locale))
+		key.WriteByte(0)
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	ix := st.indexes[key.String()]
+	if ix == nil {
+		ix = newIndex(st.site.Catalogs, locale)
+		st.indexes[key.String()] = ix
+	}
+	return ix
+}
+
+// pageURL is the absolute path of an entry's page on the server.
+func (st *state) pageURL(v *catalogView, locale, href string) string {
+	return "/" + v.Dir + v.localeDir(locale) + href
+}
+
+func (st *state) catalog(name string) (*catalogView, error) {
+	for _, v := range st.site.Catalogs {
+		if v.Name == name {
+			return v, nil
+		}
+	}
+	var names []string
+	for _, v := range st.site.Catalogs {
+		names = append(names, v.Name)
+	}
+	return nil, fmt.Errorf("catalog: no catalog %q; there are %s", name, strings.Join(names, ", "))
+}

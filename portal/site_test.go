@@ -1,0 +1,329 @@
+package portal
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
+	"github.com/errcat/errcat/examples/seeds"
+	"github.com/errcat/errcat/internal/golden"
+	"golang.org/x/net/html"
+)
+
+func generateFiles(t testing.TB, cats ...*catalog.Catalog) *Files {
+	t.Helper()
+	var f Files
+	if _, err := Generate(cats, Options{}, &f); err != nil {
+		t.Fatal(err)
+	}
+	return &f
+}
+
+func commonCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := source.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestGolden pins the pages of the petstore example (a translation, operations, a
+// code with a missing translation) byte for byte.
+func TestGolden(t *testing.T) {
+	f := generateFiles(t, catalogtest.Load(t, "../examples/petstore/errors"))
+	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search-index.js", "vi/search-index.js", "404.html"} {
+		data, ok := f.File(name)
+		if !ok {
+			t.Errorf("no %s in %v", name, f.Names())
+			continue
+		}
+		golden.Check(t, filepath.Join("testdata/golden/petstore", name), data)
+	}
+}
+
+func TestLayout(t *testing.T) {
+	f := generateFiles(t, commonCatalog(t))
+	names := f.Names()
+	for _, want := range []string{"index.html", "search-index.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
+		if _, ok := f.File(want); !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	// One page per code, variants as sections of their parent's page.
+	pages := 0
+	for _, n := range names {
+		if strings.HasPrefix(n, "errors/") {
+			pages++
+		}
+	}
+	if want := len(commonCatalog(t).Errors); pages != want {
+		t.Errorf("%d code pages; want %d", pages, want)
+	}
+	page, _ := f.File("errors/000037/index.html")
+	for _, want := range []string{`id="variant-0"`, `Used when field is not given`, `<h2 id="causes">Root Cause</h2>`, `<h2 id="resolutions">Resolution</h2>`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("000037's page lacks %s", want)
+		}
+	}
+	// The docs_url of the catalog points at the pages: .../errors/{code}/.
+	if u := commonCatalog(t).DocsURL; !strings.HasSuffix(u, "/errors/{code}/") {
+		t.Errorf("common's docs_url %s does not end in the site's page path", u)
+	}
+}
+
+// TestValidHTML checks every page of a site of every example catalog: it parses,
+// ids are unique, images have alt texts, no script is inline or fetched from
+// elsewhere, nor any style, and every link within the site leads to a file of it
+// (and to an element, for a fragment).
+func TestValidHTML(t *testing.T) {
+	more, err := seeds.Catalogs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats := append([]*catalog.Catalog{commonCatalog(t), catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape")}, more...)
+	for _, sites := range [][]*catalog.Catalog{cats, {catalogtest.Load(t, "../examples/petstore/errors")}} {
+		f := generateFiles(t, sites...)
+		checkSite(t, f)
+	}
+}
+
+func checkSite(t *testing.T, f *Files) {
+	ids := map[string]map[string]bool{}
+	type ref struct{ from, to string }
+	var refs []ref
+	for _, name := range f.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, _ := f.File(name)
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !bytes.HasPrefix(data, []byte("<!DOCTYPE html>\n<html lang=")) {
+			t.Errorf("%s: no doctype or lang", name)
+		}
+		seen := map[string]bool{}
+		ids[name] = seen
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				attrs := map[string]string{}
+				for _, a := range n.Attr {
+					attrs[a.Key] = a.Val
+				}
+				if id, ok := attrs["id"]; ok {
+					if seen[id] {
+						t.Errorf("%s: id %q twice", name, id)
+					}
+					seen[id] = true
+				}
+				switch n.Data {
+				case "img":
+					if _, ok := attrs["alt"]; !ok {
+						t.Errorf("%s: img without alt", name)
+					}
+				case "script":
+					if attrs["src"] == "" || n.FirstChild != nil {
+						t.Errorf("%s: inline script", name)
+					}
+				case "style":
+					t.Errorf("%s: inline style element", name)
+				}
+				for _, key := range []string{"href", "src", "action"} {
+					v, ok := attrs[key]
+					if !ok {
+						continue
+					}
+					u, err := url.Parse(v)
+					if err != nil {
+						t.Errorf("%s: %s %q: %v", name, key, v, err)
+						continue
+					}
+					if u.Scheme != "" || u.Host != "" {
+						if n.Data != "a" {
+							t.Errorf("%s: %s fetches %s from elsewhere", name, n.Data, v)
+						}
+						continue
+					}
+					if v == "" {
+						t.Errorf("%s: empty %s", name, key)
+					}
+					refs = append(refs, ref{name, v})
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	for _, r := range refs {
+		u, _ := url.Parse(r.to)
+		target := r.from
+		if u.Path != "" {
+			if strings.HasPrefix(u.Path, "/") {
+				target = strings.TrimPrefix(u.Path, "/") // 404.html links from the root
+			} else {
+				target = path.Join(path.Dir(r.from), u.Path)
+			}
+			if strings.HasSuffix(u.Path, "/") || target == "." || target == "" {
+				target = strings.TrimPrefix(path.Join(target, "index.html"), "./")
+			}
+		}
+		if _, ok := f.File(target); !ok {
+			t.Errorf("%s: link %q leads to %s, which the site does not have", r.from, r.to, target)
+			continue
+		}
+		if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
+			t.Errorf("%s: link %q: %s has no id %q", r.from, r.to, target, u.Fragment)
+		}
+	}
+}
+
+// TestEscaping: catalog texts with markup show as text on every page, and the only
+// scripts are the site's own.
+func TestEscaping(t *testing.T) {
+	f := generateFiles(t, catalogtest.Load(t, "testdata/escape"))
+	for _, name := range f.Names() {
+		data, _ := f.File(name)
+		if !strings.HasSuffix(name, ".html") {
+			if strings.HasSuffix(name, "search-index.js") && bytes.Contains(data, []byte("<")) {
+				t.Errorf("%s holds a raw <", name)
+			}
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "script", "img", "b", "i":
+					src := ""
+					for _, a := range n.Attr {
+						if a.Key == "src" {
+							src = a.Val
+						}
+					}
+					if !strings.HasSuffix(src, "search.js") && !strings.HasSuffix(src, "search-index.js") {
+						t.Errorf("%s: element <%s src=%q> came from a catalog text", name, n.Data, src)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	page, _ := f.File("errors/X-1/index.html")
+	for _, want := range []string{
+		`<h1><code>X-1</code> &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; <var>{name}</var></h1>`,
+		`Value <var>{name}</var> is &lt;img src=x onerror=alert(1)&gt; not allowed | really.`,
+		`<code>&lt;code&gt;</code>`,
+		`<td>&lt;i&gt;param&lt;/i&gt;</td>`,
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("X-1's page lacks %s", want)
+		}
+	}
+	dep, _ := f.File("errors/X-2/index.html")
+	if !bytes.Contains(dep, []byte(`Use <a href="../../errors/X-1/"><code>X-1</code></a> instead.`)) || !bytes.Contains(dep, []byte(`&lt;b&gt;use X-1&lt;/b&gt;`)) {
+		t.Errorf("X-2's page does not link its replacement or escape its note:\n%s", dep)
+	}
+	x1, _ := f.File("errors/X-1/index.html")
+	if !bytes.Contains(x1, []byte(`<a href="../../errors/X-2/"><code>X-2</code></a>`)) {
+		t.Error("X-1's page does not list X-2, which it replaces")
+	}
+}
+
+func TestWriteDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	c := catalogtest.Load(t, "../examples/petstore/errors")
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "vi/errors/PET-404/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	// An earlier site is replaced; a directory of other files is refused untouched.
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+		t.Fatalf("rebuilding over an earlier site: %v", err)
+	}
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
+	_, err := WriteDir([]*catalog.Catalog{c}, Options{}, other)
+	if err == nil || !strings.Contains(err.Error(), "holds files that are not a site errcat wrote") {
+		t.Fatalf("writing over other files: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(data) != "mine" {
+		t.Error("other files were touched")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
+
+func TestTwoCatalogsOfOneName(t *testing.T) {
+	c := commonCatalog(t)
+	_, err := Generate([]*catalog.Catalog{c, c}, Options{}, &Files{})
+	if err == nil || !strings.Contains(err.Error(), `two catalogs are named "common"`) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// TestGroupsByRange: a catalog without categories, such as seed 003, has its overview
+// grouped by its numeric ranges, in catalog order.
+func TestGroupsByRange(t *testing.T) {
+	f := generateFiles(t, catalogtest.Load(t, "../examples/seeds/003-identity"))
+	index, _ := f.File("index.html")
+	var got []string
+	for _, line := range strings.Split(string(index), "\n") {
+		if strings.HasPrefix(line, "<h3 id=") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		`<h3 id="group-1000_E2_80_931999_20System">1000–1999 System</h3>`,
+		`<h3 id="group-2000_E2_80_932999_20Users_2C_20user_20pools_20and_20applications">2000–2999 Users, user pools and applications</h3>`,
+	}
+	if len(got) < 7 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("groups:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestWriteDirFailureKeepsSite: a build that fails leaves the earlier site as it was.
+func TestWriteDirFailureKeepsSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	c := catalogtest.Load(t, "../examples/petstore/errors")
+	if _, err := WriteDir([]*catalog.Catalog{c}, Options{}, dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "errors/PET-404/index.html"))
+	if _, err := WriteDir([]*catalog.Catalog{c, c}, Options{}, dir); err == nil {
+		t.Fatal("two catalogs of one name built")
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "errors/PET-404/index.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the earlier site changed: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the site: %v", entries)
+	}
+}

@@ -1,0 +1,324 @@
+package portal
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// site is what the pages of one site share: its catalogs, in the order given.
+type site struct {
+	Title    string
+	Catalogs []*catalogView
+	// Multi reports whether the site holds several catalogs, each under catalogs/NAME/.
+	Multi bool
+}
+
+// catalogView is one catalog of a site, prepared for its pages.
+type catalogView struct {
+	c   *catalog.Catalog
+	set *errcat.Set
+	// Dir is the catalog's directory in the site: "" or "catalogs/NAME/".
+	Dir           string
+	Name, Title   string
+	Description   string
+	Version       string
+	DefaultLocale string
+	Locales       []string
+	// defs are the catalog's codes in catalog order (variants are reached through them).
+	defs []*errcat.Definition
+	// replaces maps a code to the deprecated codes that name it as replacement.
+	replaces map[string][]string
+	// index maps a code to its position in defs, for previous and next links.
+	index map[string]int
+	// localeNames are the locales' names in their own languages, for the switcher.
+	localeNames map[string]string
+	// own holds the translated texts by locale and code or variant id.
+	own map[string]map[string]*catalog.TranslatedEntry
+}
+
+func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
+	set, err := c.Compile()
+	if err != nil {
+		return nil, err
+	}
+	v := &catalogView{
+		c: c, set: set,
+		Name: c.Name, Title: c.Title, Description: c.Description, Version: c.Version,
+		DefaultLocale: set.DefaultLocale(), Locales: set.Locales(),
+		replaces:    map[string][]string{},
+		index:       map[string]int{},
+		own:         map[string]map[string]*catalog.TranslatedEntry{},
+		localeNames: map[string]string{},
+	}
+	for _, loc := range v.Locales {
+		v.localeNames[loc] = localeName(loc)
+	}
+	for _, tr := range c.Translations {
+		m := v.own[tr.Locale]
+		if m == nil {
+			m = map[string]*catalog.TranslatedEntry{}
+			v.own[tr.Locale] = m
+		}
+		for _, te := range tr.Errors {
+			m[te.ID] = te
+		}
+	}
+	if v.Title == "" {
+		v.Title = c.Name + " errors"
+	}
+	if multi {
+		v.Dir = "catalogs/" + segment(c.Name) + "/"
+	}
+	for _, d := range set.Definitions() {
+		if d.Parent() != nil {
+			continue
+		}
+		v.index[d.Code()] = len(v.defs)
+		v.defs = append(v.defs, d)
+		if dep := d.Deprecated(); dep != nil && dep.ReplacedBy != "" {
+			v.replaces[dep.ReplacedBy] = append(v.replaces[dep.ReplacedBy], d.Code())
+		}
+	}
+	return v, nil
+}
+
+// matchLocale is the catalog's locale for a requested one: the default for "", else
+// the closest the runtime falls back to.
+func (v *catalogView) matchLocale(locale string) string {
+	if locale == "" {
+		return v.DefaultLocale
+	}
+	return v.set.MatchLocale(locale)
+}
+
+// localeDir is the directory of a locale's pages within the catalog's: "" for the
+// default locale, "vi/" for vi.
+func (v *catalogView) localeDir(locale string) string {
+	if locale == v.DefaultLocale {
+		return ""
+	}
+	return segment(locale) + "/"
+}
+
+// codePath is the path of a code's page relative to the catalog's locale directory.
+func codePath(code string) string { return "errors/" + segment(code) + "/" }
+
+// href is the link to a definition from a locale's directory: its page, or the
+// section of its parent's page for a variant.
+func href(d *errcat.Definition) string {
+	if p := d.Parent(); p != nil {
+		return codePath(p.Code()) + "#" + variantAnchor(d)
+	}
+	return codePath(d.Code())
+}
+
+func variantAnchor(d *errcat.Definition) string { return "variant-" + segment(d.Key()) }
+
+// segment makes s safe as one path segment and HTML id: letters, digits, '-', '_' and
+// '.' are kept, any other byte is written as _XX in hex.
+func segment(s string) string {
+	safe := s != "" && s != "." && s != ".."
+	for i := 0; i < len(s) && safe; i++ {
+		safe = isSegmentByte(s[i])
+	}
+	if safe {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isSegmentByte(c) && c != '.' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "_%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func isSegmentByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+}
+
+// localeName is a locale's name in its own language, "Tiếng Việt" for vi, for the
+// language switcher; the tag itself when x/text has no name for it.
+func localeName(locale string) string {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return locale
+	}
+	if name := display.Self.Name(tag); name != "" {
+		return name
+	}
+	return locale
+}
+
+// statusText is "404 Not Found", or "" for no status.
+func statusText(status int) string {
+	if status == 0 {
+		return ""
+	}
+	return strings.TrimSpace(strconv.Itoa(status) + " " + http.StatusText(status))
+}
+
+// group is one section of the overview table: a category, a range of codes, or all.
+type group struct {
+	Title string
+	ID    string
+	Rows  []row
+}
+
+// row is one line of the overview table.
+type row struct {
+	ID, Href, Title, Summary string
+	Status                   int
+	Variant, Deprecated      bool
+	// TitleFallback and SummaryFallback report whether the texts are shown in the
+	// default locale.
+	TitleFallback, SummaryFallback bool
+}
+
+// groups sorts the catalog's codes into the overview's sections: by category in the
+// order categories first appear, else by the catalog's ranges, else one section.
+func (v *catalogView) groups(locale string) []group {
+	key := func(d *errcat.Definition) string { return d.Category() }
+	useRanges := true
+	for _, d := range v.defs {
+		if d.Category() != "" {
+			useRanges = false
+			break
+		}
+	}
+	if useRanges && len(v.c.Ranges) > 0 {
+		key = func(d *errcat.Definition) string {
+			n, err := strconv.Atoi(d.Code())
+			if err != nil {
+				return ""
+			}
+			for _, r := range v.c.Ranges {
+				if n >= r.From && n <= r.To {
+					return fmt.Sprintf("%d–%d %s", r.From, r.To, r.Title)
+				}
+			}
+			return ""
+		}
+	}
+	var out []group
+	at := map[string]int{}
+	for _, d := range v.defs {
+		k := key(d)
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, group{Title: k, ID: "group-" + segment(k)})
+		}
+		out[i].Rows = append(out[i].Rows, v.row(d, locale))
+		for _, vd := range d.Variants() {
+			out[i].Rows = append(out[i].Rows, v.row(vd, locale))
+		}
+	}
+	// Codes without a group go last, under "Other" when there are other groups.
+	if i, ok := at[""]; ok {
+		g := out[i]
+		out = append(out[:i], out[i+1:]...)
+		if len(out) > 0 {
+			g.Title = "Other"
+			g.ID = "group-other"
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (v *catalogView) row(d *errcat.Definition, locale string) row {
+	r := row{ID: d.ID(), Href: href(d), Status: d.Status(), Variant: d.Parent() != nil, Deprecated: d.Deprecated() != nil}
+	title, fb := v.text(d, locale, fieldTitle)
+	if title.IsZero() {
+		title, fb = v.text(d, locale, fieldMessage)
+	}
+	summary, sfb := v.text(d, locale, fieldSummary)
+	if summary.IsZero() {
+		summary, sfb = v.text(d, locale, fieldDescription)
+	}
+	r.Title, r.Summary, r.TitleFallback, r.SummaryFallback = plain(title), plain(summary), fb, sfb
+	return r
+}
+
+// field names one of the texts of a code.
+type field int
+
+const (
+	fieldTitle field = iota
+	fieldMessage
+	fieldSummary
+	fieldDescription
+	fieldCauses
+	fieldResolutions
+)
+
+// text returns one text of d in locale and whether it is shown in the default locale
+// because no translation file of locale (nor of a locale it falls back to) gives it.
+func (v *catalogView) text(d *errcat.Definition, locale string, f field) (errcat.Template, bool) {
+	var t errcat.Template
+	switch f {
+	case fieldTitle:
+		t = d.Title(locale)
+	case fieldMessage:
+		t = d.Message(locale)
+	case fieldSummary:
+		t = d.Summary(locale)
+	case fieldDescription:
+		t = d.Description(locale)
+	}
+	return t, !t.IsZero() && v.fallsBack(d, locale, f)
+}
+
+// list is text for the lists of texts: causes and resolutions.
+func (v *catalogView) list(d *errcat.Definition, locale string, f field) ([]errcat.Template, bool) {
+	var ts []errcat.Template
+	if f == fieldCauses {
+		ts = d.Causes(locale)
+	} else {
+		ts = d.Resolutions(locale)
+	}
+	return ts, len(ts) > 0 && v.fallsBack(d, locale, f)
+}
+
+// fallsBack reports whether d's text f in locale is the default locale's.
+func (v *catalogView) fallsBack(d *errcat.Definition, locale string, f field) bool {
+	for loc := locale; loc != "" && loc != v.DefaultLocale; {
+		if te := v.own[loc][d.ID()]; te != nil && has(&te.Texts, f) {
+			return false
+		}
+		i := strings.LastIndexByte(loc, '-')
+		if i < 0 {
+			break
+		}
+		loc = loc[:i]
+	}
+	return locale != v.DefaultLocale
+}
+
+func has(t *errcat.Texts, f field) bool {
+	switch f {
+	case fieldTitle:
+		return t.Title != ""
+	case fieldMessage:
+		return t.Message != ""
+	case fieldSummary:
+		return t.Summary != ""
+	case fieldDescription:
+		return t.Description != ""
+	case fieldCauses:
+		return len(t.Causes) > 0
+	default:
+		return len(t.Resolutions) > 0
+	}
+}
