@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/common"
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/gen/golang"
 )
 

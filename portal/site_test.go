@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/catalog/catalogtest"
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/examples/seeds"
 	"github.com/errcat/errcat/internal/golden"
 	"golang.org/x/net/html"

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/common/source"
 	"github.com/spf13/cobra"
 )
 

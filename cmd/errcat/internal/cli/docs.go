@@ -6,8 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/portal"
 	"github.com/spf13/cobra"
 )

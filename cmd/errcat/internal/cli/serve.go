@@ -12,8 +12,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/portal"
 	"github.com/spf13/cobra"
 )
