@@ -1,9 +1,11 @@
-// Package seeds embeds the example catalogs written from errcat's seed documents:
-// devdocs (seed 001), backend (002), identity (003) and bulk (004). Seed 000 is the
-// built-in common catalog (package builtin); 000-common links to it.
+// Package seeds embeds example catalogs, each written from a published error-code
+// document: devdocs (symbolic AREA-STATUS codes), backend (numeric codes with
+// "Returned By" operations), identity (the {message, code, data} envelope with code
+// ranges) and bulk (the bulk response_status envelope). 000-common links to the
+// built-in common catalog (common/source).
 //
-// The catalogs keep the seeds' mistakes on purpose, so that lint has real ones to
-// find; they are what errcat serve shows beside the common catalog.
+// The catalogs keep their documents' mistakes on purpose, so that lint has real ones
+// to find.
 package seeds
 
 import (
