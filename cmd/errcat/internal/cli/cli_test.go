@@ -52,6 +52,17 @@ func TestGolden(t *testing.T) {
 		{"docs-markdown", "docs markdown ../../../../examples/petstore/errors --locale vi"},
 		{"docs-build-no-output", "docs build"},
 		{"docs-build-bad", "docs build ../../../../catalog/testdata/load/fields/input -o never-written"},
+		{"docs-build-missing", "docs build /nonexistent -o never-written"},
+		{"lint-forged", "lint testdata/forged"},
+		{"lint-missing", "lint /nonexistent"},
+		{"validate-nested", "validate testdata/nested"},
+		{"validate-one", "validate testdata/nested/a"},
+		{"validate-missing", "validate /nonexistent testdata/nested/a"},
+		{"explain-typo", "explain 00012"},
+		{"explain-typo-name", "explain AUTH-041 --catalog ../../../../examples/seeds/001-devdocs"},
+		{"explain-missing-catalog", "explain 1 --catalog /nonexistent"},
+		{"serve-missing", "serve /nonexistent --addr 127.0.0.1:0"},
+		{"serve-bad", "serve ../../../../catalog/testdata/load/fields/input --addr 127.0.0.1:0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
