@@ -54,6 +54,8 @@ func TestGolden(t *testing.T) {
 		{"docs-build-bad", "docs build ../../../../catalog/testdata/load/fields/input -o never-written"},
 		{"docs-build-missing", "docs build /nonexistent -o never-written"},
 		{"lint-forged", "lint testdata/forged"},
+		{"explain-forged", "explain F-1 --catalog testdata/forged"},
+		{"render-forged", "render F-1 --catalog testdata/forged"},
 		{"lint-missing", "lint /nonexistent"},
 		{"validate-nested", "validate testdata/nested"},
 		{"validate-one", "validate testdata/nested/a"},
