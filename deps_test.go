@@ -2,8 +2,11 @@ package errcat_test
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 // TestStandardLibraryOnly proves the runtime's promise: a service that imports only
@@ -48,5 +51,24 @@ func TestInternalPackagesAreLeaves(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Error("go list found no library package under internal/")
+	}
+}
+
+// TestEveryTestAcceptsUpdate holds that "go test ./... -update" runs: the go command
+// passes -update to every test binary, and one that does not define the flag fails.
+// internal/golden defines it, so every package with tests links it.
+func TestEveryTestAcceptsUpdate(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", "{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}} {{join .TestImports \" \"}} {{join .XTestImports \" \"}}{{end}}", "./...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if !slices.Contains(fields[1:], "github.com/errcat/errcat/internal/golden") {
+			t.Errorf("the tests of %s do not import internal/golden, so go test ./... -update fails there: add _ \"github.com/errcat/errcat/internal/golden\"", fields[0])
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/diff"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 // Compare classifies each change between two versions of a catalog and suggests the

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/internal/seed000"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 func TestCommonReproducesSeed000(t *testing.T) {
