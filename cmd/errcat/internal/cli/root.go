@@ -77,15 +77,17 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Long: `errcat reads an error catalog (YAML or JSON files that define every error an API
 returns) and explains, renders and validates its codes. Without --catalog, commands
 use the built-in "common" catalog.`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe())
+	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe(), newVersion())
 	return root
 }
 
