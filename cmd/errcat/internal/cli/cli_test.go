@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -131,5 +133,27 @@ func TestDocsBuild(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "catalogs", name, "index.html")); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestBuiltinCodesInOrder holds that the built-in catalog lists its codes in
+// ascending order, as every overview (explain --search, the portal, Markdown) shows
+// them, and that its count is the one the README states.
+func TestBuiltinCodesInOrder(t *testing.T) {
+	c, err := source.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	variants := 0
+	for _, e := range c.Errors {
+		codes = append(codes, e.Code)
+		variants += len(e.Variants)
+	}
+	if !slices.IsSorted(codes) {
+		t.Errorf("codes not in order: %v", codes)
+	}
+	if got, want := fmt.Sprintf("%d codes, %d variants", len(codes), variants), "51 codes, 3 variants"; got != want {
+		t.Errorf("built-in catalog: %s, want %s (as README.md says)", got, want)
 	}
 }
