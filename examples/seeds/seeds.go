@@ -20,7 +20,7 @@ import (
 //go:embed 001-devdocs 002-backend 003-identity 004-bulk
 var FS embed.FS
 
-// Dirs lists the directories of FS, in seed order.
+// Dirs lists the directories of FS, in name order.
 var Dirs = []string{"001-devdocs", "002-backend", "003-identity", "004-bulk"}
 
 var load = sync.OnceValues(func() ([]*catalog.Catalog, error) {
@@ -35,6 +35,6 @@ var load = sync.OnceValues(func() ([]*catalog.Catalog, error) {
 	return cats, nil
 })
 
-// Catalogs returns the loaded example catalogs, in seed order. They are loaded once;
+// Catalogs returns the loaded example catalogs, in the order of Dirs. They are loaded once;
 // the result is shared and must not be modified.
 func Catalogs() ([]*catalog.Catalog, error) { return load() }
