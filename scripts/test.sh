@@ -3,7 +3,8 @@
 # is current, the race-enabled test suite, every benchmark once (so they keep
 # compiling and running), and each fuzz target for a short time. It installs what the
 # tests need first: Go modules, and from npm TypeScript's compiler and the SARIF 2.1.0
-# schema, and Debian's chromium for the docs portal's browser tests.
+# schema, and from Debian chromium for the docs portal's browser tests and curl for
+# the README's commands.
 # Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
 #
 # Every fuzz target's seeds and its committed regression inputs (testdata/fuzz/) run
@@ -66,6 +67,11 @@ command -v chromium >/dev/null || apt_install chromium
 export ERRCAT_CHROMIUM=$(command -v chromium)
 "$ERRCAT_CHROMIUM" --version
 export ERRCAT_SCREENSHOTS="$PWD/screenshots"
+
+# curl, for the README's commands, which a test runs as written.
+step "curl"
+command -v curl >/dev/null || apt_install curl
+curl --version | head -1
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
