@@ -13,7 +13,7 @@ import (
 
 // AppendJSON appends v as a JSON value of its kind: a string, a number (a float as
 // encoding/json writes a float64; one that is not finite, which JSON cannot hold, as
-// a string), true or false; a time in RFC 3339 and a duration as [time.Duration.String]
+// a string), true or false; a time in RFC 3339 and a duration as [Value.AppendText]
 // writes it, both as strings; null for the zero Value.
 func (v Value) AppendJSON(dst []byte) []byte {
 	if v.isPlain() { // the usual case, copied without a call
@@ -40,7 +40,7 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		return append(dst, '"')
 	case KindDuration:
 		dst = append(dst, '"')
-		dst = append(dst, time.Duration(v.n).String()...)
+		dst = appendDuration(dst, time.Duration(v.n))
 		return append(dst, '"')
 	}
 	return append(dst, "null"...)

@@ -251,8 +251,9 @@ func (v Value) present() bool {
 
 // AppendText appends v's text to dst: strings as they are, integers in decimal, floats
 // in the shortest form that reads back the same, times in RFC 3339 (with fractional
-// seconds when there are any), durations as [time.Duration.String] writes them. The
-// zero Value appends nothing.
+// seconds when there are any), durations as people read them and [time.ParseDuration]
+// reads them back, with the units that are zero left out ("72h", "1h30m", "1m30.5s",
+// "250ms"; the same in every locale). The zero Value appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
 	switch v.Kind() {
 	case KindString:
@@ -266,7 +267,7 @@ func (v Value) AppendText(dst []byte) []byte {
 	case KindTime:
 		return v.Time().AppendFormat(dst, time.RFC3339Nano)
 	case KindDuration:
-		return append(dst, time.Duration(v.n).String()...)
+		return appendDuration(dst, time.Duration(v.n))
 	}
 	return dst
 }
@@ -297,7 +298,8 @@ func (v Value) String() string {
 	return string(v.AppendText(nil))
 }
 
-// SlogValue returns v as a [slog.Value] of the matching kind.
+// SlogValue returns v as a [slog.Value] of the matching kind; a duration is a string of
+// its text, as [Value.AppendText] writes it.
 func (v Value) SlogValue() slog.Value {
 	switch v.Kind() {
 	case KindString:
@@ -311,7 +313,9 @@ func (v Value) SlogValue() slog.Value {
 	case KindTime:
 		return slog.TimeValue(v.Time())
 	case KindDuration:
-		return slog.DurationValue(time.Duration(v.n))
+		// As text, so that every handler shows what a reader of the message sees
+		// (slog's JSON handler writes a duration as integer nanoseconds).
+		return slog.StringValue(v.String())
 	}
 	return slog.AnyValue(nil)
 }

@@ -62,7 +62,7 @@ func TestLoadMerged(t *testing.T) {
 	s := c.Set()
 	d := s.Lookup("SHOP-100")
 	err2 := d.New(errcat.String("socks"), errcat.Duration(72*time.Hour))
-	if got, want := err2.Message("en"), "Item socks is out of stock; {restock} in 72h0m0s."; got != want {
+	if got, want := err2.Message("en"), "Item socks is out of stock; {restock} in 72h."; got != want {
 		t.Errorf("Message = %q, want %q", got, want)
 	}
 	if got, want := err2.Message("vi"), "Sản phẩm socks đã hết hàng."; got != want {

@@ -15,9 +15,6 @@ const _ = errcat.SupportPackageIsVersion1
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "common"
 
-// CodeUnsupportedContentType is the code of [UnsupportedContentType].
-const CodeUnsupportedContentType = "000052"
-
 // CodeInternalServerError is the code of [InternalServerError].
 const CodeInternalServerError = "000001"
 
@@ -168,9 +165,11 @@ const CodeFeatureDisabled = "000050"
 // CodeFileUploadRateLimited is the code of [FileUploadRateLimited].
 const CodeFileUploadRateLimited = "000051"
 
+// CodeUnsupportedContentType is the code of [UnsupportedContentType].
+const CodeUnsupportedContentType = "000052"
+
 // Set is the common catalog 1.0.0, compiled: every code, variant and translation.
 var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error and Common Messages", Version: "1.0.0", DocsURL: "https://errcat.dev/catalogs/common/errors/{code}/", DefaultLocale: "en", Errors: []errcat.Spec{
-	{Code: "000052", Name: "UnsupportedContentType", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported Content-Type {0}", Message: "The Content-Type '{0}' is not supported. Supported types: {1}.", Summary: "Request Content-Type is not supported", Description: "The request body is in a media type the endpoint does not read.", Causes: []string{"The `Content-Type` header is missing, misspelled or names another format."}, Resolutions: []string{"Send the body as one of the types listed in `{1}` and set `Content-Type` to match."}}, Params: []errcat.Param{{Name: "content_type", Kind: errcat.KindInvalid, Description: "Content-Type of the request", Example: "text/plain"}, {Name: "supported", Kind: errcat.KindInvalid, Description: "Content types the endpoint reads", Example: "application/json"}}, Category: "invalid_request"},
 	{Code: "000001", Name: "InternalServerError", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Internal Server Error", Message: "Internal Server Error", Summary: "Unidentified internal server error", Description: "The server encountered an unexpected condition that prevented it from fulfilling the request.", Causes: []string{"An unidentified internal error occurred on the server."}, Resolutions: []string{"Try the request again.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
 	{Code: "000002", Name: "ResourceNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Resource Not Found", Message: "Resource Not Found", Summary: "Requested resource does not exist", Description: "The requested resource does not exist in the system.", Causes: []string{"The resource ID is incorrect or does not exist.", "The resource was deleted before the request was made."}, Resolutions: []string{"Verify the resource ID is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{}, Category: "not_found"},
 	{Code: "000003", Name: "InvalidRequest", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid Request", Message: "Invalid Request", Summary: "Incorrect format or missing required fields", Description: "The request has an incorrect format or is missing required information.", Causes: []string{"Required fields are missing from the request.", "The request body or parameters are malformed."}, Resolutions: []string{"Check the request format and ensure all required fields are present.", "Refer to the API reference for the expected request structure."}}, Params: []errcat.Param{}, Category: "invalid_request"},
@@ -221,10 +220,8 @@ var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error 
 	{Code: "000049", Name: "AttributeReadOnly", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Attribute {0} cannot be updated by user", Message: "Attribute {0} cannot be updated by user.", Summary: "Attribute is read-only for the user", Description: "The attribute is read-only and cannot be modified by the user.", Causes: []string{"The attribute `{0}` is restricted and can only be updated by an administrator."}, Resolutions: []string{"Contact an administrator to update attribute `{0}`."}}, Params: []errcat.Param{{Name: "attribute", Kind: errcat.KindString, Description: "Attribute the user tried to change", Example: "email"}}, Category: "permission"},
 	{Code: "000050", Name: "FeatureDisabled", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Feature is disabled", Message: "Feature is disabled.", Summary: "Requested feature is not enabled", Description: "The requested feature is currently disabled on the system.", Causes: []string{"The feature has been turned off by an administrator."}, Resolutions: []string{"Contact the administrator to enable the feature."}}, Params: []errcat.Param{}, Category: "permission"},
 	{Code: "000051", Name: "FileUploadRateLimited", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "File upload rate limit exceeded", Message: "File upload rate limit exceeded. Please try again later.", Summary: "File upload rate limit exceeded", Description: "The file upload rate limit has been exceeded.", Causes: []string{"Too many file upload requests were made within a short period."}, Resolutions: []string{"Wait before retrying the file upload."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
+	{Code: "000052", Name: "UnsupportedContentType", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported Content-Type {0}", Message: "The Content-Type '{0}' is not supported. Supported types: {1}.", Summary: "Request Content-Type is not supported", Description: "The request body is in a media type the endpoint does not read.", Causes: []string{"The `Content-Type` header is missing, misspelled or names another format."}, Resolutions: []string{"Send the body as one of the types listed in `{1}` and set `Content-Type` to match."}}, Params: []errcat.Param{{Name: "content_type", Kind: errcat.KindInvalid, Description: "Content-Type of the request", Example: "text/plain"}, {Name: "supported", Kind: errcat.KindInvalid, Description: "Content types the endpoint reads", Example: "application/json"}}, Category: "invalid_request"},
 }})
-
-// ErrUnsupportedContentType is the definition of 000052, and the sentinel for errors.Is.
-var ErrUnsupportedContentType = Set.Lookup(CodeUnsupportedContentType)
 
 // ErrInternalServerError is the definition of 000001, and the sentinel for errors.Is.
 var ErrInternalServerError = Set.Lookup(CodeInternalServerError)
@@ -376,13 +373,8 @@ var ErrFeatureDisabled = Set.Lookup(CodeFeatureDisabled)
 // ErrFileUploadRateLimited is the definition of 000051, and the sentinel for errors.Is.
 var ErrFileUploadRateLimited = Set.Lookup(CodeFileUploadRateLimited)
 
-// UnsupportedContentType returns error 000052 (HTTP 415 Unsupported Media
-// Type): Unsupported Content-Type {content_type}
-//
-// The request body is in a media type the endpoint does not read.
-func UnsupportedContentType(contentType string, supported string) *errcat.Error {
-	return ErrUnsupportedContentType.New(errcat.String(contentType), errcat.String(supported))
-}
+// ErrUnsupportedContentType is the definition of 000052, and the sentinel for errors.Is.
+var ErrUnsupportedContentType = Set.Lookup(CodeUnsupportedContentType)
 
 // InternalServerError returns error 000001 (HTTP 500 Internal Server Error):
 // Internal Server Error
@@ -799,4 +791,12 @@ func FeatureDisabled() *errcat.Error {
 // The file upload rate limit has been exceeded.
 func FileUploadRateLimited() *errcat.Error {
 	return ErrFileUploadRateLimited.New()
+}
+
+// UnsupportedContentType returns error 000052 (HTTP 415 Unsupported Media
+// Type): Unsupported Content-Type {content_type}
+//
+// The request body is in a media type the endpoint does not read.
+func UnsupportedContentType(contentType string, supported string) *errcat.Error {
+	return ErrUnsupportedContentType.New(errcat.String(contentType), errcat.String(supported))
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/gen/golang"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 // TestUpToDate fails when common.go is not what gen go makes of the built-in catalog:

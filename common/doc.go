@@ -1,5 +1,5 @@
-// Package common is errcat's built-in catalog as Go code: seed 000's general-purpose
-// codes 000001–000051 with their HTTP statuses, one typed constructor and one
+// Package common is errcat's built-in catalog as Go code: the general-purpose codes
+// 000001–000052 with their HTTP statuses, one typed constructor and one
 // sentinel per code. It imports only the errcat runtime and the standard library.
 //
 //	err := common.UnableToLocate("project", id).WithCause(sqlErr)

@@ -6,19 +6,19 @@ import (
 	"github.com/errcat/errcat"
 )
 
-// BulkEnvelope is seed 004's envelope, application/json, with one message per field
-// error (or one for the error itself when it has none):
+// BulkEnvelope is the bulk response_status envelope, application/json, with one
+// message per field error (or one for the error itself when it has none):
 //
 //	{"response_status": {"status_code": StatusCode,
 //	  "messages": [{"status_code": code, "field": field, "type": "failed", "message": message}],
 //	  "status": "failed"}}
 //
-// A message is left out for an error that is not public, as the seed does for 4004.
+// A message is left out for an error that is not public.
 type BulkEnvelope struct {
-	// StatusCode is the envelope's own code (seed 004 writes 4000); left out when 0.
+	// StatusCode is the envelope's own code (such as 4000); left out when 0.
 	StatusCode int
 	// OmitFieldMessage leaves the message out of entries that name a field, as
-	// seed 004's examples do: the field tells the machine, the code the human.
+	// bulk APIs often do: the field tells the machine, the code the human.
 	OmitFieldMessage bool
 }
 

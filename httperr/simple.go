@@ -2,7 +2,7 @@ package httperr
 
 import "github.com/errcat/errcat"
 
-// Simple is the {message, code, data} envelope of seed 003, application/json:
+// Simple is the {message, code, data} envelope, application/json:
 //
 //	{"message": message, "code": code, "data": null}
 //

@@ -10,6 +10,8 @@ import (
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/lint"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 const seeds = "../../shared/seeds/"

@@ -15,8 +15,8 @@ var (
 
 // Markdown imports tables (a header row naming Code and texts, then a row a code;
 // leading and trailing pipes optional) and per-code sections (a line with the code,
-// then Message, Description, Root Cause and Resolution headings), as seeds 000, 003
-// and 004 publish them. When a code has both, the table's texts become its title and
+// then Message, Description, Root Cause and Resolution headings), as many published
+// error references are laid out. When a code has both, the table's texts become its title and
 // summary and the section's its message and description.
 func Markdown(name string, data []byte) *Draft {
 	d := &Draft{Name: name}

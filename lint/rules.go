@@ -21,7 +21,7 @@ var rules = []*Rule{
 	{ID: "missing-translation", Severity: SeverityWarning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
 	{ID: "unknown-replacement", Severity: SeverityError, Doc: "a deprecated code's replaced_by names no code", check: unknownReplacement},
 	{ID: "unknown-operation", Severity: SeverityError, Doc: "returned_by names an operation the catalog does not declare", check: unknownOperation},
-	{ID: "numeric-gap", Severity: SeverityInfo, Doc: "numeric codes skip numbers inside a range (seed 000's 000032)", check: numericGap},
+	{ID: "numeric-gap", Severity: SeverityInfo, Doc: "numeric codes skip numbers inside a range (000031, then 000033)", check: numericGap},
 }
 
 type report = func(pos catalog.Pos, msg string)

@@ -1,8 +1,8 @@
 // Package portal generates the documentation portal of error catalogs: a static site
 // (an index with the overview table and a search box, one page per code in every
-// locale, example responses in each envelope), a Markdown document in the layout of
-// the seed catalogs, a search index shared by the browser, the JSON API and the
-// terminal, and the server behind errcat serve.
+// locale, example responses in each envelope), a Markdown document (an overview
+// table, then per-code sections), a search index shared by the browser, the JSON API
+// and the terminal, and the server behind errcat serve.
 //
 // Pages are rendered with html/template, so every catalog text and parameter is
 // escaped; styles and scripts are embedded and served with the site, nothing is

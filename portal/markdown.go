@@ -9,7 +9,7 @@ import (
 	"github.com/errcat/errcat/catalog"
 )
 
-// Markdown returns the catalogs as one Markdown document in the layout of seed 000:
+// Markdown returns the catalogs as one Markdown document, an overview then details:
 // per catalog a title and description, an overview table (Code, Message, HTTP
 // status, Description) and per code its Message, Description, Root Cause and
 // Resolution sections, variants as codes of their own ("000037[0]"). Texts are in

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test of errcat: formatting, vet, the race-enabled test suite, every
-# benchmark once (so they keep compiling and running), and each fuzz target for a
-# short time. It installs what the tests need first: Go modules, and from npm
-# TypeScript's compiler and the SARIF 2.1.0 schema, and Debian's chromium for the
-# docs portal's browser tests.
+# Runs every test of errcat: formatting, vet, staticcheck, that every generated file
+# is current, the race-enabled test suite, every benchmark once (so they keep
+# compiling and running), and each fuzz target for a short time. It installs what the
+# tests need first: Go modules, and from npm TypeScript's compiler and the SARIF 2.1.0
+# schema, and from Debian chromium for the docs portal's browser tests and curl for
+# the README's commands.
 # Usage: bash scripts/test.sh        (FUZZTIME=30s bash scripts/test.sh to fuzz longer)
 #
 # Every fuzz target's seeds and its committed regression inputs (testdata/fuzz/) run
@@ -67,6 +68,11 @@ export ERRCAT_CHROMIUM=$(command -v chromium)
 "$ERRCAT_CHROMIUM" --version
 export ERRCAT_SCREENSHOTS="$PWD/screenshots"
 
+# curl, for the README's commands, which a test runs as written.
+step "curl"
+command -v curl >/dev/null || apt_install curl
+curl --version | head -1
+
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then
@@ -75,6 +81,27 @@ fi
 
 step "go vet"
 go vet ./...
+
+# staticcheck at a pinned version, built by the go command from the module proxy (the
+# first run downloads it into the module cache; later runs reuse the build cache).
+step "staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+# Every generated file in the repository is current: go generate changes nothing.
+# The state of the work tree is compared before and after, so that the step also
+# holds in a work tree with edits of its own; in a clean checkout it is
+# "go generate ./... && git diff --exit-code".
+step "generated files are current"
+git rev-parse --is-inside-work-tree >/dev/null || { echo "this step compares git's view of the tree: run from a git checkout" >&2; exit 1; }
+tree_state() { git status --porcelain=v1 --untracked-files=all; git diff --no-ext-diff | cksum; }
+before=$(tree_state)
+go generate ./...
+if [ "$(tree_state)" != "$before" ]; then
+  echo "go generate ./... changed files; commit what it writes:"
+  git status --short
+  git diff --no-ext-diff --stat
+  exit 1
+fi
 
 step "go test -race"
 # The browser tests run in a step of their own, below, so that their timings are

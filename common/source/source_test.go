@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/internal/seed000"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 func TestCommonReproducesSeed000(t *testing.T) {
@@ -51,7 +53,7 @@ func TestCommonReproducesSeed000(t *testing.T) {
 			t.Errorf("%s: no HTTP status", id)
 		}
 	}
-	// errcat's additions, in additions.yaml, are the only codes beyond the seed's 50.
+	// errcat's additions, in http.yaml, are the only codes beyond the seed's 50.
 	additions := map[string]bool{"000052": true}
 	for _, e := range c.Errors {
 		if _, inSeed := overview[e.Code]; !inSeed && !additions[e.Code] {

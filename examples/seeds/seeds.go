@@ -1,9 +1,11 @@
-// Package seeds embeds the example catalogs written from errcat's seed documents:
-// devdocs (seed 001), backend (002), identity (003) and bulk (004). Seed 000 is the
-// built-in common catalog (package builtin); 000-common links to it.
+// Package seeds embeds example catalogs, each written from a published error-code
+// document: devdocs (symbolic AREA-STATUS codes), backend (numeric codes with
+// "Returned By" operations), identity (the {message, code, data} envelope with code
+// ranges) and bulk (the bulk response_status envelope). 000-common links to the
+// built-in common catalog (common/source).
 //
-// The catalogs keep the seeds' mistakes on purpose, so that lint has real ones to
-// find; they are what errcat serve shows beside the common catalog.
+// The catalogs keep their documents' mistakes on purpose, so that lint has real ones
+// to find.
 package seeds
 
 import (
@@ -18,7 +20,7 @@ import (
 //go:embed 001-devdocs 002-backend 003-identity 004-bulk
 var FS embed.FS
 
-// Dirs lists the directories of FS, in seed order.
+// Dirs lists the directories of FS, in name order.
 var Dirs = []string{"001-devdocs", "002-backend", "003-identity", "004-bulk"}
 
 var load = sync.OnceValues(func() ([]*catalog.Catalog, error) {
@@ -33,6 +35,6 @@ var load = sync.OnceValues(func() ([]*catalog.Catalog, error) {
 	return cats, nil
 })
 
-// Catalogs returns the loaded example catalogs, in seed order. They are loaded once;
+// Catalogs returns the loaded example catalogs, in the order of Dirs. They are loaded once;
 // the result is shared and must not be modified.
 func Catalogs() ([]*catalog.Catalog, error) { return load() }

@@ -1,6 +1,10 @@
 package seeds
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
+)
 
 func TestCatalogsLoad(t *testing.T) {
 	cats, err := Catalogs()

@@ -139,7 +139,7 @@ You cannot delete — missing privilege ADMIN
 401 General database error.
 2004 true
 Value given for title is not valid
-Sản phẩm socks đã hết hàng. | Item socks is out of stock; {restock} in 72h0m0s.
+Sản phẩm socks đã hết hàng. | Item socks is out of stock; {restock} in 72h.
 `
 	if out != want {
 		t.Errorf("program printed:\n%s\nwant:\n%s", out, want)

@@ -89,7 +89,10 @@ function formatFloat(f: number): string {
   return String(f);
 }
 
-/** formatDuration writes nanoseconds as Go's time.Duration.String does. */
+/**
+ * formatDuration writes nanoseconds as the Go runtime does: hours, minutes and seconds
+ * with the units that are zero left out ("72h", "1h30m"), below a second in ms, µs or ns.
+ */
 function formatDuration(ns: number): string {
   if (ns === 0) {
     return "0s";
@@ -115,12 +118,7 @@ function formatDuration(ns: number): string {
     u -= h * 3600000000000n;
     const m = u / 60000000000n;
     u -= m * 60000000000n;
-    out = fraction(u, 1000000000n) + "s";
-    if (h > 0n) {
-      out = String(h) + "h" + String(m) + "m" + out;
-    } else if (m > 0n) {
-      out = String(m) + "m" + out;
-    }
+    out = (h > 0n ? String(h) + "h" : "") + (m > 0n ? String(m) + "m" : "") + (u > 0n ? fraction(u, 1000000000n) + "s" : "");
   }
   return (neg ? "-" : "") + out;
 }

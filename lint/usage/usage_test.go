@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/catalog/catalogtest"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 func TestFindAndCheck(t *testing.T) {

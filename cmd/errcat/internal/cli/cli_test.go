@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/errcat/errcat/common/source"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -52,6 +54,19 @@ func TestGolden(t *testing.T) {
 		{"docs-markdown", "docs markdown ../../../../examples/petstore/errors --locale vi"},
 		{"docs-build-no-output", "docs build"},
 		{"docs-build-bad", "docs build ../../../../catalog/testdata/load/fields/input -o never-written"},
+		{"docs-build-missing", "docs build /nonexistent -o never-written"},
+		{"lint-forged", "lint testdata/forged"},
+		{"explain-forged", "explain F-1 --catalog testdata/forged"},
+		{"render-forged", "render F-1 --catalog testdata/forged"},
+		{"lint-missing", "lint /nonexistent"},
+		{"validate-nested", "validate testdata/nested"},
+		{"validate-one", "validate testdata/nested/a"},
+		{"validate-missing", "validate /nonexistent testdata/nested/a"},
+		{"explain-typo", "explain 00012"},
+		{"explain-typo-name", "explain AUTH-041 --catalog ../../../../examples/seeds/001-devdocs"},
+		{"explain-missing-catalog", "explain 1 --catalog /nonexistent"},
+		{"serve-missing", "serve /nonexistent --addr 127.0.0.1:0"},
+		{"serve-bad", "serve ../../../../catalog/testdata/load/fields/input --addr 127.0.0.1:0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,5 +133,27 @@ func TestDocsBuild(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "catalogs", name, "index.html")); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestBuiltinCodesInOrder holds that the built-in catalog lists its codes in
+// ascending order, as every overview (explain --search, the portal, Markdown) shows
+// them, and that its count is the one the README states.
+func TestBuiltinCodesInOrder(t *testing.T) {
+	c, err := source.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	variants := 0
+	for _, e := range c.Errors {
+		codes = append(codes, e.Code)
+		variants += len(e.Variants)
+	}
+	if !slices.IsSorted(codes) {
+		t.Errorf("codes not in order: %v", codes)
+	}
+	if got, want := fmt.Sprintf("%d codes, %d variants", len(codes), variants), "51 codes, 3 variants"; got != want {
+		t.Errorf("built-in catalog: %s, want %s (as README.md says)", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path"
 	"strings"
@@ -21,13 +22,14 @@ func newDiff() *cobra.Command {
 	var allowBreaking bool
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
-		Short: "List changes between two versions of a catalog; exit 1 on a breaking one",
+		Short: "List changes between two versions of a catalog; exit 1 on a breaking one, 2 on bad input",
 		Long: `diff compares two versions of a catalog and classifies each change as breaking (a
 code removed or renamed, a status or gRPC code changed, a param removed, retyped or
 moved, the wire code type changed…) or compatible (a code, variant, param or
 translation added, a text changed), then suggests a semantic-version bump. Each side is
 a path, or git:REF:PATH to read it from git without a checkout. The exit status is 1
-when a change is breaking, unless --allow-breaking.`,
+when a change is breaking (unless --allow-breaking), 2 when the arguments are wrong or
+a side cannot be read or loaded: a script can tell a breaking change from a broken run.`,
 		Example: `  errcat diff git:main:errors errors
   errcat diff git:v1.2.0:api/errors.yaml api/errors.yaml --format json`,
 		Args: args(cobra.ExactArgs(2)),
@@ -58,14 +60,14 @@ when a change is breaking, unless --allow-breaking.`,
 					if c.Breaking {
 						kind = "breaking"
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", kind, c.Kind, c.ID, c.What)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", kind, c.Kind, printable(c.ID), printable(c.What))
 				}
 				tw.Flush()
 				line := "suggested version bump: " + r.Bump
 				if r.Suggested != "" && r.Bump != "none" {
 					line += " (" + r.OldVersion + " → " + r.Suggested + ")"
 				}
-				fmt.Fprintln(out, line)
+				fmt.Fprintln(out, printable(line))
 			}
 			if r.Breaking() && !allowBreaking {
 				return findingsErrorf("breaking changes: bump the major version, or pass --allow-breaking")
@@ -82,7 +84,15 @@ when a change is breaking, unless --allow-breaking.`,
 func loadSide(cmd *cobra.Command, spec string) (*catalog.Catalog, error) {
 	rest, fromGit := strings.CutPrefix(spec, "git:")
 	if !fromGit {
-		return (&catalogFlag{paths: []string{spec}}).load(cmd.ErrOrStderr())
+		if _, err := os.Stat(spec); err != nil {
+			return nil, ioErrorf("%s: %v", spec, unwrapPath(err))
+		}
+		c, err := catalog.LoadFiles(spec)
+		if err != nil {
+			printError(cmd.ErrOrStderr(), err)
+			return nil, ioErrorf("%s: cannot compare a catalog with problems; errcat validate %s lists them", spec, spec)
+		}
+		return c, nil
 	}
 	ref, p, ok := strings.Cut(rest, ":")
 	if !ok || ref == "" || p == "" {
@@ -90,18 +100,17 @@ func loadSide(cmd *cobra.Command, spec string) (*catalog.Catalog, error) {
 	}
 	fsys, err := gitFS(ref, p)
 	if err != nil {
-		return nil, findingsErrorf("%s: %v", spec, err)
+		return nil, ioErrorf("%s: %v", spec, err)
 	}
 	c, err := catalog.Load(fsys, path.Clean(p))
 	if err != nil {
 		var probs catalog.Problems
 		if errors.As(err, &probs) {
 			for _, pr := range probs {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", ref, pr)
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s:%s\n", printable(ref), printable(pr.Error()))
 			}
-			return nil, errSilent
 		}
-		return nil, findingsErrorf("%s: %v", spec, err)
+		return nil, ioErrorf("%s: cannot compare a catalog with problems", spec)
 	}
 	return c, nil
 }

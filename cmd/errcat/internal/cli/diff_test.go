@@ -18,7 +18,7 @@ errors:
 
 // TestDiffGit runs errcat diff between the committed catalog and the work tree of a
 // temporary git repository: a changed description is compatible (exit 0), a removed
-// code breaking (exit 1).
+// code breaking (exit 1), a side that cannot be read or loaded a failed run (exit 2).
 func TestDiffGit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -69,7 +69,26 @@ func TestDiffGit(t *testing.T) {
 	if code := Main([]string{"diff", "git:HEAD:errors.yaml", "errors.yaml", "--allow-breaking", "--format", "json"}, &o, &o); code != 0 || !strings.Contains(o.String(), `"bump": "major"`) {
 		t.Errorf("--allow-breaking --format json: exit %d\n%s", code, o.String())
 	}
-	if code := Main([]string{"diff", "git:nosuchref:errors.yaml", "errors.yaml"}, &o, &o); code != 1 {
-		t.Errorf("unknown ref: exit %d, want 1", code)
+	if err := os.WriteFile("broken.yaml", []byte("catalog: shop\nerrors:\n  - {code: \"1\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A side that cannot be read or loaded exits 2, never 1: a script that gates on
+	// breaking changes must not read a broken run as one.
+	for _, args := range [][]string{
+		{"diff", "git:nosuchref:errors.yaml", "errors.yaml"},
+		{"diff", "git:HEAD:errors.yaml", "nosuchfile.yaml"},
+		{"diff", "nosuchfile.yaml", "errors.yaml"},
+		{"diff", "git:HEAD:errors.yaml", "broken.yaml"},
+		{"diff", "errors.yaml"},
+	} {
+		o.Reset()
+		if code := Main(args, &o, &o); code != 2 {
+			t.Errorf("errcat %s: exit %d, want 2\n%s", strings.Join(args, " "), code, o.String())
+		}
+	}
+	o.Reset()
+	Main([]string{"diff", "nosuchfile.yaml", "errors.yaml"}, &o, &o)
+	if got, want := o.String(), "errcat: nosuchfile.yaml: no such file or directory\n"; got != want {
+		t.Errorf("missing path: got %q, want %q", got, want)
 	}
 }

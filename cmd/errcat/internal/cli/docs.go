@@ -62,8 +62,8 @@ func newDocsMarkdown() *cobra.Command {
 		Use:   "markdown [PATH...] [-o FILE]",
 		Short: "Write catalogs as one Markdown document, for wikis and repositories",
 		Long: `markdown writes each catalog PATH (as for build; the built-in common catalog without PATH) as
-Markdown in the layout of errcat's seed documents: an overview table, then each code's
-Message, Description, Root Cause and Resolution. Without -o it prints the document.`,
+Markdown: an overview table of the codes, then each code's Message, Description,
+Root Cause and Resolution sections. Without -o it prints the document.`,
 		Example: `  errcat docs markdown ./errors -o ERRORS.md
   errcat docs markdown --locale vi examples/petstore/errors`,
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -94,9 +94,12 @@ func loadCatalogs(w io.Writer, paths []string) ([]*catalog.Catalog, error) {
 		}
 		return []*catalog.Catalog{c}, nil
 	}
+	if _, err := findCatalogs(paths); err != nil {
+		return nil, err
+	}
 	cats, err := loadEach(paths)
 	if err != nil {
-		fmt.Fprintln(w, err)
+		printError(w, err)
 		return nil, errSilent
 	}
 	return cats, nil

@@ -43,7 +43,7 @@ func newExplain() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return explainTmpl.Execute(cmd.OutOrStdout(), explainView(c, d, locale))
+			return explainTmpl.Execute(cmd.OutOrStdout(), explainView(c, d, locale).printable())
 		},
 	}
 	cf.register(cmd)
@@ -68,7 +68,7 @@ func explainSearch(cmd *cobra.Command, cf *catalogFlag, words, locale string) er
 		return findingsErrorf("no code of catalog %s matches %q", c.Name, words)
 	}
 	if res.Fuzzy {
-		fmt.Fprintf(out, "No code matches %q; codes with %s:\n", words, strings.Join(res.Suggestions, ", "))
+		fmt.Fprintf(out, "No code matches %q; codes with %s:\n", words, printable(strings.Join(res.Suggestions, ", ")))
 	}
 	width := 0
 	for _, h := range res.Hits {
@@ -79,7 +79,7 @@ func explainSearch(cmd *cobra.Command, cf *catalogFlag, words, locale string) er
 		if h.Status != 0 {
 			status = strconv.Itoa(h.Status)
 		}
-		fmt.Fprintf(out, "%-*s  %s  %s\n", width, h.ID, status, h.Title)
+		fmt.Fprintf(out, "%-*s  %s  %s\n", width, printable(h.ID), status, printable(h.Title))
 	}
 	return nil
 }
@@ -93,6 +93,21 @@ type explainData struct {
 	Causes, Resolutions, ReturnedBy, Variants      []string
 	Deprecated                                     string
 	Parent                                         string
+}
+
+// printable returns x with every text escaped by printable: each stays on its line.
+func (x explainData) printable() explainData {
+	for _, s := range []*string{&x.ID, &x.Name, &x.Title, &x.Message, &x.Summary, &x.Description, &x.Status, &x.GRPC, &x.Category, &x.Catalog, &x.Docs, &x.Deprecated, &x.Parent} {
+		*s = printable(*s)
+	}
+	for _, list := range []*[]string{&x.Params, &x.Causes, &x.Resolutions, &x.ReturnedBy, &x.Variants} {
+		out := make([]string, len(*list))
+		for i, s := range *list {
+			out[i] = printable(s)
+		}
+		*list = out
+	}
+	return x
 }
 
 func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explainData {

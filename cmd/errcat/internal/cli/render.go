@@ -37,7 +37,7 @@ selects the variant written for its absence (000037 without a field renders 0000
 			if title {
 				out = e.Title(locale)
 			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), out)
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), printable(out))
 			return err
 		},
 	}

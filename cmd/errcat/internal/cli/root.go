@@ -12,8 +12,8 @@ import (
 // Exit statuses of the errcat command.
 const (
 	exitOK       = 0
-	exitFindings = 1 // problems in a catalog, an unknown code
-	exitUsage    = 2 // wrong flags or arguments
+	exitFindings = 1 // problems in a catalog, an unknown code, a breaking change
+	exitUsage    = 2 // wrong flags or arguments, a path that cannot be read
 )
 
 // exitError carries an exit status; its message, if any, has been printed or is
@@ -34,6 +34,12 @@ func usageErrorf(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// ioErrorf reports a path that cannot be read or written: like a usage error, the
+// command could not do its work, which a caller must not take for a finding.
+func ioErrorf(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
 func findingsErrorf(format string, args ...any) error {
 	return &exitError{code: exitFindings, err: fmt.Errorf(format, args...)}
 }
@@ -42,7 +48,9 @@ func findingsErrorf(format string, args ...any) error {
 var errSilent = &exitError{code: exitFindings}
 
 // Main runs the errcat command with args and returns its exit status: 0 on success,
-// 1 for findings (catalog problems, unknown codes), 2 for usage errors.
+// 1 for findings (catalog problems, unknown codes, breaking changes), 2 for usage
+// errors and paths that cannot be read. What it prints of a catalog's text goes
+// through printable.
 func Main(args []string, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
@@ -53,11 +61,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if !errors.As(err, &ee) {
 		// cobra's own errors: unknown command or flag.
-		fmt.Fprintf(stderr, "errcat: %v\nRun 'errcat help' for usage.\n", err)
+		fmt.Fprintf(stderr, "errcat: %s\nRun 'errcat help' for usage.\n", printable(err.Error()))
 		return exitUsage
 	}
 	if ee.err != nil {
-		fmt.Fprintf(stderr, "errcat: %v\n", ee.err)
+		fmt.Fprintf(stderr, "errcat: %s\n", printable(ee.err.Error()))
 	}
 	return ee.code
 }
@@ -69,15 +77,17 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		Long: `errcat reads an error catalog (YAML or JSON files that define every error an API
 returns) and explains, renders and validates its codes. Without --catalog, commands
 use the built-in "common" catalog.`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe())
+	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe(), newVersion())
 	return root
 }
 

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -33,13 +35,17 @@ directory of them, or dir/... for every catalog below dir) from memory, with a J
 
 It rebuilds the site when a catalog file changes; a catalog with problems leaves the
 last good site served with the problems shown on its pages. Without PATH it serves the
-built-in common catalog and the example catalogs of errcat's seed documents.`,
+built-in common catalog. At start-up there is no good site yet: a path that cannot be
+read exits 2 and a catalog with problems exits 1, each before listening.`,
 		Example: `  errcat serve
   errcat serve ./errors --addr :8080`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			stderr := cmd.ErrOrStderr()
+			load, err := firstLoad(stderr, a)
+			if err != nil {
+				return err
+			}
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
-			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
 			srv := portal.NewServer(load, portal.Options{Title: title}, logger)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -68,6 +74,30 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
 	return cmd
+}
+
+// firstLoad loads the catalogs once before the server starts, so that serve stops
+// at once when there is no site to serve: a path that does not exist (exit 2) or
+// catalogs with problems (printed, exit 1). It returns the load function for the
+// server, whose first call returns what was loaded here.
+func firstLoad(stderr io.Writer, paths []string) (func() ([]*catalog.Catalog, error), error) {
+	if len(paths) > 0 {
+		if _, err := findCatalogs(paths); err != nil {
+			return nil, err
+		}
+	}
+	cats, err := loadForServe(paths)
+	if err != nil {
+		printError(stderr, err)
+		return nil, findingsErrorf("serve: no site to serve: fix the problems above (once serving, a catalog with problems keeps the last good site up)")
+	}
+	var loaded atomic.Bool
+	return func() ([]*catalog.Catalog, error) {
+		if loaded.CompareAndSwap(false, true) {
+			return cats, nil
+		}
+		return loadForServe(paths)
+	}, nil
 }
 
 // loadForServe loads each catalog the paths name; without paths, the built-in common

@@ -16,15 +16,16 @@ func newValidate() *cobra.Command {
 		Long: `validate loads each catalog and reports every problem it finds, one a line, as
 file:line:col: message. A PATH is a catalog file or directory; DIR/... stands for every
 catalog below DIR, each loaded on its own. The exit status is 1 when any catalog has a
-problem.`,
+problem, 2 when a path cannot be read.`,
 		Example: `  errcat validate ./errors
   errcat validate examples/seeds/...`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			paths, err := catalog.FindFiles(a...)
+			paths, err := findCatalogs(a)
 			if err != nil {
-				return findingsErrorf("%v", err)
+				return err
 			}
+			stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			bad := 0
 			for _, p := range paths {
 				c, err := catalog.LoadFiles(p)
@@ -32,20 +33,21 @@ problem.`,
 				switch {
 				case errors.As(err, &probs):
 					bad++
-					fmt.Fprintln(cmd.ErrOrStderr(), probs)
-					fmt.Fprintf(cmd.OutOrStdout(), "%s: %d problems\n", p, len(probs))
+					printError(stderr, probs)
+					hintSubdirs(stderr, p)
+					fmt.Fprintf(stdout, "%s: %s\n", printable(p), count(len(probs), "problem"))
 					continue
 				case err != nil:
 					bad++
-					fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", p, err)
+					fmt.Fprintf(stderr, "%s: %s\n", printable(p), printable(err.Error()))
 					continue
 				}
-				codes, variants := 0, 0
+				variants := 0
 				for _, e := range c.Errors {
-					codes++
 					variants += len(e.Variants)
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok: catalog %s, %d codes, %d variants, locales %s\n", p, c.Name, codes, variants, strings.Join(c.Set().Locales(), ", "))
+				fmt.Fprintf(stdout, "%s: ok: catalog %s, %s, %s, %s %s\n", printable(p), printable(c.Name),
+					count(len(c.Errors), "code"), count(variants, "variant"), plural(len(c.Set().Locales()), "locale"), printable(strings.Join(c.Set().Locales(), ", ")))
 			}
 			if bad > 0 {
 				return errSilent
