@@ -27,3 +27,10 @@ func BenchmarkCardinal(b *testing.B) {
 		sink = Cardinal("pt-AO").Select(Operands{})
 	}
 }
+
+func BenchmarkCardinalEnglish(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = Cardinal("en").Select(OperandsInt(21))
+	}
+}

@@ -98,14 +98,28 @@ func writeKind(b *bytes.Buffer, f *file, kind string, tags []compactTag) {
 		fmt.Fprintf(b, "%#016x,", m.n)
 	}
 	b.WriteString("\n\t},\n")
-	fmt.Fprintf(b, "\t// langs holds sorted language codes, three bytes each (two-letter codes end\n")
-	fmt.Fprintf(b, "\t// in a space); sets[k] is the rule set of the k-th. Codes absent use set 0.\n")
+	fmt.Fprintf(b, "\t// two[26*(a-'a')+(b-'a')] is the rule set of the two-letter code ab; three\n")
+	fmt.Fprintf(b, "\t// holds sorted three-letter codes and sets[k] the rule set of the k-th.\n")
+	fmt.Fprintf(b, "\t// Codes absent use set 0, the root's.\n")
+	var two [26 * 26]byte
 	var keys, sets strings.Builder
 	for _, l := range langs {
-		keys.WriteString((l.key + " ")[:3])
+		if len(l.key) == 2 {
+			two[26*int(l.key[0]-'a')+int(l.key[1]-'a')] = l.set
+			continue
+		}
+		keys.WriteString(l.key)
 		sets.WriteByte(l.set)
 	}
-	fmt.Fprintf(b, "\tlangs: %s,\n", chunked(keys.String(), 3*24))
+	fmt.Fprintf(b, "\ttwo: [26 * 26]uint8{")
+	for i, c := range two {
+		if i%26 == 0 {
+			fmt.Fprintf(b, "\n\t\t/* %c */ ", 'a'+i/26)
+		}
+		fmt.Fprintf(b, "%d,", c)
+	}
+	b.WriteString("\n\t},\n")
+	fmt.Fprintf(b, "\tthree: %s,\n", chunked(keys.String(), 3*24))
 	fmt.Fprintf(b, "\tsets:  %s,\n", byteString([]byte(sets.String())))
 	fmt.Fprintf(b, "\t// regions lists the tags whose rule set differs from their language's.\n")
 	fmt.Fprintf(b, "\tregions: []regional{\n")

@@ -87,21 +87,33 @@ func copyCase(dst []byte, s string, c int) int {
 // region, else for its language and region, else for its language and script, else
 // for its language; the root's when none is listed.
 func (t *table) lookup(locale string) Rules {
+	if len(locale) == 2 { // the usual case: a bare two-letter language
+		a, b := locale[0]|0x20, locale[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			return Rules{t: t, set: t.two[26*int(a-'a')+int(b-'a')]}
+		}
+	}
 	tg, ok := parseTag(locale)
 	if !ok {
 		return Rules{t: t}
 	}
-	var buf [16]byte
-	if tg.nr > 0 {
-		if s, ok := t.regional(tg.key(buf[:0], true, true)); ok {
-			return Rules{t: t, set: s}
+	if tg.nr > 0 || tg.ns > 0 {
+		var buf [16]byte
+		if tg.nr > 0 {
+			if s, ok := t.regional(tg.key(buf[:0], true, true)); ok {
+				return Rules{t: t, set: s}
+			}
 		}
-		if s, ok := t.regional(tg.key(buf[:0], false, true)); tg.ns > 0 && ok {
-			return Rules{t: t, set: s}
+		if tg.nr > 0 && tg.ns > 0 {
+			if s, ok := t.regional(tg.key(buf[:0], false, true)); ok {
+				return Rules{t: t, set: s}
+			}
 		}
-	}
-	if s, ok := t.regional(tg.key(buf[:0], true, false)); tg.ns > 0 && ok {
-		return Rules{t: t, set: s}
+		if tg.ns > 0 {
+			if s, ok := t.regional(tg.key(buf[:0], true, false)); ok {
+				return Rules{t: t, set: s}
+			}
+		}
 	}
 	return Rules{t: t, set: t.language(tg.lang, tg.nl)}
 }
@@ -131,18 +143,18 @@ func (t *table) regional(key []byte) (uint8, bool) {
 // language returns the rule set of the language code lang[:n], 0 (the root's) when
 // the table does not list it.
 func (t *table) language(lang [4]byte, n int) uint8 {
-	key := [3]byte{lang[0], lang[1], ' '}
-	if n == 3 {
-		key[2] = lang[2]
+	if n == 2 {
+		return t.two[26*int(lang[0]-'a')+int(lang[1]-'a')]
 	}
+	key := uint32(lang[0])<<16 | uint32(lang[1])<<8 | uint32(lang[2])
 	lo, hi := 0, len(t.sets)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		k := t.langs[3*m : 3*m+3]
+		k := uint32(t.three[3*m])<<16 | uint32(t.three[3*m+1])<<8 | uint32(t.three[3*m+2])
 		switch {
-		case k == string(key[:]):
+		case k == key:
 			return t.sets[m]
-		case k < string(key[:]):
+		case k < key:
 			lo = m + 1
 		default:
 			hi = m

@@ -10,7 +10,8 @@ type table struct {
 	rules   string
 	index   string
 	masks   [100]uint64
-	langs   string
+	two     [26 * 26]uint8
+	three   string
 	sets    string
 	regions []regional
 }

@@ -92,41 +92,57 @@ var cardinal = table{
 		0x000000005a004021, 0x0000000062004021, 0x0000000062004221, 0x0000000042800021,
 		0x0000000042800221, 0x0000000042800021, 0x0000000042800021, 0x0000000062800221,
 	},
-	// langs holds sorted language codes, three bytes each (two-letter codes end
-	// in a space); sets[k] is the rule set of the k-th. Codes absent use set 0.
-	langs: "af afrak akaalbam amhar araarmarsas asaasmastaz azebaqbe belbembenbezbg " +
-		"bh bihbn bosbr brebrxbs bulca catce cescggchechrckbcorcs cy cymczeda dan" +
-		"de deudivdsbdutdv ee el ellen engeo epoes estet eu eusewefa faofasff fi " +
-		"filfinfo fr frafrefryfulfurfy ga gd geogergl glagleglgglvgregswgu gujguw" +
-		"gv ha hauhawhbshe hebhi hinhr hrvhsbhu hunhy hyeiceidoikuio is islit ita" +
-		"iu iw jgoji jmcka kabkajkalkankaskatkazkcgkirkk kkjkl kn ks ksbkshku kur" +
-		"kw ky laglavlb lg linlitln lt ltzluglv macmalmarmasmg mgomk mkdml mlgmlt" +
-		"mn mo molmonmr mt nahnaqnb nblnd ndene nepnl nldnn nnhnnono nobnornr nso" +
-		"ny nyanynom or oriormos osspa panpapperpl polporprgprpps pt pusrm ro rof" +
-		"rohronru rumrusrwksaqsd sdhse sehsh shisi sinsk sl slksloslvsmasmesmismj" +
-		"smnsmssn snasndso somsotspasq sqisr srpss sswssyst sv sw swaswesyrta tam" +
-		"te telteotglti tigtirtk tl tn tr ts tsntsotukturtzmug uiguk ukrur urduz " +
-		"uzbve venvo volvunwa waewelwlnxh xhoxogyi yidzu zul",
-	sets: "\x08\x08\x06\x06\x08\x01\x01\x21\x21\x02\x21\x01\x08\x01\x04\x08" +
-		"\x08\x08\x1a\x1a\x08\x01\x08\x08\x06\x06\x01\x13\x1e\x1e\x08\x13" +
-		"\x08\x04\x04\x08\x18\x08\x08\x08\x08\x10\x18\x22\x22\x18\x09\x09" +
-		"\x04\x04\x08\x16\x04\x08\x08\x08\x08\x04\x04\x08\x08\x08\x04\x04" +
-		"\x08\x08\x08\x01\x08\x01\x02\x04\x0c\x04\x08\x02\x02\x02\x04\x02" +
-		"\x08\x04\x1f\x14\x08\x04\x04\x14\x1f\x04\x20\x08\x08\x01\x01\x06" +
-		"\x20\x08\x08\x08\x13\x17\x17\x01\x01\x13\x13\x16\x08\x08\x02\x02" +
-		"\x0a\x04\x10\x04\x0a\x0a\x04\x04\x10\x17\x08\x04\x08\x08\x02\x08" +
-		"\x08\x01\x08\x08\x08\x08\x08\x08\x08\x08\x01\x08\x08\x0f\x08\x08" +
-		"\x10\x08\x0e\x0d\x08\x08\x06\x1b\x06\x1b\x08\x08\x0d\x0b\x08\x01" +
-		"\x08\x06\x08\x0b\x0b\x08\x06\x1c\x08\x12\x12\x08\x01\x1c\x08\x10" +
-		"\x08\x08\x08\x08\x08\x08\x04\x04\x08\x08\x08\x08\x08\x08\x08\x06" +
-		"\x08\x08\x08\x08\x08\x08\x08\x08\x08\x06\x06\x08\x01\x19\x19\x03" +
-		"\x0d\x01\x08\x03\x08\x08\x12\x08\x08\x12\x1d\x12\x1d\x08\x08\x08" +
-		"\x08\x10\x08\x13\x11\x05\x05\x18\x15\x18\x18\x15\x10\x10\x10\x10" +
-		"\x10\x10\x08\x08\x08\x08\x08\x08\x08\x08\x08\x13\x13\x08\x08\x08" +
-		"\x08\x04\x04\x04\x04\x08\x08\x08\x08\x08\x08\x0c\x06\x08\x06\x08" +
-		"\x0c\x08\x08\x08\x08\x08\x08\x08\x07\x08\x08\x1d\x1d\x04\x04\x08" +
-		"\x08\x08\x08\x08\x08\x08\x06\x08\x22\x06\x08\x08\x08\x04\x04\x01" +
-		"\x01",
+	// two[26*(a-'a')+(b-'a')] is the rule set of the two-letter code ab; three
+	// holds sorted three-letter codes and sets[k] the rule set of the k-th.
+	// Codes absent use set 0, the root's.
+	two: [26 * 26]uint8{
+		/* a */ 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 6, 0, 1, 0, 0, 0, 0, 33, 1, 0, 0, 0, 0, 0, 0, 8,
+		/* b */ 0, 0, 0, 0, 26, 0, 8, 6, 0, 0, 0, 0, 0, 1, 0, 0, 0, 30, 19, 0, 0, 0, 0, 0, 0, 0,
+		/* c */ 4, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 0, 0, 0, 0, 0, 34, 0,
+		/* d */ 9, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0,
+		/* e */ 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 4, 8, 0, 0, 0, 8, 4, 8, 0, 0, 0, 0, 0,
+		/* f */ 1, 0, 0, 0, 0, 2, 0, 0, 4, 0, 0, 0, 0, 0, 8, 0, 0, 2, 0, 0, 0, 0, 0, 0, 4, 0,
+		/* g */ 31, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 1, 32, 0, 0, 0, 0,
+		/* h */ 8, 0, 0, 0, 23, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 19, 0, 0, 8, 0, 0, 0, 2, 0,
+		/* i */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 10, 4, 16, 0, 23, 0, 0, 0,
+		/* j */ 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* k */ 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 1, 0, 0, 0, 0, 8, 0, 8, 0, 16, 0, 8, 0,
+		/* l */ 0, 8, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 27, 0, 13, 0, 0, 0, 0,
+		/* m */ 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 11, 8, 0, 8, 18, 0, 0, 1, 0, 28, 0, 0, 0, 0, 0, 0,
+		/* n */ 0, 8, 0, 8, 8, 0, 0, 0, 0, 0, 0, 4, 0, 8, 8, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0,
+		/* o */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0,
+		/* p */ 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 0, 8, 3, 0, 0, 0, 0, 0, 0,
+		/* q */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* r */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 18, 0, 0, 0, 0, 0, 29, 0, 0, 0, 0, 0,
+		/* s */ 0, 0, 0, 8, 16, 0, 0, 19, 5, 0, 24, 21, 0, 8, 8, 0, 8, 19, 8, 8, 0, 4, 4, 0, 0, 0,
+		/* t */ 8, 0, 0, 0, 8, 0, 0, 0, 6, 0, 8, 12, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0,
+		/* u */ 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 29, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 8,
+		/* v */ 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* w */ 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* x */ 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* y */ 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* z */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+	},
+	three: "afrakaalbamharaarmarsasaasmastazebaqbelbembenbezbihbosbrebrxbulcatcescgg" +
+		"chechrckbcorcymczedandeudivdsbdutellengepoesteusewefaofasfilfinfrafrefry" +
+		"fulfurgeogerglagleglgglvgregswgujguwhauhawhbshebhinhrvhsbhunhyeiceidoiku" +
+		"islitajgojmckabkajkalkankaskatkazkcgkirkkjksbkshkurlaglavlinlitltzlugmac" +
+		"malmarmasmgomkdmlgmltmolmonnahnaqnblndenepnldnnhnnonobnornsonyanynoriorm" +
+		"osspanpapperpolporprgprppusrofrohronrumrusrwksaqsdhsehshisinslksloslvsma" +
+		"smesmismjsmnsmssnasndsomsotspasqisrpsswssyswaswesyrtamtelteotgltigtirtsn" +
+		"tsotukturtzmuigukrurduzbvenvolvunwaewelwlnxhoxogyidzul",
+	sets: "\x08\x06\x08\x01\x21\x02\x21\x08\x01\x04\x08\x08\x1a\x08\x01\x08" +
+		"\x06\x13\x1e\x08\x08\x04\x18\x08\x08\x08\x08\x10\x22\x18\x09\x04" +
+		"\x08\x16\x04\x08\x04\x08\x04\x08\x08\x08\x01\x0c\x04\x02\x02\x04" +
+		"\x02\x08\x08\x04\x14\x1f\x04\x20\x08\x08\x01\x06\x08\x08\x13\x17" +
+		"\x01\x13\x16\x08\x02\x0a\x04\x10\x0a\x04\x08\x08\x02\x08\x08\x01" +
+		"\x08\x08\x08\x08\x08\x08\x08\x0f\x08\x0e\x0d\x06\x1b\x08\x08\x0b" +
+		"\x08\x01\x08\x08\x0b\x06\x1c\x12\x08\x08\x10\x08\x08\x08\x04\x08" +
+		"\x08\x08\x08\x06\x08\x08\x08\x08\x08\x06\x08\x01\x19\x03\x0d\x01" +
+		"\x08\x08\x08\x12\x12\x1d\x08\x08\x08\x08\x11\x05\x18\x18\x15\x10" +
+		"\x10\x10\x10\x10\x10\x08\x08\x08\x08\x08\x08\x13\x08\x08\x04\x04" +
+		"\x08\x08\x08\x08\x0c\x08\x06\x08\x08\x08\x08\x07\x08\x1d\x04\x08" +
+		"\x08\x08\x08\x08\x22\x06\x08\x08\x04\x01",
 	// regions lists the tags whose rule set differs from their language's.
 	regions: []regional{
 		{"pt-AO", 4},
@@ -185,16 +201,42 @@ var ordinal = table{
 		0x0000000040800111, 0x0000000100000501, 0x0000000100080001, 0x0000000040000001,
 		0x0000000000005001, 0x0000000050000001, 0x0000000050000001, 0x0000000000009001,
 	},
-	// langs holds sorted language codes, three bytes each (two-letter codes end
-	// in a space); sets[k] is the rule set of the k-th. Codes absent use set 0.
-	langs: "albarmas asmaz azebe belbenbn ca catcy cymen engfilfr frafrega geoglegu " +
-		"gujhi hinhu hunhy hyeit itaka katkazkk laolo macmarmaymk mkdmo molmr ms " +
-		"msane nepor oriprpro ronrumsq sqisv swetgltk tl tukuk ukrvi viewel",
-	sets: "\x0b\x02\x12\x12\x10\x10\x05\x05\x12\x12\x0e\x0e\x14\x14\x0c\x0c" +
-		"\x02\x02\x02\x02\x02\x0a\x02\x11\x11\x11\x11\x03\x03\x02\x02\x09" +
-		"\x09\x0a\x0a\x08\x08\x02\x02\x0f\x0d\x02\x0f\x0f\x02\x02\x0d\x02" +
-		"\x02\x04\x04\x13\x13\x11\x02\x02\x02\x0b\x0b\x01\x01\x02\x07\x02" +
-		"\x07\x06\x06\x02\x02\x14",
+	// two[26*(a-'a')+(b-'a')] is the rule set of the two-letter code ab; three
+	// holds sorted three-letter codes and sets[k] the rule set of the k-th.
+	// Codes absent use set 0, the root's.
+	two: [26 * 26]uint8{
+		/* a */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 16,
+		/* b */ 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* c */ 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0,
+		/* d */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* e */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* f */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* g */ 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0,
+		/* h */ 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 2, 0,
+		/* i */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0,
+		/* j */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* k */ 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* l */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* m */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0, 2, 0, 0, 13, 2, 0, 0, 0, 0, 0, 0, 0,
+		/* n */ 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* o */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 19, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* p */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* q */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* r */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* s */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+		/* t */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* u */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* v */ 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* w */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* x */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* y */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		/* z */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	},
+	three: "albarmasmazebelbencatcymengfilfrafregeoglegujhinhunhyeitakatkazlaomacmar" +
+		"maymkdmolmsaneporiprpronrumsqiswetgltukukrviewel",
+	sets: "\x0b\x02\x12\x10\x05\x12\x0e\x14\x0c\x02\x02\x02\x0a\x02\x11\x11" +
+		"\x03\x02\x09\x0a\x08\x02\x0f\x0d\x02\x0f\x02\x02\x04\x13\x11\x02" +
+		"\x02\x0b\x01\x02\x07\x06\x02\x14",
 	// regions lists the tags whose rule set differs from their language's.
 	regions: []regional{},
 }
