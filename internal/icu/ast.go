@@ -28,6 +28,8 @@ type Message struct {
 type Text struct {
 	Span
 	Value string
+
+	json string // Value escaped for a JSON string, set by Parse; Value when it needs none
 }
 
 // Ref names the argument of a placeholder.

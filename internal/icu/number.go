@@ -11,8 +11,8 @@ import (
 // appendNumber appends v less off as a number: integers and floats in decimal
 // (floats in the shortest form that reads back the same, without an exponent),
 // decimals as their digits with the fraction as written. A value that is not a
-// number is written as its text, ignoring off.
-func appendNumber(dst []byte, v *Value, off int64) []byte {
+// number is written as its text, ignoring off, escaped for JSON when json is set.
+func appendNumber(dst []byte, v *Value, off int64, json bool) []byte {
 	switch v.kind {
 	case KindInt:
 		n := int64(v.num)
@@ -23,14 +23,17 @@ func appendNumber(dst []byte, v *Value, off int64) []byte {
 	case KindFloat:
 		return strconv.AppendFloat(dst, math.Float64frombits(v.num)-float64(off), 'f', -1, 64)
 	case KindDecimal, KindString:
-		if off == 0 {
+		if off == 0 && !json {
 			return append(dst, v.str...)
+		}
+		if off == 0 {
+			return appendValue(dst, v, json)
 		}
 		if _, err := plural.ParseOperands(v.str); err == nil {
 			return appendDecimalLess(dst, v.str, uint64(off))
 		}
 	}
-	return v.AppendText(dst)
+	return appendValue(dst, v, json)
 }
 
 // appendDecimalLess appends the decimal s (as ParseOperands accepts it) less off > 0,
@@ -129,8 +132,9 @@ func appendComplement(dst []byte, fp string) []byte {
 	return dst
 }
 
-// appendInteger appends v rounded half to even to an integer.
-func appendInteger(dst []byte, v *Value) []byte {
+// appendInteger appends v rounded half to even to an integer; a value that is not a
+// number is written as its text, escaped for JSON when json is set.
+func appendInteger(dst []byte, v *Value, json bool) []byte {
 	switch v.kind {
 	case KindInt:
 		return strconv.AppendInt(dst, int64(v.num), 10)
@@ -141,7 +145,7 @@ func appendInteger(dst []byte, v *Value) []byte {
 			return appendRounded(dst, v.str)
 		}
 	}
-	return v.AppendText(dst)
+	return appendValue(dst, v, json)
 }
 
 // appendRounded appends the decimal s rounded half to even to an integer; a result

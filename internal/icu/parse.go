@@ -3,6 +3,8 @@ package icu
 import (
 	"strconv"
 	"strings"
+
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 const (
@@ -74,7 +76,7 @@ func (p *parser) message(kind int) (*Message, error) {
 			v = text.String()
 			text.Reset()
 		}
-		m.Nodes = append(m.Nodes, &Text{Span: Span{start, end}, Value: v})
+		m.Nodes = append(m.Nodes, &Text{Span: Span{start, end}, Value: v, json: escapeJSON(v)})
 		escaped = false
 	}
 	// escape records that src[p.pos:p.pos+2] stands for the single byte c.
@@ -121,6 +123,17 @@ func (p *parser) message(kind int) (*Message, error) {
 	flush(p.pos)
 	m.End = p.pos
 	return m, nil
+}
+
+// escapeJSON returns s escaped for a JSON string: s itself when it needs nothing.
+func escapeJSON(s string) string {
+	if jsontext.PlainPrefix(s) == len(s) {
+		return s
+	}
+	if e := string(jsontext.AppendEscaped(nil, s)); e != s {
+		return e
+	}
+	return s
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -16,7 +16,7 @@ func appendMessage(dst []byte, m *Message, kind int) []byte {
 	for _, n := range m.Nodes {
 		switch n := n.(type) {
 		case *Text:
-			dst = appendText(dst, n.Value, kind)
+			dst = appendLiteral(dst, n.Value, kind)
 		case *Pound:
 			dst = append(dst, '#')
 		case *Arg:
@@ -53,9 +53,9 @@ func appendChoice(dst []byte, c *Choice) []byte {
 	return append(dst, '}')
 }
 
-// appendText appends literal text with the escapes its kind of message needs: braces
+// appendLiteral appends literal text with the escapes its kind of message needs: braces
 // doubled at the top level, # doubled in a plural's arms.
-func appendText(dst []byte, s string, kind int) []byte {
+func appendLiteral(dst []byte, s string, kind int) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if (c == '{' || c == '}') && kind == inTop || c == '#' && kind == inPlural {

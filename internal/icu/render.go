@@ -3,6 +3,7 @@ package icu
 import (
 	"math"
 
+	"github.com/errcat/errcat/internal/jsontext"
 	"github.com/errcat/errcat/internal/plural"
 )
 
@@ -22,9 +23,28 @@ func Append(dst []byte, m *Message, locale string, args Args) []byte {
 	return r.message(dst, m, nil)
 }
 
+// AppendJSON is [Append] for JSON bodies: it appends the rendered text escaped as the
+// contents of a JSON string, without the quotes, as encoding/json escapes it. Literal
+// text is escaped once, by Parse; only the text of string and decimal values is
+// escaped here.
+func AppendJSON(dst []byte, m *Message, locale string, args Args) []byte {
+	r := renderer{locale: locale, args: &args, json: true}
+	return r.message(dst, m, nil)
+}
+
 type renderer struct {
 	locale string
 	args   *Args
+	json   bool // escape for JSON
+}
+
+// appendValue appends v's text, escaped for JSON when json is set. Only strings and
+// decimals, whose text is the caller's, can need it.
+func appendValue(dst []byte, v *Value, json bool) []byte {
+	if json && (v.kind == KindString || v.kind == KindDecimal) {
+		return jsontext.AppendEscaped(dst, v.str)
+	}
+	return v.AppendText(dst)
 }
 
 // number is the value # stands for in a plural's arms: v less offset.
@@ -37,17 +57,24 @@ func (r *renderer) message(dst []byte, m *Message, num *number) []byte {
 	for _, n := range m.Nodes {
 		switch n := n.(type) {
 		case *Text:
-			dst = append(dst, n.Value...)
+			switch {
+			case !r.json:
+				dst = append(dst, n.Value...)
+			case n.json != "" || n.Value == "":
+				dst = append(dst, n.json...)
+			default: // a Text built other than by Parse
+				dst = jsontext.AppendEscaped(dst, n.Value)
+			}
 		case *Arg:
 			v := r.args.lookup(&n.Ref)
 			if v == nil {
 				dst = appendMissing(dst, n.Name)
 			} else {
-				dst = v.AppendText(dst)
+				dst = appendValue(dst, v, r.json)
 			}
 		case *Pound:
 			if num != nil {
-				dst = appendNumber(dst, num.v, num.offset)
+				dst = appendNumber(dst, num.v, num.offset, r.json)
 			}
 		case *Format:
 			dst = r.format(dst, n)
@@ -71,13 +98,13 @@ func (r *renderer) format(dst []byte, f *Format) []byte {
 	case v == nil:
 		return appendMissing(dst, f.Name)
 	case f.Type == FormatNumber && f.Style == "integer":
-		return appendInteger(dst, v)
+		return appendInteger(dst, v, r.json)
 	case f.Type == FormatNumber:
-		return appendNumber(dst, v, 0)
+		return appendNumber(dst, v, 0, r.json)
 	case v.kind == KindTime:
 		return v.t.AppendFormat(dst, layout(f.Type, f.Style))
 	}
-	return v.AppendText(dst)
+	return appendValue(dst, v, r.json)
 }
 
 // layout returns the time layout of a date or time format and style.
@@ -193,7 +220,7 @@ func operands(num *number) (plural.Operands, bool) {
 		return plural.Operands{}, false
 	}
 	var buf [32]byte
-	b := appendNumber(buf[:0], v, num.offset)
+	b := appendNumber(buf[:0], v, num.offset, false)
 	op, err := plural.ParseOperands(string(b))
 	return op, err == nil
 }

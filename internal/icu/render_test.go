@@ -1,6 +1,7 @@
 package icu
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -187,6 +188,38 @@ func TestNoAllocs(t *testing.T) {
 			if n := testing.AllocsPerRun(100, func() { dst = Append(dst[:0], m, locale, args) }); n != 0 {
 				t.Errorf("Append of the %s message in %s allocates %v times, want 0", name, locale, n)
 			}
+			if n := testing.AllocsPerRun(100, func() { dst = AppendJSON(dst[:0], m, locale, args) }); n != 0 {
+				t.Errorf("AppendJSON of the %s message in %s allocates %v times, want 0", name, locale, n)
+			}
 		}
+	}
+}
+
+// TestAppendJSON checks that AppendJSON writes what encoding/json writes for the text
+// Append renders.
+func TestAppendJSON(t *testing.T) {
+	args := Args{
+		Values: []Value{String(`"<b>" & 'x' ` + "\n\u2028\xff"), Decimal(`1"2`), Int(3), Decimal("2.5")},
+		Names:  []string{"s", "bad", "n", "d"},
+	}
+	for _, src := range []string{
+		`plain "quoted" <text> & more`,
+		"{s} {{s}} {bad} {bad, number} {bad, number, integer} {bad, date}",
+		"{n, plural, one {<one> {s}} other {# «items» {s} {bad}}}",
+		"{bad, plural, offset:1 other {# {s}}} {d, plural, offset:1 other {#}}",
+		"{s, select, other {\t{s}}}",
+	} {
+		m := mustParse(t, src)
+		want, err := json.Marshal(string(Append(nil, m, "en", args)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(AppendJSON(nil, m, "en", args)); got != string(want[1:len(want)-1]) {
+			t.Errorf("AppendJSON(%q)\n got %s\nwant %s", src, got, want[1:len(want)-1])
+		}
+	}
+	hand := &Message{Nodes: []Node{&Text{Value: `"a"`}}}
+	if got := string(AppendJSON(nil, hand, "en", Args{})); got != `\"a\"` {
+		t.Errorf("AppendJSON of a Text built by hand = %s", got)
 	}
 }

@@ -121,7 +121,7 @@ func writeKind(b *bytes.Buffer, f *file, kind string, tags []compactTag) {
 	b.WriteString("\n\t},\n")
 	fmt.Fprintf(b, "\tthree: %s,\n", chunked(keys.String(), 3*24))
 	fmt.Fprintf(b, "\tsets:  %s,\n", byteString([]byte(sets.String())))
-	fmt.Fprintf(b, "\t// regions lists the tags whose rule set differs from their language's.\n")
+	fmt.Fprintf(b, "\t// regions lists, sorted, the tags whose rule set differs from their language's.\n")
 	fmt.Fprintf(b, "\tregions: []regional{\n")
 	for _, o := range overrides {
 		fmt.Fprintf(b, "\t\t{%q, %d},\n", o.key, o.set)
@@ -135,7 +135,10 @@ type entry struct {
 }
 
 // lookup returns the rule set of every language code x/text resolves to a rule set
-// other than the root's, and the compact tags whose set differs from their language's.
+// other than the root's, and the language-region tags whose set differs from their
+// language's: the compact tags and every other spelling of their regions. (x/text
+// gives the root's rules to some tags it has no data for, such as ms-009; those keep
+// their language's rules here.)
 func lookup(kind string, langToIndex []value, tags []compactTag) (langs, regions []entry) {
 	setOf := func(t language.Tag) byte {
 		id, _ := language.CompactIndex(t)
@@ -152,17 +155,51 @@ func lookup(kind string, langToIndex []value, tags []compactTag) (langs, regions
 			langs = append(langs, entry{code, s})
 		}
 	}
+	seen := map[string]bool{}
+	add := func(tag string, s byte) {
+		if !seen[tag] {
+			seen[tag] = true
+			regions = append(regions, entry{tag, s})
+		}
+	}
 	for _, t := range tags {
 		lang, _, _ := strings.Cut(t.name, "-")
 		if c, _ := language.Parse(t.name); c.String() != t.name {
 			continue // unreachable: see compactTags
 		}
 		if s := byte(langToIndex[t.id].n); s != base[lang] && strings.Contains(t.name, "-") {
-			regions = append(regions, entry{t.name, s})
+			add(t.name, s)
 		}
 	}
+	// Other spellings of a region (TP for TL, 620 for PT) reach the same data.
+	for lang := range base {
+		for _, r := range regionCodes() {
+			t, err := language.Parse(lang + "-" + r)
+			if err != nil {
+				continue
+			}
+			if s := setOf(t); s != base[lang] && s != 0 {
+				add(lang+"-"+r, s)
+			}
+		}
+	}
+	slices.SortFunc(regions, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 	slices.SortFunc(langs, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 	return langs, regions
+}
+
+// regionCodes returns every two-letter upper-case and three-digit region code.
+func regionCodes() []string {
+	var rs []string
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			rs = append(rs, string([]rune{a, b}))
+		}
+	}
+	for n := 0; n < 1000; n++ {
+		rs = append(rs, fmt.Sprintf("%03d", n))
+	}
+	return rs
 }
 
 // codes returns every two- and three-letter lower-case code.

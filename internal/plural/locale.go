@@ -130,11 +130,18 @@ func (t *tag) key(b []byte, script, region bool) []byte {
 	return b
 }
 
-// regional returns the rule set listed for the tag key.
+// regional returns the rule set listed for the tag key (t.regions is sorted).
 func (t *table) regional(key []byte) (uint8, bool) {
-	for _, r := range t.regions {
-		if r.tag == string(key) {
-			return r.set, true
+	lo, hi := 0, len(t.regions)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch tag := t.regions[m].tag; {
+		case tag == string(key):
+			return t.regions[m].set, true
+		case tag < string(key):
+			lo = m + 1
+		default:
+			hi = m
 		}
 	}
 	return 0, false

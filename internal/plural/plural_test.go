@@ -136,6 +136,7 @@ func TestLocaleFallback(t *testing.T) {
 		{"pt-Latn-PT", "0", Other},
 		{"PT", "1", One},
 		{"zh-Hant-TW", "1", Other},
+		{"ru-Latn", "21", One}, // the language's rules, whatever the script
 		{"ru-RU-u-nu-latn", "21", One},
 		{"en-US-x-private", "1", One},
 		{"iw", "2", Two},       // the old code of Hebrew

@@ -143,8 +143,42 @@ var cardinal = table{
 		"\x10\x10\x10\x10\x10\x08\x08\x08\x08\x08\x08\x13\x08\x08\x04\x04" +
 		"\x08\x08\x08\x08\x0c\x08\x06\x08\x08\x08\x08\x07\x08\x1d\x04\x08" +
 		"\x08\x08\x08\x08\x22\x06\x08\x08\x04\x01",
-	// regions lists the tags whose rule set differs from their language's.
+	// regions lists, sorted, the tags whose rule set differs from their language's.
 	regions: []regional{
+		{"por-024", 4},
+		{"por-132", 4},
+		{"por-226", 4},
+		{"por-442", 4},
+		{"por-446", 4},
+		{"por-508", 4},
+		{"por-620", 4},
+		{"por-624", 4},
+		{"por-626", 4},
+		{"por-678", 4},
+		{"por-756", 4},
+		{"por-AO", 4},
+		{"por-CH", 4},
+		{"por-CV", 4},
+		{"por-GQ", 4},
+		{"por-GW", 4},
+		{"por-LU", 4},
+		{"por-MO", 4},
+		{"por-MZ", 4},
+		{"por-PT", 4},
+		{"por-ST", 4},
+		{"por-TL", 4},
+		{"por-TP", 4},
+		{"pt-024", 4},
+		{"pt-132", 4},
+		{"pt-226", 4},
+		{"pt-442", 4},
+		{"pt-446", 4},
+		{"pt-508", 4},
+		{"pt-620", 4},
+		{"pt-624", 4},
+		{"pt-626", 4},
+		{"pt-678", 4},
+		{"pt-756", 4},
 		{"pt-AO", 4},
 		{"pt-CH", 4},
 		{"pt-CV", 4},
@@ -156,6 +190,7 @@ var cardinal = table{
 		{"pt-PT", 4},
 		{"pt-ST", 4},
 		{"pt-TL", 4},
+		{"pt-TP", 4},
 	},
 }
 
@@ -237,6 +272,6 @@ var ordinal = table{
 	sets: "\x0b\x02\x12\x10\x05\x12\x0e\x14\x0c\x02\x02\x02\x0a\x02\x11\x11" +
 		"\x03\x02\x09\x0a\x08\x02\x0f\x0d\x02\x0f\x02\x02\x04\x13\x11\x02" +
 		"\x02\x0b\x01\x02\x07\x06\x02\x14",
-	// regions lists the tags whose rule set differs from their language's.
+	// regions lists, sorted, the tags whose rule set differs from their language's.
 	regions: []regional{},
 }
