@@ -13,11 +13,18 @@ import (
 //
 // A reference to a missing argument is written as a visible marker, {name?}, as
 // errcat's templates write it; a choice whose argument is missing writes only the
-// marker. A plural whose value is not a number takes its "other" arm. Numbers are
-// written in ASCII digits with '.' for the decimal point and no grouping; dates and
-// times in English month names and 24-hour ISO times (see [FormatType]). Append does
-// not allocate for text, placeholders of strings and numbers, and choices on integers,
-// once dst has room. It never panics.
+// marker. A plural whose value is not a number takes its "other" arm; a select takes
+// the arm named by the value's text ("true" for a true Bool), else "other".
+//
+// The formats do not depend on the locale yet: numbers are ASCII digits with '.' for
+// the decimal point and no grouping; dates are 2006-01-02 (short), Jan 2, 2006
+// (medium, the default), January 2, 2006 (long) and Monday, January 2, 2006 (full);
+// times are 15:04 (short), 15:04:05 (medium, the default) and 15:04:05 MST (long and
+// full), in the time's own location. A value of the wrong kind for its format is
+// written as its text.
+//
+// Append does not allocate for text, placeholders of strings and numbers, and choices
+// on integers, once dst has room. It never panics.
 func Append(dst []byte, m *Message, locale string, args Args) []byte {
 	r := renderer{locale: locale, args: &args}
 	return r.message(dst, m, nil)

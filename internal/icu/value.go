@@ -21,7 +21,7 @@ const (
 	KindTime          // a time.Time
 )
 
-// Value is an argument's value. Values are small and immutable; make them with
+// Value is an argument's value. Values are immutable; make them with
 // [String], [Int], [Decimal], [Float], [Bool], [Duration] and [Time].
 type Value struct {
 	kind Kind

@@ -10,6 +10,8 @@
 // allocate.
 package plural
 
+import "strconv"
+
 // Category is a CLDR plural category. The zero Category is Other, the category every
 // locale has and the one a message must always provide.
 type Category uint8
@@ -32,7 +34,7 @@ func (c Category) String() string {
 	if int(c) < len(categoryNames) {
 		return categoryNames[c]
 	}
-	return "category(" + string(rune('0'+c%10)) + ")"
+	return "category(" + strconv.Itoa(int(c)) + ")"
 }
 
 // ParseCategory returns the category named by a CLDR keyword ("zero", "one", "two",
