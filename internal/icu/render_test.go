@@ -21,7 +21,17 @@ func render(t testing.TB, src, locale string, args Args) string {
 }
 
 // TestPluralForms checks the form chosen for 0, 1, 2, 5, 21 and 1.5 in six locales
-// whose CLDR rules differ, against the categories CLDR lists these numbers under.
+// whose CLDR rules differ. The CLDR rules (i: integer digits, v: visible fraction
+// digits, n: the number):
+//
+//	en  one: i = 1 and v = 0
+//	fr  one: i = 0,1
+//	pl  one: i = 1 and v = 0; few: v = 0 and i % 10 = 2..4 and i % 100 != 12..14;
+//	    many: v = 0 and (i != 1 and i % 10 = 0..1 or i % 10 = 5..9 or i % 100 = 12..14)
+//	ru  one: v = 0 and i % 10 = 1 and i % 100 != 11; few: as pl;
+//	    many: v = 0 and (i % 10 = 0 or i % 10 = 5..9 or i % 100 = 11..14)
+//	ar  zero: n = 0; one: n = 1; two: n = 2; few: n % 100 = 3..10; many: n % 100 = 11..99
+//	ja  other only
 func TestPluralForms(t *testing.T) {
 	const all = "{n, plural, zero {zero} one {one} two {two} few {few} many {many} other {other}}"
 	nums := []Value{Int(0), Int(1), Int(2), Int(5), Int(21), Decimal("1.5")}

@@ -6,8 +6,11 @@
 // The rules are CLDR's (see [CLDRVersion]) for every locale CLDR covers, cardinal
 // ("3 days") and ordinal ("3rd day"), compiled into tables by gen.go from the data of
 // golang.org/x/text/feature/plural and tested against that package for every locale it
-// knows. The package uses the standard library only. Selecting a category does not
-// allocate.
+// knows. Later CLDR versions changed the rules of a few languages (among them "many"
+// for exact millions in French, Spanish, Italian, Portuguese and Catalan, and Hebrew,
+// Icelandic, Macedonian, Marathi and Maltese), so JavaScript's Intl.PluralRules, which
+// follows the CLDR of its ICU, can disagree there. The package uses the standard
+// library only. Selecting a category does not allocate.
 package plural
 
 import "strconv"
