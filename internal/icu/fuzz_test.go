@@ -1,10 +1,19 @@
 package icu
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
+
+var fuzzValues = []Value{
+	{}, Int(-9223372036854775808), Int(21), Decimal("-0.50"), Decimal("1e3"), Decimal(""),
+	Float(2.5), Float(-1e300), String("x\"<"), Bool(true), Duration(-time.Hour), Time(time.Unix(0, 0)),
+}
 
 // FuzzParse checks that Parse never panics, that every node's span lies within the
-// source and after its predecessor's, and that printing a parsed message and parsing
-// the print gives the same nodes (positions aside) and the same print.
+// source and after its predecessor's, that printing a parsed message and parsing the
+// print gives the same nodes (positions aside) and the same print, and that rendering
+// it never panics, with values of every kind.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"", "plain", "Unable to locate {0} with id {id}.", "{{0}} '{0}' }} ##",
@@ -37,6 +46,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if again := m2.String(); again != printed {
 			t.Fatalf("printing %q twice: %q, then %q", src, printed, again)
+		}
+		for _, v := range fuzzValues {
+			args := Args{Values: []Value{v, v, v}, Names: []string{"n", "a", "b"}}
+			Append(nil, m, "ru", args)
+			AppendJSON(nil, m, "pt-PT", args)
 		}
 	})
 }
