@@ -1,8 +1,3 @@
-// Copyright 2016 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file of golang.org/x/text,
-// reproduced in the header of the tables.go this program writes.
-
 //go:build ignore
 
 // gen writes tables.go and samples_test.go from the plural data of the

@@ -1,9 +1,14 @@
+// Copyright 2016 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file of golang.org/x/text,
+// reproduced in tables.go.
+
 package plural
 
-// The matching below is golang.org/x/text/feature/plural's (BSD-style license,
-// reproduced in tables.go), over this package's operands: a rule set is a list of
-// checks of one operand against a set of numbers below 100; the checks joined by
-// andNext must all pass, and the first passing group gives the category.
+// The matching below is golang.org/x/text/feature/plural's, over this package's
+// operands: a rule set is a list of checks of one operand against a set of numbers
+// below 100; the checks joined by andNext must all pass, and the first passing group
+// gives the category.
 
 // table is the compiled rules of one kind (cardinal or ordinal); see gen.go.
 type table struct {
