@@ -51,7 +51,7 @@ func appendValue(dst []byte, v *Value, json bool) []byte {
 	if json && (v.kind == KindString || v.kind == KindDecimal) {
 		return jsontext.AppendEscaped(dst, v.str)
 	}
-	return v.AppendText(dst)
+	return v.appendText(dst)
 }
 
 // number is the value # stands for in a plural's arms: v less offset.
@@ -73,10 +73,12 @@ func (r *renderer) message(dst []byte, m *Message, num *number) []byte {
 				dst = jsontext.AppendEscaped(dst, n.Value)
 			}
 		case *Arg:
-			v := r.args.lookup(&n.Ref)
-			if v == nil {
+			switch v := r.args.lookup(&n.Ref); {
+			case v == nil:
 				dst = appendMissing(dst, n.Name)
-			} else {
+			case v.kind == KindString && !r.json: // the usual case, copied without a call
+				dst = append(dst, v.str...)
+			default:
 				dst = appendValue(dst, v, r.json)
 			}
 		case *Pound:
@@ -156,7 +158,7 @@ func selectArm(c *Choice, v *Value) *Arm {
 	case KindString, KindDecimal:
 		key = v.str
 	case KindInt, KindBool:
-		b := v.AppendText(buf[:0])
+		b := v.appendText(buf[:0])
 		for _, a := range c.Arms {
 			if a.Key == string(b) {
 				return a

@@ -69,7 +69,10 @@ func (v Value) Kind() Kind { return v.kind }
 // as true or false, times in RFC 3339 (with fractional seconds when there are any),
 // durations as [time.Duration.String] writes them (which allocates). A missing value
 // appends nothing.
-func (v Value) AppendText(dst []byte) []byte {
+func (v Value) AppendText(dst []byte) []byte { return v.appendText(dst) }
+
+// appendText is AppendText without copying v.
+func (v *Value) appendText(dst []byte) []byte {
 	switch v.kind {
 	case KindString, KindDecimal:
 		return append(dst, v.str...)
