@@ -224,12 +224,15 @@ func (p *parser) ref(open int) (Ref, error) {
 		}
 		return r, p.unclosed(open)
 	case r.Name[0] >= '0' && r.Name[0] <= '9':
-		n, err := strconv.Atoi(r.Name)
-		if err != nil || r.Name[0] == '0' && len(r.Name) > 1 {
-			return r, p.errorf(r.NamePos, "invalid argument index "+strconv.Quote(r.Name)+": an index is a number without leading zeros, as in {0}")
-		}
-		if n > maxIndex {
-			return r, p.errorf(r.NamePos, "argument index {"+r.Name+"} is too large")
+		n := 0
+		for i := 0; i < len(r.Name); i++ {
+			c := r.Name[i]
+			if c < '0' || c > '9' {
+				return r, p.errorf(r.NamePos, "invalid argument index "+strconv.Quote(r.Name)+": an index is a number, as in {0}; a name starts with a letter or '_'")
+			}
+			if n = n*10 + int(c-'0'); n > maxIndex {
+				return r, p.errorf(r.NamePos, "argument index {"+r.Name+"} is too large")
+			}
 		}
 		r.Index = n
 	case strings.IndexByte(r.Name, '-') >= 0:

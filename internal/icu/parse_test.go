@@ -13,6 +13,7 @@ func TestParse(t *testing.T) {
 			`(0:34 Text[0:17]"Unable to locate " Arg[17:20]{0 #0 @18} Text[20:29]" with id " Arg[29:33]{id #-1 @30} Text[33:34]".")`},
 		{"{{0}} is '{0}' #1", `(0:17 Text[0:10]"{0} is '" Arg[10:13]{0 #0 @11} Text[13:17]"' #1")`},
 		{"{ 12 }}}", `(0:8 Arg[0:6]{12 #12 @2} Text[6:8]"}")`},
+		{"{007}", `(0:5 Arg[0:5]{007 #7 @1})`},
 		{"{size, number} {size,number,integer} {when, date, short} {when, time}",
 			`(0:69 Format[0:14]{size #-1 @1} number "" Text[14:15]" " Format[15:36]{size #-1 @16} number "integer" Text[36:37]" " Format[37:56]{when #-1 @38} date "short" Text[56:57]" " Format[57:69]{when #-1 @58} time "")`},
 		{"{n, plural, =0 {none} one {# item} other {# items}}",
@@ -41,7 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"a {0", `offset 2: unclosed '{': close the placeholder with '}', or write '{{' for a literal brace`},
 		{"{}", `offset 0: empty placeholder '{}': name an argument, as in {0} or {id}, or write '{{' for a literal brace`},
 		{"{0 1}", `offset 3: unexpected '1' in placeholder: write {name}, {name, type} or {name, type, style}, or write '{{' for a literal brace`},
-		{"{007}", `offset 1: invalid argument index "007": an index is a number without leading zeros, as in {0}`},
+		{"{0x7}", `offset 1: invalid argument index "0x7": an index is a number, as in {0}; a name starts with a letter or '_'`},
 		{"{99999}", `offset 1: argument index {99999} is too large`},
 		{"{a-b}", `offset 1: invalid argument name "a-b": a name is letters, digits and '_', as in {file_name}`},
 		{"{n, nmber}", `offset 4: unknown argument type "nmber": use number, date, time, plural, selectordinal or select`},
@@ -84,6 +85,7 @@ func TestExistingTemplates(t *testing.T) {
 		{"Field '{field}' can't be empty", "Field '<field>' can't be empty"},
 		{"Use {{}} or {{0}} # {0}", "Use {} or {0} # <0>"},
 		{"{{{0}}}", "{<0>}"},
+		{"{007}", "<007>"}, // index 7, as errcat's templates read it
 	} {
 		m, err := Parse(tc.src)
 		if err != nil {
