@@ -1,0 +1,116 @@
+package icu
+
+import (
+	"math"
+	"strconv"
+	"time"
+)
+
+// Kind is the kind of a [Value].
+type Kind uint8
+
+// The kinds of values. The zero Value is KindMissing.
+const (
+	KindMissing  Kind = iota
+	KindString        // text, written as it is
+	KindInt           // an integer
+	KindDecimal       // a decimal number kept as its digits ("1.50"), trailing zeros and all
+	KindFloat         // a float64
+	KindBool          // true or false; a select may choose on it
+	KindDuration      // a time.Duration
+	KindTime          // a time.Time
+)
+
+// Value is an argument's value. Values are immutable; make them with
+// [String], [Int], [Decimal], [Float], [Bool], [Duration] and [Time].
+type Value struct {
+	kind Kind
+	str  string
+	num  uint64
+	t    time.Time
+}
+
+// String returns a text value.
+func String(s string) Value { return Value{kind: KindString, str: s} }
+
+// Int returns an integer value.
+func Int(n int64) Value { return Value{kind: KindInt, num: uint64(n)} }
+
+// Decimal returns a decimal number written as digits with an optional sign and
+// fraction ("-1.50"), as plural.ParseOperands reads them. Its visible fraction digits
+// count for plural rules ("1.0" is not "one" in English) and are kept when written.
+// Text that is not such a number is written as it is and chooses "other".
+func Decimal(digits string) Value { return Value{kind: KindDecimal, str: digits} }
+
+// Float returns a float64 value, written in the shortest form that reads back the same.
+func Float(f float64) Value { return Value{kind: KindFloat, num: math.Float64bits(f)} }
+
+// Bool returns a boolean value; a select chooses its arm "true" or "false".
+func Bool(b bool) Value {
+	v := Value{kind: KindBool}
+	if b {
+		v.num = 1
+	}
+	return v
+}
+
+// Duration returns a duration value, written as [time.Duration.String] writes it.
+func Duration(d time.Duration) Value { return Value{kind: KindDuration, num: uint64(d)} }
+
+// Time returns a time value, written in RFC 3339 unless a date or time format asks
+// for another form.
+func Time(t time.Time) Value { return Value{kind: KindTime, t: t} }
+
+// Kind returns v's kind.
+func (v Value) Kind() Kind { return v.kind }
+
+// AppendText appends v's text: strings as they are, integers in decimal, decimals as
+// their digits, floats in the shortest form that reads back the same ('g'), booleans
+// as true or false, times in RFC 3339 (with fractional seconds when there are any),
+// durations as [time.Duration.String] writes them (which allocates). A missing value
+// appends nothing.
+func (v Value) AppendText(dst []byte) []byte { return v.appendText(dst) }
+
+// appendText is AppendText without copying v.
+func (v *Value) appendText(dst []byte) []byte {
+	switch v.kind {
+	case KindString, KindDecimal:
+		return append(dst, v.str...)
+	case KindInt:
+		return strconv.AppendInt(dst, int64(v.num), 10)
+	case KindFloat:
+		return strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64)
+	case KindBool:
+		return strconv.AppendBool(dst, v.num == 1)
+	case KindDuration:
+		return append(dst, time.Duration(v.num).String()...)
+	case KindTime:
+		return v.t.AppendFormat(dst, time.RFC3339Nano)
+	}
+	return dst
+}
+
+// Args are the values a message is rendered with. A reference finds its value by its
+// index when it has one ({0}, or a name [Message.Bind] resolved), else by its name in
+// Names, whose i-th entry names Values[i]. The zero Args has no values.
+type Args struct {
+	Values []Value
+	Names  []string
+}
+
+// lookup returns the value r refers to; nil when there is none.
+func (a *Args) lookup(r *Ref) *Value {
+	i := r.Index
+	if i < 0 {
+		for j, n := range a.Names {
+			if n == r.Name {
+				i = j
+				break
+			}
+		}
+	}
+	if i < 0 || i >= len(a.Values) || a.Values[i].kind == KindMissing {
+		return nil
+	}
+	return &a.Values[i]
+}

@@ -1,0 +1,117 @@
+//go:generate go run gen.go
+
+// Package plural selects the CLDR plural category of a number in a locale: which of
+// a message's forms ("1 file", "2 files"; Polish "2 pliki", "5 plików") a number takes.
+//
+// The rules are CLDR's (see [CLDRVersion]) for every locale CLDR covers, cardinal
+// ("3 days") and ordinal ("3rd day"), compiled into tables by gen.go from the data of
+// golang.org/x/text/feature/plural and tested against that package for every locale it
+// knows. Later CLDR versions changed the rules of a few languages (among them "many"
+// for exact millions in French, Spanish, Italian, Portuguese and Catalan, and Hebrew,
+// Icelandic, Macedonian, Marathi and Maltese), so JavaScript's Intl.PluralRules, which
+// follows the CLDR of its ICU, can disagree there. The package uses the standard
+// library only. Selecting a category does not allocate.
+package plural
+
+import "strconv"
+
+// Category is a CLDR plural category. The zero Category is Other, the category every
+// locale has and the one a message must always provide.
+type Category uint8
+
+// The plural categories, in x/text's order. Which of them a locale uses, and for which
+// numbers, is up to its rules: English "one" is 1 only, Russian "one" is 1, 21, 31….
+const (
+	Other Category = iota
+	Zero
+	One
+	Two
+	Few
+	Many
+)
+
+var categoryNames = [...]string{"other", "zero", "one", "two", "few", "many"}
+
+// String returns the category's CLDR keyword ("one"), as ICU MessageFormat writes it.
+func (c Category) String() string {
+	if int(c) < len(categoryNames) {
+		return categoryNames[c]
+	}
+	return "category(" + strconv.Itoa(int(c)) + ")"
+}
+
+// ParseCategory returns the category named by a CLDR keyword ("zero", "one", "two",
+// "few", "many", "other"), and reports whether s is one.
+func ParseCategory(s string) (Category, bool) {
+	for i, n := range categoryNames {
+		if s == n {
+			return Category(i), true
+		}
+	}
+	return Other, false
+}
+
+// Set is a set of categories, such as those a locale's rules can select.
+type Set uint8
+
+// Has reports whether c is in s.
+func (s Set) Has(c Category) bool { return s&(1<<c) != 0 }
+
+// Add returns s with c added.
+func (s Set) Add(c Category) Set { return s | 1<<c }
+
+// String lists the categories of s by keyword in CLDR's order ("zero one two few many
+// other"), separated by spaces.
+func (s Set) String() string {
+	var b []byte
+	for _, c := range [...]Category{Zero, One, Two, Few, Many, Other} {
+		if s.Has(c) {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, c.String()...)
+		}
+	}
+	return string(b)
+}
+
+// Rules are the plural rules of one locale and one kind (cardinal or ordinal). The
+// zero Rules select Other for every number, as CLDR's root locale does. Rules are
+// small values, safe for concurrent use.
+type Rules struct {
+	t   *table
+	set uint8
+}
+
+// Cardinal returns the rules of locale for quantities ("1 day", "2 days"). locale is a
+// BCP 47 tag ("pt-BR", "zh-Hant-TW"; "_" is accepted for "-"), matched without regard
+// to case; a tag without rules of its own falls back to its language (pt-BR to pt), and
+// an unknown or malformed tag gets the root rules, which always select Other.
+func Cardinal(locale string) Rules { return cardinal.lookup(locale) }
+
+// Ordinal returns the rules of locale for positions ("1st", "2nd"), found as by
+// [Cardinal].
+func Ordinal(locale string) Rules { return ordinal.lookup(locale) }
+
+// Categories returns the categories r can select; Other is always among them.
+func (r Rules) Categories() Set {
+	s := Set(0).Add(Other)
+	if r.t == nil {
+		return s
+	}
+	checks := r.t.checks(r.set)
+	for i := 0; i+1 < len(checks); i += 2 {
+		if c := checks[i] & formMask; c != andNext {
+			s = s.Add(Category(c))
+		}
+	}
+	return s
+}
+
+// Select returns the category of the number op describes.
+func (r Rules) Select(op Operands) Category {
+	if r.t == nil {
+		return Other
+	}
+	return r.t.match(r.set, op.I, op.F, uint64(op.V))
+}
