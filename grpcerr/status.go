@@ -1,0 +1,86 @@
+package grpcerr
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/grpcerr/richstatus"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+)
+
+// Status returns the status that answers e, rendered for c as [richstatus.Encode]
+// describes; a nil c is the zero Context. Nothing of e's cause is in it.
+func Status(e *errcat.Error, c *richstatus.Context) *status.Status {
+	if c == nil {
+		c = &richstatus.Context{}
+	}
+	code, msg, details := richstatus.Encode(e, c)
+	p := &spb.Status{Code: int32(code), Message: msg, Details: make([]*anypb.Any, 0, len(details))}
+	for _, d := range details {
+		a, err := anypb.New(d)
+		if err != nil {
+			continue // the errdetails messages always marshal
+		}
+		p.Details = append(p.Details, a)
+	}
+	return status.FromProto(p)
+}
+
+// FromStatus returns the catalog error s carries, decoded with [richstatus.Decode]
+// against sets, with a [*Remote] as its cause; nil for a nil or OK status.
+func FromStatus(s *status.Status, sets ...*errcat.Set) *errcat.Error {
+	if s == nil || s.Code() == codes.OK {
+		return nil
+	}
+	raw := s.Details()
+	details := make([]proto.Message, 0, len(raw))
+	for _, d := range raw {
+		if m, ok := d.(proto.Message); ok {
+			details = append(details, m)
+		}
+	}
+	e, r := richstatus.Decode(uint32(s.Code()), s.Message(), details, sets...)
+	return e.WithCause(&Remote{Received: r, status: s})
+}
+
+// FromError returns the catalog error that err, a status error a gRPC call returned,
+// carries (see [FromStatus]). An error that is not a status error, or nil, is
+// returned unchanged.
+func FromError(err error, sets ...*errcat.Set) error {
+	if err == nil {
+		return nil
+	}
+	s, ok := status.FromError(err)
+	if !ok {
+		return err
+	}
+	return FromStatus(s, sets...)
+}
+
+// Remote is the cause of an error decoded from a status: what the status said
+// besides the catalog error. Find it with errors.As. status.FromError and
+// status.Code see the received status through it.
+type Remote struct {
+	richstatus.Received
+	status *status.Status
+}
+
+// Error describes the status.
+func (r *Remote) Error() string {
+	s := "remote gRPC error " + richstatus.CodeName(r.Code)
+	if r.RequestID != "" {
+		s += ", request " + r.RequestID
+	}
+	if r.Retry && r.RetryAfter > 0 {
+		s += fmt.Sprintf(", retry after %v", r.RetryAfter.Round(time.Millisecond))
+	}
+	return s
+}
+
+// GRPCStatus returns the status as received.
+func (r *Remote) GRPCStatus() *status.Status { return r.status }
