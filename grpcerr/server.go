@@ -2,8 +2,6 @@ package grpcerr
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"log/slog"
 	"runtime/debug"
@@ -160,26 +158,5 @@ func first(md metadata.MD, key string) string {
 	return ""
 }
 
-// requestID returns the call's "x-request-id" when well-formed (1 to 128 letters,
-// digits and ._:-), else a new random id.
-func requestID(md metadata.MD) string {
-	if id := first(md, "x-request-id"); validRequestID(id) {
-		return id
-	}
-	var b [12]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
-func validRequestID(id string) bool {
-	if id == "" || len(id) > 128 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == ':' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
+// requestID returns the call's "x-request-id" when well-formed, else a new id.
+func requestID(md metadata.MD) string { return richstatus.RequestID(first(md, "x-request-id")) }
