@@ -31,7 +31,9 @@ import (
 // httperr); the gRPC server adds only a test dependency.
 func TestOneErrorThreeTransports(t *testing.T) {
 	set := loadCommonVi(t)
-	fail := func() error { return set.Lookup(common.CodeUnableToLocate).New(errcat.String("project"), errcat.String("42")) }
+	fail := func() error {
+		return set.Lookup(common.CodeUnableToLocate).New(errcat.String("project"), errcat.String("42"))
+	}
 	quiet := slog.New(slog.DiscardHandler)
 
 	got := map[string]error{
