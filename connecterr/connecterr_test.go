@@ -210,3 +210,17 @@ func TestConnectStream(t *testing.T) {
 		t.Fatalf("messages %v, error %v; want [first] then 000012", got, st.Err())
 	}
 }
+
+// TestConnectObserve checks the hook telemetry uses: called once per error answered,
+// with the procedure and the catalog error.
+func TestConnectObserve(t *testing.T) {
+	var got []string
+	srv := &connecterr.Server{Logger: slog.New(slog.DiscardHandler), Observe: func(_ context.Context, proc string, err *errcat.Error) {
+		got = append(got, proc+" "+err.Code())
+	}}
+	url := serveConnect(t, unableToLocate(common.Set), connect.WithInterceptors(srv.Interceptor()))
+	call(t, http.DefaultClient, url)
+	if want := procedure + " 000012"; len(got) != 1 || got[0] != want {
+		t.Errorf("Observe calls = %q, want [%q]", got, want)
+	}
+}

@@ -263,3 +263,28 @@ func TestDeadlineExceeded(t *testing.T) {
 		t.Errorf("Remote = %+v, want DEADLINE_EXCEEDED with RetryInfo 3s", r.Received)
 	}
 }
+
+// TestObserve checks the hook telemetry uses: called once per error answered, with
+// the method and the catalog error, panics included.
+func TestObserve(t *testing.T) {
+	type call struct{ method, code string }
+	var calls []call
+	srv := &grpcerr.Server{Logger: slog.New(slog.DiscardHandler), Observe: func(_ context.Context, method string, err *errcat.Error) {
+		calls = append(calls, call{method, err.Code()})
+	}}
+	n := 0
+	cc := serve(t, &health{check: func(context.Context) error {
+		n++
+		if n == 1 {
+			return common.UnableToLocate("project", "42")
+		}
+		panic("boom")
+	}}, []grpc.ServerOption{grpc.UnaryInterceptor(srv.UnaryInterceptor())})
+	for range 2 {
+		grpc_health_v1.NewHealthClient(cc).Check(context.Background(), &grpc_health_v1.HealthCheckRequest{})
+	}
+	want := []call{{"/grpc.health.v1.Health/Check", "000012"}, {"/grpc.health.v1.Health/Check", "000001"}}
+	if len(calls) != 2 || calls[0] != want[0] || calls[1] != want[1] {
+		t.Errorf("Observe calls = %v, want %v", calls, want)
+	}
+}
