@@ -2,6 +2,7 @@ package grpcerr
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/errcat/errcat"
@@ -20,15 +21,48 @@ func Status(e *errcat.Error, c *richstatus.Context) *status.Status {
 		c = &richstatus.Context{}
 	}
 	code, msg, details := richstatus.Encode(e, c)
-	p := &spb.Status{Code: int32(code), Message: msg, Details: make([]*anypb.Any, 0, len(details))}
+	return status.FromProto(&spb.Status{Code: int32(code), Message: msg, Details: marshalAll(details)})
+}
+
+// marshalAll returns details as Any messages, their bytes in one buffer and the
+// messages in one array: a handful of allocations however many details there are.
+// The errdetails messages always marshal; one that did not would be left out.
+func marshalAll(details []proto.Message) []*anypb.Any {
+	anys := make([]anypb.Any, len(details))
+	out := make([]*anypb.Any, 0, len(details))
+	size := 0
 	for _, d := range details {
-		a, err := anypb.New(d)
-		if err != nil {
-			continue // the errdetails messages always marshal
-		}
-		p.Details = append(p.Details, a)
+		size += proto.Size(d)
 	}
-	return status.FromProto(p)
+	buf := make([]byte, 0, size)
+	for i, d := range details {
+		start := len(buf)
+		var err error
+		if buf, err = (proto.MarshalOptions{}).MarshalAppend(buf, d); err != nil {
+			buf = buf[:start]
+			continue
+		}
+		a := &anys[i]
+		a.TypeUrl = typeURL(d)
+		a.Value = buf[start:len(buf):len(buf)]
+		out = append(out, a)
+	}
+	return out
+}
+
+// typeURLs holds the type URL of each message type marshalled so far.
+var typeURLs sync.Map // protoreflect.FullName → string
+
+// typeURL returns the Any type URL of m, "type.googleapis.com/" and its full name,
+// as anypb.New writes it.
+func typeURL(m proto.Message) string {
+	name := m.ProtoReflect().Descriptor().FullName()
+	if u, ok := typeURLs.Load(name); ok {
+		return u.(string)
+	}
+	u := "type.googleapis.com/" + string(name)
+	typeURLs.Store(name, u)
+	return u
 }
 
 // FromStatus returns the catalog error s carries, decoded with [richstatus.Decode]
