@@ -25,7 +25,8 @@ type Server struct {
 	// answers panics and errors that are not catalog errors (000001 when nil), and
 	// Codes.Timeout an expired deadline (000022 when nil). Other fields are unused.
 	Codes httperr.Codes
-	// Observe, when set, is called once per catalog error answered, with the call's
+	// Observe, when set, is called once per catalog error answered (not for
+	// *connect.Errors sent as they are, nor cancelled calls), with the call's
 	// context, its procedure ("/pkg.Service/Method") and the error, before the error
 	// is sent; an otelerr.Recorder's Record method fits. It must not keep err.
 	Observe func(ctx context.Context, procedure string, err *errcat.Error)

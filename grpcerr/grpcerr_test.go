@@ -288,3 +288,19 @@ func TestObserve(t *testing.T) {
 		t.Errorf("Observe calls = %v, want %v", calls, want)
 	}
 }
+
+// TestStreamPanic checks that a streaming handler's panic is answered with 000001.
+func TestStreamPanic(t *testing.T) {
+	srv := &grpcerr.Server{Logger: slog.New(slog.DiscardHandler)}
+	h := &health{watch: func(grpc_health_v1.Health_WatchServer) error { panic("secret") }}
+	cc := serve(t, h, []grpc.ServerOption{grpc.StreamInterceptor(srv.StreamInterceptor())},
+		grpc.WithStreamInterceptor(grpcerr.StreamClientInterceptor(common.Set)))
+	st, err := grpc_health_v1.NewHealthClient(cc).Watch(context.Background(), &grpc_health_v1.HealthCheckRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.Recv()
+	if !errors.Is(err, common.ErrInternalServerError) || strings.Contains(err.Error(), "secret") {
+		t.Errorf("Recv error = %v, want 000001 without the panic's text", err)
+	}
+}

@@ -26,9 +26,10 @@ type Server struct {
 	// answers panics and errors that are not catalog errors (000001 when nil), and
 	// Codes.Timeout an expired deadline (000022 when nil). Other fields are unused.
 	Codes httperr.Codes
-	// Observe, when set, is called once per error answered, with the call's context,
-	// its full method name ("/pkg.Service/Method") and the catalog error, before the
-	// status is sent; an otelerr.Recorder's Record method fits. It must not keep err.
+	// Observe, when set, is called once per catalog error answered (not for status
+	// errors sent as they are, nor cancelled calls), with the call's context, its
+	// full method name ("/pkg.Service/Method") and the error, before the status is
+	// sent; an otelerr.Recorder's Record method fits. It must not keep err.
 	Observe func(ctx context.Context, method string, err *errcat.Error)
 }
 
