@@ -93,7 +93,10 @@ func FromError(err error, sets ...*errcat.Set) error {
 	if !ok {
 		return err
 	}
-	return FromStatus(s, sets...)
+	if e := FromStatus(s, sets...); e != nil {
+		return e
+	}
+	return err // an OK status: nothing to decode
 }
 
 // Remote is the cause of an error decoded from a status: what the status said
