@@ -93,10 +93,9 @@ func (s *Server) answer(ctx context.Context, method string, err error) error {
 			e = s.internal().Wrap(err)
 		}
 	}
-	md, _ := metadata.FromIncomingContext(ctx)
-	c := &richstatus.Context{RequestID: requestID(md)}
+	c := &richstatus.Context{RequestID: richstatus.RequestID(first(ctx, "x-request-id"))}
 	if set := e.Definition().Set(); set != nil {
-		c.Locale = richstatus.NegotiateLocale(set, first(md, "accept-language"))
+		c.Locale = richstatus.NegotiateLocale(set, first(ctx, "accept-language"))
 	}
 	if d, ok := richstatus.RetryAfter(err); ok {
 		c.RetryAfter = d
@@ -151,13 +150,11 @@ func (s *Server) log(ctx context.Context, method string, e *errcat.Error, orig e
 	l.LogAttrs(ctx, level, "call failed", attrs...)
 }
 
-// first returns the first value of a metadata key, or "".
-func first(md metadata.MD, key string) string {
-	if v := md.Get(key); len(v) > 0 {
+// first returns the first value of an incoming metadata key, or "", without copying
+// the call's whole metadata as metadata.FromIncomingContext does.
+func first(ctx context.Context, key string) string {
+	if v := metadata.ValueFromIncomingContext(ctx, key); len(v) > 0 {
 		return v[0]
 	}
 	return ""
 }
-
-// requestID returns the call's "x-request-id" when well-formed, else a new id.
-func requestID(md metadata.MD) string { return richstatus.RequestID(first(md, "x-request-id")) }
