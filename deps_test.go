@@ -1,6 +1,7 @@
 package errcat_test
 
 import (
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -69,6 +70,33 @@ func TestEveryTestAcceptsUpdate(t *testing.T) {
 		}
 		if !slices.Contains(fields[1:], "github.com/errcat/errcat/internal/golden") {
 			t.Errorf("the tests of %s do not import internal/golden, so go test ./... -update fails there: add _ \"github.com/errcat/errcat/internal/golden\"", fields[0])
+		}
+	}
+}
+
+// TestAdaptersStayOut proves that the gRPC, Connect and OpenTelemetry adapters, each
+// a module of its own, add nothing to this module's graph: a service that requires
+// only errcat never downloads them or what they need.
+func TestAdaptersStayOut(t *testing.T) {
+	cmd := exec.Command("go", "list", "-m", "all")
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("go list -m all: %v\n%s", err, out)
+		}
+		t.Skipf("go list -m all: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		path, _, _ := strings.Cut(line, " ")
+		for _, banned := range []string{
+			"google.golang.org/grpc", "google.golang.org/genproto", "connectrpc.com/",
+			"go.opentelemetry.io/", "github.com/prometheus/",
+			"github.com/errcat/errcat/grpcerr", "github.com/errcat/errcat/connecterr", "github.com/errcat/errcat/otelerr",
+		} {
+			if strings.HasPrefix(path, banned) {
+				t.Errorf("go list -m all lists %s", line)
+			}
 		}
 	}
 }

@@ -108,6 +108,20 @@ step "go test -race"
 # not taken while every other package's tests share the machine.
 ERRCAT_BROWSER_STEP=1 go test -race -count=1 ./...
 
+# The adapters (gRPC, Connect, OpenTelemetry, web frameworks) are modules of their own,
+# so that errcat's module never downloads what they need; each is checked as the root is.
+for m in $(git ls-files '*/go.mod' | xargs -n1 dirname | grep -v '^bench$' | sort); do
+  step "module $m: gofmt, vet, go mod tidy -diff, go test -race"
+  (
+    cd "$m"
+    unformatted=$(gofmt -l .)
+    [ -z "$unformatted" ] || { echo "not gofmt'ed:"; echo "$unformatted"; exit 1; }
+    GOWORK=off go vet ./...
+    GOWORK=off go mod tidy -diff
+    GOWORK=off go test -race -count=1 ./...
+  )
+done
+
 step "browser tests (screenshots in $ERRCAT_SCREENSHOTS)"
 go test -count=1 -run Browser -v ./portal > /tmp/errcat-browser.log 2>&1 || { cat /tmp/errcat-browser.log; exit 1; }
 grep -E '^(--- |ok)|screenshot|keystroke' /tmp/errcat-browser.log
