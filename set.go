@@ -18,7 +18,8 @@ type Set struct {
 	numeric              bool
 	locales              []string // locales[0] is the default locale
 	defs                 []*Definition
-	byID                 map[string]*Definition
+	byID                 map[string]*Definition // codes, and variants unless lazy
+	lazy                 bool                   // definitions are compiled on first use
 }
 
 // Name returns the catalog's name, the domain of its errors.
@@ -53,7 +54,29 @@ func (s *Set) Lookup(id string) *Definition {
 	if s == nil {
 		return nil
 	}
-	return s.byID[id]
+	if d := s.byID[id]; d != nil || !s.lazy {
+		return d
+	}
+	return s.lookupVariant(id)
+}
+
+// lookupVariant returns the variant with id ("000037[0]") of a lazy set, whose index
+// holds codes only.
+func (s *Set) lookupVariant(id string) *Definition {
+	i := strings.IndexByte(id, '[')
+	if i < 0 {
+		return nil
+	}
+	d := s.byID[id[:i]]
+	if d == nil {
+		return nil
+	}
+	for _, v := range d.Variants() {
+		if v.id == id {
+			return v
+		}
+	}
+	return nil
 }
 
 // MatchLocale returns the set's locale that tag falls back to: tag itself, then tag
@@ -115,19 +138,8 @@ func sameTag(a, b string) bool {
 // parameters and checks that codes and names are unique. It reports every problem it
 // finds, joined, each prefixed with the code it concerns.
 func NewSet(spec SetSpec) (*Set, error) {
-	def := spec.DefaultLocale
-	if def == "" {
-		def = "en"
-	}
-	s := &Set{
-		name:    spec.Name,
-		title:   spec.Title,
-		version: spec.Version,
-		docsURL: spec.DocsURL,
-		numeric: spec.NumericCodes,
-		locales: append([]string{def}, spec.Locales...),
-		byID:    make(map[string]*Definition, len(spec.Errors)),
-	}
+	s := newSet(spec)
+	s.byID = make(map[string]*Definition, len(spec.Errors))
 	var errs []error
 	names := make(map[string]string, len(spec.Errors))
 	for i := range spec.Errors {
@@ -146,7 +158,12 @@ func NewSet(spec SetSpec) (*Set, error) {
 			}
 			names[sp.Name] = sp.Code
 		}
-		d, err := s.compile(sp, nil)
+		d := &Definition{}
+		err := s.compile(d, sp, nil)
+		s.byID[d.id] = d
+		for _, v := range d.variants {
+			s.byID[v.id] = v
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -159,6 +176,22 @@ func NewSet(spec SetSpec) (*Set, error) {
 	return s, nil
 }
 
+// newSet returns a Set of spec's catalog fields, without definitions.
+func newSet(spec SetSpec) *Set {
+	def := spec.DefaultLocale
+	if def == "" {
+		def = "en"
+	}
+	return &Set{
+		name:    spec.Name,
+		title:   spec.Title,
+		version: spec.Version,
+		docsURL: spec.DocsURL,
+		numeric: spec.NumericCodes,
+		locales: append([]string{def}, spec.Locales...),
+	}
+}
+
 // MustNewSet is like [NewSet] but panics on error. It is meant for generated code,
 // whose catalog was checked when it was generated.
 func MustNewSet(spec SetSpec) *Set {
@@ -169,15 +202,19 @@ func MustNewSet(spec SetSpec) *Set {
 	return s
 }
 
-// compile builds the definition of sp, a code when parent is nil, else a variant.
-func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
+// compile builds into d the definition of sp, a code when parent is nil, else a
+// variant. The fields a lazy set's placeholder already holds (set, code, name, id) are
+// written only when d has no set yet, so that readers of those fields never race with
+// compile.
+func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 	var errs []error
-	d := &Definition{
-		set: s, parent: parent, code: sp.Code, name: sp.Name, key: sp.Key, id: sp.Code,
-		status: sp.Status, grpc: sp.GRPC, params: sp.Params, returnedBy: sp.ReturnedBy,
-		category: sp.Category, retryable: sp.Retryable, level: sp.LogLevel,
-		notPublic: sp.NotPublic, deprecated: sp.Deprecated,
+	if d.set == nil {
+		d.set, d.code, d.name, d.id = s, sp.Code, sp.Name, sp.Code
+		d.parent, d.key = parent, sp.Key
 	}
+	d.status, d.grpc, d.params, d.returnedBy = sp.Status, sp.GRPC, sp.Params, sp.ReturnedBy
+	d.category, d.retryable, d.level = sp.Category, sp.Retryable, sp.LogLevel
+	d.notPublic, d.deprecated = sp.NotPublic, sp.Deprecated
 	if parent != nil {
 		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
 		inherit(d, parent)
@@ -204,10 +241,6 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 			fail(fmt.Errorf("param name %q must be an identifier: letters, digits and _, not starting with a digit", p.Name))
 		}
 	}
-	if _, dup := s.byID[d.id]; dup && parent != nil {
-		fail(errors.New("duplicate variant key"))
-	}
-	s.byID[d.id] = d
 
 	d.texts = make([]*localized, len(s.locales))
 	var fb *localized
@@ -246,17 +279,20 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		d.asVariant = resolveTexts(d.texts)
 	}
 	for i := range sp.Variants {
-		v, err := s.compile(&sp.Variants[i], d)
+		v := &Definition{}
+		err := s.compile(v, &sp.Variants[i], d)
+		for _, w := range d.variants {
+			if w.key == v.key {
+				err = errors.Join(err, fmt.Errorf("%s: duplicate variant key", v.id))
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		d.variants = append(d.variants, v)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return d, nil
+	return errors.Join(errs...)
 }
 
 // inherit fills a variant's unset fields from its code.
