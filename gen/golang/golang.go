@@ -184,12 +184,12 @@ type file struct {
 
 // codeView is one code as the template renders it.
 type codeView struct {
-	Name     string // the exported identifier of the code
-	Code     string // the code, quoted
+	Name string // the exported identifier of the code
+	Code string // the code, quoted
 	// SentinelDoc is the doc comment of the code's sentinel, indented in a var block.
 	SentinelDoc string
-	Doc      string // the constructor's doc comment
-	Params   []param
+	Doc         string // the constructor's doc comment
+	Params      []param
 	// FuncSrc is the code's constructor, rendered ahead of the file so that large
 	// catalogs render on every core.
 	FuncSrc string
