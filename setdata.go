@@ -49,8 +49,9 @@ const setDataMagic = "errcat-set 1"
 // EncodeSetSpec returns spec in the set data format that [DecodeSet] and
 // [DecodeSetSpec] read. Every string of spec is kept exactly, whatever bytes it holds;
 // the result is valid UTF-8 without NUL, carriage return or backquote, so that it fits
-// a Go raw string literal. It reports an error for what the format cannot hold:
-// a variant with variants of its own.
+// a Go raw string literal; only a code's empty Params decode as nil, which means the
+// same. It reports an error for what the format cannot hold: a variant with variants
+// of its own.
 func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 	var b []byte
 	b = append(b, setDataMagic...)
@@ -94,6 +95,13 @@ func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 // appendRecord appends the record of a code.
 func appendRecord(b []byte, s *Spec) ([]byte, error) {
 	b = dataLine(b, "code", s.Code)
+	if s.Params != nil && len(s.Params) == 0 {
+		// Only a variant's empty params differ from none: a variant with none
+		// inherits its code's.
+		c := *s
+		c.Params = nil
+		s = &c
+	}
 	b = appendSpecFields(b, s)
 	for i := range s.Variants {
 		v := &s.Variants[i]

@@ -65,7 +65,8 @@ func TestSetDataRoundTrip(t *testing.T) {
 }
 
 // normal returns spec as DecodeSetSpec returns it: no empty Translations maps, params
-// of kind string where the kind was unset, and Errors not nil.
+// of kind string where the kind was unset, no empty params of codes, and Errors not
+// nil.
 func normal(spec SetSpec) SetSpec {
 	if spec.Errors == nil {
 		spec.Errors = []Spec{}
@@ -86,6 +87,9 @@ func normal(spec SetSpec) SetSpec {
 	}
 	for i := range spec.Errors {
 		norm(&spec.Errors[i])
+		if len(spec.Errors[i].Params) == 0 {
+			spec.Errors[i].Params = nil
+		}
 	}
 	return spec
 }
