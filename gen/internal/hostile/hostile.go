@@ -59,9 +59,9 @@ func FS(dir, text, ident string) fstest.MapFS {
 	}
 	cat := map[string]any{
 		"catalog": "fuzz", "title": text, "description": text, "version": text,
-		"docs_url": "https://example.com/" + text + "/{code}",
+		"docs_url":   "https://example.com/" + text + "/{code}",
 		"operations": map[string]any{text: map[string]string{"title": text, "description": text}},
-		"errors": []any{first, map[string]any{"code": "E2", "name": "Plain", "message": "Plain."}},
+		"errors":     []any{first, map[string]any{"code": "E2", "name": "Plain", "message": "Plain."}},
 	}
 	tr := map[string]any{"locale": "vi", "errors": map[string]any{ident: texts(), ident + "[" + ident + "]": map[string]string{"message": tmpl}}}
 	return fstest.MapFS{
