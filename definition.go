@@ -277,14 +277,8 @@ func (d *Definition) Error() string {
 // New returns an error of this code with args as its parameter values, in the order of
 // [Definition.Params]. Missing trailing values are treated as not given. New copies
 // args and does no formatting; for up to two parameters it allocates only the Error.
-func (d *Definition) New(args ...Value) *Error {
-	d.load()
-	return newError(d, nil, args)
-}
+func (d *Definition) New(args ...Value) *Error { return newError(d, nil, args) }
 
 // Wrap is like [Definition.New] and records cause as the error's cause, returned by
 // [Error.Unwrap].
-func (d *Definition) Wrap(cause error, args ...Value) *Error {
-	d.load()
-	return newError(d, cause, args)
-}
+func (d *Definition) Wrap(cause error, args ...Value) *Error { return newError(d, cause, args) }

@@ -277,7 +277,7 @@ var (
 //
 // The request body is in a media type the endpoint does not read.
 func UnsupportedContentType(contentType string, supported string) *errcat.Error {
-	return ErrUnsupportedContentType.New(errcat.String(contentType), errcat.String(supported))
+	return errcat.New2(ErrUnsupportedContentType, contentType, supported)
 }
 
 // InternalServerError returns error 000001 (HTTP 500 Internal Server Error):
@@ -335,7 +335,7 @@ func SubscriptionAwaitingVerification() *errcat.Error {
 //
 // A request parameter was provided with an incorrect data type.
 func InvalidParamType(param string, p1 string) *errcat.Error {
-	return ErrInvalidParamType.New(errcat.String(param), errcat.String(p1))
+	return errcat.New2(ErrInvalidParamType, param, p1)
 }
 
 // MissingPrivilege returns error 000008 (HTTP 403 Forbidden): You cannot
@@ -344,7 +344,7 @@ func InvalidParamType(param string, p1 string) *errcat.Error {
 // The user does not have the required privileges to perform the requested
 // action.
 func MissingPrivilege(action string, privilege string, contact string) *errcat.Error {
-	return ErrMissingPrivilege.New(errcat.String(action), errcat.String(privilege), errcat.String(contact))
+	return errcat.New3(ErrMissingPrivilege, action, privilege, contact)
 }
 
 // ProjectIDRequired returns error 000009 (HTTP 400 Bad Request): Project id is
@@ -368,7 +368,7 @@ func UserIDRequired() *errcat.Error {
 //
 // The JSON request body contains a field with an invalid data type.
 func InvalidJSONFieldType(field string, p1 string) *errcat.Error {
-	return ErrInvalidJSONFieldType.New(errcat.String(field), errcat.String(p1))
+	return errcat.New2(ErrInvalidJSONFieldType, field, p1)
 }
 
 // UnableToLocate returns error 000012 (HTTP 404 Not Found): Unable to locate
@@ -376,7 +376,7 @@ func InvalidJSONFieldType(field string, p1 string) *errcat.Error {
 //
 // The system could not find the specified object using the provided ID.
 func UnableToLocate(kind string, id string) *errcat.Error {
-	return ErrUnableToLocate.New(errcat.String(kind), errcat.String(id))
+	return errcat.New2(ErrUnableToLocate, kind, id)
 }
 
 // TooManyRequests returns error 000013 (HTTP 429 Too Many Requests): Too many
@@ -402,7 +402,7 @@ func DeploymentInProgress() *errcat.Error {
 // The requested action is blocked because of the current status of the user's
 // billing account.
 func UserBillingAccountBlocked(action string, status string) *errcat.Error {
-	return ErrUserBillingAccountBlocked.New(errcat.String(action), errcat.String(status))
+	return errcat.New2(ErrUserBillingAccountBlocked, action, status)
 }
 
 // ProjectBillingAccountBlocked returns error 000016 (HTTP 403 Forbidden):
@@ -411,7 +411,7 @@ func UserBillingAccountBlocked(action string, status string) *errcat.Error {
 // The requested action is blocked because of the current status of the
 // project's billing account.
 func ProjectBillingAccountBlocked(action string, status string) *errcat.Error {
-	return ErrProjectBillingAccountBlocked.New(errcat.String(action), errcat.String(status))
+	return errcat.New2(ErrProjectBillingAccountBlocked, action, status)
 }
 
 // ImageTooLarge returns error 000017 (HTTP 413 Request Entity Too Large): Image
@@ -419,7 +419,7 @@ func ProjectBillingAccountBlocked(action string, status string) *errcat.Error {
 //
 // The uploaded image exceeds the maximum allowed file size.
 func ImageTooLarge(limitMB int) *errcat.Error {
-	return ErrImageTooLarge.New(errcat.Int(int64(limitMB)))
+	return errcat.New1(ErrImageTooLarge, limitMB)
 }
 
 // DataProcessingFailed returns error 000018 (HTTP 500 Internal Server Error):
@@ -468,7 +468,7 @@ func UpstreamTimeout() *errcat.Error {
 //
 // The operation {0} failed to complete.
 func OperationFailed(operation string) *errcat.Error {
-	return ErrOperationFailed.New(errcat.String(operation))
+	return errcat.New1(ErrOperationFailed, operation)
 }
 
 // PayloadTooLarge returns error 000024 (HTTP 413 Request Entity Too Large):
@@ -476,7 +476,7 @@ func OperationFailed(operation string) *errcat.Error {
 //
 // The request body exceeds the maximum allowed payload size.
 func PayloadTooLarge(detail string) *errcat.Error {
-	return ErrPayloadTooLarge.New(errcat.String(detail))
+	return errcat.New1(ErrPayloadTooLarge, detail)
 }
 
 // BillingAccountActiveOnProjects returns error 000025 (HTTP 409 Conflict): User
@@ -494,7 +494,7 @@ func BillingAccountActiveOnProjects() *errcat.Error {
 // The action cannot be performed from the current project context. The user
 // must switch to a different project.
 func WrongProjectContext(action string, currentProject string, requiredProject string) *errcat.Error {
-	return ErrWrongProjectContext.New(errcat.String(action), errcat.String(currentProject), errcat.String(requiredProject))
+	return errcat.New3(ErrWrongProjectContext, action, currentProject, requiredProject)
 }
 
 // NotProjectMember returns error 000027 (HTTP 403 Forbidden): Cannot {action}
@@ -503,7 +503,7 @@ func WrongProjectContext(action string, currentProject string, requiredProject s
 // The user is not a member of the required project and cannot perform the
 // action.
 func NotProjectMember(action string, project string, contact string) *errcat.Error {
-	return ErrNotProjectMember.New(errcat.String(action), errcat.String(project), errcat.String(contact))
+	return errcat.New3(ErrNotProjectMember, action, project, contact)
 }
 
 // FeedbackFailed returns error 000028 (HTTP 500 Internal Server Error): Error
@@ -520,7 +520,7 @@ func FeedbackFailed() *errcat.Error {
 // The specified API endpoint does not exist or is not registered for the given
 // HTTP method.
 func EndpointNotFound(path string, method string) *errcat.Error {
-	return ErrEndpointNotFound.New(errcat.String(path), errcat.String(method))
+	return errcat.New2(ErrEndpointNotFound, path, method)
 }
 
 // MissingRequiredInformation returns error 000030 (HTTP 400 Bad Request):
@@ -528,7 +528,7 @@ func EndpointNotFound(path string, method string) *errcat.Error {
 //
 // One or more required fields are missing from the request.
 func MissingRequiredInformation(fields string) *errcat.Error {
-	return ErrMissingRequiredInformation.New(errcat.String(fields))
+	return errcat.New1(ErrMissingRequiredInformation, fields)
 }
 
 // MethodNotSupported returns error 000031 (HTTP 405 Method Not Allowed): HTTP
@@ -536,7 +536,7 @@ func MissingRequiredInformation(fields string) *errcat.Error {
 //
 // The HTTP method used is not supported by the target endpoint.
 func MethodNotSupported(method string, allowed string) *errcat.Error {
-	return ErrMethodNotSupported.New(errcat.String(method), errcat.String(allowed))
+	return errcat.New2(ErrMethodNotSupported, method, allowed)
 }
 
 // UnsupportedAcceptType returns error 000033 (HTTP 406 Not Acceptable):
@@ -544,7 +544,7 @@ func MethodNotSupported(method string, allowed string) *errcat.Error {
 //
 // The media type specified in the Accept header is not supported by the server.
 func UnsupportedAcceptType(supported string) *errcat.Error {
-	return ErrUnsupportedAcceptType.New(errcat.String(supported))
+	return errcat.New1(ErrUnsupportedAcceptType, supported)
 }
 
 // MissingRequestPart returns error 000034 (HTTP 400 Bad Request): Required
@@ -552,7 +552,7 @@ func UnsupportedAcceptType(supported string) *errcat.Error {
 //
 // A required part of a multipart request is missing.
 func MissingRequestPart(part string) *errcat.Error {
-	return ErrMissingRequestPart.New(errcat.String(part))
+	return errcat.New1(ErrMissingRequestPart, part)
 }
 
 // MissingPathVariable returns error 000035 (HTTP 400 Bad Request): Required
@@ -560,7 +560,7 @@ func MissingRequestPart(part string) *errcat.Error {
 //
 // A required path variable was not included in the request URL.
 func MissingPathVariable(variable string) *errcat.Error {
-	return ErrMissingPathVariable.New(errcat.String(variable))
+	return errcat.New1(ErrMissingPathVariable, variable)
 }
 
 // InvalidParamOrHeader returns error 000036 (HTTP 400 Bad Request): Missing or
@@ -569,7 +569,7 @@ func MissingPathVariable(variable string) *errcat.Error {
 // A required request parameter or header is either missing or contains an
 // invalid value.
 func InvalidParamOrHeader(name string) *errcat.Error {
-	return ErrInvalidParamOrHeader.New(errcat.String(name))
+	return errcat.New1(ErrInvalidParamOrHeader, name)
 }
 
 // ValueAlreadyExists returns error 000037 (HTTP 409 Conflict): Value of field
@@ -578,7 +578,7 @@ func InvalidParamOrHeader(name string) *errcat.Error {
 // The value provided for the field violates a unique constraint — a record
 // with this value already exists.
 func ValueAlreadyExists(field string) *errcat.Error {
-	return ErrValueAlreadyExists.New(errcat.String(field))
+	return errcat.New1(ErrValueAlreadyExists, field)
 }
 
 // FieldRequired returns error 000038 (HTTP 400 Bad Request): Field {field} is
@@ -586,7 +586,7 @@ func ValueAlreadyExists(field string) *errcat.Error {
 //
 // A required field was left empty or not provided.
 func FieldRequired(field string) *errcat.Error {
-	return ErrFieldRequired.New(errcat.String(field))
+	return errcat.New1(ErrFieldRequired, field)
 }
 
 // InvalidFieldValue returns error 000039 (HTTP 422 Unprocessable Entity): Value
@@ -595,7 +595,7 @@ func FieldRequired(field string) *errcat.Error {
 // The value provided for the field is either invalid or does not correspond to
 // an existing record.
 func InvalidFieldValue(field string) *errcat.Error {
-	return ErrInvalidFieldValue.New(errcat.String(field))
+	return errcat.New1(ErrInvalidFieldValue, field)
 }
 
 // IntegrityConstraintViolation returns error 000040 (HTTP 409 Conflict):
@@ -662,7 +662,7 @@ func BillingAccountUnpaid() *errcat.Error {
 //
 // The time zone value provided is not in the expected format.
 func InvalidTimeZone(timeZone string) *errcat.Error {
-	return ErrInvalidTimeZone.New(errcat.String(timeZone))
+	return errcat.New1(ErrInvalidTimeZone, timeZone)
 }
 
 // InvalidRedirectURL returns error 000048 (HTTP 400 Bad Request): Invalid
@@ -678,7 +678,7 @@ func InvalidRedirectURL() *errcat.Error {
 //
 // The attribute is read-only and cannot be modified by the user.
 func AttributeReadOnly(attribute string) *errcat.Error {
-	return ErrAttributeReadOnly.New(errcat.String(attribute))
+	return errcat.New1(ErrAttributeReadOnly, attribute)
 }
 
 // FeatureDisabled returns error 000050 (HTTP 403 Forbidden): Feature is
@@ -717,34 +717,34 @@ docs_url https://errcat.dev/catalogs/common/errors/{code}/
 default_locale en
 codes 51
 706 UnsupportedContentType 000052
-456 InternalServerError 000001
-458 ResourceNotFound 000002
-537 InvalidRequest 000003
-537 UnableToLoadData 000004
-538 SystemTechnicalIssue 000005
-712 SubscriptionAwaitingVerification 000006
+449 InternalServerError 000001
+451 ResourceNotFound 000002
+530 InvalidRequest 000003
+530 UnableToLoadData 000004
+531 SystemTechnicalIssue 000005
+705 SubscriptionAwaitingVerification 000006
 719 InvalidParamType 000007
 918 MissingPrivilege 000008
-402 ProjectIDRequired 000009
-381 UserIDRequired 000010
+395 ProjectIDRequired 000009
+374 UserIDRequired 000010
 751 InvalidJSONFieldType 000011
 624 UnableToLocate 000012
-442 TooManyRequests 000013
-481 DeploymentInProgress 000014
+435 TooManyRequests 000013
+474 DeploymentInProgress 000014
 781 UserBillingAccountBlocked 000015
 810 ProjectBillingAccountBlocked 000016
 542 ImageTooLarge 000017
-571 DataProcessingFailed 000018
-400 InvalidEmail 000019
-433 InvalidImageFormat 000020
-627 UnexpectedUpstreamResponse 000021
-535 UpstreamTimeout 000022
+564 DataProcessingFailed 000018
+393 InvalidEmail 000019
+426 InvalidImageFormat 000020
+620 UnexpectedUpstreamResponse 000021
+528 UpstreamTimeout 000022
 473 OperationFailed 000023
 595 PayloadTooLarge 000024
-792 BillingAccountActiveOnProjects 000025
+785 BillingAccountActiveOnProjects 000025
 871 WrongProjectContext 000026
 837 NotProjectMember 000027
-478 FeedbackFailed 000028
+471 FeedbackFailed 000028
 708 EndpointNotFound 000029
 498 MissingRequiredInformation 000030
 679 MethodNotSupported 000031
@@ -755,18 +755,18 @@ codes 51
 951 ValueAlreadyExists 000037
 881 FieldRequired 000038
 1009 InvalidFieldValue 000039
-539 IntegrityConstraintViolation 000040
-487 DataSourceUnavailable 000041
-426 TenantAccessDenied 000042
-410 AttemptLimitExceeded 000043
-474 AccountNotActivated 000044
-619 BillingAccountShared 000045
-554 BillingAccountUnpaid 000046
+532 IntegrityConstraintViolation 000040
+480 DataSourceUnavailable 000041
+419 TenantAccessDenied 000042
+403 AttemptLimitExceeded 000043
+467 AccountNotActivated 000044
+612 BillingAccountShared 000045
+547 BillingAccountUnpaid 000046
 591 InvalidTimeZone 000047
-360 InvalidRedirectURL 000048
+353 InvalidRedirectURL 000048
 552 AttributeReadOnly 000049
-380 FeatureDisabled 000050
-445 FileUploadRateLimited 000051
+373 FeatureDisabled 000050
+438 FileUploadRateLimited 000051
 code 000052
 name UnsupportedContentType
 status 415
@@ -795,7 +795,6 @@ description The server encountered an unexpected condition that prevented it fro
 cause An unidentified internal error occurred on the server.
 resolution Try the request again.
 resolution If the issue persists, contact support.
-params
 category internal
 log_level ERROR
 code 000002
@@ -810,7 +809,6 @@ cause The resource ID is incorrect or does not exist.
 cause The resource was deleted before the request was made.
 resolution Verify the resource ID is correct.
 resolution Ensure the resource has not been deleted.
-params
 category not_found
 code 000003
 name InvalidRequest
@@ -824,7 +822,6 @@ cause Required fields are missing from the request.
 cause The request body or parameters are malformed.
 resolution Check the request format and ensure all required fields are present.
 resolution Refer to the API reference for the expected request structure.
-params
 category invalid_request
 code 000004
 name UnableToLoadData
@@ -837,7 +834,6 @@ description The system was unable to load the requested data, possibly due to a 
 cause A temporary system error occurred while loading data.
 resolution Try again after a short delay.
 resolution If the issue persists, contact support.
-params
 category unavailable
 retryable
 log_level ERROR
@@ -851,7 +847,6 @@ summary System-level technical error
 description A system-level technical issue is preventing the operation from completing.
 cause An infrastructure or system-level error occurred.
 resolution Contact the infrastructure or development team for further assistance.
-params
 category internal
 log_level ERROR
 code 000006
@@ -865,7 +860,6 @@ description The account has been created but is pending verification of the subs
 cause The System Admin has not yet verified the subscription package for this account.
 resolution Wait for the System Admin to verify and approve your subscription package.
 resolution Contact the System Admin if verification is taking too long.
-params
 category account
 code 000007
 name InvalidParamType
@@ -916,7 +910,6 @@ summary Required Project ID is missing
 description The Project ID is a required parameter but was not provided in the request.
 cause The \x60project_id\x60 field is missing from the request.
 resolution Include the Project ID in your request.
-params
 category invalid_request
 code 000010
 name UserIDRequired
@@ -928,7 +921,6 @@ summary Required User ID is missing
 description The User ID is a required parameter but was not provided in the request.
 cause The \x60user_id\x60 field is missing from the request.
 resolution Include the User ID in your request.
-params
 category invalid_request
 code 000011
 name InvalidJSONFieldType
@@ -978,7 +970,6 @@ description The client has exceeded the allowed request rate limit.
 cause Too many requests were sent within a short period.
 resolution Wait briefly before retrying.
 resolution Reduce the frequency of requests.
-params
 category rate_limit
 retryable
 log_level WARN
@@ -993,7 +984,6 @@ description The system is currently performing a deployment and cannot process t
 cause A deployment is in progress on the system or resource.
 resolution Wait for the deployment to complete.
 resolution Try the request again afterward.
-params
 category unavailable
 retryable
 log_level ERROR
@@ -1059,7 +1049,6 @@ summary System error during data processing
 description An unexpected system error occurred while processing data.
 cause A system-level error was encountered during data processing.
 resolution Contact the infrastructure or development team for assistance.
-params
 category internal
 log_level ERROR
 code 000019
@@ -1072,7 +1061,6 @@ summary Invalid email address format
 description The email address provided does not conform to a valid format.
 cause The email address is malformed or missing required components.
 resolution Provide a valid email address (e.g., \x60user@example.com\x60).
-params
 category invalid_request
 code 000020
 name InvalidImageFormat
@@ -1085,7 +1073,6 @@ description The uploaded image uses a file format that is not supported.
 cause The image file format is not in the list of supported formats.
 resolution Use a supported image format (e.g., PNG, JPEG).
 resolution Try uploading again.
-params
 category invalid_request
 code 000021
 name UnexpectedUpstreamResponse
@@ -1098,7 +1085,6 @@ description An upstream service returned an unexpected response, preventing the 
 cause An external or upstream service returned an invalid or unexpected response.
 resolution Try again after a short delay.
 resolution Contact support if the issue persists.
-params
 category upstream
 retryable
 log_level ERROR
@@ -1112,7 +1098,6 @@ summary Upstream service timeout
 description The upstream service did not respond within the expected time, causing a timeout.
 cause A temporary issue with an upstream or external system caused the timeout.
 resolution Wait a few moments and try again.
-params
 category upstream
 retryable
 log_level ERROR
@@ -1159,7 +1144,6 @@ description The user cannot be disabled because their billing account is still l
 cause The user's billing account is the active billing account for at least one project.
 resolution Reassign the billing account for all affected projects to a different account.
 resolution Retry disabling the user after the billing account has been removed from all projects.
-params
 category conflict
 code 000026
 name WrongProjectContext
@@ -1214,7 +1198,6 @@ description An error occurred while attempting to submit feedback.
 cause A system error prevented the feedback from being sent.
 resolution Try submitting feedback again.
 resolution If the issue persists, contact the administrator directly.
-params
 category internal
 log_level ERROR
 code 000029
@@ -1401,7 +1384,6 @@ description The operation violated a database integrity constraint, such as a fo
 cause The submitted data conflicts with an existing database constraint.
 resolution Review the data being submitted for conflicts.
 resolution Resolve the constraint conflict and retry.
-params
 category conflict
 code 000041
 name DataSourceUnavailable
@@ -1414,7 +1396,6 @@ description The requested data source is currently unavailable.
 cause The data source is temporarily down or unreachable.
 resolution Try again after a short delay.
 resolution Contact support if the issue persists.
-params
 category unavailable
 retryable
 log_level ERROR
@@ -1428,7 +1409,6 @@ summary User lacks access to the tenant
 description The user does not have access rights to the requested tenant.
 cause The user account is not authorized for this tenant.
 resolution Request access from the tenant administrator.
-params
 category permission
 code 000043
 name AttemptLimitExceeded
@@ -1440,7 +1420,6 @@ summary Too many failed attempts
 description The maximum number of allowed attempts has been exceeded.
 cause Too many failed attempts were made in a short period.
 resolution Wait before retrying.
-params
 category rate_limit
 retryable
 log_level WARN
@@ -1454,7 +1433,6 @@ summary Account is inactive
 description The user account exists but has not been activated.
 cause The account was created but activation has not been completed.
 resolution Contact the system administrator to activate your account.
-params
 category account
 code 000045
 name BillingAccountShared
@@ -1467,7 +1445,6 @@ description The user cannot be disabled because their billing account is shared 
 cause The billing account is currently shared with one or more other users.
 resolution Remove all shared users from the billing account.
 resolution Retry disabling the user.
-params
 category conflict
 code 000046
 name BillingAccountUnpaid
@@ -1480,7 +1457,6 @@ description The user cannot be disabled due to outstanding unpaid invoices on th
 cause One or more invoices on the billing account remain unpaid.
 resolution Pay all outstanding invoices.
 resolution Retry disabling the user.
-params
 category conflict
 code 000047
 name InvalidTimeZone
@@ -1506,7 +1482,6 @@ summary Redirect URL is invalid
 description The redirect URL provided is not valid.
 cause The URL is malformed or not in an accepted format.
 resolution Provide a valid, properly formatted redirect URL.
-params
 category invalid_request
 code 000049
 name AttributeReadOnly
@@ -1532,7 +1507,6 @@ summary Requested feature is not enabled
 description The requested feature is currently disabled on the system.
 cause The feature has been turned off by an administrator.
 resolution Contact the administrator to enable the feature.
-params
 category permission
 code 000051
 name FileUploadRateLimited
@@ -1544,7 +1518,6 @@ summary File upload rate limit exceeded
 description The file upload rate limit has been exceeded.
 cause Too many file upload requests were made within a short period.
 resolution Wait before retrying the file upload.
-params
 category rate_limit
 retryable
 log_level WARN

@@ -158,15 +158,33 @@ func checkDecls(t *testing.T, f *ast.File, c *catalog.Catalog) {
 				t.Errorf("func %s does not return a call", d.Name.Name)
 				continue
 			}
-			sel, ok := call.(*ast.CallExpr).Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "New" || sel.X.(*ast.Ident).Name != "Err"+d.Name.Name {
-				t.Errorf("func %s does not return Err%s.New(…)", d.Name.Name, d.Name.Name)
+			if !callsNew(call.(*ast.CallExpr), "Err"+d.Name.Name) {
+				t.Errorf("func %s does not return Err%s.New(…) or errcat.NewN(Err%[2]s, …)", d.Name.Name, d.Name.Name)
 			}
 		}
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("declarations %v, want %v", got, want)
 	}
+}
+
+// callsNew reports whether call is sentinel.New(…) or errcat.NewN(sentinel, …).
+func callsNew(call *ast.CallExpr, sentinel string) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	switch {
+	case !ok:
+		return false
+	case x.Name == sentinel:
+		return sel.Sel.Name == "New"
+	case x.Name == "errcat" && len(call.Args) > 0:
+		arg, ok := call.Args[0].(*ast.Ident)
+		return ok && arg.Name == sentinel && sel.Sel.Name == "New"+strconv.Itoa(len(call.Args)-1)
+	}
+	return false
 }
 
 // shape returns src's tokens with the values of string literals left out and

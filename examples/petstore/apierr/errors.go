@@ -43,26 +43,26 @@ var (
 //
 // The store has no pet with the id given in the path.
 func PetNotFound(id int) *errcat.Error {
-	return ErrPetNotFound.New(errcat.Int(int64(id)))
+	return errcat.New1(ErrPetNotFound, id)
 }
 
 // PetNameTaken returns error PET-409 (HTTP 409 Conflict): Name {name} is taken
 //
 // Every pet in the store has a name of its own.
 func PetNameTaken(name string) *errcat.Error {
-	return ErrPetNameTaken.New(errcat.String(name))
+	return errcat.New1(ErrPetNameTaken, name)
 }
 
 // UnknownSpecies returns error PET-422 (HTTP 422 Unprocessable Entity): Unknown
 // species {species}
 func UnknownSpecies(species string, allowed string) *errcat.Error {
-	return ErrUnknownSpecies.New(errcat.String(species), errcat.String(allowed))
+	return errcat.New2(ErrUnknownSpecies, species, allowed)
 }
 
 // StoreClosed returns error PET-503 (HTTP 503 Service Unavailable): The store
 // is closed
 func StoreClosed(wait time.Duration) *errcat.Error {
-	return ErrStoreClosed.New(errcat.Duration(wait))
+	return errcat.New1(ErrStoreClosed, wait)
 }
 
 // Set is the petstore catalog 1.0.0, compiled: every code, variant and
