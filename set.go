@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat/internal/jsontext"
 )
@@ -19,7 +20,9 @@ type Set struct {
 	locales              []string // locales[0] is the default locale
 	defs                 []*Definition
 	byID                 map[string]*Definition // codes, and variants unless lazy
-	lazy                 bool                   // definitions are compiled on first use
+	// lazy is set when definitions are compiled on first use; byID, which then holds
+	// codes only, is made on the first Lookup.
+	lazy *sync.Once
 }
 
 // Name returns the catalog's name, the domain of its errors.
@@ -54,15 +57,27 @@ func (s *Set) Lookup(id string) *Definition {
 	if s == nil {
 		return nil
 	}
-	if d := s.byID[id]; d != nil || !s.lazy {
-		return d
+	if s.lazy != nil {
+		return s.lookupLazy(id)
 	}
-	return s.lookupVariant(id)
+	return s.byID[id]
 }
 
-// lookupVariant returns the variant with id ("000037[0]") of a lazy set, whose index
-// holds codes only.
-func (s *Set) lookupVariant(id string) *Definition {
+// lookupLazy is Lookup for a lazy set: it indexes the codes on the first call, and
+// finds a variant ("000037[0]") among its code's.
+func (s *Set) lookupLazy(id string) *Definition {
+	s.lazy.Do(func() {
+		byID := make(map[string]*Definition, len(s.defs))
+		for _, d := range s.defs {
+			if _, dup := byID[d.code]; !dup {
+				byID[d.code] = d
+			}
+		}
+		s.byID = byID
+	})
+	if d := s.byID[id]; d != nil {
+		return d
+	}
 	i := strings.IndexByte(id, '[')
 	if i < 0 {
 		return nil

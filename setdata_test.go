@@ -221,6 +221,10 @@ func TestDecodeSetLazy(t *testing.T) {
 	if s.Lookup("107[9]") != nil || s.Lookup("nope") != nil || s.Lookup("nope[0]") != nil {
 		t.Errorf("Lookup of an unknown id is not nil")
 	}
+	dup := MustDecodeSet("errcat-set 1\ncodes 2\n14 A a\n14 B a\ncode a\nname A\ncode a\nname B\n", nil)
+	if d := dup.Lookup("a"); d.Name() != "A" {
+		t.Errorf("Lookup of a code given twice = %s, want the first", d.Name())
+	}
 }
 
 // TestDecodeSetConcurrentFirstUse has goroutines race to use a code first; -race
@@ -268,7 +272,6 @@ func TestDecodeSetErrors(t *testing.T) {
 		{"bad index", "errcat-set 1\ncodes 1\nA a\n", `errcat: set data: line 3: index line "A a" is not LENGTH NAME CODE`},
 		{"huge length", "errcat-set 1\ncodes 1\n99999 A a\ncode a\n", `errcat: set data: line 3: index line "99999 A a" is not LENGTH NAME CODE`},
 		{"length", "errcat-set 1\ncodes 1\n3 A a\ncode a\n", "errcat: set data: records hold 7 bytes, the index says 3"},
-		{"duplicate", "errcat-set 1\ncodes 2\n7 A a\n7 B a\ncode a\ncode a\n", "errcat: set data: a: duplicate code"},
 		{"bad escape", "errcat-set 1\ntitle \\q\ncodes 0\n", `errcat: set data: line 2: bad escape "\\q"`},
 		{"no newline", "errcat-set 1\ncodes 0", "errcat: set data: line 2: line does not end with a newline"},
 	} {

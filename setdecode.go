@@ -19,11 +19,12 @@ import (
 // them as an array and take its sentinels' addresses without code at initialization.
 // When defs is nil, DecodeSet allocates them.
 //
-// DecodeSet checks the header, the index and that codes are unique. It does not
-// compile every code: data must be what EncodeSetSpec wrote for a spec that [NewSet]
-// accepts, as it is in generated code; a record that does not decode or compile
-// makes the first use of its definition panic with the reason. [DecodeSetSpec] and
-// NewSet check all of data.
+// DecodeSet checks the header and the index. It does not compile every code, nor
+// index them by code until the first [Set.Lookup]: data must be what EncodeSetSpec
+// wrote for a spec that [NewSet] accepts, as it is in generated code. A record that
+// does not decode or compile makes the first use of its definition panic with the
+// reason; of two codes the same, Lookup finds the first. [DecodeSetSpec] and NewSet
+// check all of data.
 func DecodeSet(data string, defs []Definition) (*Set, error) {
 	h, err := readSetHeader(data)
 	if err != nil {
@@ -37,23 +38,18 @@ func DecodeSet(data string, defs []Definition) (*Set, error) {
 		return nil, fmt.Errorf("errcat: set data has %d codes, but %d definitions were given", n, len(defs))
 	}
 	s := newSet(h.spec)
-	s.lazy = true
+	s.lazy = new(sync.Once)
 	s.defs = make([]*Definition, n)
-	s.byID = make(map[string]*Definition, n)
 	pending := make([]pendingDef, n)
 	for i, e := range h.index {
 		d := &defs[i]
 		if d.set != nil {
 			return nil, fmt.Errorf("errcat: definition %d given to DecodeSet already belongs to a set", i)
 		}
-		if _, dup := s.byID[e.code]; dup {
-			return nil, fmt.Errorf("errcat: set data: %s: duplicate code", e.code)
-		}
 		d.set, d.code, d.name, d.id = s, e.code, e.name, e.code
 		pending[i].record = e.record
 		d.pending.Store(&pending[i])
 		s.defs[i] = d
-		s.byID[e.code] = d
 	}
 	return s, nil
 }
