@@ -36,8 +36,10 @@ type Definition struct {
 	notPublic  bool
 	deprecated *Deprecation
 	variants   []*Definition
-	// pending is the encoded data of a lazy set's code until it is compiled, then nil.
-	pending atomic.Pointer[pendingDef]
+	// ready reports whether d is compiled; a lazy set's code is compiled from pending
+	// on first use.
+	ready   atomic.Bool
+	pending *pendingDef
 }
 
 // localized holds the parsed texts of one definition in one locale.

@@ -307,7 +307,11 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 		}
 		d.variants = append(d.variants, v)
 	}
-	return errors.Join(errs...)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	d.ready.Store(true)
+	return nil
 }
 
 // inherit fills a variant's unset fields from its code.

@@ -201,7 +201,7 @@ func TestDecodeSetLazy(t *testing.T) {
 		t.Fatalf("Lookup(000037) = %p, want the second of defs %p", s.Lookup("000037"), sentinel)
 	}
 	for i := range defs {
-		if defs[i].pending.Load() == nil {
+		if defs[i].ready.Load() {
 			t.Errorf("definition %d compiled before it was used", i)
 		}
 	}
@@ -212,8 +212,8 @@ func TestDecodeSetLazy(t *testing.T) {
 	if got, want := err.(*Error).Message(""), "A value already exists, and duplicates are not allowed."; got != want {
 		t.Errorf("Message = %q, want %q", got, want)
 	}
-	if defs[1].pending.Load() != nil || defs[0].pending.Load() == nil {
-		t.Errorf("using 000037 compiled: 000012 %v, 000037 %v; want only 000037", defs[0].pending.Load() == nil, defs[1].pending.Load() == nil)
+	if !defs[1].ready.Load() || defs[0].ready.Load() {
+		t.Errorf("using 000037 compiled: 000012 %v, 000037 %v; want only 000037", defs[0].ready.Load(), defs[1].ready.Load())
 	}
 	if v := s.Lookup("107[1]"); v == nil || v.Status() != 500 || v.Parent() != &defs[2] {
 		t.Errorf("Lookup(107[1]) = %v, want the variant with status 500", v)

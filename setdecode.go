@@ -48,7 +48,7 @@ func DecodeSet(data string, defs []Definition) (*Set, error) {
 		}
 		d.set, d.code, d.name, d.id = s, e.code, e.name, e.code
 		pending[i].record = e.record
-		d.pending.Store(&pending[i])
+		d.pending = &pending[i]
 		s.defs[i] = d
 	}
 	return s, nil
@@ -94,14 +94,24 @@ type pendingDef struct {
 }
 
 // load compiles d from its record if d belongs to a lazy set and was not compiled
-// yet. Every method that reads more than d's identity calls it first.
+// yet. Every method that reads more than d's identity calls it first; it is small
+// enough that those accessors stay inlinable, and costs a load and a branch once d is
+// compiled.
 func (d *Definition) load() {
-	if p := d.pending.Load(); p != nil {
-		p.compile(d)
+	if !d.ready.Load() {
+		d.compilePending()
 	}
 }
 
-func (p *pendingDef) compile(d *Definition) {
+// compilePending compiles d from its pending record, once, and panics if the record
+// does not decode or compile.
+//
+//go:noinline
+func (d *Definition) compilePending() {
+	p := d.pending
+	if p == nil {
+		return // not in a set, or compiled by NewSet without a problem
+	}
 	p.once.Do(func() {
 		sp, err := decodeRecord(p.record)
 		if err == nil && (sp.Code != d.code || sp.Name != d.name) {
@@ -110,11 +120,7 @@ func (p *pendingDef) compile(d *Definition) {
 		if err == nil {
 			err = d.set.compile(d, &sp, nil)
 		}
-		if err != nil {
-			p.err = err
-			return
-		}
-		d.pending.Store(nil)
+		p.err = err
 	})
 	if p.err != nil {
 		panic("errcat: set data of " + d.set.name + " code " + d.code + " is corrupt; regenerate it: " + p.err.Error())
