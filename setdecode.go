@@ -2,7 +2,6 @@ package errcat
 
 import (
 	"fmt"
-	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -313,12 +312,6 @@ func setField(s *Spec, tag, value string) error {
 	if setText(&s.Texts, tag, value) == nil {
 		return nil
 	}
-	last := func() *Param {
-		if len(s.Params) == 0 {
-			return nil
-		}
-		return &s.Params[len(s.Params)-1]
-	}
 	var err error
 	switch tag {
 	case "code":
@@ -334,21 +327,7 @@ func setField(s *Spec, tag, value string) error {
 	case "param":
 		s.Params = append(s.Params, Param{Name: value, Kind: KindString})
 	case "type", "param_description", "param_example":
-		p := last()
-		if p == nil {
-			return fmt.Errorf("%s before any param", tag)
-		}
-		switch tag {
-		case "type":
-			var ok bool
-			if p.Kind, ok = ParseKind(value); !ok {
-				return fmt.Errorf("unknown param type %q", value)
-			}
-		case "param_description":
-			p.Description = value
-		default:
-			p.Example = value
-		}
+		return setParamField(s.Params, tag, value)
 	case "operation":
 		s.ReturnedBy = append(s.ReturnedBy, value)
 	case "operations":
@@ -358,30 +337,53 @@ func setField(s *Spec, tag, value string) error {
 	case "retryable":
 		s.Retryable = true
 	case "log_level":
-		var l slog.Level
-		err = l.UnmarshalText([]byte(value))
-		s.LogLevel = l
+		err = s.LogLevel.UnmarshalText([]byte(value))
 	case "not_public":
 		s.NotPublic = true
 	case "deprecated":
 		s.Deprecated = &Deprecation{}
 	case "since", "replaced_by", "note":
-		d := s.Deprecated
-		if d == nil {
-			return fmt.Errorf("%s before deprecated", tag)
-		}
-		switch tag {
-		case "since":
-			d.Since = value
-		case "replaced_by":
-			d.ReplacedBy = value
-		default:
-			d.Note = value
-		}
+		return setDeprecationField(s.Deprecated, tag, value)
 	default:
 		return fmt.Errorf("unknown field %q", tag)
 	}
 	return err
+}
+
+// setParamField sets a field of the last of params.
+func setParamField(params []Param, tag, value string) error {
+	if len(params) == 0 {
+		return fmt.Errorf("%s before any param", tag)
+	}
+	p := &params[len(params)-1]
+	switch tag {
+	case "type":
+		var ok bool
+		if p.Kind, ok = ParseKind(value); !ok {
+			return fmt.Errorf("unknown param type %q", value)
+		}
+	case "param_description":
+		p.Description = value
+	default:
+		p.Example = value
+	}
+	return nil
+}
+
+// setDeprecationField sets a field of d.
+func setDeprecationField(d *Deprecation, tag, value string) error {
+	if d == nil {
+		return fmt.Errorf("%s before deprecated", tag)
+	}
+	switch tag {
+	case "since":
+		d.Since = value
+	case "replaced_by":
+		d.ReplacedBy = value
+	default:
+		d.Note = value
+	}
+	return nil
 }
 
 // setText sets the text field of t that tag names; it reports an error for a tag
