@@ -21,21 +21,25 @@ import (
 //	title Petstore API errors
 //	locale vi
 //	codes 2
-//	184 PetNotFound P001
-//	97 OutOfStock P002
+//	135 PetNotFound P001
+//	48 OutOfStock P002
 //	code P001
+//	name PetNotFound
 //	status 404
 //	message Pet {id} was not found.
-//	message@vi Không tìm thấy thú cưng {id}.
 //	param id
 //	type int
-//	…
+//	message@vi Không tìm thấy thú cưng {id}.
+//	code P002
+//	name OutOfStock
+//	message Out of stock.
 //
 // The header (catalog, title, version, docs_url, default_locale, numeric_codes, one
 // locale line each) ends with "codes N" and N index lines, "LENGTH NAME CODE", one
 // per code: the byte length of the code's record, which follow in the same order.
 // A record starts with "code CODE" and holds one field a line, "tag value" or "tag"
-// alone; "variant KEY" starts a variant, whose fields follow it. A text in another
+// alone (a flag, or an empty list that differs from none); "variant KEY" starts a
+// variant, whose fields follow it. Tags are the field names of the catalog format. A text in another
 // locale carries the locale after "@" in its tag. A value is escaped so that it holds
 // no line break, no backquote and nothing a Go raw string or Go source cannot hold:
 // "\\" for a backslash, "\n" for a newline and "\xHH" for any other such byte.
