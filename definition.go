@@ -11,7 +11,9 @@ import (
 //
 // A *Definition is also an error value that stands for its code, so that
 // errors.Is(err, def) reports whether err carries def's code. Definitions are
-// immutable and safe for concurrent use.
+// immutable and safe for concurrent use. A definition of a set made by [DecodeSet] is
+// compiled the first time it is used, as that function describes; the zero
+// Definition is only a placeholder for DecodeSet to fill.
 type Definition struct {
 	set        *Set
 	parent     *Definition
