@@ -78,11 +78,7 @@ func e2eModule(t *testing.T) string {
 	for _, c := range catalogs {
 		write(filepath.Join(c.pkg, "errors.go"), generate(t, c.path, c.pkg))
 	}
-	c, ok := hostile.Load(hostile.Text(), hostileCode)
-	if !ok {
-		t.Fatal("the hostile catalog does not load")
-	}
-	src, err := Generate(c, Options{Package: "hostile", Source: hostile.Text()})
+	src, err := Generate(hostileCatalog(t), Options{Package: "hostile", Source: hostile.Text()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,8 +186,15 @@ func TestWrongCallsDoNotCompile(t *testing.T) {
 func TestCanonical(t *testing.T) {
 	defer func(l int) { formatLimit = l }(formatLimit)
 	formatLimit = 0
-	for _, c := range catalogs {
-		raw := generate(t, c.path, c.pkg)
+	hostileSrc, err := Generate(hostileCatalog(t), Options{Package: "hostile", Source: hostile.Text()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(catalogs, struct{ name, path, pkg string }{name: "hostile"}) {
+		raw := hostileSrc
+		if c.path != "" {
+			raw = generate(t, c.path, c.pkg)
+		}
 		formatted, err := format.Source(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)

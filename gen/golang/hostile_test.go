@@ -18,6 +18,16 @@ import (
 // hostileCode is a code with what would end a Go string, raw string or comment.
 const hostileCode = "A\"`*/\u2028\\"
 
+// hostileCatalog loads the catalog with every attack in every text field.
+func hostileCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, ok := hostile.Load(hostile.Text(), hostileCode)
+	if !ok || c.Errors[0].Code != hostileCode {
+		t.Fatal("the hostile catalog does not load")
+	}
+	return c
+}
+
 // TestHostileCatalog generates the catalog with every attack in every text field and
 // checks that it declares only what the generator means to, token for token as a
 // harmless catalog does; TestEndToEnd builds and runs it.
