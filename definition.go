@@ -11,7 +11,9 @@ import (
 //
 // A *Definition is also an error value that stands for its code, so that
 // errors.Is(err, def) reports whether err carries def's code. Definitions are
-// immutable and safe for concurrent use.
+// immutable and safe for concurrent use. A definition of a set made by [DecodeSet] is
+// compiled the first time it is used, as that function describes; the zero
+// Definition is only a placeholder for DecodeSet to fill.
 type Definition struct {
 	set        *Set
 	parent     *Definition
@@ -36,6 +38,10 @@ type Definition struct {
 	notPublic  bool
 	deprecated *Deprecation
 	variants   []*Definition
+	// ready reports whether d is compiled; a lazy set's code is compiled from pending
+	// on first use.
+	ready   atomic.Bool
+	pending *pendingDef
 }
 
 // localized holds the parsed texts of one definition in one locale.
@@ -99,49 +105,88 @@ func (d *Definition) Parent() *Definition { return d.parent }
 
 // Variants returns the variants of a code, in catalog order. The slice must not be
 // modified.
-func (d *Definition) Variants() []*Definition { return d.variants }
+func (d *Definition) Variants() []*Definition {
+	d.load()
+	return d.variants
+}
 
 // Status returns the HTTP status, or 0 when the catalog gives none.
-func (d *Definition) Status() int { return d.status }
+func (d *Definition) Status() int {
+	d.load()
+	return d.status
+}
 
 // GRPC returns the gRPC status code name, such as "NOT_FOUND", or "" when unknown.
-func (d *Definition) GRPC() string { return d.grpc }
+func (d *Definition) GRPC() string {
+	d.load()
+	return d.grpc
+}
 
 // Params returns the declared parameters in order. The slice must not be modified.
-func (d *Definition) Params() []Param { return d.params }
+func (d *Definition) Params() []Param {
+	d.load()
+	return d.params
+}
 
 // ReturnedBy returns the ids of the operations that return the code.
-func (d *Definition) ReturnedBy() []string { return d.returnedBy }
+func (d *Definition) ReturnedBy() []string {
+	d.load()
+	return d.returnedBy
+}
 
 // Category returns the code's category, such as "not_found", or "".
-func (d *Definition) Category() string { return d.category }
+func (d *Definition) Category() string {
+	d.load()
+	return d.category
+}
 
 // Retryable reports whether a client may retry the failed request unchanged.
-func (d *Definition) Retryable() bool { return d.retryable }
+func (d *Definition) Retryable() bool {
+	d.load()
+	return d.retryable
+}
 
 // LogLevel returns the level at which errors of this code are logged.
-func (d *Definition) LogLevel() slog.Level { return d.level }
+func (d *Definition) LogLevel() slog.Level {
+	d.load()
+	return d.level
+}
 
 // Public reports whether clients may see this code's own texts and params. When it
 // reports false, clients see only the generic text of the status; the texts and the
 // cause still reach the log.
-func (d *Definition) Public() bool { return !d.notPublic }
+func (d *Definition) Public() bool {
+	d.load()
+	return !d.notPublic
+}
 
 // Deprecated returns the code's deprecation, or nil.
-func (d *Definition) Deprecated() *Deprecation { return d.deprecated }
+func (d *Definition) Deprecated() *Deprecation {
+	d.load()
+	return d.deprecated
+}
 
 // DocsURL returns the URL of the code's documentation page, or "" when the catalog
 // gives no docs_url.
-func (d *Definition) DocsURL() string { return d.docsURL }
+func (d *Definition) DocsURL() string {
+	d.load()
+	return d.docsURL
+}
 
 // AppendCodeJSON appends the code as a JSON value, as it goes on the wire: a number
 // when the set's codes are numeric ([Set.NumericCodes]), else a string. It is written
 // once, when the set is compiled, so this is a copy.
-func (d *Definition) AppendCodeJSON(dst []byte) []byte { return append(dst, d.codeJSON...) }
+func (d *Definition) AppendCodeJSON(dst []byte) []byte {
+	d.load()
+	return append(dst, d.codeJSON...)
+}
 
 // AppendDocsURLJSON appends [Definition.DocsURL] as a JSON string, written once when
 // the set is compiled.
-func (d *Definition) AppendDocsURLJSON(dst []byte) []byte { return append(dst, d.urlJSON...) }
+func (d *Definition) AppendDocsURLJSON(dst []byte) []byte {
+	d.load()
+	return append(dst, d.urlJSON...)
+}
 
 func expandDocsURL(tmpl, code string) string {
 	for i := 0; i+6 <= len(tmpl); i++ {
@@ -165,6 +210,7 @@ func (d *Definition) in(locale string) *localized {
 // Translated reports whether d has texts of its own in locale (or in a locale that
 // locale falls back to, other than the default locale).
 func (d *Definition) Translated(locale string) bool {
+	d.load()
 	if d.set == nil {
 		return false
 	}
@@ -183,27 +229,32 @@ func pick(t, fb Template) Template {
 
 // Title returns the title template in locale, with fallback to the default locale.
 func (d *Definition) Title(locale string) Template {
+	d.load()
 	return pick(d.in(locale).title, d.texts[0].title)
 }
 
 // Message returns the message template in locale, with fallback to the default locale.
 func (d *Definition) Message(locale string) Template {
+	d.load()
 	return pick(d.in(locale).message, d.texts[0].message)
 }
 
 // Summary returns the short description in locale, with fallback to the default locale.
 func (d *Definition) Summary(locale string) Template {
+	d.load()
 	return pick(d.in(locale).summary, d.texts[0].summary)
 }
 
 // Description returns the description in locale, with fallback to the default locale.
 func (d *Definition) Description(locale string) Template {
+	d.load()
 	return pick(d.in(locale).description, d.texts[0].description)
 }
 
 // Causes returns the root causes in locale, with fallback to the default locale. The
 // slice must not be modified.
 func (d *Definition) Causes(locale string) []Template {
+	d.load()
 	if l := d.in(locale); len(l.causes) > 0 {
 		return l.causes
 	}
@@ -213,6 +264,7 @@ func (d *Definition) Causes(locale string) []Template {
 // Resolutions returns the resolutions in locale, with fallback to the default locale.
 // The slice must not be modified.
 func (d *Definition) Resolutions(locale string) []Template {
+	d.load()
 	if l := d.in(locale); len(l.resolutions) > 0 {
 		return l.resolutions
 	}
@@ -222,6 +274,7 @@ func (d *Definition) Resolutions(locale string) []Template {
 // Error returns "code: title" so that a Definition reads well where it is used as a
 // sentinel error.
 func (d *Definition) Error() string {
+	d.load()
 	return d.id + ": " + d.texts[0].title.String()
 }
 

@@ -37,6 +37,7 @@ type FieldError struct {
 
 // newError returns an Error of d wrapping cause with args.
 func newError(d *Definition, cause error, args []Value) *Error {
+	d.load()
 	if len(args) == inlineArgs { // the usual case, stored as the Error is allocated
 		return &Error{def: d, cause: cause, inline: [inlineArgs]Value{args[0], args[1]}}
 	}

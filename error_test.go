@@ -13,7 +13,16 @@ import (
 // translation and variants.
 func testSet(t testing.TB) *Set {
 	t.Helper()
-	s, err := NewSet(SetSpec{
+	s, err := NewSet(testSpec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// testSpec is the spec of testSet.
+func testSpec() SetSpec {
+	return SetSpec{
 		Name:          "platform",
 		DocsURL:       "https://docs.example.com/errors/{code}",
 		DefaultLocale: "en",
@@ -56,11 +65,7 @@ func testSet(t testing.TB) *Set {
 				},
 			},
 		},
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	return s
 }
 
 func TestErrorMessage(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat/internal/jsontext"
 )
@@ -18,7 +19,10 @@ type Set struct {
 	numeric              bool
 	locales              []string // locales[0] is the default locale
 	defs                 []*Definition
-	byID                 map[string]*Definition
+	byID                 map[string]*Definition // codes, and variants unless lazy
+	// lazy is set when definitions are compiled on first use; byID, which then holds
+	// codes only, is made on the first Lookup.
+	lazy *sync.Once
 }
 
 // Name returns the catalog's name, the domain of its errors.
@@ -53,7 +57,41 @@ func (s *Set) Lookup(id string) *Definition {
 	if s == nil {
 		return nil
 	}
+	if s.lazy != nil {
+		return s.lookupLazy(id)
+	}
 	return s.byID[id]
+}
+
+// lookupLazy is Lookup for a lazy set: it indexes the codes on the first call, and
+// finds a variant ("000037[0]") among its code's.
+func (s *Set) lookupLazy(id string) *Definition {
+	s.lazy.Do(func() {
+		byID := make(map[string]*Definition, len(s.defs))
+		for _, d := range s.defs {
+			if _, dup := byID[d.code]; !dup {
+				byID[d.code] = d
+			}
+		}
+		s.byID = byID
+	})
+	if d := s.byID[id]; d != nil {
+		return d
+	}
+	i := strings.IndexByte(id, '[')
+	if i < 0 {
+		return nil
+	}
+	d := s.byID[id[:i]]
+	if d == nil {
+		return nil
+	}
+	for _, v := range d.Variants() {
+		if v.id == id {
+			return v
+		}
+	}
+	return nil
 }
 
 // MatchLocale returns the set's locale that tag falls back to: tag itself, then tag
@@ -115,19 +153,8 @@ func sameTag(a, b string) bool {
 // parameters and checks that codes and names are unique. It reports every problem it
 // finds, joined, each prefixed with the code it concerns.
 func NewSet(spec SetSpec) (*Set, error) {
-	def := spec.DefaultLocale
-	if def == "" {
-		def = "en"
-	}
-	s := &Set{
-		name:    spec.Name,
-		title:   spec.Title,
-		version: spec.Version,
-		docsURL: spec.DocsURL,
-		numeric: spec.NumericCodes,
-		locales: append([]string{def}, spec.Locales...),
-		byID:    make(map[string]*Definition, len(spec.Errors)),
-	}
+	s := newSet(spec)
+	s.byID = make(map[string]*Definition, len(spec.Errors))
 	var errs []error
 	names := make(map[string]string, len(spec.Errors))
 	for i := range spec.Errors {
@@ -146,7 +173,12 @@ func NewSet(spec SetSpec) (*Set, error) {
 			}
 			names[sp.Name] = sp.Code
 		}
-		d, err := s.compile(sp, nil)
+		d := &Definition{}
+		err := s.compile(d, sp, nil)
+		s.byID[d.id] = d
+		for _, v := range d.variants {
+			s.byID[v.id] = v
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -159,6 +191,22 @@ func NewSet(spec SetSpec) (*Set, error) {
 	return s, nil
 }
 
+// newSet returns a Set of spec's catalog fields, without definitions.
+func newSet(spec SetSpec) *Set {
+	def := spec.DefaultLocale
+	if def == "" {
+		def = "en"
+	}
+	return &Set{
+		name:    spec.Name,
+		title:   spec.Title,
+		version: spec.Version,
+		docsURL: spec.DocsURL,
+		numeric: spec.NumericCodes,
+		locales: append([]string{def}, spec.Locales...),
+	}
+}
+
 // MustNewSet is like [NewSet] but panics on error. It is meant for generated code,
 // whose catalog was checked when it was generated.
 func MustNewSet(spec SetSpec) *Set {
@@ -169,15 +217,19 @@ func MustNewSet(spec SetSpec) *Set {
 	return s
 }
 
-// compile builds the definition of sp, a code when parent is nil, else a variant.
-func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
+// compile builds into d the definition of sp, a code when parent is nil, else a
+// variant. The fields a lazy set's placeholder already holds (set, code, name, id) are
+// written only when d has no set yet, so that readers of those fields never race with
+// compile.
+func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 	var errs []error
-	d := &Definition{
-		set: s, parent: parent, code: sp.Code, name: sp.Name, key: sp.Key, id: sp.Code,
-		status: sp.Status, grpc: sp.GRPC, params: sp.Params, returnedBy: sp.ReturnedBy,
-		category: sp.Category, retryable: sp.Retryable, level: sp.LogLevel,
-		notPublic: sp.NotPublic, deprecated: sp.Deprecated,
+	if d.set == nil {
+		d.set, d.code, d.name, d.id = s, sp.Code, sp.Name, sp.Code
+		d.parent, d.key = parent, sp.Key
 	}
+	d.status, d.grpc, d.params, d.returnedBy = sp.Status, sp.GRPC, sp.Params, sp.ReturnedBy
+	d.category, d.retryable, d.level = sp.Category, sp.Retryable, sp.LogLevel
+	d.notPublic, d.deprecated = sp.NotPublic, sp.Deprecated
 	if parent != nil {
 		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
 		inherit(d, parent)
@@ -204,10 +256,6 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 			fail(fmt.Errorf("param name %q must be an identifier: letters, digits and _, not starting with a digit", p.Name))
 		}
 	}
-	if _, dup := s.byID[d.id]; dup && parent != nil {
-		fail(errors.New("duplicate variant key"))
-	}
-	s.byID[d.id] = d
 
 	d.texts = make([]*localized, len(s.locales))
 	var fb *localized
@@ -246,7 +294,13 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		d.asVariant = resolveTexts(d.texts)
 	}
 	for i := range sp.Variants {
-		v, err := s.compile(&sp.Variants[i], d)
+		v := &Definition{}
+		err := s.compile(v, &sp.Variants[i], d)
+		for _, w := range d.variants {
+			if w.key == v.key {
+				err = errors.Join(err, fmt.Errorf("%s: duplicate variant key", v.id))
+			}
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -254,9 +308,10 @@ func (s *Set) compile(sp *Spec, parent *Definition) (*Definition, error) {
 		d.variants = append(d.variants, v)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return errors.Join(errs...)
 	}
-	return d, nil
+	d.ready.Store(true)
+	return nil
 }
 
 // inherit fills a variant's unset fields from its code.

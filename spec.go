@@ -6,6 +6,10 @@ import "log/slog"
 // code compiles only against a runtime that supports what it was generated for.
 const SupportPackageIsVersion1 = true
 
+// SupportPackageIsVersion2 is referenced by generated code that stores its catalog as
+// set data read by [MustDecodeSet].
+const SupportPackageIsVersion2 = true
+
 // Param declares one parameter of an error's templates. Parameters are ordered: the
 // placeholder {0} names the first, and {name} names the same parameter by its name.
 type Param struct {

@@ -4,377 +4,273 @@
 package common
 
 import (
-	"log/slog"
-
 	"github.com/errcat/errcat"
 )
 
 // This file compiles only against an errcat runtime that supports it.
-const _ = errcat.SupportPackageIsVersion1
-
-// CatalogName is the name of the catalog this package was generated from.
-const CatalogName = "common"
-
-// CodeInternalServerError is the code of [InternalServerError].
-const CodeInternalServerError = "000001"
-
-// CodeResourceNotFound is the code of [ResourceNotFound].
-const CodeResourceNotFound = "000002"
-
-// CodeInvalidRequest is the code of [InvalidRequest].
-const CodeInvalidRequest = "000003"
-
-// CodeUnableToLoadData is the code of [UnableToLoadData].
-const CodeUnableToLoadData = "000004"
-
-// CodeSystemTechnicalIssue is the code of [SystemTechnicalIssue].
-const CodeSystemTechnicalIssue = "000005"
-
-// CodeSubscriptionAwaitingVerification is the code of [SubscriptionAwaitingVerification].
-const CodeSubscriptionAwaitingVerification = "000006"
-
-// CodeInvalidParamType is the code of [InvalidParamType].
-const CodeInvalidParamType = "000007"
-
-// CodeMissingPrivilege is the code of [MissingPrivilege].
-const CodeMissingPrivilege = "000008"
-
-// CodeProjectIDRequired is the code of [ProjectIDRequired].
-const CodeProjectIDRequired = "000009"
-
-// CodeUserIDRequired is the code of [UserIDRequired].
-const CodeUserIDRequired = "000010"
-
-// CodeInvalidJSONFieldType is the code of [InvalidJSONFieldType].
-const CodeInvalidJSONFieldType = "000011"
-
-// CodeUnableToLocate is the code of [UnableToLocate].
-const CodeUnableToLocate = "000012"
-
-// CodeTooManyRequests is the code of [TooManyRequests].
-const CodeTooManyRequests = "000013"
-
-// CodeDeploymentInProgress is the code of [DeploymentInProgress].
-const CodeDeploymentInProgress = "000014"
-
-// CodeUserBillingAccountBlocked is the code of [UserBillingAccountBlocked].
-const CodeUserBillingAccountBlocked = "000015"
-
-// CodeProjectBillingAccountBlocked is the code of [ProjectBillingAccountBlocked].
-const CodeProjectBillingAccountBlocked = "000016"
-
-// CodeImageTooLarge is the code of [ImageTooLarge].
-const CodeImageTooLarge = "000017"
-
-// CodeDataProcessingFailed is the code of [DataProcessingFailed].
-const CodeDataProcessingFailed = "000018"
-
-// CodeInvalidEmail is the code of [InvalidEmail].
-const CodeInvalidEmail = "000019"
-
-// CodeInvalidImageFormat is the code of [InvalidImageFormat].
-const CodeInvalidImageFormat = "000020"
-
-// CodeUnexpectedUpstreamResponse is the code of [UnexpectedUpstreamResponse].
-const CodeUnexpectedUpstreamResponse = "000021"
-
-// CodeUpstreamTimeout is the code of [UpstreamTimeout].
-const CodeUpstreamTimeout = "000022"
-
-// CodeOperationFailed is the code of [OperationFailed].
-const CodeOperationFailed = "000023"
-
-// CodePayloadTooLarge is the code of [PayloadTooLarge].
-const CodePayloadTooLarge = "000024"
-
-// CodeBillingAccountActiveOnProjects is the code of [BillingAccountActiveOnProjects].
-const CodeBillingAccountActiveOnProjects = "000025"
-
-// CodeWrongProjectContext is the code of [WrongProjectContext].
-const CodeWrongProjectContext = "000026"
-
-// CodeNotProjectMember is the code of [NotProjectMember].
-const CodeNotProjectMember = "000027"
-
-// CodeFeedbackFailed is the code of [FeedbackFailed].
-const CodeFeedbackFailed = "000028"
-
-// CodeEndpointNotFound is the code of [EndpointNotFound].
-const CodeEndpointNotFound = "000029"
-
-// CodeMissingRequiredInformation is the code of [MissingRequiredInformation].
-const CodeMissingRequiredInformation = "000030"
-
-// CodeMethodNotSupported is the code of [MethodNotSupported].
-const CodeMethodNotSupported = "000031"
-
-// CodeUnsupportedAcceptType is the code of [UnsupportedAcceptType].
-const CodeUnsupportedAcceptType = "000033"
-
-// CodeMissingRequestPart is the code of [MissingRequestPart].
-const CodeMissingRequestPart = "000034"
-
-// CodeMissingPathVariable is the code of [MissingPathVariable].
-const CodeMissingPathVariable = "000035"
-
-// CodeInvalidParamOrHeader is the code of [InvalidParamOrHeader].
-const CodeInvalidParamOrHeader = "000036"
-
-// CodeValueAlreadyExists is the code of [ValueAlreadyExists].
-const CodeValueAlreadyExists = "000037"
-
-// CodeFieldRequired is the code of [FieldRequired].
-const CodeFieldRequired = "000038"
-
-// CodeInvalidFieldValue is the code of [InvalidFieldValue].
-const CodeInvalidFieldValue = "000039"
-
-// CodeIntegrityConstraintViolation is the code of [IntegrityConstraintViolation].
-const CodeIntegrityConstraintViolation = "000040"
-
-// CodeDataSourceUnavailable is the code of [DataSourceUnavailable].
-const CodeDataSourceUnavailable = "000041"
-
-// CodeTenantAccessDenied is the code of [TenantAccessDenied].
-const CodeTenantAccessDenied = "000042"
-
-// CodeAttemptLimitExceeded is the code of [AttemptLimitExceeded].
-const CodeAttemptLimitExceeded = "000043"
-
-// CodeAccountNotActivated is the code of [AccountNotActivated].
-const CodeAccountNotActivated = "000044"
-
-// CodeBillingAccountShared is the code of [BillingAccountShared].
-const CodeBillingAccountShared = "000045"
-
-// CodeBillingAccountUnpaid is the code of [BillingAccountUnpaid].
-const CodeBillingAccountUnpaid = "000046"
-
-// CodeInvalidTimeZone is the code of [InvalidTimeZone].
-const CodeInvalidTimeZone = "000047"
-
-// CodeInvalidRedirectURL is the code of [InvalidRedirectURL].
-const CodeInvalidRedirectURL = "000048"
-
-// CodeAttributeReadOnly is the code of [AttributeReadOnly].
-const CodeAttributeReadOnly = "000049"
-
-// CodeFeatureDisabled is the code of [FeatureDisabled].
-const CodeFeatureDisabled = "000050"
-
-// CodeFileUploadRateLimited is the code of [FileUploadRateLimited].
-const CodeFileUploadRateLimited = "000051"
-
-// CodeUnsupportedContentType is the code of [UnsupportedContentType].
-const CodeUnsupportedContentType = "000052"
-
-// Set is the common catalog 1.0.0, compiled: every code, variant and translation.
-var Set = errcat.MustNewSet(errcat.SetSpec{Name: "common", Title: "System Error and Common Messages", Version: "1.0.0", DocsURL: "https://errcat.dev/catalogs/common/errors/{code}/", DefaultLocale: "en", Errors: []errcat.Spec{
-	{Code: "000001", Name: "InternalServerError", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Internal Server Error", Message: "Internal Server Error", Summary: "Unidentified internal server error", Description: "The server encountered an unexpected condition that prevented it from fulfilling the request.", Causes: []string{"An unidentified internal error occurred on the server."}, Resolutions: []string{"Try the request again.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
-	{Code: "000002", Name: "ResourceNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Resource Not Found", Message: "Resource Not Found", Summary: "Requested resource does not exist", Description: "The requested resource does not exist in the system.", Causes: []string{"The resource ID is incorrect or does not exist.", "The resource was deleted before the request was made."}, Resolutions: []string{"Verify the resource ID is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{}, Category: "not_found"},
-	{Code: "000003", Name: "InvalidRequest", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid Request", Message: "Invalid Request", Summary: "Incorrect format or missing required fields", Description: "The request has an incorrect format or is missing required information.", Causes: []string{"Required fields are missing from the request.", "The request body or parameters are malformed."}, Resolutions: []string{"Check the request format and ensure all required fields are present.", "Refer to the API reference for the expected request structure."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000004", Name: "UnableToLoadData", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Unable to load requested data", Message: "Unable to load requested data. Please try again or contact support if the issue persists.", Summary: "Temporary error loading data", Description: "The system was unable to load the requested data, possibly due to a temporary error.", Causes: []string{"A temporary system error occurred while loading data."}, Resolutions: []string{"Try again after a short delay.", "If the issue persists, contact support."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000005", Name: "SystemTechnicalIssue", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "System technical issue", Message: "The system is currently experiencing a technical issue. Please contact the infrastructure or development team for further assistance.", Summary: "System-level technical error", Description: "A system-level technical issue is preventing the operation from completing.", Causes: []string{"An infrastructure or system-level error occurred."}, Resolutions: []string{"Contact the infrastructure or development team for further assistance."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
-	{Code: "000006", Name: "SubscriptionAwaitingVerification", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Account awaiting subscription verification", Message: "Your account is awaiting System Admin verification of your subscription package. Please wait for confirmation to start using the service.", Summary: "Account pending System Admin approval", Description: "The account has been created but is pending verification of the subscription package by a System Admin.", Causes: []string{"The System Admin has not yet verified the subscription package for this account."}, Resolutions: []string{"Wait for the System Admin to verify and approve your subscription package.", "Contact the System Admin if verification is taking too long."}}, Params: []errcat.Param{}, Category: "account"},
-	{Code: "000007", Name: "InvalidParamType", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Request param {0} must be of type {1}", Message: "Request param {0} must be of type {1}", Summary: "Request parameter has incorrect data type", Description: "A request parameter was provided with an incorrect data type.", Causes: []string{"The parameter `{0}` was sent with a type that does not match the expected type `{1}`."}, Resolutions: []string{"Ensure the parameter `{0}` is provided as type `{1}`.", "Refer to the API reference for the correct parameter types."}}, Params: []errcat.Param{{Name: "param", Kind: errcat.KindString, Description: "Name of the request parameter", Example: "page"}, {Name: "type", Kind: errcat.KindString, Description: "Expected type of the parameter", Example: "integer"}}, Category: "invalid_request"},
-	{Code: "000008", Name: "MissingPrivilege", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "You cannot {0} — missing privilege {1}", Message: "You cannot {0}. Please ensure you have the {1} privilege(s) and try again or contact the {2}.", Summary: "User lacks permission for the action", Description: "The user does not have the required privileges to perform the requested action.", Causes: []string{"The user account lacks the `{1}` privilege required to perform action `{0}`."}, Resolutions: []string{"Request the necessary `{1}` privilege from your project or system administrator `{2}`.", "Try the action again after the privilege has been granted."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "What the user tried to do", Example: "delete this project"}, {Name: "privilege", Kind: errcat.KindString, Description: "Privilege the action needs", Example: "PROJECT_DELETE"}, {Name: "contact", Kind: errcat.KindString, Description: "Who can grant the privilege", Example: "project owner"}}, Category: "permission"},
-	{Code: "000009", Name: "ProjectIDRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Project id is required", Message: "Project id is required", Summary: "Required Project ID is missing", Description: "The Project ID is a required parameter but was not provided in the request.", Causes: []string{"The `project_id` field is missing from the request."}, Resolutions: []string{"Include the Project ID in your request."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000010", Name: "UserIDRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "User id is required", Message: "User id is required", Summary: "Required User ID is missing", Description: "The User ID is a required parameter but was not provided in the request.", Causes: []string{"The `user_id` field is missing from the request."}, Resolutions: []string{"Include the User ID in your request."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000011", Name: "InvalidJSONFieldType", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid JSON data format for field {0}", Message: "The JSON data format is invalid. Please ensure that the {0} field is of type {1}.", Summary: "JSON field has incorrect data type", Description: "The JSON request body contains a field with an invalid data type.", Causes: []string{"The field `{0}` was provided with a type that does not match the expected type `{1}`."}, Resolutions: []string{"Ensure the `{0}` field in the JSON body is of type `{1}`.", "Validate your JSON payload before sending the request."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "JSON field with the wrong type", Example: "age"}, {Name: "type", Kind: errcat.KindString, Description: "Expected JSON type", Example: "number"}}, Category: "invalid_request"},
-	{Code: "000012", Name: "UnableToLocate", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Unable to locate {0} with id {1}", Message: "Unable to locate {0} with id {1}.", Summary: "Object not found with provided ID", Description: "The system could not find the specified object using the provided ID.", Causes: []string{"No `{0}` exists with the ID `{1}`.", "The resource may have been deleted."}, Resolutions: []string{"Verify that the ID `{1}` is correct.", "Ensure the resource has not been deleted."}}, Params: []errcat.Param{{Name: "kind", Kind: errcat.KindString, Description: "Kind of object", Example: "project"}, {Name: "id", Kind: errcat.KindString, Description: "Identifier that was looked up", Example: "42"}}, Category: "not_found"},
-	{Code: "000013", Name: "TooManyRequests", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "Too many requests", Message: "Too many requests. Please try again later.", Summary: "Request rate limit exceeded", Description: "The client has exceeded the allowed request rate limit.", Causes: []string{"Too many requests were sent within a short period."}, Resolutions: []string{"Wait briefly before retrying.", "Reduce the frequency of requests."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
-	{Code: "000014", Name: "DeploymentInProgress", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Deployment in progress", Message: "Deployment in progress, try again later.", Summary: "System is currently deploying", Description: "The system is currently performing a deployment and cannot process the request.", Causes: []string{"A deployment is in progress on the system or resource."}, Resolutions: []string{"Wait for the deployment to complete.", "Try the request again afterward."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000015", Name: "UserBillingAccountBlocked", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Action {0} blocked — user billing account {1}", Message: "Action {0} is not allowed because the user billing account {1}.", Summary: "Action blocked by user billing account status", Description: "The requested action is blocked because of the current status of the user's billing account.", Causes: []string{"The user billing account status `{1}` prevents the action `{0}` from being performed."}, Resolutions: []string{"Check the status of your billing account.", "Contact billing support to resolve the account issue."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "create a project"}, {Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "is suspended"}}, Category: "billing"},
-	{Code: "000016", Name: "ProjectBillingAccountBlocked", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Action {0} blocked — project billing account {1}", Message: "Action {0} is not allowed because the project billing account {1}.", Summary: "Action blocked by project billing account status", Description: "The requested action is blocked because of the current status of the project's billing account.", Causes: []string{"The project billing account status `{1}` prevents the action `{0}` from being performed."}, Resolutions: []string{"Check the project billing account status.", "Contact billing support to resolve the account issue."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action that was blocked", Example: "start a deployment"}, {Name: "status", Kind: errcat.KindString, Description: "Why the billing account blocks it", Example: "has no payment method"}}, Category: "billing"},
-	{Code: "000017", Name: "ImageTooLarge", Status: 413, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Image must be smaller than {0} MB", Message: "Image must smaller than {0}MB!", Summary: "Image size exceeds the allowed limit", Description: "The uploaded image exceeds the maximum allowed file size.", Causes: []string{"The image file size is larger than the `{0}` MB limit."}, Resolutions: []string{"Compress or resize the image to be under `{0}` MB.", "Try uploading again."}}, Params: []errcat.Param{{Name: "limit_mb", Kind: errcat.KindInt, Description: "Largest image size allowed, in MB", Example: "5"}}, Category: "invalid_request"},
-	{Code: "000018", Name: "DataProcessingFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Operation failed due to system error during data processing", Message: "The operation failed due to a system error during data processing. Please contact the infrastructure or development team for assistance.", Summary: "System error during data processing", Description: "An unexpected system error occurred while processing data.", Causes: []string{"A system-level error was encountered during data processing."}, Resolutions: []string{"Contact the infrastructure or development team for assistance."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
-	{Code: "000019", Name: "InvalidEmail", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Email is invalid", Message: "Email is invalid.", Summary: "Invalid email address format", Description: "The email address provided does not conform to a valid format.", Causes: []string{"The email address is malformed or missing required components."}, Resolutions: []string{"Provide a valid email address (e.g., `user@example.com`)."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000020", Name: "InvalidImageFormat", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid image format", Message: "Invalid image format", Summary: "Image file format is not supported", Description: "The uploaded image uses a file format that is not supported.", Causes: []string{"The image file format is not in the list of supported formats."}, Resolutions: []string{"Use a supported image format (e.g., PNG, JPEG).", "Try uploading again."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000021", Name: "UnexpectedUpstreamResponse", Status: 502, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Unexpected response from upstream service", Message: "Unable to complete your request due to an unexpected response from an upstream service. Please try again later.", Summary: "Upstream service returned an unexpected response", Description: "An upstream service returned an unexpected response, preventing the request from completing.", Causes: []string{"An external or upstream service returned an invalid or unexpected response."}, Resolutions: []string{"Try again after a short delay.", "Contact support if the issue persists."}}, Params: []errcat.Param{}, Category: "upstream", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000022", Name: "UpstreamTimeout", Status: 504, GRPC: "DEADLINE_EXCEEDED", Texts: errcat.Texts{Title: "Server took too long to respond", Message: "The server took too long to respond. This may be due to a temporary upstream issue. Please try again in a few moments.", Summary: "Upstream service timeout", Description: "The upstream service did not respond within the expected time, causing a timeout.", Causes: []string{"A temporary issue with an upstream or external system caused the timeout."}, Resolutions: []string{"Wait a few moments and try again."}}, Params: []errcat.Param{}, Category: "upstream", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000023", Name: "OperationFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "{0} failed", Message: "{0} failed. Please try again later.", Summary: "General operation failure", Description: "The operation {0} failed to complete.", Causes: []string{"A general failure occurred during the execution of `{0}`."}, Resolutions: []string{"Try again later.", "If the issue persists, contact support."}}, Params: []errcat.Param{{Name: "operation", Kind: errcat.KindString, Description: "Operation that failed", Example: "Export"}}, Category: "internal", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000024", Name: "PayloadTooLarge", Status: 413, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Request payload is too large", Message: "The request payload is too large. {0}.", Summary: "Request payload exceeds the allowed limit", Description: "The request body exceeds the maximum allowed payload size.", Causes: []string{"The request payload size is larger than the system limit. Details are provided in `{0}`."}, Resolutions: []string{"Reduce the size of the request payload.", "Split large requests into smaller chunks if applicable."}}, Params: []errcat.Param{{Name: "detail", Kind: errcat.KindString, Description: "What the limit is", Example: "The limit is 1 MiB"}}, Category: "invalid_request"},
-	{Code: "000025", Name: "BillingAccountActiveOnProjects", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account is active on projects", Message: "This user cannot be disabled because their billing account is currently the active billing account for one or more projects.", Summary: "Billing account is active for one or more projects", Description: "The user cannot be disabled because their billing account is still linked as the active billing account for one or more projects.", Causes: []string{"The user's billing account is the active billing account for at least one project."}, Resolutions: []string{"Reassign the billing account for all affected projects to a different account.", "Retry disabling the user after the billing account has been removed from all projects."}}, Params: []errcat.Param{}, Category: "conflict"},
-	{Code: "000026", Name: "WrongProjectContext", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Cannot {0} — switch to project {2}", Message: "You cannot {0} because you're in the project '{1}'. Please SWITCH TO project '{2}' to perform this action.", Summary: "User must switch to the correct project", Description: "The action cannot be performed from the current project context. The user must switch to a different project.", Causes: []string{"The action `{0}` is only allowed within project `{2}`, but the user is currently in project `{1}`."}, Resolutions: []string{"Switch to project `{2}`.", "Retry the action."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "invite members"}, {Name: "current_project", Kind: errcat.KindString, Description: "Project the user is in", Example: "Sandbox"}, {Name: "required_project", Kind: errcat.KindString, Description: "Project the action needs", Example: "Production"}}, Category: "conflict"},
-	{Code: "000027", Name: "NotProjectMember", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Cannot {0} — not a member of project {1}", Message: "You cannot {0}. Please ensure you have joined in the project '{1}' and try again or contact the {2}.", Summary: "User has not joined the required project", Description: "The user is not a member of the required project and cannot perform the action.", Causes: []string{"The user has not joined project `{1}`, which is required to perform action `{0}`."}, Resolutions: []string{"Join project `{1}`.", "Retry the action, or contact `{2}` for assistance."}}, Params: []errcat.Param{{Name: "action", Kind: errcat.KindString, Description: "Action the user tried", Example: "view reports"}, {Name: "project", Kind: errcat.KindString, Description: "Project the user must join", Example: "Production"}, {Name: "contact", Kind: errcat.KindString, Description: "Who can add the user", Example: "project owner"}}, Category: "permission"},
-	{Code: "000028", Name: "FeedbackFailed", Status: 500, GRPC: "INTERNAL", Texts: errcat.Texts{Title: "Error when sending feedback", Message: "Error when sending feedback. Please contact the administrator.", Summary: "Feedback submission failed", Description: "An error occurred while attempting to submit feedback.", Causes: []string{"A system error prevented the feedback from being sent."}, Resolutions: []string{"Try submitting feedback again.", "If the issue persists, contact the administrator directly."}}, Params: []errcat.Param{}, Category: "internal", LogLevel: slog.LevelError},
-	{Code: "000029", Name: "EndpointNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "API endpoint {0} with HTTP method {1} not found", Message: "API endpoint '{0}' with HTTP method '{1}' was not found.", Summary: "API endpoint does not exist", Description: "The specified API endpoint does not exist or is not registered for the given HTTP method.", Causes: []string{"The URL `{0}` or method `{1}` is incorrect.", "The endpoint may have changed or been removed."}, Resolutions: []string{"Verify the endpoint URL and HTTP method.", "Refer to the API reference for the correct endpoint."}}, Params: []errcat.Param{{Name: "path", Kind: errcat.KindString, Description: "Requested path", Example: "/v1/projets"}, {Name: "method", Kind: errcat.KindString, Description: "Requested HTTP method", Example: "GET"}}, Category: "not_found"},
-	{Code: "000030", Name: "MissingRequiredInformation", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Missing required information: {0}", Message: "Missing required information: {0}.", Summary: "Required field is missing", Description: "One or more required fields are missing from the request.", Causes: []string{"The field(s) listed in `{0}` were not provided in the request."}, Resolutions: []string{"Include all required fields listed in `{0}`."}}, Params: []errcat.Param{{Name: "fields", Kind: errcat.KindString, Description: "Missing fields", Example: "name, email"}}, Category: "invalid_request"},
-	{Code: "000031", Name: "MethodNotSupported", Status: 405, GRPC: "UNIMPLEMENTED", Texts: errcat.Texts{Title: "HTTP method {0} not supported", Message: "The HTTP method '{0}' is not supported for this endpoint. Supported methods: {1}.", Summary: "HTTP method not supported for this endpoint", Description: "The HTTP method used is not supported by the target endpoint.", Causes: []string{"The request used method `{0}`, which is not among the supported methods `{1}` for this endpoint."}, Resolutions: []string{"Use one of the supported HTTP methods listed in `{1}`."}}, Params: []errcat.Param{{Name: "method", Kind: errcat.KindString, Description: "Method used", Example: "PATCH"}, {Name: "allowed", Kind: errcat.KindString, Description: "Methods the endpoint supports", Example: "GET, POST"}}, Category: "invalid_request"},
-	{Code: "000033", Name: "UnsupportedAcceptType", Status: 406, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported media type in Accept header", Message: "The media type(s) in your Accept header are not supported. Supported media types: {0}.", Summary: "Accept header media type is not supported", Description: "The media type specified in the Accept header is not supported by the server.", Causes: []string{"The `Accept` header contains a media type not in the supported list `{0}`."}, Resolutions: []string{"Update the `Accept` header to use one of the supported media types listed in `{0}`."}}, Params: []errcat.Param{{Name: "supported", Kind: errcat.KindString, Description: "Media types the server can produce", Example: "application/problem+json, application/json"}}, Category: "invalid_request"},
-	{Code: "000034", Name: "MissingRequestPart", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Required request part {0} is missing", Message: "The required request part '{0}' is missing.", Summary: "Multipart request part is missing", Description: "A required part of a multipart request is missing.", Causes: []string{"The multipart request is missing the required part `{0}`."}, Resolutions: []string{"Include the required part `{0}` in the multipart request."}}, Params: []errcat.Param{{Name: "part", Kind: errcat.KindString, Description: "Name of the multipart part", Example: "file"}}, Category: "invalid_request"},
-	{Code: "000035", Name: "MissingPathVariable", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Required path variable {0} is missing", Message: "The required path variable '{0}' is missing in the request URL.", Summary: "Path variable is missing from URL", Description: "A required path variable was not included in the request URL.", Causes: []string{"The URL is missing the required path variable `{0}`."}, Resolutions: []string{"Include the path variable `{0}` in the request URL."}}, Params: []errcat.Param{{Name: "variable", Kind: errcat.KindString, Description: "Name of the path variable", Example: "projectId"}}, Category: "invalid_request"},
-	{Code: "000036", Name: "InvalidParamOrHeader", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Missing or invalid request parameter or header: {0}", Message: "Missing or invalid request parameter or header: {0}", Summary: "Request parameter or header is missing or invalid", Description: "A required request parameter or header is either missing or contains an invalid value.", Causes: []string{"The parameter or header `{0}` is absent or has an invalid value."}, Resolutions: []string{"Provide a valid value for `{0}`.", "Refer to the API reference for expected parameter and header definitions."}}, Params: []errcat.Param{{Name: "name", Kind: errcat.KindString, Description: "Parameter or header", Example: "X-Tenant-ID"}}, Category: "invalid_request"},
-	{Code: "000037", Name: "ValueAlreadyExists", Status: 409, GRPC: "ALREADY_EXISTS", Texts: errcat.Texts{Title: "Value of field {0} already exists", Message: "The value of field '{0}' already exists.", Summary: "Duplicate value violates unique constraint", Description: "The value provided for the field violates a unique constraint — a record with this value already exists.", Causes: []string{"A duplicate value was submitted for a field that requires unique values."}, Resolutions: []string{"Use a different value for field `{0}`."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Field whose value must be unique", Example: "email"}}, Category: "conflict", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "ALREADY_EXISTS", Texts: errcat.Texts{Title: "A value already exists — duplicates not allowed", Message: "A value already exists, and duplicates are not allowed.", Summary: "Duplicate value detected", Description: "A duplicate value was detected on a field that does not permit duplicates.", Causes: []string{"The submitted data contains a value that already exists in the system."}, Resolutions: []string{"Use a different, unique value."}}}}},
-	{Code: "000038", Name: "FieldRequired", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Field {0} is required and cannot be blank", Message: "Field '{0}' is required and cannot be left blank.", Summary: "Required field is missing or empty", Description: "A required field was left empty or not provided.", Causes: []string{"The field `{0}` is mandatory but was submitted as blank or omitted."}, Resolutions: []string{"Provide a valid non-empty value for field `{0}`."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Required field", Example: "name"}}, Category: "invalid_request", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "A required field is missing or left blank", Message: "A required field is missing or left blank.", Summary: "Required field is missing", Description: "A required field is missing or was submitted without a value.", Causes: []string{"One or more required fields were omitted or left blank."}, Resolutions: []string{"Ensure all required fields are filled in before submitting."}}}}},
-	{Code: "000039", Name: "InvalidFieldValue", Status: 422, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Value of field {0} is invalid or does not exist", Message: "The value of the field '{0}' is invalid or does not exist.", Summary: "Invalid or non-existent field value", Description: "The value provided for the field is either invalid or does not correspond to an existing record.", Causes: []string{"The value for `{0}` is not a recognized or valid entry in the system."}, Resolutions: []string{"Verify the value for field `{0}` and ensure it matches an existing, valid entry."}}, Params: []errcat.Param{{Name: "field", Kind: errcat.KindString, Description: "Field with the invalid or unknown value", Example: "project_id"}}, Category: "invalid_request", Variants: []errcat.Spec{{Code: "", Key: "0", GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid or missing linked data", Message: "Invalid or missing linked data.", Summary: "Linked data is invalid or missing", Description: "A linked or referenced data entry is invalid or does not exist.", Causes: []string{"The referenced data could not be found or is invalid."}, Resolutions: []string{"Verify all linked data references are valid and exist in the system."}}}}},
-	{Code: "000040", Name: "IntegrityConstraintViolation", Status: 409, GRPC: "ABORTED", Texts: errcat.Texts{Title: "Database integrity constraint violation", Message: "A database integrity constraint violation occurred.", Summary: "Database constraint was violated", Description: "The operation violated a database integrity constraint, such as a foreign key or unique constraint.", Causes: []string{"The submitted data conflicts with an existing database constraint."}, Resolutions: []string{"Review the data being submitted for conflicts.", "Resolve the constraint conflict and retry."}}, Params: []errcat.Param{}, Category: "conflict"},
-	{Code: "000041", Name: "DataSourceUnavailable", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "Cannot access this data source at this time", Message: "At this time, it is impossible to access this data source.", Summary: "Data source is unavailable", Description: "The requested data source is currently unavailable.", Causes: []string{"The data source is temporarily down or unreachable."}, Resolutions: []string{"Try again after a short delay.", "Contact support if the issue persists."}}, Params: []errcat.Param{}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
-	{Code: "000042", Name: "TenantAccessDenied", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "No permission to access this tenant", Message: "You do not have permission to access this tenant.", Summary: "User lacks access to the tenant", Description: "The user does not have access rights to the requested tenant.", Causes: []string{"The user account is not authorized for this tenant."}, Resolutions: []string{"Request access from the tenant administrator."}}, Params: []errcat.Param{}, Category: "permission"},
-	{Code: "000043", Name: "AttemptLimitExceeded", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "Attempt limit exceeded", Message: "Attempt limit exceeded, please try after some time.", Summary: "Too many failed attempts", Description: "The maximum number of allowed attempts has been exceeded.", Causes: []string{"Too many failed attempts were made in a short period."}, Resolutions: []string{"Wait before retrying."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
-	{Code: "000044", Name: "AccountNotActivated", Status: 403, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "Account has not been activated", Message: "Your account has not been activated. Please contact the system administrator to enable your account.", Summary: "Account is inactive", Description: "The user account exists but has not been activated.", Causes: []string{"The account was created but activation has not been completed."}, Resolutions: []string{"Contact the system administrator to activate your account."}}, Params: []errcat.Param{}, Category: "account"},
-	{Code: "000045", Name: "BillingAccountShared", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account shared with other users", Message: "This user cannot be disabled because their billing account is currently being shared with one or more other users.", Summary: "Billing account is shared with other users", Description: "The user cannot be disabled because their billing account is shared with other users.", Causes: []string{"The billing account is currently shared with one or more other users."}, Resolutions: []string{"Remove all shared users from the billing account.", "Retry disabling the user."}}, Params: []errcat.Param{}, Category: "conflict"},
-	{Code: "000046", Name: "BillingAccountUnpaid", Status: 409, GRPC: "FAILED_PRECONDITION", Texts: errcat.Texts{Title: "User cannot be disabled — billing account has unpaid invoices", Message: "This user cannot be disabled because their billing account has unpaid invoices.", Summary: "Unpaid invoices exist on the billing account", Description: "The user cannot be disabled due to outstanding unpaid invoices on their billing account.", Causes: []string{"One or more invoices on the billing account remain unpaid."}, Resolutions: []string{"Pay all outstanding invoices.", "Retry disabling the user."}}, Params: []errcat.Param{}, Category: "conflict"},
-	{Code: "000047", Name: "InvalidTimeZone", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid time zone {0}", Message: "Invalid time zone \"{0}\". Expected format: Region/City (e.g., Asia/Ho_Chi_Minh).", Summary: "Time zone format is invalid", Description: "The time zone value provided is not in the expected format.", Causes: []string{"The time zone `{0}` does not follow the required `Region/City` format."}, Resolutions: []string{"Use a valid time zone in `Region/City` format (e.g., `Asia/Tokyo`, `America/New_York`)."}}, Params: []errcat.Param{{Name: "time_zone", Kind: errcat.KindString, Description: "Time zone given", Example: "GMT+7"}}, Category: "invalid_request"},
-	{Code: "000048", Name: "InvalidRedirectURL", Status: 400, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Invalid redirect URL", Message: "Invalid redirect URL.", Summary: "Redirect URL is invalid", Description: "The redirect URL provided is not valid.", Causes: []string{"The URL is malformed or not in an accepted format."}, Resolutions: []string{"Provide a valid, properly formatted redirect URL."}}, Params: []errcat.Param{}, Category: "invalid_request"},
-	{Code: "000049", Name: "AttributeReadOnly", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Attribute {0} cannot be updated by user", Message: "Attribute {0} cannot be updated by user.", Summary: "Attribute is read-only for the user", Description: "The attribute is read-only and cannot be modified by the user.", Causes: []string{"The attribute `{0}` is restricted and can only be updated by an administrator."}, Resolutions: []string{"Contact an administrator to update attribute `{0}`."}}, Params: []errcat.Param{{Name: "attribute", Kind: errcat.KindString, Description: "Attribute the user tried to change", Example: "email"}}, Category: "permission"},
-	{Code: "000050", Name: "FeatureDisabled", Status: 403, GRPC: "PERMISSION_DENIED", Texts: errcat.Texts{Title: "Feature is disabled", Message: "Feature is disabled.", Summary: "Requested feature is not enabled", Description: "The requested feature is currently disabled on the system.", Causes: []string{"The feature has been turned off by an administrator."}, Resolutions: []string{"Contact the administrator to enable the feature."}}, Params: []errcat.Param{}, Category: "permission"},
-	{Code: "000051", Name: "FileUploadRateLimited", Status: 429, GRPC: "RESOURCE_EXHAUSTED", Texts: errcat.Texts{Title: "File upload rate limit exceeded", Message: "File upload rate limit exceeded. Please try again later.", Summary: "File upload rate limit exceeded", Description: "The file upload rate limit has been exceeded.", Causes: []string{"Too many file upload requests were made within a short period."}, Resolutions: []string{"Wait before retrying the file upload."}}, Params: []errcat.Param{}, Category: "rate_limit", Retryable: true, LogLevel: slog.LevelWarn},
-	{Code: "000052", Name: "UnsupportedContentType", Status: 415, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unsupported Content-Type {0}", Message: "The Content-Type '{0}' is not supported. Supported types: {1}.", Summary: "Request Content-Type is not supported", Description: "The request body is in a media type the endpoint does not read.", Causes: []string{"The `Content-Type` header is missing, misspelled or names another format."}, Resolutions: []string{"Send the body as one of the types listed in `{1}` and set `Content-Type` to match."}}, Params: []errcat.Param{{Name: "content_type", Kind: errcat.KindInvalid, Description: "Content-Type of the request", Example: "text/plain"}, {Name: "supported", Kind: errcat.KindInvalid, Description: "Content types the endpoint reads", Example: "application/json"}}, Category: "invalid_request"},
-}})
-
-// ErrInternalServerError is the definition of 000001, and the sentinel for errors.Is.
-var ErrInternalServerError = Set.Lookup(CodeInternalServerError)
-
-// ErrResourceNotFound is the definition of 000002, and the sentinel for errors.Is.
-var ErrResourceNotFound = Set.Lookup(CodeResourceNotFound)
-
-// ErrInvalidRequest is the definition of 000003, and the sentinel for errors.Is.
-var ErrInvalidRequest = Set.Lookup(CodeInvalidRequest)
-
-// ErrUnableToLoadData is the definition of 000004, and the sentinel for errors.Is.
-var ErrUnableToLoadData = Set.Lookup(CodeUnableToLoadData)
-
-// ErrSystemTechnicalIssue is the definition of 000005, and the sentinel for errors.Is.
-var ErrSystemTechnicalIssue = Set.Lookup(CodeSystemTechnicalIssue)
-
-// ErrSubscriptionAwaitingVerification is the definition of 000006, and the sentinel for errors.Is.
-var ErrSubscriptionAwaitingVerification = Set.Lookup(CodeSubscriptionAwaitingVerification)
-
-// ErrInvalidParamType is the definition of 000007, and the sentinel for errors.Is.
-var ErrInvalidParamType = Set.Lookup(CodeInvalidParamType)
-
-// ErrMissingPrivilege is the definition of 000008, and the sentinel for errors.Is.
-var ErrMissingPrivilege = Set.Lookup(CodeMissingPrivilege)
-
-// ErrProjectIDRequired is the definition of 000009, and the sentinel for errors.Is.
-var ErrProjectIDRequired = Set.Lookup(CodeProjectIDRequired)
-
-// ErrUserIDRequired is the definition of 000010, and the sentinel for errors.Is.
-var ErrUserIDRequired = Set.Lookup(CodeUserIDRequired)
-
-// ErrInvalidJSONFieldType is the definition of 000011, and the sentinel for errors.Is.
-var ErrInvalidJSONFieldType = Set.Lookup(CodeInvalidJSONFieldType)
-
-// ErrUnableToLocate is the definition of 000012, and the sentinel for errors.Is.
-var ErrUnableToLocate = Set.Lookup(CodeUnableToLocate)
-
-// ErrTooManyRequests is the definition of 000013, and the sentinel for errors.Is.
-var ErrTooManyRequests = Set.Lookup(CodeTooManyRequests)
-
-// ErrDeploymentInProgress is the definition of 000014, and the sentinel for errors.Is.
-var ErrDeploymentInProgress = Set.Lookup(CodeDeploymentInProgress)
-
-// ErrUserBillingAccountBlocked is the definition of 000015, and the sentinel for errors.Is.
-var ErrUserBillingAccountBlocked = Set.Lookup(CodeUserBillingAccountBlocked)
-
-// ErrProjectBillingAccountBlocked is the definition of 000016, and the sentinel for errors.Is.
-var ErrProjectBillingAccountBlocked = Set.Lookup(CodeProjectBillingAccountBlocked)
-
-// ErrImageTooLarge is the definition of 000017, and the sentinel for errors.Is.
-var ErrImageTooLarge = Set.Lookup(CodeImageTooLarge)
-
-// ErrDataProcessingFailed is the definition of 000018, and the sentinel for errors.Is.
-var ErrDataProcessingFailed = Set.Lookup(CodeDataProcessingFailed)
-
-// ErrInvalidEmail is the definition of 000019, and the sentinel for errors.Is.
-var ErrInvalidEmail = Set.Lookup(CodeInvalidEmail)
-
-// ErrInvalidImageFormat is the definition of 000020, and the sentinel for errors.Is.
-var ErrInvalidImageFormat = Set.Lookup(CodeInvalidImageFormat)
-
-// ErrUnexpectedUpstreamResponse is the definition of 000021, and the sentinel for errors.Is.
-var ErrUnexpectedUpstreamResponse = Set.Lookup(CodeUnexpectedUpstreamResponse)
-
-// ErrUpstreamTimeout is the definition of 000022, and the sentinel for errors.Is.
-var ErrUpstreamTimeout = Set.Lookup(CodeUpstreamTimeout)
-
-// ErrOperationFailed is the definition of 000023, and the sentinel for errors.Is.
-var ErrOperationFailed = Set.Lookup(CodeOperationFailed)
-
-// ErrPayloadTooLarge is the definition of 000024, and the sentinel for errors.Is.
-var ErrPayloadTooLarge = Set.Lookup(CodePayloadTooLarge)
-
-// ErrBillingAccountActiveOnProjects is the definition of 000025, and the sentinel for errors.Is.
-var ErrBillingAccountActiveOnProjects = Set.Lookup(CodeBillingAccountActiveOnProjects)
-
-// ErrWrongProjectContext is the definition of 000026, and the sentinel for errors.Is.
-var ErrWrongProjectContext = Set.Lookup(CodeWrongProjectContext)
-
-// ErrNotProjectMember is the definition of 000027, and the sentinel for errors.Is.
-var ErrNotProjectMember = Set.Lookup(CodeNotProjectMember)
-
-// ErrFeedbackFailed is the definition of 000028, and the sentinel for errors.Is.
-var ErrFeedbackFailed = Set.Lookup(CodeFeedbackFailed)
-
-// ErrEndpointNotFound is the definition of 000029, and the sentinel for errors.Is.
-var ErrEndpointNotFound = Set.Lookup(CodeEndpointNotFound)
-
-// ErrMissingRequiredInformation is the definition of 000030, and the sentinel for errors.Is.
-var ErrMissingRequiredInformation = Set.Lookup(CodeMissingRequiredInformation)
-
-// ErrMethodNotSupported is the definition of 000031, and the sentinel for errors.Is.
-var ErrMethodNotSupported = Set.Lookup(CodeMethodNotSupported)
-
-// ErrUnsupportedAcceptType is the definition of 000033, and the sentinel for errors.Is.
-var ErrUnsupportedAcceptType = Set.Lookup(CodeUnsupportedAcceptType)
-
-// ErrMissingRequestPart is the definition of 000034, and the sentinel for errors.Is.
-var ErrMissingRequestPart = Set.Lookup(CodeMissingRequestPart)
-
-// ErrMissingPathVariable is the definition of 000035, and the sentinel for errors.Is.
-var ErrMissingPathVariable = Set.Lookup(CodeMissingPathVariable)
-
-// ErrInvalidParamOrHeader is the definition of 000036, and the sentinel for errors.Is.
-var ErrInvalidParamOrHeader = Set.Lookup(CodeInvalidParamOrHeader)
-
-// ErrValueAlreadyExists is the definition of 000037, and the sentinel for errors.Is.
-var ErrValueAlreadyExists = Set.Lookup(CodeValueAlreadyExists)
-
-// ErrFieldRequired is the definition of 000038, and the sentinel for errors.Is.
-var ErrFieldRequired = Set.Lookup(CodeFieldRequired)
-
-// ErrInvalidFieldValue is the definition of 000039, and the sentinel for errors.Is.
-var ErrInvalidFieldValue = Set.Lookup(CodeInvalidFieldValue)
-
-// ErrIntegrityConstraintViolation is the definition of 000040, and the sentinel for errors.Is.
-var ErrIntegrityConstraintViolation = Set.Lookup(CodeIntegrityConstraintViolation)
-
-// ErrDataSourceUnavailable is the definition of 000041, and the sentinel for errors.Is.
-var ErrDataSourceUnavailable = Set.Lookup(CodeDataSourceUnavailable)
-
-// ErrTenantAccessDenied is the definition of 000042, and the sentinel for errors.Is.
-var ErrTenantAccessDenied = Set.Lookup(CodeTenantAccessDenied)
-
-// ErrAttemptLimitExceeded is the definition of 000043, and the sentinel for errors.Is.
-var ErrAttemptLimitExceeded = Set.Lookup(CodeAttemptLimitExceeded)
-
-// ErrAccountNotActivated is the definition of 000044, and the sentinel for errors.Is.
-var ErrAccountNotActivated = Set.Lookup(CodeAccountNotActivated)
-
-// ErrBillingAccountShared is the definition of 000045, and the sentinel for errors.Is.
-var ErrBillingAccountShared = Set.Lookup(CodeBillingAccountShared)
-
-// ErrBillingAccountUnpaid is the definition of 000046, and the sentinel for errors.Is.
-var ErrBillingAccountUnpaid = Set.Lookup(CodeBillingAccountUnpaid)
-
-// ErrInvalidTimeZone is the definition of 000047, and the sentinel for errors.Is.
-var ErrInvalidTimeZone = Set.Lookup(CodeInvalidTimeZone)
-
-// ErrInvalidRedirectURL is the definition of 000048, and the sentinel for errors.Is.
-var ErrInvalidRedirectURL = Set.Lookup(CodeInvalidRedirectURL)
-
-// ErrAttributeReadOnly is the definition of 000049, and the sentinel for errors.Is.
-var ErrAttributeReadOnly = Set.Lookup(CodeAttributeReadOnly)
-
-// ErrFeatureDisabled is the definition of 000050, and the sentinel for errors.Is.
-var ErrFeatureDisabled = Set.Lookup(CodeFeatureDisabled)
-
-// ErrFileUploadRateLimited is the definition of 000051, and the sentinel for errors.Is.
-var ErrFileUploadRateLimited = Set.Lookup(CodeFileUploadRateLimited)
-
-// ErrUnsupportedContentType is the definition of 000052, and the sentinel for errors.Is.
-var ErrUnsupportedContentType = Set.Lookup(CodeUnsupportedContentType)
+const _ = errcat.SupportPackageIsVersion2
+
+// The codes of the catalog, and its name.
+const (
+	// CatalogName is the name of the catalog this package was generated from.
+	CatalogName = "common"
+	// CodeInternalServerError is the code of [InternalServerError].
+	CodeInternalServerError = "000001"
+	// CodeResourceNotFound is the code of [ResourceNotFound].
+	CodeResourceNotFound = "000002"
+	// CodeInvalidRequest is the code of [InvalidRequest].
+	CodeInvalidRequest = "000003"
+	// CodeUnableToLoadData is the code of [UnableToLoadData].
+	CodeUnableToLoadData = "000004"
+	// CodeSystemTechnicalIssue is the code of [SystemTechnicalIssue].
+	CodeSystemTechnicalIssue = "000005"
+	// CodeSubscriptionAwaitingVerification is the code of [SubscriptionAwaitingVerification].
+	CodeSubscriptionAwaitingVerification = "000006"
+	// CodeInvalidParamType is the code of [InvalidParamType].
+	CodeInvalidParamType = "000007"
+	// CodeMissingPrivilege is the code of [MissingPrivilege].
+	CodeMissingPrivilege = "000008"
+	// CodeProjectIDRequired is the code of [ProjectIDRequired].
+	CodeProjectIDRequired = "000009"
+	// CodeUserIDRequired is the code of [UserIDRequired].
+	CodeUserIDRequired = "000010"
+	// CodeInvalidJSONFieldType is the code of [InvalidJSONFieldType].
+	CodeInvalidJSONFieldType = "000011"
+	// CodeUnableToLocate is the code of [UnableToLocate].
+	CodeUnableToLocate = "000012"
+	// CodeTooManyRequests is the code of [TooManyRequests].
+	CodeTooManyRequests = "000013"
+	// CodeDeploymentInProgress is the code of [DeploymentInProgress].
+	CodeDeploymentInProgress = "000014"
+	// CodeUserBillingAccountBlocked is the code of [UserBillingAccountBlocked].
+	CodeUserBillingAccountBlocked = "000015"
+	// CodeProjectBillingAccountBlocked is the code of [ProjectBillingAccountBlocked].
+	CodeProjectBillingAccountBlocked = "000016"
+	// CodeImageTooLarge is the code of [ImageTooLarge].
+	CodeImageTooLarge = "000017"
+	// CodeDataProcessingFailed is the code of [DataProcessingFailed].
+	CodeDataProcessingFailed = "000018"
+	// CodeInvalidEmail is the code of [InvalidEmail].
+	CodeInvalidEmail = "000019"
+	// CodeInvalidImageFormat is the code of [InvalidImageFormat].
+	CodeInvalidImageFormat = "000020"
+	// CodeUnexpectedUpstreamResponse is the code of [UnexpectedUpstreamResponse].
+	CodeUnexpectedUpstreamResponse = "000021"
+	// CodeUpstreamTimeout is the code of [UpstreamTimeout].
+	CodeUpstreamTimeout = "000022"
+	// CodeOperationFailed is the code of [OperationFailed].
+	CodeOperationFailed = "000023"
+	// CodePayloadTooLarge is the code of [PayloadTooLarge].
+	CodePayloadTooLarge = "000024"
+	// CodeBillingAccountActiveOnProjects is the code of [BillingAccountActiveOnProjects].
+	CodeBillingAccountActiveOnProjects = "000025"
+	// CodeWrongProjectContext is the code of [WrongProjectContext].
+	CodeWrongProjectContext = "000026"
+	// CodeNotProjectMember is the code of [NotProjectMember].
+	CodeNotProjectMember = "000027"
+	// CodeFeedbackFailed is the code of [FeedbackFailed].
+	CodeFeedbackFailed = "000028"
+	// CodeEndpointNotFound is the code of [EndpointNotFound].
+	CodeEndpointNotFound = "000029"
+	// CodeMissingRequiredInformation is the code of [MissingRequiredInformation].
+	CodeMissingRequiredInformation = "000030"
+	// CodeMethodNotSupported is the code of [MethodNotSupported].
+	CodeMethodNotSupported = "000031"
+	// CodeUnsupportedAcceptType is the code of [UnsupportedAcceptType].
+	CodeUnsupportedAcceptType = "000033"
+	// CodeMissingRequestPart is the code of [MissingRequestPart].
+	CodeMissingRequestPart = "000034"
+	// CodeMissingPathVariable is the code of [MissingPathVariable].
+	CodeMissingPathVariable = "000035"
+	// CodeInvalidParamOrHeader is the code of [InvalidParamOrHeader].
+	CodeInvalidParamOrHeader = "000036"
+	// CodeValueAlreadyExists is the code of [ValueAlreadyExists].
+	CodeValueAlreadyExists = "000037"
+	// CodeFieldRequired is the code of [FieldRequired].
+	CodeFieldRequired = "000038"
+	// CodeInvalidFieldValue is the code of [InvalidFieldValue].
+	CodeInvalidFieldValue = "000039"
+	// CodeIntegrityConstraintViolation is the code of [IntegrityConstraintViolation].
+	CodeIntegrityConstraintViolation = "000040"
+	// CodeDataSourceUnavailable is the code of [DataSourceUnavailable].
+	CodeDataSourceUnavailable = "000041"
+	// CodeTenantAccessDenied is the code of [TenantAccessDenied].
+	CodeTenantAccessDenied = "000042"
+	// CodeAttemptLimitExceeded is the code of [AttemptLimitExceeded].
+	CodeAttemptLimitExceeded = "000043"
+	// CodeAccountNotActivated is the code of [AccountNotActivated].
+	CodeAccountNotActivated = "000044"
+	// CodeBillingAccountShared is the code of [BillingAccountShared].
+	CodeBillingAccountShared = "000045"
+	// CodeBillingAccountUnpaid is the code of [BillingAccountUnpaid].
+	CodeBillingAccountUnpaid = "000046"
+	// CodeInvalidTimeZone is the code of [InvalidTimeZone].
+	CodeInvalidTimeZone = "000047"
+	// CodeInvalidRedirectURL is the code of [InvalidRedirectURL].
+	CodeInvalidRedirectURL = "000048"
+	// CodeAttributeReadOnly is the code of [AttributeReadOnly].
+	CodeAttributeReadOnly = "000049"
+	// CodeFeatureDisabled is the code of [FeatureDisabled].
+	CodeFeatureDisabled = "000050"
+	// CodeFileUploadRateLimited is the code of [FileUploadRateLimited].
+	CodeFileUploadRateLimited = "000051"
+	// CodeUnsupportedContentType is the code of [UnsupportedContentType].
+	CodeUnsupportedContentType = "000052"
+)
+
+// The sentinels, for errors.Is: each is the definition of its code in [Set].
+var (
+	// ErrInternalServerError is the definition of 000001, and the sentinel for
+	// errors.Is.
+	ErrInternalServerError = &defs[0]
+	// ErrResourceNotFound is the definition of 000002, and the sentinel for
+	// errors.Is.
+	ErrResourceNotFound = &defs[1]
+	// ErrInvalidRequest is the definition of 000003, and the sentinel for
+	// errors.Is.
+	ErrInvalidRequest = &defs[2]
+	// ErrUnableToLoadData is the definition of 000004, and the sentinel for
+	// errors.Is.
+	ErrUnableToLoadData = &defs[3]
+	// ErrSystemTechnicalIssue is the definition of 000005, and the sentinel for
+	// errors.Is.
+	ErrSystemTechnicalIssue = &defs[4]
+	// ErrSubscriptionAwaitingVerification is the definition of 000006, and the
+	// sentinel for errors.Is.
+	ErrSubscriptionAwaitingVerification = &defs[5]
+	// ErrInvalidParamType is the definition of 000007, and the sentinel for
+	// errors.Is.
+	ErrInvalidParamType = &defs[6]
+	// ErrMissingPrivilege is the definition of 000008, and the sentinel for
+	// errors.Is.
+	ErrMissingPrivilege = &defs[7]
+	// ErrProjectIDRequired is the definition of 000009, and the sentinel for
+	// errors.Is.
+	ErrProjectIDRequired = &defs[8]
+	// ErrUserIDRequired is the definition of 000010, and the sentinel for
+	// errors.Is.
+	ErrUserIDRequired = &defs[9]
+	// ErrInvalidJSONFieldType is the definition of 000011, and the sentinel for
+	// errors.Is.
+	ErrInvalidJSONFieldType = &defs[10]
+	// ErrUnableToLocate is the definition of 000012, and the sentinel for
+	// errors.Is.
+	ErrUnableToLocate = &defs[11]
+	// ErrTooManyRequests is the definition of 000013, and the sentinel for
+	// errors.Is.
+	ErrTooManyRequests = &defs[12]
+	// ErrDeploymentInProgress is the definition of 000014, and the sentinel for
+	// errors.Is.
+	ErrDeploymentInProgress = &defs[13]
+	// ErrUserBillingAccountBlocked is the definition of 000015, and the sentinel
+	// for errors.Is.
+	ErrUserBillingAccountBlocked = &defs[14]
+	// ErrProjectBillingAccountBlocked is the definition of 000016, and the sentinel
+	// for errors.Is.
+	ErrProjectBillingAccountBlocked = &defs[15]
+	// ErrImageTooLarge is the definition of 000017, and the sentinel for errors.Is.
+	ErrImageTooLarge = &defs[16]
+	// ErrDataProcessingFailed is the definition of 000018, and the sentinel for
+	// errors.Is.
+	ErrDataProcessingFailed = &defs[17]
+	// ErrInvalidEmail is the definition of 000019, and the sentinel for errors.Is.
+	ErrInvalidEmail = &defs[18]
+	// ErrInvalidImageFormat is the definition of 000020, and the sentinel for
+	// errors.Is.
+	ErrInvalidImageFormat = &defs[19]
+	// ErrUnexpectedUpstreamResponse is the definition of 000021, and the sentinel
+	// for errors.Is.
+	ErrUnexpectedUpstreamResponse = &defs[20]
+	// ErrUpstreamTimeout is the definition of 000022, and the sentinel for
+	// errors.Is.
+	ErrUpstreamTimeout = &defs[21]
+	// ErrOperationFailed is the definition of 000023, and the sentinel for
+	// errors.Is.
+	ErrOperationFailed = &defs[22]
+	// ErrPayloadTooLarge is the definition of 000024, and the sentinel for
+	// errors.Is.
+	ErrPayloadTooLarge = &defs[23]
+	// ErrBillingAccountActiveOnProjects is the definition of 000025, and the
+	// sentinel for errors.Is.
+	ErrBillingAccountActiveOnProjects = &defs[24]
+	// ErrWrongProjectContext is the definition of 000026, and the sentinel for
+	// errors.Is.
+	ErrWrongProjectContext = &defs[25]
+	// ErrNotProjectMember is the definition of 000027, and the sentinel for
+	// errors.Is.
+	ErrNotProjectMember = &defs[26]
+	// ErrFeedbackFailed is the definition of 000028, and the sentinel for
+	// errors.Is.
+	ErrFeedbackFailed = &defs[27]
+	// ErrEndpointNotFound is the definition of 000029, and the sentinel for
+	// errors.Is.
+	ErrEndpointNotFound = &defs[28]
+	// ErrMissingRequiredInformation is the definition of 000030, and the sentinel
+	// for errors.Is.
+	ErrMissingRequiredInformation = &defs[29]
+	// ErrMethodNotSupported is the definition of 000031, and the sentinel for
+	// errors.Is.
+	ErrMethodNotSupported = &defs[30]
+	// ErrUnsupportedAcceptType is the definition of 000033, and the sentinel for
+	// errors.Is.
+	ErrUnsupportedAcceptType = &defs[31]
+	// ErrMissingRequestPart is the definition of 000034, and the sentinel for
+	// errors.Is.
+	ErrMissingRequestPart = &defs[32]
+	// ErrMissingPathVariable is the definition of 000035, and the sentinel for
+	// errors.Is.
+	ErrMissingPathVariable = &defs[33]
+	// ErrInvalidParamOrHeader is the definition of 000036, and the sentinel for
+	// errors.Is.
+	ErrInvalidParamOrHeader = &defs[34]
+	// ErrValueAlreadyExists is the definition of 000037, and the sentinel for
+	// errors.Is.
+	ErrValueAlreadyExists = &defs[35]
+	// ErrFieldRequired is the definition of 000038, and the sentinel for errors.Is.
+	ErrFieldRequired = &defs[36]
+	// ErrInvalidFieldValue is the definition of 000039, and the sentinel for
+	// errors.Is.
+	ErrInvalidFieldValue = &defs[37]
+	// ErrIntegrityConstraintViolation is the definition of 000040, and the sentinel
+	// for errors.Is.
+	ErrIntegrityConstraintViolation = &defs[38]
+	// ErrDataSourceUnavailable is the definition of 000041, and the sentinel for
+	// errors.Is.
+	ErrDataSourceUnavailable = &defs[39]
+	// ErrTenantAccessDenied is the definition of 000042, and the sentinel for
+	// errors.Is.
+	ErrTenantAccessDenied = &defs[40]
+	// ErrAttemptLimitExceeded is the definition of 000043, and the sentinel for
+	// errors.Is.
+	ErrAttemptLimitExceeded = &defs[41]
+	// ErrAccountNotActivated is the definition of 000044, and the sentinel for
+	// errors.Is.
+	ErrAccountNotActivated = &defs[42]
+	// ErrBillingAccountShared is the definition of 000045, and the sentinel for
+	// errors.Is.
+	ErrBillingAccountShared = &defs[43]
+	// ErrBillingAccountUnpaid is the definition of 000046, and the sentinel for
+	// errors.Is.
+	ErrBillingAccountUnpaid = &defs[44]
+	// ErrInvalidTimeZone is the definition of 000047, and the sentinel for
+	// errors.Is.
+	ErrInvalidTimeZone = &defs[45]
+	// ErrInvalidRedirectURL is the definition of 000048, and the sentinel for
+	// errors.Is.
+	ErrInvalidRedirectURL = &defs[46]
+	// ErrAttributeReadOnly is the definition of 000049, and the sentinel for
+	// errors.Is.
+	ErrAttributeReadOnly = &defs[47]
+	// ErrFeatureDisabled is the definition of 000050, and the sentinel for
+	// errors.Is.
+	ErrFeatureDisabled = &defs[48]
+	// ErrFileUploadRateLimited is the definition of 000051, and the sentinel for
+	// errors.Is.
+	ErrFileUploadRateLimited = &defs[49]
+	// ErrUnsupportedContentType is the definition of 000052, and the sentinel for
+	// errors.Is.
+	ErrUnsupportedContentType = &defs[50]
+)
 
 // InternalServerError returns error 000001 (HTTP 500 Internal Server Error):
 // Internal Server Error
@@ -430,8 +326,8 @@ func SubscriptionAwaitingVerification() *errcat.Error {
 // {param} must be of type {type}
 //
 // A request parameter was provided with an incorrect data type.
-func InvalidParamType(param string, typeValue string) *errcat.Error {
-	return ErrInvalidParamType.New(errcat.String(param), errcat.String(typeValue))
+func InvalidParamType(param string, p1 string) *errcat.Error {
+	return errcat.New2(ErrInvalidParamType, param, p1)
 }
 
 // MissingPrivilege returns error 000008 (HTTP 403 Forbidden): You cannot
@@ -440,7 +336,7 @@ func InvalidParamType(param string, typeValue string) *errcat.Error {
 // The user does not have the required privileges to perform the requested
 // action.
 func MissingPrivilege(action string, privilege string, contact string) *errcat.Error {
-	return ErrMissingPrivilege.New(errcat.String(action), errcat.String(privilege), errcat.String(contact))
+	return errcat.New3(ErrMissingPrivilege, action, privilege, contact)
 }
 
 // ProjectIDRequired returns error 000009 (HTTP 400 Bad Request): Project id is
@@ -463,8 +359,8 @@ func UserIDRequired() *errcat.Error {
 // JSON data format for field {field}
 //
 // The JSON request body contains a field with an invalid data type.
-func InvalidJSONFieldType(field string, typeValue string) *errcat.Error {
-	return ErrInvalidJSONFieldType.New(errcat.String(field), errcat.String(typeValue))
+func InvalidJSONFieldType(field string, p1 string) *errcat.Error {
+	return errcat.New2(ErrInvalidJSONFieldType, field, p1)
 }
 
 // UnableToLocate returns error 000012 (HTTP 404 Not Found): Unable to locate
@@ -472,7 +368,7 @@ func InvalidJSONFieldType(field string, typeValue string) *errcat.Error {
 //
 // The system could not find the specified object using the provided ID.
 func UnableToLocate(kind string, id string) *errcat.Error {
-	return ErrUnableToLocate.New(errcat.String(kind), errcat.String(id))
+	return errcat.New2(ErrUnableToLocate, kind, id)
 }
 
 // TooManyRequests returns error 000013 (HTTP 429 Too Many Requests): Too many
@@ -498,7 +394,7 @@ func DeploymentInProgress() *errcat.Error {
 // The requested action is blocked because of the current status of the user's
 // billing account.
 func UserBillingAccountBlocked(action string, status string) *errcat.Error {
-	return ErrUserBillingAccountBlocked.New(errcat.String(action), errcat.String(status))
+	return errcat.New2(ErrUserBillingAccountBlocked, action, status)
 }
 
 // ProjectBillingAccountBlocked returns error 000016 (HTTP 403 Forbidden):
@@ -507,7 +403,7 @@ func UserBillingAccountBlocked(action string, status string) *errcat.Error {
 // The requested action is blocked because of the current status of the
 // project's billing account.
 func ProjectBillingAccountBlocked(action string, status string) *errcat.Error {
-	return ErrProjectBillingAccountBlocked.New(errcat.String(action), errcat.String(status))
+	return errcat.New2(ErrProjectBillingAccountBlocked, action, status)
 }
 
 // ImageTooLarge returns error 000017 (HTTP 413 Request Entity Too Large): Image
@@ -515,7 +411,7 @@ func ProjectBillingAccountBlocked(action string, status string) *errcat.Error {
 //
 // The uploaded image exceeds the maximum allowed file size.
 func ImageTooLarge(limitMB int) *errcat.Error {
-	return ErrImageTooLarge.New(errcat.Int(int64(limitMB)))
+	return errcat.New1(ErrImageTooLarge, limitMB)
 }
 
 // DataProcessingFailed returns error 000018 (HTTP 500 Internal Server Error):
@@ -564,7 +460,7 @@ func UpstreamTimeout() *errcat.Error {
 //
 // The operation {0} failed to complete.
 func OperationFailed(operation string) *errcat.Error {
-	return ErrOperationFailed.New(errcat.String(operation))
+	return errcat.New1(ErrOperationFailed, operation)
 }
 
 // PayloadTooLarge returns error 000024 (HTTP 413 Request Entity Too Large):
@@ -572,7 +468,7 @@ func OperationFailed(operation string) *errcat.Error {
 //
 // The request body exceeds the maximum allowed payload size.
 func PayloadTooLarge(detail string) *errcat.Error {
-	return ErrPayloadTooLarge.New(errcat.String(detail))
+	return errcat.New1(ErrPayloadTooLarge, detail)
 }
 
 // BillingAccountActiveOnProjects returns error 000025 (HTTP 409 Conflict): User
@@ -590,7 +486,7 @@ func BillingAccountActiveOnProjects() *errcat.Error {
 // The action cannot be performed from the current project context. The user
 // must switch to a different project.
 func WrongProjectContext(action string, currentProject string, requiredProject string) *errcat.Error {
-	return ErrWrongProjectContext.New(errcat.String(action), errcat.String(currentProject), errcat.String(requiredProject))
+	return errcat.New3(ErrWrongProjectContext, action, currentProject, requiredProject)
 }
 
 // NotProjectMember returns error 000027 (HTTP 403 Forbidden): Cannot {action}
@@ -599,7 +495,7 @@ func WrongProjectContext(action string, currentProject string, requiredProject s
 // The user is not a member of the required project and cannot perform the
 // action.
 func NotProjectMember(action string, project string, contact string) *errcat.Error {
-	return ErrNotProjectMember.New(errcat.String(action), errcat.String(project), errcat.String(contact))
+	return errcat.New3(ErrNotProjectMember, action, project, contact)
 }
 
 // FeedbackFailed returns error 000028 (HTTP 500 Internal Server Error): Error
@@ -616,7 +512,7 @@ func FeedbackFailed() *errcat.Error {
 // The specified API endpoint does not exist or is not registered for the given
 // HTTP method.
 func EndpointNotFound(path string, method string) *errcat.Error {
-	return ErrEndpointNotFound.New(errcat.String(path), errcat.String(method))
+	return errcat.New2(ErrEndpointNotFound, path, method)
 }
 
 // MissingRequiredInformation returns error 000030 (HTTP 400 Bad Request):
@@ -624,7 +520,7 @@ func EndpointNotFound(path string, method string) *errcat.Error {
 //
 // One or more required fields are missing from the request.
 func MissingRequiredInformation(fields string) *errcat.Error {
-	return ErrMissingRequiredInformation.New(errcat.String(fields))
+	return errcat.New1(ErrMissingRequiredInformation, fields)
 }
 
 // MethodNotSupported returns error 000031 (HTTP 405 Method Not Allowed): HTTP
@@ -632,7 +528,7 @@ func MissingRequiredInformation(fields string) *errcat.Error {
 //
 // The HTTP method used is not supported by the target endpoint.
 func MethodNotSupported(method string, allowed string) *errcat.Error {
-	return ErrMethodNotSupported.New(errcat.String(method), errcat.String(allowed))
+	return errcat.New2(ErrMethodNotSupported, method, allowed)
 }
 
 // UnsupportedAcceptType returns error 000033 (HTTP 406 Not Acceptable):
@@ -640,7 +536,7 @@ func MethodNotSupported(method string, allowed string) *errcat.Error {
 //
 // The media type specified in the Accept header is not supported by the server.
 func UnsupportedAcceptType(supported string) *errcat.Error {
-	return ErrUnsupportedAcceptType.New(errcat.String(supported))
+	return errcat.New1(ErrUnsupportedAcceptType, supported)
 }
 
 // MissingRequestPart returns error 000034 (HTTP 400 Bad Request): Required
@@ -648,7 +544,7 @@ func UnsupportedAcceptType(supported string) *errcat.Error {
 //
 // A required part of a multipart request is missing.
 func MissingRequestPart(part string) *errcat.Error {
-	return ErrMissingRequestPart.New(errcat.String(part))
+	return errcat.New1(ErrMissingRequestPart, part)
 }
 
 // MissingPathVariable returns error 000035 (HTTP 400 Bad Request): Required
@@ -656,7 +552,7 @@ func MissingRequestPart(part string) *errcat.Error {
 //
 // A required path variable was not included in the request URL.
 func MissingPathVariable(variable string) *errcat.Error {
-	return ErrMissingPathVariable.New(errcat.String(variable))
+	return errcat.New1(ErrMissingPathVariable, variable)
 }
 
 // InvalidParamOrHeader returns error 000036 (HTTP 400 Bad Request): Missing or
@@ -665,7 +561,7 @@ func MissingPathVariable(variable string) *errcat.Error {
 // A required request parameter or header is either missing or contains an
 // invalid value.
 func InvalidParamOrHeader(name string) *errcat.Error {
-	return ErrInvalidParamOrHeader.New(errcat.String(name))
+	return errcat.New1(ErrInvalidParamOrHeader, name)
 }
 
 // ValueAlreadyExists returns error 000037 (HTTP 409 Conflict): Value of field
@@ -674,7 +570,7 @@ func InvalidParamOrHeader(name string) *errcat.Error {
 // The value provided for the field violates a unique constraint — a record
 // with this value already exists.
 func ValueAlreadyExists(field string) *errcat.Error {
-	return ErrValueAlreadyExists.New(errcat.String(field))
+	return errcat.New1(ErrValueAlreadyExists, field)
 }
 
 // FieldRequired returns error 000038 (HTTP 400 Bad Request): Field {field} is
@@ -682,7 +578,7 @@ func ValueAlreadyExists(field string) *errcat.Error {
 //
 // A required field was left empty or not provided.
 func FieldRequired(field string) *errcat.Error {
-	return ErrFieldRequired.New(errcat.String(field))
+	return errcat.New1(ErrFieldRequired, field)
 }
 
 // InvalidFieldValue returns error 000039 (HTTP 422 Unprocessable Entity): Value
@@ -691,7 +587,7 @@ func FieldRequired(field string) *errcat.Error {
 // The value provided for the field is either invalid or does not correspond to
 // an existing record.
 func InvalidFieldValue(field string) *errcat.Error {
-	return ErrInvalidFieldValue.New(errcat.String(field))
+	return errcat.New1(ErrInvalidFieldValue, field)
 }
 
 // IntegrityConstraintViolation returns error 000040 (HTTP 409 Conflict):
@@ -758,7 +654,7 @@ func BillingAccountUnpaid() *errcat.Error {
 //
 // The time zone value provided is not in the expected format.
 func InvalidTimeZone(timeZone string) *errcat.Error {
-	return ErrInvalidTimeZone.New(errcat.String(timeZone))
+	return errcat.New1(ErrInvalidTimeZone, timeZone)
 }
 
 // InvalidRedirectURL returns error 000048 (HTTP 400 Bad Request): Invalid
@@ -774,7 +670,7 @@ func InvalidRedirectURL() *errcat.Error {
 //
 // The attribute is read-only and cannot be modified by the user.
 func AttributeReadOnly(attribute string) *errcat.Error {
-	return ErrAttributeReadOnly.New(errcat.String(attribute))
+	return errcat.New1(ErrAttributeReadOnly, attribute)
 }
 
 // FeatureDisabled returns error 000050 (HTTP 403 Forbidden): Feature is
@@ -798,5 +694,831 @@ func FileUploadRateLimited() *errcat.Error {
 //
 // The request body is in a media type the endpoint does not read.
 func UnsupportedContentType(contentType string, supported string) *errcat.Error {
-	return ErrUnsupportedContentType.New(errcat.String(contentType), errcat.String(supported))
+	return errcat.New2(ErrUnsupportedContentType, contentType, supported)
 }
+
+// Set is the common catalog 1.0.0, compiled: every code, variant and
+// translation.
+//
+// Each code is compiled from data the first time the program uses it, so that the
+// package is ready in one short pass however large the catalog.
+var Set = errcat.MustDecodeSet(data, defs[:])
+
+// defs are the definitions of [Set], in catalog order.
+var defs [51]errcat.Definition
+
+// data is the catalog in errcat's set data format: one field a line, each code's
+// record after the index of codes.
+const data = `errcat-set 1
+catalog common
+title System Error and Common Messages
+version 1.0.0
+docs_url https://errcat.dev/catalogs/common/errors/{code}/
+default_locale en
+codes 51
+449 InternalServerError 000001
+451 ResourceNotFound 000002
+530 InvalidRequest 000003
+530 UnableToLoadData 000004
+531 SystemTechnicalIssue 000005
+705 SubscriptionAwaitingVerification 000006
+719 InvalidParamType 000007
+918 MissingPrivilege 000008
+395 ProjectIDRequired 000009
+374 UserIDRequired 000010
+751 InvalidJSONFieldType 000011
+624 UnableToLocate 000012
+435 TooManyRequests 000013
+474 DeploymentInProgress 000014
+781 UserBillingAccountBlocked 000015
+810 ProjectBillingAccountBlocked 000016
+542 ImageTooLarge 000017
+564 DataProcessingFailed 000018
+393 InvalidEmail 000019
+426 InvalidImageFormat 000020
+620 UnexpectedUpstreamResponse 000021
+528 UpstreamTimeout 000022
+473 OperationFailed 000023
+595 PayloadTooLarge 000024
+785 BillingAccountActiveOnProjects 000025
+871 WrongProjectContext 000026
+837 NotProjectMember 000027
+471 FeedbackFailed 000028
+708 EndpointNotFound 000029
+498 MissingRequiredInformation 000030
+679 MethodNotSupported 000031
+704 UnsupportedAcceptType 000033
+514 MissingRequestPart 000034
+544 MissingPathVariable 000035
+658 InvalidParamOrHeader 000036
+951 ValueAlreadyExists 000037
+881 FieldRequired 000038
+1009 InvalidFieldValue 000039
+532 IntegrityConstraintViolation 000040
+480 DataSourceUnavailable 000041
+419 TenantAccessDenied 000042
+403 AttemptLimitExceeded 000043
+467 AccountNotActivated 000044
+612 BillingAccountShared 000045
+547 BillingAccountUnpaid 000046
+591 InvalidTimeZone 000047
+353 InvalidRedirectURL 000048
+552 AttributeReadOnly 000049
+373 FeatureDisabled 000050
+438 FileUploadRateLimited 000051
+706 UnsupportedContentType 000052
+code 000001
+name InternalServerError
+status 500
+grpc INTERNAL
+title Internal Server Error
+message Internal Server Error
+summary Unidentified internal server error
+description The server encountered an unexpected condition that prevented it from fulfilling the request.
+cause An unidentified internal error occurred on the server.
+resolution Try the request again.
+resolution If the issue persists, contact support.
+category internal
+log_level ERROR
+code 000002
+name ResourceNotFound
+status 404
+grpc NOT_FOUND
+title Resource Not Found
+message Resource Not Found
+summary Requested resource does not exist
+description The requested resource does not exist in the system.
+cause The resource ID is incorrect or does not exist.
+cause The resource was deleted before the request was made.
+resolution Verify the resource ID is correct.
+resolution Ensure the resource has not been deleted.
+category not_found
+code 000003
+name InvalidRequest
+status 400
+grpc INVALID_ARGUMENT
+title Invalid Request
+message Invalid Request
+summary Incorrect format or missing required fields
+description The request has an incorrect format or is missing required information.
+cause Required fields are missing from the request.
+cause The request body or parameters are malformed.
+resolution Check the request format and ensure all required fields are present.
+resolution Refer to the API reference for the expected request structure.
+category invalid_request
+code 000004
+name UnableToLoadData
+status 503
+grpc UNAVAILABLE
+title Unable to load requested data
+message Unable to load requested data. Please try again or contact support if the issue persists.
+summary Temporary error loading data
+description The system was unable to load the requested data, possibly due to a temporary error.
+cause A temporary system error occurred while loading data.
+resolution Try again after a short delay.
+resolution If the issue persists, contact support.
+category unavailable
+retryable
+log_level ERROR
+code 000005
+name SystemTechnicalIssue
+status 500
+grpc INTERNAL
+title System technical issue
+message The system is currently experiencing a technical issue. Please contact the infrastructure or development team for further assistance.
+summary System-level technical error
+description A system-level technical issue is preventing the operation from completing.
+cause An infrastructure or system-level error occurred.
+resolution Contact the infrastructure or development team for further assistance.
+category internal
+log_level ERROR
+code 000006
+name SubscriptionAwaitingVerification
+status 403
+grpc FAILED_PRECONDITION
+title Account awaiting subscription verification
+message Your account is awaiting System Admin verification of your subscription package. Please wait for confirmation to start using the service.
+summary Account pending System Admin approval
+description The account has been created but is pending verification of the subscription package by a System Admin.
+cause The System Admin has not yet verified the subscription package for this account.
+resolution Wait for the System Admin to verify and approve your subscription package.
+resolution Contact the System Admin if verification is taking too long.
+category account
+code 000007
+name InvalidParamType
+status 400
+grpc INVALID_ARGUMENT
+title Request param {0} must be of type {1}
+message Request param {0} must be of type {1}
+summary Request parameter has incorrect data type
+description A request parameter was provided with an incorrect data type.
+cause The parameter \x60{0}\x60 was sent with a type that does not match the expected type \x60{1}\x60.
+resolution Ensure the parameter \x60{0}\x60 is provided as type \x60{1}\x60.
+resolution Refer to the API reference for the correct parameter types.
+param param
+param_description Name of the request parameter
+param_example page
+param type
+param_description Expected type of the parameter
+param_example integer
+category invalid_request
+code 000008
+name MissingPrivilege
+status 403
+grpc PERMISSION_DENIED
+title You cannot {0} — missing privilege {1}
+message You cannot {0}. Please ensure you have the {1} privilege(s) and try again or contact the {2}.
+summary User lacks permission for the action
+description The user does not have the required privileges to perform the requested action.
+cause The user account lacks the \x60{1}\x60 privilege required to perform action \x60{0}\x60.
+resolution Request the necessary \x60{1}\x60 privilege from your project or system administrator \x60{2}\x60.
+resolution Try the action again after the privilege has been granted.
+param action
+param_description What the user tried to do
+param_example delete this project
+param privilege
+param_description Privilege the action needs
+param_example PROJECT_DELETE
+param contact
+param_description Who can grant the privilege
+param_example project owner
+category permission
+code 000009
+name ProjectIDRequired
+status 400
+grpc INVALID_ARGUMENT
+title Project id is required
+message Project id is required
+summary Required Project ID is missing
+description The Project ID is a required parameter but was not provided in the request.
+cause The \x60project_id\x60 field is missing from the request.
+resolution Include the Project ID in your request.
+category invalid_request
+code 000010
+name UserIDRequired
+status 400
+grpc INVALID_ARGUMENT
+title User id is required
+message User id is required
+summary Required User ID is missing
+description The User ID is a required parameter but was not provided in the request.
+cause The \x60user_id\x60 field is missing from the request.
+resolution Include the User ID in your request.
+category invalid_request
+code 000011
+name InvalidJSONFieldType
+status 400
+grpc INVALID_ARGUMENT
+title Invalid JSON data format for field {0}
+message The JSON data format is invalid. Please ensure that the {0} field is of type {1}.
+summary JSON field has incorrect data type
+description The JSON request body contains a field with an invalid data type.
+cause The field \x60{0}\x60 was provided with a type that does not match the expected type \x60{1}\x60.
+resolution Ensure the \x60{0}\x60 field in the JSON body is of type \x60{1}\x60.
+resolution Validate your JSON payload before sending the request.
+param field
+param_description JSON field with the wrong type
+param_example age
+param type
+param_description Expected JSON type
+param_example number
+category invalid_request
+code 000012
+name UnableToLocate
+status 404
+grpc NOT_FOUND
+title Unable to locate {0} with id {1}
+message Unable to locate {0} with id {1}.
+summary Object not found with provided ID
+description The system could not find the specified object using the provided ID.
+cause No \x60{0}\x60 exists with the ID \x60{1}\x60.
+cause The resource may have been deleted.
+resolution Verify that the ID \x60{1}\x60 is correct.
+resolution Ensure the resource has not been deleted.
+param kind
+param_description Kind of object
+param_example project
+param id
+param_description Identifier that was looked up
+param_example 42
+category not_found
+code 000013
+name TooManyRequests
+status 429
+grpc RESOURCE_EXHAUSTED
+title Too many requests
+message Too many requests. Please try again later.
+summary Request rate limit exceeded
+description The client has exceeded the allowed request rate limit.
+cause Too many requests were sent within a short period.
+resolution Wait briefly before retrying.
+resolution Reduce the frequency of requests.
+category rate_limit
+retryable
+log_level WARN
+code 000014
+name DeploymentInProgress
+status 503
+grpc UNAVAILABLE
+title Deployment in progress
+message Deployment in progress, try again later.
+summary System is currently deploying
+description The system is currently performing a deployment and cannot process the request.
+cause A deployment is in progress on the system or resource.
+resolution Wait for the deployment to complete.
+resolution Try the request again afterward.
+category unavailable
+retryable
+log_level ERROR
+code 000015
+name UserBillingAccountBlocked
+status 403
+grpc FAILED_PRECONDITION
+title Action {0} blocked — user billing account {1}
+message Action {0} is not allowed because the user billing account {1}.
+summary Action blocked by user billing account status
+description The requested action is blocked because of the current status of the user's billing account.
+cause The user billing account status \x60{1}\x60 prevents the action \x60{0}\x60 from being performed.
+resolution Check the status of your billing account.
+resolution Contact billing support to resolve the account issue.
+param action
+param_description Action that was blocked
+param_example create a project
+param status
+param_description Why the billing account blocks it
+param_example is suspended
+category billing
+code 000016
+name ProjectBillingAccountBlocked
+status 403
+grpc FAILED_PRECONDITION
+title Action {0} blocked — project billing account {1}
+message Action {0} is not allowed because the project billing account {1}.
+summary Action blocked by project billing account status
+description The requested action is blocked because of the current status of the project's billing account.
+cause The project billing account status \x60{1}\x60 prevents the action \x60{0}\x60 from being performed.
+resolution Check the project billing account status.
+resolution Contact billing support to resolve the account issue.
+param action
+param_description Action that was blocked
+param_example start a deployment
+param status
+param_description Why the billing account blocks it
+param_example has no payment method
+category billing
+code 000017
+name ImageTooLarge
+status 413
+grpc INVALID_ARGUMENT
+title Image must be smaller than {0} MB
+message Image must smaller than {0}MB!
+summary Image size exceeds the allowed limit
+description The uploaded image exceeds the maximum allowed file size.
+cause The image file size is larger than the \x60{0}\x60 MB limit.
+resolution Compress or resize the image to be under \x60{0}\x60 MB.
+resolution Try uploading again.
+param limit_mb
+type int
+param_description Largest image size allowed, in MB
+param_example 5
+category invalid_request
+code 000018
+name DataProcessingFailed
+status 500
+grpc INTERNAL
+title Operation failed due to system error during data processing
+message The operation failed due to a system error during data processing. Please contact the infrastructure or development team for assistance.
+summary System error during data processing
+description An unexpected system error occurred while processing data.
+cause A system-level error was encountered during data processing.
+resolution Contact the infrastructure or development team for assistance.
+category internal
+log_level ERROR
+code 000019
+name InvalidEmail
+status 400
+grpc INVALID_ARGUMENT
+title Email is invalid
+message Email is invalid.
+summary Invalid email address format
+description The email address provided does not conform to a valid format.
+cause The email address is malformed or missing required components.
+resolution Provide a valid email address (e.g., \x60user@example.com\x60).
+category invalid_request
+code 000020
+name InvalidImageFormat
+status 415
+grpc INVALID_ARGUMENT
+title Invalid image format
+message Invalid image format
+summary Image file format is not supported
+description The uploaded image uses a file format that is not supported.
+cause The image file format is not in the list of supported formats.
+resolution Use a supported image format (e.g., PNG, JPEG).
+resolution Try uploading again.
+category invalid_request
+code 000021
+name UnexpectedUpstreamResponse
+status 502
+grpc UNAVAILABLE
+title Unexpected response from upstream service
+message Unable to complete your request due to an unexpected response from an upstream service. Please try again later.
+summary Upstream service returned an unexpected response
+description An upstream service returned an unexpected response, preventing the request from completing.
+cause An external or upstream service returned an invalid or unexpected response.
+resolution Try again after a short delay.
+resolution Contact support if the issue persists.
+category upstream
+retryable
+log_level ERROR
+code 000022
+name UpstreamTimeout
+status 504
+grpc DEADLINE_EXCEEDED
+title Server took too long to respond
+message The server took too long to respond. This may be due to a temporary upstream issue. Please try again in a few moments.
+summary Upstream service timeout
+description The upstream service did not respond within the expected time, causing a timeout.
+cause A temporary issue with an upstream or external system caused the timeout.
+resolution Wait a few moments and try again.
+category upstream
+retryable
+log_level ERROR
+code 000023
+name OperationFailed
+status 500
+grpc INTERNAL
+title {0} failed
+message {0} failed. Please try again later.
+summary General operation failure
+description The operation {0} failed to complete.
+cause A general failure occurred during the execution of \x60{0}\x60.
+resolution Try again later.
+resolution If the issue persists, contact support.
+param operation
+param_description Operation that failed
+param_example Export
+category internal
+retryable
+log_level ERROR
+code 000024
+name PayloadTooLarge
+status 413
+grpc INVALID_ARGUMENT
+title Request payload is too large
+message The request payload is too large. {0}.
+summary Request payload exceeds the allowed limit
+description The request body exceeds the maximum allowed payload size.
+cause The request payload size is larger than the system limit. Details are provided in \x60{0}\x60.
+resolution Reduce the size of the request payload.
+resolution Split large requests into smaller chunks if applicable.
+param detail
+param_description What the limit is
+param_example The limit is 1 MiB
+category invalid_request
+code 000025
+name BillingAccountActiveOnProjects
+status 409
+grpc FAILED_PRECONDITION
+title User cannot be disabled — billing account is active on projects
+message This user cannot be disabled because their billing account is currently the active billing account for one or more projects.
+summary Billing account is active for one or more projects
+description The user cannot be disabled because their billing account is still linked as the active billing account for one or more projects.
+cause The user's billing account is the active billing account for at least one project.
+resolution Reassign the billing account for all affected projects to a different account.
+resolution Retry disabling the user after the billing account has been removed from all projects.
+category conflict
+code 000026
+name WrongProjectContext
+status 409
+grpc FAILED_PRECONDITION
+title Cannot {0} — switch to project {2}
+message You cannot {0} because you're in the project '{1}'. Please SWITCH TO project '{2}' to perform this action.
+summary User must switch to the correct project
+description The action cannot be performed from the current project context. The user must switch to a different project.
+cause The action \x60{0}\x60 is only allowed within project \x60{2}\x60, but the user is currently in project \x60{1}\x60.
+resolution Switch to project \x60{2}\x60.
+resolution Retry the action.
+param action
+param_description Action the user tried
+param_example invite members
+param current_project
+param_description Project the user is in
+param_example Sandbox
+param required_project
+param_description Project the action needs
+param_example Production
+category conflict
+code 000027
+name NotProjectMember
+status 403
+grpc PERMISSION_DENIED
+title Cannot {0} — not a member of project {1}
+message You cannot {0}. Please ensure you have joined in the project '{1}' and try again or contact the {2}.
+summary User has not joined the required project
+description The user is not a member of the required project and cannot perform the action.
+cause The user has not joined project \x60{1}\x60, which is required to perform action \x60{0}\x60.
+resolution Join project \x60{1}\x60.
+resolution Retry the action, or contact \x60{2}\x60 for assistance.
+param action
+param_description Action the user tried
+param_example view reports
+param project
+param_description Project the user must join
+param_example Production
+param contact
+param_description Who can add the user
+param_example project owner
+category permission
+code 000028
+name FeedbackFailed
+status 500
+grpc INTERNAL
+title Error when sending feedback
+message Error when sending feedback. Please contact the administrator.
+summary Feedback submission failed
+description An error occurred while attempting to submit feedback.
+cause A system error prevented the feedback from being sent.
+resolution Try submitting feedback again.
+resolution If the issue persists, contact the administrator directly.
+category internal
+log_level ERROR
+code 000029
+name EndpointNotFound
+status 404
+grpc NOT_FOUND
+title API endpoint {0} with HTTP method {1} not found
+message API endpoint '{0}' with HTTP method '{1}' was not found.
+summary API endpoint does not exist
+description The specified API endpoint does not exist or is not registered for the given HTTP method.
+cause The URL \x60{0}\x60 or method \x60{1}\x60 is incorrect.
+cause The endpoint may have changed or been removed.
+resolution Verify the endpoint URL and HTTP method.
+resolution Refer to the API reference for the correct endpoint.
+param path
+param_description Requested path
+param_example /v1/projets
+param method
+param_description Requested HTTP method
+param_example GET
+category not_found
+code 000030
+name MissingRequiredInformation
+status 400
+grpc INVALID_ARGUMENT
+title Missing required information: {0}
+message Missing required information: {0}.
+summary Required field is missing
+description One or more required fields are missing from the request.
+cause The field(s) listed in \x60{0}\x60 were not provided in the request.
+resolution Include all required fields listed in \x60{0}\x60.
+param fields
+param_description Missing fields
+param_example name, email
+category invalid_request
+code 000031
+name MethodNotSupported
+status 405
+grpc UNIMPLEMENTED
+title HTTP method {0} not supported
+message The HTTP method '{0}' is not supported for this endpoint. Supported methods: {1}.
+summary HTTP method not supported for this endpoint
+description The HTTP method used is not supported by the target endpoint.
+cause The request used method \x60{0}\x60, which is not among the supported methods \x60{1}\x60 for this endpoint.
+resolution Use one of the supported HTTP methods listed in \x60{1}\x60.
+param method
+param_description Method used
+param_example PATCH
+param allowed
+param_description Methods the endpoint supports
+param_example GET, POST
+category invalid_request
+code 000033
+name UnsupportedAcceptType
+status 406
+grpc INVALID_ARGUMENT
+title Unsupported media type in Accept header
+message The media type(s) in your Accept header are not supported. Supported media types: {0}.
+summary Accept header media type is not supported
+description The media type specified in the Accept header is not supported by the server.
+cause The \x60Accept\x60 header contains a media type not in the supported list \x60{0}\x60.
+resolution Update the \x60Accept\x60 header to use one of the supported media types listed in \x60{0}\x60.
+param supported
+param_description Media types the server can produce
+param_example application/problem+json, application/json
+category invalid_request
+code 000034
+name MissingRequestPart
+status 400
+grpc INVALID_ARGUMENT
+title Required request part {0} is missing
+message The required request part '{0}' is missing.
+summary Multipart request part is missing
+description A required part of a multipart request is missing.
+cause The multipart request is missing the required part \x60{0}\x60.
+resolution Include the required part \x60{0}\x60 in the multipart request.
+param part
+param_description Name of the multipart part
+param_example file
+category invalid_request
+code 000035
+name MissingPathVariable
+status 400
+grpc INVALID_ARGUMENT
+title Required path variable {0} is missing
+message The required path variable '{0}' is missing in the request URL.
+summary Path variable is missing from URL
+description A required path variable was not included in the request URL.
+cause The URL is missing the required path variable \x60{0}\x60.
+resolution Include the path variable \x60{0}\x60 in the request URL.
+param variable
+param_description Name of the path variable
+param_example projectId
+category invalid_request
+code 000036
+name InvalidParamOrHeader
+status 400
+grpc INVALID_ARGUMENT
+title Missing or invalid request parameter or header: {0}
+message Missing or invalid request parameter or header: {0}
+summary Request parameter or header is missing or invalid
+description A required request parameter or header is either missing or contains an invalid value.
+cause The parameter or header \x60{0}\x60 is absent or has an invalid value.
+resolution Provide a valid value for \x60{0}\x60.
+resolution Refer to the API reference for expected parameter and header definitions.
+param name
+param_description Parameter or header
+param_example X-Tenant-ID
+category invalid_request
+code 000037
+name ValueAlreadyExists
+status 409
+grpc ALREADY_EXISTS
+title Value of field {0} already exists
+message The value of field '{0}' already exists.
+summary Duplicate value violates unique constraint
+description The value provided for the field violates a unique constraint — a record with this value already exists.
+cause A duplicate value was submitted for a field that requires unique values.
+resolution Use a different value for field \x60{0}\x60.
+param field
+param_description Field whose value must be unique
+param_example email
+category conflict
+variant 0
+grpc ALREADY_EXISTS
+title A value already exists — duplicates not allowed
+message A value already exists, and duplicates are not allowed.
+summary Duplicate value detected
+description A duplicate value was detected on a field that does not permit duplicates.
+cause The submitted data contains a value that already exists in the system.
+resolution Use a different, unique value.
+code 000038
+name FieldRequired
+status 400
+grpc INVALID_ARGUMENT
+title Field {0} is required and cannot be blank
+message Field '{0}' is required and cannot be left blank.
+summary Required field is missing or empty
+description A required field was left empty or not provided.
+cause The field \x60{0}\x60 is mandatory but was submitted as blank or omitted.
+resolution Provide a valid non-empty value for field \x60{0}\x60.
+param field
+param_description Required field
+param_example name
+category invalid_request
+variant 0
+grpc INVALID_ARGUMENT
+title A required field is missing or left blank
+message A required field is missing or left blank.
+summary Required field is missing
+description A required field is missing or was submitted without a value.
+cause One or more required fields were omitted or left blank.
+resolution Ensure all required fields are filled in before submitting.
+code 000039
+name InvalidFieldValue
+status 422
+grpc INVALID_ARGUMENT
+title Value of field {0} is invalid or does not exist
+message The value of the field '{0}' is invalid or does not exist.
+summary Invalid or non-existent field value
+description The value provided for the field is either invalid or does not correspond to an existing record.
+cause The value for \x60{0}\x60 is not a recognized or valid entry in the system.
+resolution Verify the value for field \x60{0}\x60 and ensure it matches an existing, valid entry.
+param field
+param_description Field with the invalid or unknown value
+param_example project_id
+category invalid_request
+variant 0
+grpc INVALID_ARGUMENT
+title Invalid or missing linked data
+message Invalid or missing linked data.
+summary Linked data is invalid or missing
+description A linked or referenced data entry is invalid or does not exist.
+cause The referenced data could not be found or is invalid.
+resolution Verify all linked data references are valid and exist in the system.
+code 000040
+name IntegrityConstraintViolation
+status 409
+grpc ABORTED
+title Database integrity constraint violation
+message A database integrity constraint violation occurred.
+summary Database constraint was violated
+description The operation violated a database integrity constraint, such as a foreign key or unique constraint.
+cause The submitted data conflicts with an existing database constraint.
+resolution Review the data being submitted for conflicts.
+resolution Resolve the constraint conflict and retry.
+category conflict
+code 000041
+name DataSourceUnavailable
+status 503
+grpc UNAVAILABLE
+title Cannot access this data source at this time
+message At this time, it is impossible to access this data source.
+summary Data source is unavailable
+description The requested data source is currently unavailable.
+cause The data source is temporarily down or unreachable.
+resolution Try again after a short delay.
+resolution Contact support if the issue persists.
+category unavailable
+retryable
+log_level ERROR
+code 000042
+name TenantAccessDenied
+status 403
+grpc PERMISSION_DENIED
+title No permission to access this tenant
+message You do not have permission to access this tenant.
+summary User lacks access to the tenant
+description The user does not have access rights to the requested tenant.
+cause The user account is not authorized for this tenant.
+resolution Request access from the tenant administrator.
+category permission
+code 000043
+name AttemptLimitExceeded
+status 429
+grpc RESOURCE_EXHAUSTED
+title Attempt limit exceeded
+message Attempt limit exceeded, please try after some time.
+summary Too many failed attempts
+description The maximum number of allowed attempts has been exceeded.
+cause Too many failed attempts were made in a short period.
+resolution Wait before retrying.
+category rate_limit
+retryable
+log_level WARN
+code 000044
+name AccountNotActivated
+status 403
+grpc FAILED_PRECONDITION
+title Account has not been activated
+message Your account has not been activated. Please contact the system administrator to enable your account.
+summary Account is inactive
+description The user account exists but has not been activated.
+cause The account was created but activation has not been completed.
+resolution Contact the system administrator to activate your account.
+category account
+code 000045
+name BillingAccountShared
+status 409
+grpc FAILED_PRECONDITION
+title User cannot be disabled — billing account shared with other users
+message This user cannot be disabled because their billing account is currently being shared with one or more other users.
+summary Billing account is shared with other users
+description The user cannot be disabled because their billing account is shared with other users.
+cause The billing account is currently shared with one or more other users.
+resolution Remove all shared users from the billing account.
+resolution Retry disabling the user.
+category conflict
+code 000046
+name BillingAccountUnpaid
+status 409
+grpc FAILED_PRECONDITION
+title User cannot be disabled — billing account has unpaid invoices
+message This user cannot be disabled because their billing account has unpaid invoices.
+summary Unpaid invoices exist on the billing account
+description The user cannot be disabled due to outstanding unpaid invoices on their billing account.
+cause One or more invoices on the billing account remain unpaid.
+resolution Pay all outstanding invoices.
+resolution Retry disabling the user.
+category conflict
+code 000047
+name InvalidTimeZone
+status 400
+grpc INVALID_ARGUMENT
+title Invalid time zone {0}
+message Invalid time zone "{0}". Expected format: Region/City (e.g., Asia/Ho_Chi_Minh).
+summary Time zone format is invalid
+description The time zone value provided is not in the expected format.
+cause The time zone \x60{0}\x60 does not follow the required \x60Region/City\x60 format.
+resolution Use a valid time zone in \x60Region/City\x60 format (e.g., \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+param time_zone
+param_description Time zone given
+param_example GMT+7
+category invalid_request
+code 000048
+name InvalidRedirectURL
+status 400
+grpc INVALID_ARGUMENT
+title Invalid redirect URL
+message Invalid redirect URL.
+summary Redirect URL is invalid
+description The redirect URL provided is not valid.
+cause The URL is malformed or not in an accepted format.
+resolution Provide a valid, properly formatted redirect URL.
+category invalid_request
+code 000049
+name AttributeReadOnly
+status 403
+grpc PERMISSION_DENIED
+title Attribute {0} cannot be updated by user
+message Attribute {0} cannot be updated by user.
+summary Attribute is read-only for the user
+description The attribute is read-only and cannot be modified by the user.
+cause The attribute \x60{0}\x60 is restricted and can only be updated by an administrator.
+resolution Contact an administrator to update attribute \x60{0}\x60.
+param attribute
+param_description Attribute the user tried to change
+param_example email
+category permission
+code 000050
+name FeatureDisabled
+status 403
+grpc PERMISSION_DENIED
+title Feature is disabled
+message Feature is disabled.
+summary Requested feature is not enabled
+description The requested feature is currently disabled on the system.
+cause The feature has been turned off by an administrator.
+resolution Contact the administrator to enable the feature.
+category permission
+code 000051
+name FileUploadRateLimited
+status 429
+grpc RESOURCE_EXHAUSTED
+title File upload rate limit exceeded
+message File upload rate limit exceeded. Please try again later.
+summary File upload rate limit exceeded
+description The file upload rate limit has been exceeded.
+cause Too many file upload requests were made within a short period.
+resolution Wait before retrying the file upload.
+category rate_limit
+retryable
+log_level WARN
+code 000052
+name UnsupportedContentType
+status 415
+grpc INVALID_ARGUMENT
+title Unsupported Content-Type {0}
+message The Content-Type '{0}' is not supported. Supported types: {1}.
+summary Request Content-Type is not supported
+description The request body is in a media type the endpoint does not read.
+cause The \x60Content-Type\x60 header is missing, misspelled or names another format.
+resolution Send the body as one of the types listed in \x60{1}\x60 and set \x60Content-Type\x60 to match.
+param content_type
+param_description Content-Type of the request
+param_example text/plain
+param supported
+param_description Content types the endpoint reads
+param_example application/json
+category invalid_request
+`

@@ -1,7 +1,28 @@
-// Package golang generates Go code from a catalog: a constructor per code with typed
-// parameters, a sentinel per code for errors.Is, code constants, and the catalog itself
-// (with its translations) as Go data, so that a service starts with no file to read
-// and no YAML to parse.
+// Package golang generates Go code from a catalog: a constant per code, a sentinel
+// per code for errors.Is, a constructor per code with typed parameters, and the
+// catalog itself with its translations, so that a service starts with no file to read.
+//
+// The file reads API first, as .pb.go files do: the constants in one block, the
+// sentinels, the constructors, and last the data. The data is one string constant in
+// errcat's set data format (see [errcat.EncodeSetSpec]), one field a line, which
+// [errcat.MustDecodeSet] reads at initialization: only its index of codes, while each
+// code is compiled from its record the first time the program uses it. This is what
+// keeps the package's cost linear in the catalog's size and small at every size:
+//
+//   - Building: the compiler sees one string, however many codes, and one small
+//     function per code, where a composite literal of the whole catalog in one
+//     function grows its work faster than the catalog (it fails at some 20,000
+//     codes). The constructors call errcat.New1…New4, so that each body is one call
+//     with nothing to inline.
+//   - Starting: the sentinels are addresses in an array of definitions, with no code
+//     at initialization, and reading the index costs about 3 ms of CPU at 10,000
+//     codes in 5 locales; compiling every code eagerly would cost about 400 ms.
+//   - The binary holds the catalog's text about once: some 1.4 KB a code for a
+//     catalog of 2 KB a code in JSON.
+//
+// bench/gengo.sh measures all three. Every catalog text in the file is either in a
+// string literal made by strconv.Quote, in the data (escaped by the set data format,
+// in a raw string) or in a comment made by comment, which keeps it to comment lines.
 package golang
 
 import (
@@ -17,6 +38,7 @@ import (
 	"sync"
 	"text/template"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -33,7 +55,8 @@ type Options struct {
 // Generate returns the Go source for c: gofmt'ed and the same bytes for the same
 // catalog. c must have loaded without problems.
 func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
-	if c.Set() == nil {
+	set := c.Set()
+	if set == nil {
 		return nil, fmt.Errorf("catalog %s has problems; run errcat validate", c.Name)
 	}
 	pkg := opts.Package
@@ -44,49 +67,29 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return nil, fmt.Errorf("package name %q is not a Go identifier", pkg)
 	}
 	spec := c.SetSpec()
-	f := &file{Package: pkg, Source: opts.Source, Catalog: c, Spec: spec}
-	taken := map[string]string{"Set": "the compiled catalog"}
-	for i, e := range c.Errors {
-		code := codeView{Spec: &spec.Errors[i], Name: e.Name, Title: namedTitle(c.Set().Lookup(e.Code))}
-		for _, id := range []string{e.Name, "Err" + e.Name, "Code" + e.Name} {
-			if other, dup := taken[id]; dup {
-				return nil, fmt.Errorf("%s: generated identifier %s collides with %s; rename the code", e.PosOf("name"), id, other)
-			}
-			taken[id] = "code " + e.Code
-		}
-		used := map[string]bool{}
-		for _, p := range code.Spec.Params {
-			gp := goParam(p, used)
-			code.Params = append(code.Params, gp)
-			if gp.Type == "time.Time" || gp.Type == "time.Duration" {
-				f.Time = true
-			}
-		}
-		f.Codes = append(f.Codes, code)
-		f.Slog = f.Slog || usesLevel(*code.Spec)
+	data, err := errcat.EncodeSetSpec(spec)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(data) || bytes.ContainsAny(data, "`\r\x00\ufeff") {
+		return nil, errors.New("set data does not fit a raw string (a bug in errcat)")
+	}
+	f, err := newView(c, set, spec, pkg, opts.Source)
+	if err != nil {
+		return nil, err
 	}
 	if err := renderCodes(f.Codes); err != nil {
 		return nil, err
 	}
-	// The head and tail of the file come from the template; the spec literals between
-	// them, one line a code, are appended straight into the buffer.
 	var buf bytes.Buffer
 	if err := fileTmpl.Execute(&buf, f); err != nil {
 		return nil, err
 	}
-	b := buf.Bytes()
-	for i := range f.Codes {
-		b = append(b, '\t')
-		b = appendSpec(b, f.Codes[i].Spec)
-		b = append(b, ",\n"...)
-	}
-	buf = *bytes.NewBuffer(b)
-	if err := fileTmpl.ExecuteTemplate(&buf, "tail", f); err != nil {
-		return nil, err
-	}
-	raw := append(bytes.TrimRight(buf.Bytes(), "\n"), '\n')
+	buf.Write(data)
+	buf.WriteString("`\n")
+	raw := buf.Bytes()
 	if len(raw) > formatLimit {
-		// The templates write gofmt's layout (TestCanonical proves it), and
+		// The template writes gofmt's layout (TestCanonical proves it), and
 		// go/format would take seconds per ten thousand codes.
 		return raw, nil
 	}
@@ -97,7 +100,71 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 	return out, nil
 }
 
-// formatLimit is the size above which Generate trusts its templates' layout rather
+// newView returns what the template renders for c, every catalog text escaped.
+func newView(c *catalog.Catalog, set *errcat.Set, spec errcat.SetSpec, pkg, source string) (*file, error) {
+	f := &file{Package: pkg, Name: quote(spec.Name)}
+	if source != "" {
+		f.Source = comment("Source: " + source)
+	}
+	title := "Set is the " + c.Name + " catalog"
+	if c.Version != "" {
+		title += " " + c.Version
+	}
+	f.SetDoc = comment(title + ", compiled: every code, variant and translation.")
+	taken := map[string]string{"Set": "the compiled catalog", "CatalogName": "the catalog's name"}
+	for i, e := range c.Errors {
+		if !token.IsIdentifier(e.Name) || !token.IsExported(e.Name) {
+			return nil, fmt.Errorf("%s: name %q is not an exported Go identifier; rename the code", e.PosOf("name"), e.Name)
+		}
+		for _, id := range []string{e.Name, "Err" + e.Name, "Code" + e.Name} {
+			if other, dup := taken[id]; dup {
+				return nil, fmt.Errorf("%s: generated identifier %s collides with %s; rename the code", e.PosOf("name"), id, other)
+			}
+			taken[id] = "code " + e.Code
+		}
+		sp := &spec.Errors[i]
+		code := codeView{Name: e.Name, Code: quote(e.Code)}
+		code.SentinelDoc = strings.ReplaceAll(comment("Err"+e.Name+" is the definition of "+e.Code+", and the sentinel for errors.Is."), "\n", "\n\t")
+		code.Doc = docComment(sp, namedTitle(set.Lookup(e.Code)))
+		used := map[string]bool{}
+		for j, p := range sp.Params {
+			gp := goParam(p, j, used)
+			code.Params = append(code.Params, gp)
+			f.Time = f.Time || gp.Type == "time.Time" || gp.Type == "time.Duration"
+		}
+		f.Codes = append(f.Codes, code)
+	}
+	return f, nil
+}
+
+// docComment returns the doc comment of a code's constructor: what it returns, its
+// description and its deprecation, each a paragraph.
+func docComment(s *errcat.Spec, title string) string {
+	status := ""
+	if s.Status != 0 {
+		status = fmt.Sprintf(" (HTTP %d %s)", s.Status, http.StatusText(s.Status))
+	}
+	paras := []string{comment(fmt.Sprintf("%s returns error %s%s: %s", s.Name, s.Code, status, title))}
+	if d := comment(s.Description); d != "" {
+		paras = append(paras, d)
+	}
+	if d := s.Deprecated; d != nil {
+		text := "Deprecated:"
+		if d.Since != "" {
+			text += " since " + d.Since + "."
+		}
+		if d.ReplacedBy != "" {
+			text += " Use " + d.ReplacedBy + " instead."
+		}
+		if d.Note != "" {
+			text += " " + d.Note
+		}
+		paras = append(paras, comment(text))
+	}
+	return strings.Join(paras, "\n//\n")
+}
+
+// formatLimit is the size above which Generate trusts its template's layout rather
 // than run go/format; a variable so that the test can lower it.
 var formatLimit = 4 << 20
 
@@ -125,21 +192,25 @@ func renderCodes(codes []codeView) error {
 	return errors.Join(errs...)
 }
 
-// file is what the template renders.
+// file is what the template renders. Its strings are Go source: identifiers checked
+// to be identifiers, literals made by quote and comments made by comment.
 type file struct {
-	Package, Source string
-	Catalog         *catalog.Catalog
-	Spec            errcat.SetSpec
-	Codes           []codeView
-	Time, Slog      bool
+	Package string
+	Source  string // a comment, or empty
+	Name    string // the catalog's name, quoted
+	SetDoc  string // the doc comment of Set
+	Codes   []codeView
+	Time    bool
 }
 
+// codeView is one code as the template renders it.
 type codeView struct {
-	Spec   *errcat.Spec
-	Name   string
-	Params []param
-	// Title is the title (or message) with placeholders by name, for the doc comment.
-	Title string
+	Name string // the exported identifier of the code
+	Code string // the code, quoted
+	// SentinelDoc is the doc comment of the code's sentinel, indented in a var block.
+	SentinelDoc string
+	Doc         string // the constructor's doc comment
+	Params      []param
 	// FuncSrc is the code's constructor, rendered ahead of the file so that large
 	// catalogs render on every core.
 	FuncSrc string
@@ -150,10 +221,14 @@ type param struct {
 	Ident, Type, Wrap string
 }
 
-// goParam returns the Go parameter for p: a lowerCamel identifier that is not a
-// keyword, predeclared name or import, and the Go type of its kind.
-func goParam(p errcat.Param, used map[string]bool) param {
+// goParam returns the Go parameter for p, the i'th: a lowerCamel identifier that is
+// not a keyword, predeclared name or import, and the Go type of its kind (string
+// when the catalog gives none).
+func goParam(p errcat.Param, i int, used map[string]bool) param {
 	id := lowerCamel(p.Name)
+	if !token.IsIdentifier(id) {
+		id = "p" + strconv.Itoa(i)
+	}
 	if token.IsKeyword(id) || predeclared[id] || used[id] {
 		id += "Value"
 	}
@@ -231,48 +306,7 @@ func packageName(name string) string {
 	return s
 }
 
-// comment formats text as // lines of a doc comment, one paragraph.
-func comment(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if text == "" {
-		return ""
-	}
-	var lines []string
-	line := "//"
-	for _, w := range strings.Fields(text) {
-		if len(line)+1+len(w) > 80 && line != "//" {
-			lines = append(lines, line)
-			line = "//"
-		}
-		line += " " + w
-	}
-	return strings.Join(append(lines, line), "\n")
-}
-
-var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
-	"q":       strconv.Quote,
-	"comment": comment,
-	"status": func(s int) string {
-		if s == 0 {
-			return ""
-		}
-		return fmt.Sprintf(" (HTTP %d %s)", s, http.StatusText(s))
-	},
-}).Parse(tmplText))
-
-// usesLevel reports whether s or a variant has a log level other than info, whose
-// literal needs log/slog.
-func usesLevel(s errcat.Spec) bool {
-	if s.LogLevel != 0 {
-		return true
-	}
-	for _, v := range s.Variants {
-		if usesLevel(v) {
-			return true
-		}
-	}
-	return false
-}
+var fileTmpl = template.Must(template.New("file").Parse(tmplText))
 
 // namedTitle renders d's title (or message) with each placeholder written by its
 // parameter's name: values are never expanded again, so "{kind}" stays as it is.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/errcat/errcat/catalog/catalogtest"
+	"github.com/errcat/errcat/gen/internal/hostile"
 	"github.com/errcat/errcat/internal/golden"
 )
 
@@ -77,6 +78,11 @@ func e2eModule(t *testing.T) string {
 	for _, c := range catalogs {
 		write(filepath.Join(c.pkg, "errors.go"), generate(t, c.path, c.pkg))
 	}
+	src, err := Generate(hostileCatalog(t), Options{Package: "hostile", Source: hostile.Text()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("hostile/errors.go", src)
 	return dir
 }
 
@@ -104,6 +110,7 @@ import (
 	"e2e/bulk"
 	"e2e/common"
 	"e2e/devdocs"
+	"e2e/hostile"
 	"e2e/identity"
 	"e2e/platform"
 	"e2e/shop"
@@ -120,6 +127,8 @@ func main() {
 	fmt.Println(bulk.InvalidValue("title").Message(""))
 	e := shop.OutOfStock("socks", 72*time.Hour)
 	fmt.Println(e.Message("vi"), "|", e.Message("en"))
+	h := hostile.Hostile("v")
+	fmt.Println(hostile.CodeHostile == "A\"\x60*/\u2028\\", h.Status(), hostile.Set.Lookup(hostile.CodeHostile) == hostile.ErrHostile, errors.Is(h, hostile.ErrHostile))
 }
 `
 	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(main), 0o644); err != nil {
@@ -140,6 +149,7 @@ You cannot delete — missing privilege ADMIN
 2004 true
 Value given for title is not valid
 Sản phẩm socks đã hết hàng. | Item socks is out of stock; {restock} in 72h.
+true 400 true true
 `
 	if out != want {
 		t.Errorf("program printed:\n%s\nwant:\n%s", out, want)
@@ -176,8 +186,15 @@ func TestWrongCallsDoNotCompile(t *testing.T) {
 func TestCanonical(t *testing.T) {
 	defer func(l int) { formatLimit = l }(formatLimit)
 	formatLimit = 0
-	for _, c := range catalogs {
-		raw := generate(t, c.path, c.pkg)
+	hostileSrc, err := Generate(hostileCatalog(t), Options{Package: "hostile", Source: hostile.Text()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(catalogs, struct{ name, path, pkg string }{name: "hostile"}) {
+		raw := hostileSrc
+		if c.path != "" {
+			raw = generate(t, c.path, c.pkg)
+		}
 		formatted, err := format.Source(raw)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)

@@ -119,14 +119,23 @@ func cases(t *testing.T, c *catalog.Catalog) ([]testCase, []string) {
 
 // TestSameAsGo compiles each generated module with tsc --strict, runs a program that
 // renders every code in every locale with node, and compares each message and title
-// with the Go runtime's.
+// with the Go runtime's. The hostile catalog, with code-breaking text in every field,
+// is among them: had it injected code, tsc or node would fail, or print otherwise.
 func TestSameAsGo(t *testing.T) {
 	compiler := tsc(t)
 	dir := t.TempDir()
 	var files []string
 	wants := map[string][]string{}
+	type named struct {
+		name string
+		cat  *catalog.Catalog
+	}
+	all := []named{{"hostile", hostileCatalog(t)}}
 	for _, c := range catalogs {
-		cat := catalogtest.Load(t, c.path)
+		all = append(all, named{c.name, catalogtest.Load(t, c.path)})
+	}
+	for _, c := range all {
+		cat := c.cat
 		src, err := Generate(cat)
 		if err != nil {
 			t.Fatal(err)
@@ -159,7 +168,7 @@ for (const c of cases) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tsc --strict: %v\n%s", err, out)
 	}
-	for _, c := range catalogs {
+	for _, c := range all {
 		out, err := exec.Command("node", filepath.Join(dir, "out", c.name+".check.js")).CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: node: %v\n%s", c.name, err, out)

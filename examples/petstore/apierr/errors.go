@@ -4,72 +4,150 @@
 package apierr
 
 import (
-	"log/slog"
 	"time"
 
 	"github.com/errcat/errcat"
 )
 
 // This file compiles only against an errcat runtime that supports it.
-const _ = errcat.SupportPackageIsVersion1
+const _ = errcat.SupportPackageIsVersion2
 
-// CatalogName is the name of the catalog this package was generated from.
-const CatalogName = "petstore"
+// The codes of the catalog, and its name.
+const (
+	// CatalogName is the name of the catalog this package was generated from.
+	CatalogName = "petstore"
+	// CodePetNotFound is the code of [PetNotFound].
+	CodePetNotFound = "PET-404"
+	// CodePetNameTaken is the code of [PetNameTaken].
+	CodePetNameTaken = "PET-409"
+	// CodeUnknownSpecies is the code of [UnknownSpecies].
+	CodeUnknownSpecies = "PET-422"
+	// CodeStoreClosed is the code of [StoreClosed].
+	CodeStoreClosed = "PET-503"
+)
 
-// CodePetNotFound is the code of [PetNotFound].
-const CodePetNotFound = "PET-404"
-
-// CodePetNameTaken is the code of [PetNameTaken].
-const CodePetNameTaken = "PET-409"
-
-// CodeUnknownSpecies is the code of [UnknownSpecies].
-const CodeUnknownSpecies = "PET-422"
-
-// CodeStoreClosed is the code of [StoreClosed].
-const CodeStoreClosed = "PET-503"
-
-// Set is the petstore catalog 1.0.0, compiled: every code, variant and translation.
-var Set = errcat.MustNewSet(errcat.SetSpec{Name: "petstore", Title: "Petstore API errors", Version: "1.0.0", DocsURL: "https://petstore.example.com/errors/{code}", DefaultLocale: "en", Locales: []string{"vi"}, Errors: []errcat.Spec{
-	{Code: "PET-404", Name: "PetNotFound", Status: 404, GRPC: "NOT_FOUND", Texts: errcat.Texts{Title: "Pet {id} not found", Message: "No pet with id {id} exists in the store.", Summary: "No pet has this id", Description: "The store has no pet with the id given in the path.", Causes: []string{"The pet was sold or never existed."}, Resolutions: []string{"List the pets with GET /pets and use one of their ids."}}, Params: []errcat.Param{{Name: "id", Kind: errcat.KindInt, Description: "Id of the pet", Example: "99"}}, ReturnedBy: []string{"GetPet", "DeletePet"}, Category: "not_found", Translations: map[string]errcat.Texts{"vi": errcat.Texts{Title: "Không tìm thấy thú cưng {id}", Message: "Cửa hàng không có thú cưng nào với id {id}."}}},
-	{Code: "PET-409", Name: "PetNameTaken", Status: 409, GRPC: "ALREADY_EXISTS", Texts: errcat.Texts{Title: "Name {name} is taken", Message: "A pet named {name} is already in the store.", Summary: "Pet names are unique", Description: "Every pet in the store has a name of its own.", Resolutions: []string{"Choose another name."}}, Params: []errcat.Param{{Name: "name", Kind: errcat.KindInvalid, Description: "Name of the new pet", Example: "Rex"}}, ReturnedBy: []string{"CreatePet"}, Category: "conflict", Translations: map[string]errcat.Texts{"vi": errcat.Texts{Title: "Tên {name} đã được dùng", Message: "Cửa hàng đã có một thú cưng tên {name}."}}},
-	{Code: "PET-422", Name: "UnknownSpecies", Status: 422, GRPC: "INVALID_ARGUMENT", Texts: errcat.Texts{Title: "Unknown species {species}", Message: "The store does not sell {species}; it sells {allowed}.", Summary: "The store sells some species only"}, Params: []errcat.Param{{Name: "species", Kind: errcat.KindInvalid, Example: "dragon"}, {Name: "allowed", Kind: errcat.KindInvalid, Example: "cat, dog, fish"}}, ReturnedBy: []string{"CreatePet"}, Category: "invalid_request", Translations: map[string]errcat.Texts{"vi": errcat.Texts{Message: "Cửa hàng không bán {species}; cửa hàng bán {allowed}."}}},
-	{Code: "PET-503", Name: "StoreClosed", Status: 503, GRPC: "UNAVAILABLE", Texts: errcat.Texts{Title: "The store is closed", Message: "The store is closed for stocktaking; come back in {wait}."}, Params: []errcat.Param{{Name: "wait", Kind: errcat.KindDuration, Example: "1h"}}, Category: "unavailable", Retryable: true, LogLevel: slog.LevelError},
-}})
-
-// ErrPetNotFound is the definition of PET-404, and the sentinel for errors.Is.
-var ErrPetNotFound = Set.Lookup(CodePetNotFound)
-
-// ErrPetNameTaken is the definition of PET-409, and the sentinel for errors.Is.
-var ErrPetNameTaken = Set.Lookup(CodePetNameTaken)
-
-// ErrUnknownSpecies is the definition of PET-422, and the sentinel for errors.Is.
-var ErrUnknownSpecies = Set.Lookup(CodeUnknownSpecies)
-
-// ErrStoreClosed is the definition of PET-503, and the sentinel for errors.Is.
-var ErrStoreClosed = Set.Lookup(CodeStoreClosed)
+// The sentinels, for errors.Is: each is the definition of its code in [Set].
+var (
+	// ErrPetNotFound is the definition of PET-404, and the sentinel for errors.Is.
+	ErrPetNotFound = &defs[0]
+	// ErrPetNameTaken is the definition of PET-409, and the sentinel for errors.Is.
+	ErrPetNameTaken = &defs[1]
+	// ErrUnknownSpecies is the definition of PET-422, and the sentinel for
+	// errors.Is.
+	ErrUnknownSpecies = &defs[2]
+	// ErrStoreClosed is the definition of PET-503, and the sentinel for errors.Is.
+	ErrStoreClosed = &defs[3]
+)
 
 // PetNotFound returns error PET-404 (HTTP 404 Not Found): Pet {id} not found
 //
 // The store has no pet with the id given in the path.
 func PetNotFound(id int) *errcat.Error {
-	return ErrPetNotFound.New(errcat.Int(int64(id)))
+	return errcat.New1(ErrPetNotFound, id)
 }
 
 // PetNameTaken returns error PET-409 (HTTP 409 Conflict): Name {name} is taken
 //
 // Every pet in the store has a name of its own.
 func PetNameTaken(name string) *errcat.Error {
-	return ErrPetNameTaken.New(errcat.String(name))
+	return errcat.New1(ErrPetNameTaken, name)
 }
 
 // UnknownSpecies returns error PET-422 (HTTP 422 Unprocessable Entity): Unknown
 // species {species}
 func UnknownSpecies(species string, allowed string) *errcat.Error {
-	return ErrUnknownSpecies.New(errcat.String(species), errcat.String(allowed))
+	return errcat.New2(ErrUnknownSpecies, species, allowed)
 }
 
 // StoreClosed returns error PET-503 (HTTP 503 Service Unavailable): The store
 // is closed
 func StoreClosed(wait time.Duration) *errcat.Error {
-	return ErrStoreClosed.New(errcat.Duration(wait))
+	return errcat.New1(ErrStoreClosed, wait)
 }
+
+// Set is the petstore catalog 1.0.0, compiled: every code, variant and
+// translation.
+//
+// Each code is compiled from data the first time the program uses it, so that the
+// package is ready in one short pass however large the catalog.
+var Set = errcat.MustDecodeSet(data, defs[:])
+
+// defs are the definitions of [Set], in catalog order.
+var defs [4]errcat.Definition
+
+// data is the catalog in errcat's set data format: one field a line, each code's
+// record after the index of codes.
+const data = `errcat-set 1
+catalog petstore
+title Petstore API errors
+version 1.0.0
+docs_url https://petstore.example.com/errors/{code}
+default_locale en
+locale vi
+codes 4
+560 PetNotFound PET-404
+468 PetNameTaken PET-409
+400 UnknownSpecies PET-422
+239 StoreClosed PET-503
+code PET-404
+name PetNotFound
+status 404
+grpc NOT_FOUND
+title Pet {id} not found
+message No pet with id {id} exists in the store.
+summary No pet has this id
+description The store has no pet with the id given in the path.
+cause The pet was sold or never existed.
+resolution List the pets with GET /pets and use one of their ids.
+param id
+type int
+param_description Id of the pet
+param_example 99
+operation GetPet
+operation DeletePet
+category not_found
+title@vi Không tìm thấy thú cưng {id}
+message@vi Cửa hàng không có thú cưng nào với id {id}.
+code PET-409
+name PetNameTaken
+status 409
+grpc ALREADY_EXISTS
+title Name {name} is taken
+message A pet named {name} is already in the store.
+summary Pet names are unique
+description Every pet in the store has a name of its own.
+resolution Choose another name.
+param name
+param_description Name of the new pet
+param_example Rex
+operation CreatePet
+category conflict
+title@vi Tên {name} đã được dùng
+message@vi Cửa hàng đã có một thú cưng tên {name}.
+code PET-422
+name UnknownSpecies
+status 422
+grpc INVALID_ARGUMENT
+title Unknown species {species}
+message The store does not sell {species}; it sells {allowed}.
+summary The store sells some species only
+param species
+param_example dragon
+param allowed
+param_example cat, dog, fish
+operation CreatePet
+category invalid_request
+message@vi Cửa hàng không bán {species}; cửa hàng bán {allowed}.
+code PET-503
+name StoreClosed
+status 503
+grpc UNAVAILABLE
+title The store is closed
+message The store is closed for stocktaking; come back in {wait}.
+param wait
+type duration
+param_example 1h
+category unavailable
+retryable
+log_level ERROR
+`
