@@ -15,6 +15,7 @@ type fileContent struct {
 	operations  []*Operation
 	ranges      []*Range
 	translation *Translation
+	over        *Problem // the limit a JSON file went over, when it was not read
 }
 
 // decodeJSON decodes a JSON catalog or translation file, streaming the entries of its
@@ -32,7 +33,12 @@ func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
 	var first Problems
 	fc, ok, guessed, translation := decodeJSONAs(name, data, &first, nil)
 	if !ok {
-		*probs = append(*probs, jsonSyntax(name, data))
+		if over := fc.over; over != nil {
+			over.Pos.File = name
+			*probs = append(*probs, *over)
+		} else {
+			*probs = append(*probs, jsonSyntax(name, data))
+		}
 		return nil
 	}
 	if !guessed || translation == (fc.translation != nil) {
@@ -45,7 +51,8 @@ func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
 }
 
 // decodeJSONAs is decodeJSON with the file's kind given, or guessed when kind is nil;
-// it reports whether data is valid JSON, whether it guessed, and what.
+// it reports whether data is valid JSON within the limits, whether it guessed, and
+// what. When data is not, fc holds only the limit it went over, if any.
 func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fileContent, ok, guessed, translation bool) {
 	d := &decoder{file: name, probs: probs}
 	decided := kind != nil
@@ -55,9 +62,12 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 	var sawLocale bool
 	var errs []*Entry
 	var trs []*TranslatedEntry
-	root, ok := jsonStream(data, &sawLocale, func(key, v ast.Node) {
+	root, ok, over := jsonStream(data, &sawLocale, func(key, v ast.Node) {
 		if !decided {
 			translation, guessed, decided = sawLocale || key != nil, true, true
+		}
+		if d.nprobs > MaxProblems {
+			return // the file is not a catalog: what is reported is enough
 		}
 		// Entries of the wrong shape are left out: decodeFile reports the errors
 		// field once, as it does for YAML.
@@ -71,7 +81,7 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 		}
 	})
 	if !ok {
-		return nil, false, false, false
+		return &fileContent{over: over}, false, false, false
 	}
 	return d.decodeFileWith(root, errs, trs), true, guessed, translation
 }

@@ -1,0 +1,127 @@
+package catalog
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// hostile builds inputs of about size bytes that go over one of the loader's limits.
+var hostile = []struct {
+	name string
+	file string
+	data func(size int) string
+	want string // the first problem
+}{
+	{"deep block nesting", "errors.yaml", func(size int) string {
+		var b strings.Builder
+		b.WriteString("catalog: x\nerrors:\n")
+		for i := 1; b.Len() < size; i++ {
+			b.WriteString(strings.Repeat("  ", i%1000) + "a:\n")
+		}
+		return b.String()
+	}, "errors.yaml:34:65: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"deep dashes", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors:\n" + strings.Repeat("- ", size/2) + "x\n"
+	}, "errors.yaml:3:65: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"deep flow lists", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors: " + strings.Repeat("[", size/2) + strings.Repeat("]", size/2) + "\n"
+	}, "errors.yaml:2:40: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"deep flow mappings", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors: [" + strings.Repeat("{a: ", size/5) + strings.Repeat("}", size/5) + "]\n"
+	}, "errors.yaml:2:130: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"deep translation", "errors.vi.yaml", func(size int) string {
+		return "locale: vi\nerrors:\n  E1:\n    title: " + strings.Repeat("[", size/2) + strings.Repeat("]", size/2) + "\n"
+	}, "errors.vi.yaml:4:41: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"many flow values", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors: [" + strings.Repeat("1,", size/2) + "1]\n"
+	}, "errors.yaml:2:100002: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	{"many block values", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors:\n" + strings.Repeat("- 1\n", size/4)
+	}, "errors.yaml:25001:3: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	{"many anchors", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors:\n" + strings.Repeat("- &a 1\n", size/7)
+	}, "errors.yaml:16668:6: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	{"alias expansion", "errors.yaml", func(size int) string {
+		var b strings.Builder
+		b.WriteString("catalog: x\nerrors:\n- {code: '0', name: A, message: m, causes: &c [" + strings.Repeat("c,", 2000) + "c]}\n")
+		for b.Len() < size {
+			b.WriteString("- {code: '1', name: A, message: " + strings.Repeat("m", 400) + ", causes: *c}\n")
+		}
+		return b.String()
+	}, "errors.yaml:27:443: aliases expand to more values than the file could hold written out (at most twice the values the file holds): use fewer aliases"},
+	{"long key", "errors.yaml", func(size int) string {
+		return "catalog: x\n" + strings.Repeat("k", size) + ": 1\n"
+	}, "errors.yaml:2:1: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},
+	{"long quoted key", "errors.yaml", func(size int) string {
+		return "catalog: x\nerrors:\n- {code: '1', name: A, message: m, '" + strings.Repeat("k", size) + "': 1}\n"
+	}, "errors.yaml:3:36: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},
+	{"deep JSON", "errors.json", func(size int) string {
+		return `{"catalog": "x", "errors": ` + strings.Repeat("[", size/2) + strings.Repeat("]", size/2) + "}"
+	}, "errors.json:1:59: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
+	{"many JSON values", "errors.json", func(size int) string {
+		return `{"catalog": "x", "x": [` + strings.Repeat("1,", size/2) + "1]}"
+	}, "errors.json:1:100014: more than 50000 values in one entry of errors, or in the rest of the file (limit MaxValues): an entry holds a few dozen; look for a runaway list here"},
+	{"long JSON key", "errors.json", func(size int) string {
+		return `{"catalog": "x", "` + strings.Repeat("k", size) + `": 1}`
+	}, "errors.json:1:18: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},
+	{"many JSON problems", "errors.json", func(size int) string {
+		return `{"catalog": "x", "errors": [` + strings.Repeat("1,", size/2) + "1]}"
+	}, "errors.json:1:29: error: want a mapping, got the number 1"},
+}
+
+// TestLoadLimits loads hostile files of 1 MiB: each is refused with a problem that
+// names the limit it went over and where, and costs less than 256 MiB of allocation.
+func TestLoadLimits(t *testing.T) {
+	for _, tt := range hostile {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.data(1 << 20))
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Load(fstest.MapFS{tt.file: {Data: data}}, tt.file)
+			runtime.ReadMemStats(&after)
+			var probs Problems
+			if !errors.As(err, &probs) {
+				t.Fatalf("Load = %v, want problems", err)
+			}
+			if got := probs[0].Error(); got != tt.want {
+				t.Errorf("first problem:\n%s\nwant\n%s", got, tt.want)
+			}
+			if len(probs) > MaxProblems+1 {
+				t.Errorf("%d problems, want at most %d", len(probs), MaxProblems+1)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+				t.Errorf("allocated %d MiB, want under 256 MiB", alloc>>20)
+			}
+		})
+	}
+}
+
+// TestLoadWithinLimits loads files that stay just within the limits, so that the
+// parsers read them whole, and holds each to the same allocation bound.
+func TestLoadWithinLimits(t *testing.T) {
+	n := MaxValues - 10
+	for _, tt := range []struct{ name, file, data string }{
+		{"flow values", "errors.yaml", "catalog: x\nerrors: [" + strings.Repeat("1,", n-5) + "1]\n"},
+		{"anchors", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat("- &a 1\n", n/3-5)},
+		{"deep dashes", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat(strings.Repeat("- ", MaxNesting-2)+"x\n", n/MaxNesting)},
+		{"deep flow", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat("- "+strings.Repeat("{a: ", MaxNesting-3)+strings.Repeat("}", MaxNesting-3)+"\n", n/2/MaxNesting)},
+		{"long values", "errors.yaml", "catalog: x\nerrors:\n- {code: '1', name: A, message: " + strings.Repeat("m", 1<<20) + "}\n"},
+		{"deep JSON", "errors.json", `{"catalog": "x", "errors": [` + strings.Repeat(strings.Repeat("[", MaxNesting-2)+strings.Repeat("]", MaxNesting-2)+",", 1<<20/64) + "1]}"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Load(fstest.MapFS{tt.file: {Data: []byte(tt.data)}}, tt.file)
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+				t.Errorf("%d bytes: allocated %d MiB, want under 256 MiB", len(tt.data), alloc>>20)
+			}
+			t.Logf("%d KiB, %d MiB, %.200v", len(tt.data)>>10, (after.TotalAlloc-before.TotalAlloc)>>20, err)
+		})
+	}
+}
