@@ -161,7 +161,7 @@ func TestYAMLChunksUsed(t *testing.T) {
 		data := syntheticYAML(3000, translation)
 		name := "errors.yaml"
 		var probs Problems
-		if _, ok := parseYAMLChunks(name, data, &probs); !ok && len(data) >= yamlChunkMin {
+		if _, ok := parseYAMLChunks(name, data, false, &probs); !ok && len(data) >= yamlChunkMin {
 			t.Errorf("%s (%d bytes) was not read in parts", name, len(data))
 		}
 		// Read whole, a document is held to MaxValues: compare on fewer codes.

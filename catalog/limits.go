@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -92,13 +93,24 @@ type yamlScan struct {
 	values int   // how many were read
 	count  bool  // whether to count values
 	prob   *Problem
+
+	// indirect is set by an anchor, alias, tag or merge key: what could make one
+	// part of the file depend on another, or mean something else alone.
+	indirect bool
+}
+
+// yamlSummary is what scanYAML learnt of a file within the limits.
+type yamlSummary struct {
+	values   int  // how many values the file holds
+	indirect bool // whether it has anchors, aliases, tags or merge keys
 }
 
 // scanYAML reports the first place where data goes over a limit, as a problem in
 // name; nil when it is within them. MaxValues applies when countValues is set: it
 // bounds one parse, and a large file is parsed in parts. It returns how many values
-// data holds (as far as it read).
-func scanYAML(name string, data []byte, countValues bool) (int, *Problem) {
+// data holds (as far as it read), and whether it has anchors, aliases, tags or merge
+// keys.
+func scanYAML(name string, data []byte, countValues bool) (yamlSummary, *Problem) {
 	s := &yamlScan{data: data, block: -1, count: countValues}
 	for at := 0; at < len(data) && s.prob == nil; {
 		end := at
@@ -113,7 +125,7 @@ func scanYAML(name string, data []byte, countValues bool) (int, *Problem) {
 	if s.prob != nil {
 		s.prob.Pos.File = name
 	}
-	return s.values, s.prob
+	return yamlSummary{values: s.values, indirect: s.indirect}, s.prob
 }
 
 // fail records the first limit reached, at offset i of the line.
@@ -248,6 +260,7 @@ func (s *yamlScan) scanContent(l []byte, i int) {
 			s.block = s.indent
 			return
 		case start && (c == '&' || c == '*' || c == '!'):
+			s.indirect = true
 			s.value(i) // the anchor, alias or tag, then its value
 			for i+1 < len(l) && l[i+1] != ' ' && l[i+1] != ',' && l[i+1] != ']' && l[i+1] != '}' {
 				i++
@@ -255,8 +268,20 @@ func (s *yamlScan) scanContent(l []byte, i int) {
 		case start && c == '-' && s.flow == 0 && (i+1 == len(l) || l[i+1] == ' '):
 			continue // a "- " after a key: a syntax error for the parser to report
 		case start:
+			if c == '<' && isMergeKey(l[i:]) {
+				s.indirect = true
+			}
 			s.value(i)
 			start, keyAt = false, i
 		}
 	}
+}
+
+// isMergeKey reports whether l starts with the merge key "<<" and its colon.
+func isMergeKey(l []byte) bool {
+	if len(l) < 3 || l[1] != '<' {
+		return false
+	}
+	l = bytes.TrimLeft(l[2:], " \t")
+	return len(l) > 0 && l[0] == ':'
 }

@@ -216,12 +216,12 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see doc/format.md)"})
 		return nil
 	}
-	values, p := scanYAML(name, data, false)
+	shape, p := scanYAML(name, data, false)
 	if p != nil {
 		*probs = append(*probs, *p)
 		return nil
 	}
-	if fc, ok := parseYAMLChunks(name, data, probs); ok {
+	if fc, ok := parseYAMLChunks(name, data, shape.indirect, probs); ok {
 		return fc
 	}
 	root, p := parseYAML(name, data)
@@ -229,7 +229,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, *p)
 		return nil
 	}
-	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*values + 1}
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.values + 1}
 	fc := d.decodeFile(root)
 	if d.spent {
 		return nil

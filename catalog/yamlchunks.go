@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 
@@ -25,10 +24,6 @@ var yamlChunkMin = 256 << 10
 
 // yamlChunkEntries is how many entries of errors one part holds; tests lower it.
 var yamlChunkEntries = 256
-
-// yamlIndirection finds what could make one part of a file depend on another, or
-// mean something else alone: anchors, aliases, tags and merge keys.
-var yamlIndirection = regexp.MustCompile(`(?m)(^|[\s\[{,])[&*!][^\s]|<<\s*:`)
 
 // line is one line of a file: where it starts and ends (before the newline), the
 // column of its first character other than a space, and whether it holds YAML rather
@@ -60,9 +55,11 @@ func splitLines(data []byte) []line {
 }
 
 // parseYAMLChunks reads a large YAML file in parts, as described above. It reports
-// false, having recorded nothing, when the file is small or not of a layout it cuts.
-func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, bool) {
-	if len(data) < yamlChunkMin || yamlIndirection.Match(data) || bytes.IndexByte(data, '\t') >= 0 {
+// false, having recorded nothing, when the file is small, or not of a layout it cuts:
+// one that is indirect (holds anchors, aliases, tags or merge keys, which could make
+// one part depend on another or mean something else alone) is not.
+func parseYAMLChunks(name string, data []byte, indirect bool, probs *Problems) (*fileContent, bool) {
+	if len(data) < yamlChunkMin || indirect || bytes.IndexByte(data, '\t') >= 0 {
 		return nil, false
 	}
 	lines := splitLines(data)

@@ -174,11 +174,15 @@ func (d *Draft) operation(phrase string, notes map[string]string) string {
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		id.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
-	for _, op := range d.Operations {
-		if op.ID == id.String() {
-			return op.ID
+	if d.ops == nil {
+		d.ops = map[string]bool{}
+		for _, op := range d.Operations {
+			d.ops[op.ID] = true
 		}
 	}
-	d.Operations = append(d.Operations, &Operation{ID: id.String(), Title: title, Group: mark != "", Description: notes[mark]})
+	if !d.ops[id.String()] {
+		d.ops[id.String()] = true
+		d.Operations = append(d.Operations, &Operation{ID: id.String(), Title: title, Group: mark != "", Description: notes[mark]})
+	}
 	return id.String()
 }
