@@ -18,12 +18,13 @@ import (
 
 var textCodeRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*-(\d{3}))$`)
 
-// Text imports plain-text pages laid out as seed 001 is: a line with a symbolic code
+// Text imports plain-text pages of per-code blocks: a line with a symbolic code
 // (AREA-STATUS), the title, the description, then "Possible Causes:" with bullet lines
 // and "Resolution:" with a paragraph. A code's three-digit suffix gives its status.
 //
-// A page whose header names "Returned By" is read as seed 002's table instead (see
-// the package documentation of rows).
+// A page whose header names "Returned By" is read as a table of codes, statuses,
+// messages, operations and descriptions instead, its columns separated by spaces
+// alone.
 func Text(name string, data []byte) *Draft {
 	if isTableText(string(data)) {
 		return tableText(name, data)

@@ -14,8 +14,8 @@ var (
 	footnoteRE = regexp.MustCompile(`^([*†‡§])\s*(.+)$`)
 )
 
-// isTableText reports whether data is laid out as seed 002 is: a header naming
-// "Returned By" and rows of code, status, message, operations and description.
+// isTableText reports whether data is a table whose header names "Returned By", with
+// rows of code, status, message, operations and description.
 func isTableText(data string) bool {
 	return strings.Contains(strings.ToLower(data), "returned by")
 }
