@@ -49,6 +49,10 @@ type Entry struct {
 	ExampleField string
 	ReturnedBy   []string
 	Variants     []*Entry
+	// Params are the names of the named placeholders ({min}) the texts use, in
+	// order; positional ones ({0}) are found in the texts. A name the texts use
+	// that is not here is literal text.
+	Params []string
 }
 
 // Operation is an operation the source names as returning errors.
@@ -141,7 +145,11 @@ func (d *Draft) finish() {
 		if base == "" {
 			base = e.Message
 		}
-		e.Name = identifier(base, e.Code, used)
+		if e.Name != "" { // named by the importer: kept, made distinct
+			e.Name = identifier(e.Name, e.Code, used)
+		} else {
+			e.Name = identifier(base, e.Code, used)
+		}
 		if e.Status == 0 && infer {
 			if s, why := lint.SuggestStatus(e.Title + " " + e.Message); s != 0 {
 				e.Status = s
@@ -215,12 +223,20 @@ func identifier(text, code string, used map[string]bool) string {
 	return name
 }
 
-// escape makes text a template that renders as itself, but for {N} placeholders.
-func escape(text string) string {
+// escape makes text a template that renders as itself, but for {N} placeholders and
+// those named by names.
+func escape(text string, names ...string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
-	for _, loc := range placeholderRE.FindAllStringIndex(text, -1) {
+	for _, loc := range anyPlaceholderRE.FindAllStringSubmatchIndex(text, -1) {
+		name := text[loc[2]:loc[3]]
+		if name[0] < '0' || name[0] > '9' {
+			if !slices.Contains(names, name) || loc[0] > 0 && strings.ContainsRune("${", rune(text[loc[0]-1])) ||
+				loc[1] < len(text) && text[loc[1]] == '}' {
+				continue // literal: not a param, an expression's, or in doubled braces
+			}
+		}
 		escapeBraces(&b, text[last:loc[0]])
 		b.WriteString(text[loc[0]:loc[1]])
 		last = loc[1]
@@ -228,6 +244,9 @@ func escape(text string) string {
 	escapeBraces(&b, text[last:])
 	return b.String()
 }
+
+// anyPlaceholderRE matches what may be a placeholder: {0} to {99}, or {name}.
+var anyPlaceholderRE = regexp.MustCompile(`\{(\d{1,2}|[A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // escapeBraces writes s with its braces doubled.
 func escapeBraces(b *strings.Builder, s string) {
@@ -244,8 +263,9 @@ func escapeBraces(b *strings.Builder, s string) {
 }
 
 // clean trims and escapes a text for the catalog, and drops control characters,
-// which no doc means and which YAML cannot hold unquoted.
-func clean(text string) string { return escape(plainText(text)) }
+// which no doc means and which YAML cannot hold unquoted. Placeholders {N} and
+// those named by names stay placeholders.
+func clean(text string, names ...string) string { return escape(plainText(text), names...) }
 
 // plainText folds white space and drops control characters.
 func plainText(text string) string {

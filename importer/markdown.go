@@ -145,6 +145,7 @@ func (r *mdReader) finish() *Draft {
 }
 
 func finishEntry(e *Entry) {
+	cleanMD := func(s string) string { return clean(mdEscapeRE.ReplaceAllString(s, "$1"), e.Params...) }
 	e.Title, e.Message, e.Summary, e.Description = cleanMD(e.Title), cleanMD(e.Message), cleanMD(e.Summary), cleanMD(e.Description)
 	for i := range e.Causes {
 		e.Causes[i] = cleanMD(e.Causes[i])
@@ -157,11 +158,9 @@ func finishEntry(e *Entry) {
 	}
 }
 
-// mdEscapeRE matches a Markdown backslash escape of ASCII punctuation.
+// mdEscapeRE matches a Markdown backslash escape of ASCII punctuation, which
+// finishEntry undoes (\* for *).
 var mdEscapeRE = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
-
-// cleanMD is clean with Markdown's backslash escapes (\* for *) undone.
-func cleanMD(s string) string { return clean(mdEscapeRE.ReplaceAllString(s, "$1")) }
 
 func join(a, b string) string {
 	if a == "" {

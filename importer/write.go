@@ -2,9 +2,9 @@ package importer
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Files returns the catalog's files by name: errors.yaml and, for each translated
@@ -18,7 +18,7 @@ func (d *Draft) Files() (map[string][]byte, error) {
 		for _, e := range entries {
 			w.key(2, e.Code)
 			for _, f := range [][2]string{{"title", e.Title}, {"message", e.Message}, {"description", e.Description}} {
-				w.field(4, f[0], clean(f[1]))
+				w.field(4, f[0], clean(f[1], e.Params...))
 			}
 		}
 		out["errors."+loc+".yaml"] = w.b.Bytes()
@@ -64,7 +64,7 @@ func (w *yamlWriter) entry(e *Entry) {
 	w.b.WriteString("  - code: " + quote(e.Code) + "\n")
 	w.field(4, "name", e.Name)
 	w.texts(4, e, func() {
-		if ps := params(texts...); len(ps) > 0 {
+		if ps := append(params(texts...), e.Params...); len(ps) > 0 {
 			w.key(4, "params")
 			for _, p := range ps {
 				w.b.WriteString("      - name: " + quote(p) + "\n")
@@ -128,10 +128,26 @@ func (w *yamlWriter) list(indent int, k string, items []string) {
 	}
 }
 
-// quote returns s as a double-quoted scalar.
+// quote returns s as a double-quoted scalar, in the escapes JSON and YAML share:
+// control characters, line and paragraph separators as \uXXXX, and bytes that are
+// not UTF-8 as U+FFFD.
 func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029 || r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r) // utf8.RuneError for a byte that is not UTF-8
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // quoteKey returns a field name as it is, and any other key quoted.
