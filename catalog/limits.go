@@ -48,7 +48,13 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	size := int64(512)
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		size = min(info.Size(), MaxFileSize) + 1 // room to see the end, or one byte too many
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	_, err = b.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return b.Bytes(), err
 }
 
 // tooLarge is the problem of a file larger than MaxFileSize.

@@ -2,10 +2,15 @@ package catalog
 
 import (
 	"errors"
+	"io/fs"
 	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
 // hostile builds inputs of about size bytes that go over one of the loader's limits.
@@ -123,5 +128,95 @@ func TestLoadWithinLimits(t *testing.T) {
 			}
 			t.Logf("%d KiB, %d MiB, %.200v", len(tt.data)>>10, (after.TotalAlloc-before.TotalAlloc)>>20, err)
 		})
+	}
+}
+
+// FuzzYAMLScan holds the limit scan to what the YAML parser builds: on any input the
+// scan accepts and the parser reads, the tree nests no deeper than the scan allows,
+// so that the scan never lets through what it is there to stop.
+func FuzzYAMLScan(f *testing.F) {
+	for _, h := range hostile {
+		if strings.HasSuffix(h.file, ".yaml") {
+			f.Add([]byte(h.data(200)))
+		}
+	}
+	f.Add([]byte("a:\n  - - b: |\n      [[[\n    c: 'x\n  [[' \n  d: \"[{\\\"\"\n"))
+	f.Add([]byte("? - a\n  - b\n: - c\n"))
+	f.Add([]byte("a: >-\n  folded\n\n  text\nb: [c, {d: e}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4<<10 {
+			t.Skip()
+		}
+		if _, p := scanYAML("f.yaml", data, true); p != nil {
+			return
+		}
+		file, err := parser.ParseBytes(data, 0)
+		if err != nil {
+			return
+		}
+		for _, doc := range file.Docs {
+			if depth := nesting(doc.Body); depth > MaxNesting {
+				t.Fatalf("the scan let through a document nested %d levels deep", depth)
+			}
+		}
+	})
+}
+
+// nesting returns how deeply mappings and lists nest in n.
+func nesting(n ast.Node) int {
+	switch t := n.(type) {
+	case *ast.MappingNode:
+		d := 0
+		for _, kv := range t.Values {
+			d = max(d, nesting(kv.Key), nesting(kv.Value))
+		}
+		return d + 1
+	case *ast.MappingValueNode:
+		return max(nesting(t.Key), nesting(t.Value)) + 1
+	case *ast.SequenceNode:
+		d := 0
+		for _, v := range t.Values {
+			d = max(d, nesting(v))
+		}
+		return d + 1
+	case *ast.AnchorNode:
+		return nesting(t.Value)
+	case *ast.TagNode:
+		return nesting(t.Value)
+	}
+	return 0
+}
+
+// endless is a file system of one file, big.yaml, that never ends.
+type endless struct{}
+
+func (endless) Open(name string) (fs.File, error) {
+	if name != "big.yaml" {
+		return nil, fs.ErrNotExist
+	}
+	return endless{}, nil
+}
+func (endless) Stat() (fs.FileInfo, error) { return endless{}, nil }
+func (endless) Close() error               { return nil }
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = '#'
+	}
+	return len(p), nil
+}
+func (endless) Name() string       { return "big.yaml" }
+func (endless) Size() int64        { return 1 << 62 }
+func (endless) Mode() fs.FileMode  { return 0o444 }
+func (endless) ModTime() time.Time { return time.Time{} }
+func (endless) IsDir() bool        { return false }
+func (endless) Sys() any           { return nil }
+
+// TestLoadFileSize: a file is read no further than shows it is larger than
+// MaxFileSize.
+func TestLoadFileSize(t *testing.T) {
+	_, err := Load(endless{}, "big.yaml")
+	want := "big.yaml: file is larger than 64 MiB (limit MaxFileSize): is it a catalog? split a large catalog into several files"
+	if err == nil || err.Error() != want {
+		t.Errorf("Load = %v, want %s", err, want)
 	}
 }
