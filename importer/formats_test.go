@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -76,11 +77,14 @@ func FuzzMarkdown(f *testing.F) {
 
 // FuzzStructured feeds arbitrary bytes to the CSV, properties and JSON importers: each
 // must refuse them with an error or import a catalog that loads without problems.
+// Properties are imported with a Vietnamese bundle, and with an English one beside
+// the base file.
 func FuzzStructured(f *testing.F) {
 	f.Add([]byte("code,status,title,message,causes\nE1,404,Order {0} missing,\"Order {0} was not found.\",Deleted | Never made\n"))
 	f.Add([]byte("E1=Order {0} was not found.\nE1.title=Order missing\n# comment\nE2 : it''s gone \\\n  for good\n"))
 	f.Add([]byte(`{"errors": [{"errorCode": 1001, "text": "Unknown user {0}", "http": 404}, {"text": "no code"}]}`))
 	f.Add([]byte(`[{"code": "E1", "message": "x {0} {1}", "status": "404"}]`))
+	f.Add([]byte("a.b.Max.message = must be at most {value}\na.b.Min.message = ${x ? '{y}' : ''}{min} {0,number} {a.b.c}\nc.Max.message = {{x}} {max\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 4<<10 {
 			t.Skip()
@@ -89,6 +93,11 @@ func FuzzStructured(f *testing.F) {
 			func() (*Draft, error) { return CSV("x", data) },
 			func() (*Draft, error) {
 				return Properties("x", map[string][]byte{"messages.properties": data, "messages_vi.properties": data})
+			},
+			func() (*Draft, error) {
+				// The English bundle holds the data's keys and more, with other texts.
+				en := append([]byte("extra.Key.message = {other} text\n"), bytes.ReplaceAll(data, []byte("="), []byte("= en "))...)
+				return Properties("x", map[string][]byte{"messages.properties": data, "messages_en.properties": en, "messages_de.properties": en})
 			},
 			func() (*Draft, error) {
 				return JSON("x", data, map[string]string{"code": "errorCode", "message": "text", "status": "http"})
