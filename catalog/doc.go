@@ -18,6 +18,8 @@
 //     list (or, for a translation, a block mapping) is read a few hundred entries
 //     at a time, each part counted on its own, and a JSON file an entry at a time,
 //     so the limit bounds what a parser holds at once, not the size of a catalog.
+//     A YAML file that holds JSON (flow style, as tools that write JSON write it) is
+//     read as JSON.
 //   - [MaxKeyLength]: 1,024 bytes a key.
 //   - Aliases: a YAML file's aliases may make the decoder read at most twice the
 //     values the file holds written out.

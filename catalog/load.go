@@ -216,6 +216,9 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see doc/format.md)"})
 		return nil
 	}
+	if fc, ok := yamlAsJSON(name, data, probs); ok {
+		return fc
+	}
 	shape, p := scanYAML(name, data, false)
 	if p != nil {
 		*probs = append(*probs, *p)
