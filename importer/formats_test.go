@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -206,5 +207,23 @@ func TestSkippedTranslations(t *testing.T) {
 	want := `vi translation of "[x]": skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source`
 	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, want) {
 		t.Errorf("notes lack %q:\n%s", want, notes)
+	}
+}
+
+// TestTableLongRow: a table row is split into message, operations and description
+// at a bounded number of places, so that a long row costs memory in proportion to
+// its length (every split of a row of 16,000 sentences took 1.5 GB).
+func TestTableLongRow(t *testing.T) {
+	data := []byte("Error Code Status Message Returned By\n107 500 " + strings.Repeat("Word. ", 16000) + "\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d := Text("x", data)
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("a row of %d KiB allocated %d MiB, want under 32 MiB", len(data)>>10, alloc>>20)
+	}
+	if len(d.Errors) != 1 || d.Errors[0].Message != "Word." {
+		t.Errorf("imported %d codes, want 107 with the message Word.", len(d.Errors))
 	}
 }
