@@ -122,6 +122,7 @@ func CSV(name string, data []byte) (*Draft, error) {
 				e.Causes = items(cell)
 			case "resolutions", "resolution":
 				e.Resolutions = items(cell)
+			case "": // a column noted as not mapped
 			default:
 				d.note("column %q is not mapped", head[i])
 				head[i] = ""

@@ -23,6 +23,9 @@ func TestCSV(t *testing.T) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
 	}
+	if n := strings.Count(notes, "is not mapped"); n != 1 {
+		t.Errorf("%d notes of a column not mapped, want one:\n%s", n, notes)
+	}
 }
 
 func TestProperties(t *testing.T) {

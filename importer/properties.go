@@ -259,9 +259,15 @@ func parseProperties(s string) [][2]string {
 		if line == "" || line[0] == '#' || line[0] == '!' {
 			continue
 		}
-		for strings.HasSuffix(line, `\`) && i+1 < len(lines) {
-			i++
-			line = line[:len(line)-1] + strings.TrimLeft(lines[i], " \t")
+		if strings.HasSuffix(line, `\`) && i+1 < len(lines) {
+			var b strings.Builder // a builder, so that many continued lines cost their length
+			for strings.HasSuffix(line, `\`) && i+1 < len(lines) {
+				b.WriteString(line[:len(line)-1])
+				i++
+				line = strings.TrimLeft(lines[i], " \t")
+			}
+			b.WriteString(line)
+			line = b.String()
 		}
 		j := strings.IndexAny(line, "=:")
 		if j < 0 {
