@@ -22,7 +22,7 @@
 //     read as JSON.
 //   - [MaxKeyLength]: 1,024 bytes a key.
 //   - Aliases: a YAML file's aliases may make the decoder read at most twice the
-//     values the file holds written out.
+//     values the file holds written out, and 10,000 more.
 //   - [MaxProblems]: 1,000 problems reported for the decoding of a file.
 //
 // A file over a limit gets one problem that names the limit and the place where it

@@ -40,6 +40,11 @@ const (
 	MaxProblems = 1000
 )
 
+// aliasSlack is how many values a YAML file's aliases may make the decoder read
+// beyond twice the values the file holds: room for a small file to name a list
+// many times.
+const aliasSlack = 10_000
+
 // readFile reads the file name of fsys, or as much of it as shows that it is larger
 // than MaxFileSize.
 func readFile(fsys fs.FS, name string) ([]byte, error) {

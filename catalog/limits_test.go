@@ -56,7 +56,7 @@ var hostile = []struct {
 			b.WriteString("- {code: '1', name: A, message: " + strings.Repeat("m", 400) + ", causes: *c}\n")
 		}
 		return b.String()
-	}, "errors.yaml:27:443: aliases expand to more values than the file could hold written out (at most twice the values the file holds): use fewer aliases"},
+	}, "errors.yaml:32:443: aliases expand to more values than the file could hold written out (at most twice its values and 10000 more): use fewer aliases"},
 	{"long key", "errors.yaml", func(size int) string {
 		return "catalog: x\n" + strings.Repeat("k", size) + ": 1\n"
 	}, "errors.yaml:2:1: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},

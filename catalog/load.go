@@ -232,7 +232,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, *p)
 		return nil
 	}
-	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.values + 1}
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.values + aliasSlack}
 	fc := d.decodeFile(root)
 	if d.spent {
 		return nil
