@@ -165,12 +165,13 @@ func (s *jsonScanner) expect(c byte) bool {
 // bracket is at the offset, calling item for each until the closing bracket close. It
 // reports whether the data is still good.
 func (s *jsonScanner) items(close byte, item func()) bool {
-	if s.depth++; s.depth > MaxNesting {
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.depth > MaxNesting {
 		s.limit(s.position(), nestingProblem)
 		return false
 	}
 	s.off++
-	defer func() { s.depth-- }()
 	if s.next() == close {
 		s.off++
 		return !s.bad
