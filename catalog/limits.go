@@ -276,8 +276,14 @@ func (s *yamlScan) scanContent(l []byte, i int) {
 			for i+1 < len(l) && l[i+1] != ' ' && l[i+1] != ',' && l[i+1] != ']' && l[i+1] != '}' {
 				i++
 			}
-		case start && c == '-' && s.flow == 0 && (i+1 == len(l) || l[i+1] == ' '):
-			continue // a "- " after a key: a syntax error for the parser to report
+		case start && (c == '-' || c == '?') && s.flow == 0 && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
+			// An indicator after a tag or an anchor opens a level, as at the start of
+			// the line (after a key, it is a syntax error; counted all the same).
+			if n := len(s.stack); n == 0 || s.stack[n-1] < i {
+				s.stack = append(s.stack, i)
+				s.depth(i)
+			}
+			s.value(i)
 		case start:
 			if c == '<' && isMergeKey(l[i:]) {
 				s.indirect = true
