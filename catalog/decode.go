@@ -43,7 +43,7 @@ func (d *decoder) spend(at ast.Node, n int) bool {
 	if a, ok := at.(*ast.AliasNode); ok && a.Start != nil && a.Start.Position != nil {
 		p.Line, p.Col = a.Start.Position.Line+d.lines, a.Start.Position.Column // the alias, not what it names
 	}
-	d.problem(p, "aliases expand to more values than the file could hold written out (at most twice its values and %d more): use fewer aliases", aliasSlack)
+	d.problem(p, "aliases expand to more values than the file could hold written out (at most twice its tokens and %d more): use fewer aliases", aliasSlack)
 	d.nprobs = MaxProblems + 1
 	return false
 }

@@ -13,16 +13,16 @@
 //
 //   - [MaxFileSize]: 64 MiB a file; a larger one is not read past the limit.
 //   - [MaxNesting]: 32 levels of mappings and lists; a catalog needs 8.
-//   - [MaxValues]: 50,000 values in one YAML document, and in one entry of a JSON
-//     file's errors or the rest of that file. A YAML file whose errors are a block
-//     list (or, for a translation, a block mapping) is read a few hundred entries
-//     at a time, each part counted on its own, and a JSON file an entry at a time,
-//     so the limit bounds what a parser holds at once, not the size of a catalog.
-//     A YAML file that holds JSON (flow style, as tools that write JSON write it) is
-//     read as JSON.
+//   - [MaxTokens]: 100,000 tokens (values, punctuation, comments) in one YAML
+//     document, and values in one entry of a JSON file's errors or the rest of
+//     that file. A YAML file whose errors are a block list (or, for a translation,
+//     a block mapping) is read a few hundred entries at a time, each part counted
+//     on its own, and a JSON file an entry at a time, so the limit bounds what a
+//     parser holds at once, not the size of a catalog. A YAML file that holds JSON
+//     (flow style, as tools that write JSON write it) is read as JSON.
 //   - [MaxKeyLength]: 1,024 bytes a key.
-//   - Aliases: a YAML file's aliases may make the decoder read at most twice the
-//     values the file holds written out, and 10,000 more.
+//   - Aliases: a YAML file's aliases may make the decoder read at most twice as
+//     many values as the file has tokens, and 10,000 more.
 //   - [MaxProblems]: 1,000 problems reported for the decoding of a file.
 //
 // A file over a limit gets one problem that names the limit and the place where it

@@ -164,7 +164,7 @@ func TestYAMLChunksUsed(t *testing.T) {
 		if _, ok := parseYAMLChunks(name, data, false, &probs); !ok && len(data) >= yamlChunkMin {
 			t.Errorf("%s (%d bytes) was not read in parts", name, len(data))
 		}
-		// Read whole, a document is held to MaxValues: compare on fewer codes.
+		// Read whole, a document is held to MaxTokens: compare on fewer codes.
 		data = syntheticYAML(2000, translation)
 		whole, wantErr := loadYAMLParts(data, 1<<40, 256)
 		parts, gotErr := loadYAMLParts(data, 0, 256)

@@ -28,7 +28,7 @@ import (
 // *sawLocale is set when a top-level "locale" key has been read.
 //
 // The data is held to the limits as it is read: MaxNesting, MaxKeyLength, and
-// MaxValues for each entry and for the rest of the file. The first one reached
+// MaxTokens for each entry and for the rest of the file. The first one reached
 // stops the scan, as bad JSON does, and is returned (without a file name).
 func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) (ast.Node, bool, *Problem) {
 	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry, sawLocale: sawLocale}
@@ -319,9 +319,9 @@ type stringNode struct {
 // value reads one value; nil, with s.bad set, when the data is not valid JSON there.
 func (s *jsonScanner) value() ast.Node {
 	c := s.next()
-	if s.values++; s.values > MaxValues {
+	if s.values++; s.values > MaxTokens {
 		s.limit(s.position(), func(p Pos) Problem {
-			return valuesProblem(p, "one entry of errors, or in the rest of the file", "an entry holds a few dozen; look for a runaway list here")
+			return tokensProblem(p, "values in one entry of errors, or in the rest of the file", "an entry holds a few dozen; look for a runaway list here")
 		})
 		return nil
 	}

@@ -22,13 +22,15 @@ const (
 	// variant, its params, a param). YAML's cost grows with the square of the depth.
 	MaxNesting = 32
 
-	// MaxValues is how many values (scalars, mappings, lists, anchors, aliases and
-	// tags) one YAML document may hold, and one entry of a JSON file's errors or
-	// the rest of that file. A large YAML catalog in the usual block layout is read
-	// in parts of a few hundred entries, each counted on its own, so the limit
-	// bounds what the YAML parser holds (about 2 KiB a value) rather than the size
-	// of a catalog; JSON is streamed an entry at a time.
-	MaxValues = 50_000
+	// MaxTokens is how many tokens one YAML document may hold: values (scalars,
+	// mappings, lists), the punctuation between them (: - , and brackets),
+	// comments, anchors, aliases and tags, which the parser holds at a kilobyte or
+	// two each. A JSON file is held to it as the values of one entry of its errors,
+	// and of the rest of the file. A large YAML catalog in the usual block layout is
+	// read in parts of a few hundred entries, each counted on its own, so the limit
+	// bounds what the parser holds at once rather than the size of a catalog; JSON
+	// is streamed an entry at a time.
+	MaxTokens = 100_000
 
 	// MaxKeyLength is the longest key of a mapping, in bytes: field names, codes
 	// and operation ids are short.
@@ -41,7 +43,7 @@ const (
 )
 
 // aliasSlack is how many values a YAML file's aliases may make the decoder read
-// beyond twice the values the file holds: room for a small file to name a list
+// beyond twice the tokens the file holds: room for a small file to name a list
 // many times.
 const aliasSlack = 10_000
 
@@ -71,26 +73,26 @@ func nestingProblem(p Pos) Problem {
 	return Problem{Pos: p, Msg: fmt.Sprintf("nesting deeper than %d levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here", MaxNesting)}
 }
 
-func valuesProblem(p Pos, what, advice string) Problem {
-	return Problem{Pos: p, Msg: fmt.Sprintf("more than %d values in %s (limit MaxValues): %s", MaxValues, what, advice)}
+func tokensProblem(p Pos, what, advice string) Problem {
+	return Problem{Pos: p, Msg: fmt.Sprintf("more than %d %s (limit MaxTokens): %s", MaxTokens, what, advice)}
 }
 
 func keyProblem(p Pos) Problem {
 	return Problem{Pos: p, Msg: fmt.Sprintf("key longer than %d bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote", MaxKeyLength)}
 }
 
-const yamlValuesAdvice = `split the file, or write its errors as a block list ("- code: …" entries, one after another), which is read a few hundred entries at a time`
+const yamlTokensAdvice = `split the file, or write its errors as a block list ("- code: …" entries, one after another), which is read a few hundred entries at a time`
 
 // yamlScan is a linear pass over a YAML file that finds where it goes over
-// MaxNesting, MaxValues or MaxKeyLength before the parser sees it: the parser's
-// memory grows with the square of the nesting and by kilobytes a value, so a small
-// file could otherwise take gigabytes.
+// MaxNesting, MaxTokens or MaxKeyLength before the parser sees it: the parser's
+// memory grows with the square of the nesting and by a kilobyte or two a token, so
+// a small file could otherwise take gigabytes.
 //
 // It reads the layout, not the grammar: the indentation of each line (a column
 // deeper than the enclosing one opens a level, as does each "- " or "? " that
 // starts a line's content), flow brackets outside quotes and comments, quoted
 // strings across lines, and block strings (| and >), whose lines it skips. It may
-// count a level or a value more than the parser would (a continued plain string
+// count a level or a token more than the parser would (a continued plain string
 // reads as one more level) but never fewer, and the limits leave room for that.
 type yamlScan struct {
 	data   []byte
@@ -99,10 +101,15 @@ type yamlScan struct {
 	indent int   // its indentation
 	stack  []int // the columns of the enclosing block levels
 	flow   int   // depth of flow brackets
-	quote  byte  // the quote of a string running across lines, or 0
-	block  int   // the indentation of the line that opened a block string, or -1
-	values int   // how many were read
-	count  bool  // whether to count values
+	// dashes counts the "- " indicators inside flow brackets, which the parser
+	// takes for block lists nested in them, for each bracket open (in inside) and
+	// in all.
+	inside []int
+	dashes int
+	quote  byte // the quote of a string running across lines, or 0
+	block  int  // the indentation of the line that opened a block string, or -1
+	tokens int  // how many were read
+	count  bool // whether to hold them to MaxTokens
 	prob   *Problem
 
 	// indirect is set by an anchor, alias, tag or merge key: what could make one
@@ -112,17 +119,17 @@ type yamlScan struct {
 
 // yamlSummary is what scanYAML learnt of a file within the limits.
 type yamlSummary struct {
-	values   int  // how many values the file holds
+	tokens   int  // how many tokens the file holds
 	indirect bool // whether it has anchors, aliases, tags or merge keys
 }
 
 // scanYAML reports the first place where data goes over a limit, as a problem in
-// name; nil when it is within them. MaxValues applies when countValues is set: it
-// bounds one parse, and a large file is parsed in parts. It returns how many values
+// name; nil when it is within them. MaxTokens applies when countTokens is set: it
+// bounds one parse, and a large file is parsed in parts. It returns how many tokens
 // data holds (as far as it read), and whether it has anchors, aliases, tags or merge
 // keys.
-func scanYAML(name string, data []byte, countValues bool) (yamlSummary, *Problem) {
-	s := &yamlScan{data: data, block: -1, count: countValues}
+func scanYAML(name string, data []byte, countTokens bool) (yamlSummary, *Problem) {
+	s := &yamlScan{data: data, block: -1, count: countTokens}
 	for at := 0; at < len(data) && s.prob == nil; {
 		end := at
 		for end < len(data) && data[end] != '\n' {
@@ -136,7 +143,7 @@ func scanYAML(name string, data []byte, countValues bool) (yamlSummary, *Problem
 	if s.prob != nil {
 		s.prob.Pos.File = name
 	}
-	return yamlSummary{values: s.values, indirect: s.indirect}, s.prob
+	return yamlSummary{tokens: s.tokens, indirect: s.indirect}, s.prob
 }
 
 // fail records the first limit reached, at offset i of the line.
@@ -147,16 +154,16 @@ func (s *yamlScan) fail(i int, p func(Pos) Problem) {
 	}
 }
 
-// value counts one value at offset i of the line.
-func (s *yamlScan) value(i int) {
-	if s.values++; s.count && s.values > MaxValues {
-		s.fail(i, func(p Pos) Problem { return valuesProblem(p, "one YAML document", yamlValuesAdvice) })
+// token counts one token at offset i of the line.
+func (s *yamlScan) token(i int) {
+	if s.tokens++; s.count && s.tokens > MaxTokens {
+		s.fail(i, func(p Pos) Problem { return tokensProblem(p, "tokens in one YAML document", yamlTokensAdvice) })
 	}
 }
 
 // depth checks the nesting at offset i of the line.
 func (s *yamlScan) depth(i int) {
-	if len(s.stack)+s.flow > MaxNesting {
+	if len(s.stack)+s.flow+s.dashes > MaxNesting {
 		s.fail(i, nestingProblem)
 	}
 }
@@ -176,6 +183,7 @@ func (s *yamlScan) scanLine(l []byte) {
 	}
 	i := 0
 	if s.quote != 0 {
+		s.token(0) // the parser holds each line of a quoted string
 		if i = s.skipQuote(l, 0); i < 0 {
 			return
 		}
@@ -202,7 +210,7 @@ func (s *yamlScan) levels(l []byte, indent int) int {
 			s.depth(i)
 		}
 		if i+1 <= len(l) && (l[i] == '-' || l[i] == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r') {
-			s.value(i)
+			s.token(i)
 			i++
 			for i < len(l) && l[i] == ' ' {
 				i++
@@ -243,52 +251,66 @@ func (s *yamlScan) scanContent(l []byte, i int) {
 		case c == ' ' || c == '\t' || c == '\r':
 			continue
 		case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
+			s.token(i) // the parser keeps comments
 			return
 		case start && (c == '"' || c == '\''):
-			s.value(i)
+			s.token(i)
 			keyAt, s.quote = i, c
 			if i = s.skipQuote(l, i+1); i < 0 {
 				return
 			}
 			i--
 			start = false
-		case start && (c == '[' || c == '{'):
-			s.value(i)
+		case (start || s.flow > 0) && (c == '[' || c == '{'):
+			// In brackets, every bracket counts: the parser may take one inside a
+			// word for a list.
+			s.token(i)
 			s.flow++
+			s.inside = append(s.inside, 0)
 			s.depth(i)
 		case s.flow > 0 && (c == ']' || c == '}'):
+			s.token(i)
 			s.flow--
+			s.dashes -= s.inside[len(s.inside)-1]
+			s.inside = s.inside[:len(s.inside)-1]
 			start = false
 		case s.flow > 0 && c == ',':
+			s.token(i)
 			start, keyAt = true, -1
 		case c == ':' && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t' || l[i+1] == '\r' || s.flow > 0):
 			if keyAt >= 0 && i-keyAt > MaxKeyLength {
 				s.fail(keyAt, keyProblem)
 			}
+			s.token(i)
 			start, keyAt = true, -1
 		case start && (c == '|' || c == '>') && s.flow == 0:
-			s.value(i)
+			s.token(i)
 			s.block = s.indent
 			return
 		case start && (c == '&' || c == '*' || c == '!'):
 			s.indirect = true
-			s.value(i) // the anchor, alias or tag, then its value
-			for i+1 < len(l) && l[i+1] != ' ' && l[i+1] != ',' && l[i+1] != ']' && l[i+1] != '}' {
+			s.token(i) // the anchor, alias or tag, then its value
+			for i+1 < len(l) && !bytes.ContainsRune([]byte(" \t\r,[]{}"), rune(l[i+1])) {
 				i++
 			}
-		case start && (c == '-' || c == '?') && s.flow == 0 && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
+		case start && (c == '-' || c == '?') && s.flow > 0 && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
+			s.inside[len(s.inside)-1]++
+			s.dashes++
+			s.depth(i)
+			s.token(i)
+		case start && (c == '-' || c == '?') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\r'):
 			// An indicator after a tag or an anchor opens a level, as at the start of
 			// the line (after a key, it is a syntax error; counted all the same).
 			if n := len(s.stack); n == 0 || s.stack[n-1] < i {
 				s.stack = append(s.stack, i)
 				s.depth(i)
 			}
-			s.value(i)
+			s.token(i)
 		case start:
 			if c == '<' && isMergeKey(l[i:]) {
 				s.indirect = true
 			}
-			s.value(i)
+			s.token(i)
 			start, keyAt = false, i
 		}
 	}

@@ -42,13 +42,13 @@ var hostile = []struct {
 	}, "errors.vi.yaml:4:41: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
 	{"many flow values", "errors.yaml", func(size int) string {
 		return "catalog: x\nerrors: [" + strings.Repeat("1,", size/2) + "1]\n"
-	}, "errors.yaml:2:100002: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	}, "errors.yaml:2:100004: more than 100000 tokens in one YAML document (limit MaxTokens): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
 	{"many block values", "errors.yaml", func(size int) string {
 		return "catalog: x\nerrors:\n" + strings.Repeat("- 1\n", size/4)
-	}, "errors.yaml:25001:3: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	}, "errors.yaml:50000:3: more than 100000 tokens in one YAML document (limit MaxTokens): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
 	{"many anchors", "errors.yaml", func(size int) string {
 		return "catalog: x\nerrors:\n" + strings.Repeat("- &a 1\n", size/7)
-	}, "errors.yaml:16668:6: more than 50000 values in one YAML document (limit MaxValues): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
+	}, "errors.yaml:33334:6: more than 100000 tokens in one YAML document (limit MaxTokens): split the file, or write its errors as a block list (\"- code: …\" entries, one after another), which is read a few hundred entries at a time"},
 	{"alias expansion", "errors.yaml", func(size int) string {
 		var b strings.Builder
 		b.WriteString("catalog: x\nerrors:\n- {code: '0', name: A, message: m, causes: &c [" + strings.Repeat("c,", 2000) + "c]}\n")
@@ -56,7 +56,7 @@ var hostile = []struct {
 			b.WriteString("- {code: '1', name: A, message: " + strings.Repeat("m", 400) + ", causes: *c}\n")
 		}
 		return b.String()
-	}, "errors.yaml:32:443: aliases expand to more values than the file could hold written out (at most twice its values and 10000 more): use fewer aliases"},
+	}, "errors.yaml:52:443: aliases expand to more values than the file could hold written out (at most twice its tokens and 10000 more): use fewer aliases"},
 	{"long key", "errors.yaml", func(size int) string {
 		return "catalog: x\n" + strings.Repeat("k", size) + ": 1\n"
 	}, "errors.yaml:2:1: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},
@@ -68,7 +68,7 @@ var hostile = []struct {
 	}, "errors.json:1:59: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here"},
 	{"many JSON values", "errors.json", func(size int) string {
 		return `{"catalog": "x", "x": [` + strings.Repeat("1,", size/2) + "1]}"
-	}, "errors.json:1:100014: more than 50000 values in one entry of errors, or in the rest of the file (limit MaxValues): an entry holds a few dozen; look for a runaway list here"},
+	}, "errors.json:1:200014: more than 100000 values in one entry of errors, or in the rest of the file (limit MaxTokens): an entry holds a few dozen; look for a runaway list here"},
 	{"long JSON key", "errors.json", func(size int) string {
 		return `{"catalog": "x", "` + strings.Repeat("k", size) + `": 1}`
 	}, "errors.json:1:18: key longer than 1024 bytes (limit MaxKeyLength): field names and codes are short; look for a missing newline, colon or quote"},
@@ -110,12 +110,20 @@ func TestLoadLimits(t *testing.T) {
 // TestLoadWithinLimits loads files that stay just within the limits, so that the
 // parsers read them whole, and holds each to the same allocation bound.
 func TestLoadWithinLimits(t *testing.T) {
-	n := MaxValues - 10
+	// fill repeats unit after head as many times as MaxTokens allows, and closes.
+	fill := func(head, unit, tail string) string {
+		one, _ := scanYAML("", []byte(head+unit), false)
+		two, _ := scanYAML("", []byte(head+unit+unit), false)
+		return head + strings.Repeat(unit, (MaxTokens-20-one.tokens)/(two.tokens-one.tokens)) + tail
+	}
 	for _, tt := range []struct{ name, file, data string }{
-		{"flow values", "errors.yaml", "catalog: x\nerrors: [" + strings.Repeat("1,", n-5) + "1]\n"},
-		{"anchors", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat("- &a 1\n", n/3-5)},
-		{"deep dashes", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat(strings.Repeat("- ", MaxNesting-2)+"x\n", n/MaxNesting)},
-		{"deep flow", "errors.yaml", "catalog: x\nerrors:\n" + strings.Repeat("- "+strings.Repeat("{a: ", MaxNesting-3)+strings.Repeat("}", MaxNesting-3)+"\n", n/2/MaxNesting)},
+		{"flow values", "errors.yaml", fill("catalog: x\nerrors: [", "1,", "1]\n")},
+		{"anchors", "errors.yaml", fill("catalog: x\nerrors:\n", "- &a 1\n", "")},
+		{"null keys", "errors.yaml", fill("", ": \n", "")},
+		{"flow comments", "errors.yaml", fill("catalog: x\nerrors: [", "#c\n", "]\n")},
+		{"quoted lines", "errors.yaml", fill("catalog: x\nerrors: '", "a\n", "'\n")},
+		{"deep dashes", "errors.yaml", fill("catalog: x\nerrors:\n", strings.Repeat("- ", MaxNesting-2)+"x\n", "")},
+		{"deep flow", "errors.yaml", fill("catalog: x\nerrors:\n", "- "+strings.Repeat("{a: ", MaxNesting-3)+strings.Repeat("}", MaxNesting-3)+"\n", "")},
 		{"long values", "errors.yaml", "catalog: x\nerrors:\n- {code: '1', name: A, message: " + strings.Repeat("m", 1<<20) + "}\n"},
 		{"deep JSON", "errors.json", `{"catalog": "x", "errors": [` + strings.Repeat(strings.Repeat("[", MaxNesting-2)+strings.Repeat("]", MaxNesting-2)+",", 1<<20/64) + "1]}"},
 	} {

@@ -232,7 +232,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, *p)
 		return nil
 	}
-	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.values + aliasSlack}
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.tokens + aliasSlack}
 	fc := d.decodeFile(root)
 	if d.spent {
 		return nil
@@ -241,7 +241,7 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 }
 
 // parseYAML parses data, which must hold one YAML document, and returns its body, or
-// the problem that stopped it. A document of more than MaxValues values is not
+// the problem that stopped it. A document of more than MaxTokens values is not
 // parsed.
 func parseYAML(name string, data []byte) (ast.Node, *Problem) {
 	if _, p := scanYAML(name, data, true); p != nil {
