@@ -28,6 +28,9 @@ func FuzzLoad(f *testing.F) {
 		}
 	}
 	f.Add([]byte("catalog: x\nerrors:\n  - {code: '1', name: A, message: 'a {0}', params: [{name: p}]}\n"), false)
+	for _, h := range hostile { // small enough to stay within the limits, or to just go over
+		f.Add([]byte(h.data(200)), strings.HasSuffix(h.file, ".json"))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, asJSON bool) {
 		// Large inputs make the engine's minimization crawl (golang/go#51484)
 		// without finding more; a catalog's structure shows in a few KiB.
