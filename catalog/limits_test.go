@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -229,5 +230,22 @@ func TestLoadFileSize(t *testing.T) {
 	want := "big.yaml: file is larger than 64 MiB (limit MaxFileSize): is it a catalog? split a large catalog into several files"
 	if err == nil || err.Error() != want {
 		t.Errorf("Load = %v, want %s", err, want)
+	}
+}
+
+// TestLoadLargeEntries: a large catalog of large entries (300 causes each, 3 MB) is
+// read in parts small enough to stay within MaxTokens, as one of small entries is.
+func TestLoadLargeEntries(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("catalog: x\nerrors:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  - code: E%d\n    name: N%d\n    message: m\n    causes:\n%s", i, i, strings.Repeat("      - c\n", 300))
+	}
+	c, err := Load(fstest.MapFS{"errors.yaml": {Data: []byte(b.String())}}, "errors.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Errors) != 1000 || len(c.Errors[999].Causes) != 300 {
+		t.Errorf("read %d codes, want 1000 of 300 causes", len(c.Errors))
 	}
 }

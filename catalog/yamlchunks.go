@@ -22,8 +22,18 @@ import (
 // yamlChunkMin is the size from which a YAML file is read in parts; tests lower it.
 var yamlChunkMin = 256 << 10
 
-// yamlChunkEntries is how many entries of errors one part holds; tests lower it.
+// yamlChunkEntries is how many entries of errors one part holds at most; tests
+// lower it.
 var yamlChunkEntries = 256
+
+// yamlChunkBytes bounds the bytes of a part of more than one entry: with the entry
+// read after it, a part then holds fewer than MaxTokens tokens however dense they
+// are (one a byte at most), unless one entry alone is that large, so a catalog of
+// large entries is read in parts as one of small entries is.
+const yamlChunkBytes = MaxTokens / 2
+
+// part is the entries starts[first:first+n] of the errors block, read together.
+type part struct{ first, n int }
 
 // line is one line of a file: where it starts and ends (before the newline), the
 // column of its first character other than a space, and whether it holds YAML rather
@@ -227,33 +237,46 @@ func (c *chunker) parseHeader() (ast.Node, bool) {
 // part does not read as the same lines of the whole file would.
 func (c *chunker) decodeParts() bool {
 	c.keys = map[string]bool{}
-	var parts []int // the index in starts of each part's first entry
-	for i := 0; i < len(c.starts); i += yamlChunkEntries {
-		parts = append(parts, i)
-	}
+	parts := c.parts()
 	parsed := make([]ast.Node, len(parts))
 	window := 2 * runtime.GOMAXPROCS(0)
-	for i, first := range parts {
+	for i, pt := range parts {
 		if i%window == 0 {
 			if !parseParts(c.name, c.data, c.lines, c.starts, c.end, parts[i:min(i+window, len(parts))], parsed[i:]) {
 				return false
 			}
 		}
-		part := parsed[i]
+		tree := parsed[i]
 		parsed[i] = nil
-		if !c.decodePart(part, first) {
+		if !c.decodePart(tree, pt) {
 			return false
 		}
 	}
 	return true
 }
 
-// decodePart decodes the part whose first entry is starts[first].
-func (c *chunker) decodePart(part ast.Node, first int) bool {
+// parts cuts the entries into parts of at most yamlChunkEntries entries and, but
+// for a part of one entry, yamlChunkBytes bytes.
+func (c *chunker) parts() []part {
+	var parts []part
+	for first := 0; first < len(c.starts); {
+		n := 1
+		for n < yamlChunkEntries && first+n < len(c.starts) &&
+			c.lines[c.starts[first+n]].start-c.lines[c.starts[first]].start < yamlChunkBytes {
+			n++
+		}
+		parts = append(parts, part{first, n})
+		first += n
+	}
+	return parts
+}
+
+// decodePart decodes the tree of part pt.
+func (c *chunker) decodePart(tree ast.Node, pt part) bool {
 	d := c.d
-	n := min(yamlChunkEntries, len(c.starts)-first)
+	first, n := pt.first, pt.n
 	d.lines = c.starts[first] - 1 // the part's line 2 is the file's line starts[first]+1
-	kvs, ok := d.entries(part, "part")
+	kvs, ok := d.entries(tree, "part")
 	if !ok || len(kvs) == 0 {
 		return false
 	}
@@ -339,17 +362,16 @@ func isMapping(n ast.Node) bool {
 	return false
 }
 
-// parseParts parses the parts whose first entries are at starts[c] for each c of
-// parts into out, concurrently, and reports whether every one parsed. A part is its
+// parseParts parses parts into out, concurrently, and reports whether every one
+// parsed. A part is its
 // entries under an "errors:" of its own, and then what follows them in the file — the
 // next entry, or for the last part the rest of the file — read but not decoded: the
 // parser places a value by what comes after it, so each entry is read in the same
 // surroundings as in the whole file.
-func parseParts(name string, data []byte, lines []line, starts []int, end int, parts []int, out []ast.Node) bool {
+func parseParts(name string, data []byte, lines []line, starts []int, end int, parts []part, out []ast.Node) bool {
 	ok := make([]bool, len(parts))
 	parallel.Each(len(parts), func(i int) {
-		c := parts[i]
-		n := min(yamlChunkEntries, len(starts)-c)
+		c, n := parts[i].first, parts[i].n
 		stop := len(data)
 		if c+n < len(starts) {
 			next := end
