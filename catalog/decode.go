@@ -18,6 +18,34 @@ type decoder struct {
 	anchors map[string]ast.Node
 	depth   int
 	lines   int // added to every line: the nodes are of a part of the file that starts below its top
+	nprobs  int // problems recorded, up to MaxProblems and a last that says so
+
+	// budget, when above zero, is how many more list items and mapping entries the
+	// decoder may read: a file's aliases may name one list many times, and reading
+	// it each time would cost far more than the file's size. spent is set when the
+	// budget ran out; the file is then not read.
+	budget int
+	spent  bool
+}
+
+// spend takes n items from the budget, and reports whether they were there; the
+// first time they are not, it records a problem at the node that asked.
+func (d *decoder) spend(at ast.Node, n int) bool {
+	if d.budget == 0 || d.spent {
+		return !d.spent
+	}
+	if d.budget -= n; d.budget > 0 {
+		return true
+	}
+	d.spent = true
+	d.nprobs = 0 // said even after MaxProblems others, and alone after: it is why the file is left out
+	p := d.pos(at)
+	if a, ok := at.(*ast.AliasNode); ok && a.Start != nil && a.Start.Position != nil {
+		p.Line, p.Col = a.Start.Position.Line+d.lines, a.Start.Position.Column // the alias, not what it names
+	}
+	d.problem(p, "aliases expand to more values than the file could hold written out (at most twice its tokens and %d more): use fewer aliases", aliasSlack)
+	d.nprobs = MaxProblems + 1
+	return false
 }
 
 func (d *decoder) pos(n ast.Node) Pos {
@@ -38,8 +66,15 @@ func (d *decoder) pos(n ast.Node) Pos {
 	return Pos{File: d.file, Line: tk.Position.Line + d.lines, Col: tk.Position.Column}
 }
 
+// problem records a problem, unless MaxProblems have been recorded: the first one
+// over the limit is recorded as a note that there were more.
 func (d *decoder) problem(p Pos, format string, args ...any) {
-	*d.probs = append(*d.probs, Problem{Pos: p, Msg: fmt.Sprintf(format, args...)})
+	switch d.nprobs++; {
+	case d.nprobs <= MaxProblems:
+		*d.probs = append(*d.probs, Problem{Pos: p, Msg: fmt.Sprintf(format, args...)})
+	case d.nprobs == MaxProblems+1:
+		*d.probs = append(*d.probs, Problem{Pos: p, Msg: fmt.Sprintf("more than %d problems in this file (limit MaxProblems): fix these, and load it again for the rest", MaxProblems)})
+	}
 }
 
 // resolve looks through tags, anchors and aliases to the node that holds the value.
@@ -163,6 +198,9 @@ func (d *decoder) list(n ast.Node, field string, item func(i int, n ast.Node)) {
 		d.problem(d.pos(n), "%s: want a list, got %s", field, describe(r))
 		return
 	}
+	if !d.spend(n, len(seq.Values)) {
+		return
+	}
 	for i, v := range seq.Values {
 		item(i, v)
 	}
@@ -185,6 +223,9 @@ func (d *decoder) strings(n ast.Node, field string, pos *fieldPositions) []strin
 func (d *decoder) entries(n ast.Node, field string) ([]*ast.MappingValueNode, bool) {
 	switch t := d.resolve(n).(type) {
 	case *ast.MappingNode:
+		if !d.spend(n, len(t.Values)) {
+			return nil, true
+		}
 		return t.Values, true
 	case *ast.MappingValueNode:
 		return []*ast.MappingValueNode{t}, true

@@ -1,59 +1,66 @@
 package catalog_test
 
 import (
-	"errors"
 	"fmt"
+	"strings"
 	"testing/fstest"
-	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 )
 
-// Load reads a catalog from any fs.FS (os.DirFS, embed.FS, a test's MapFS) and gives
-// its errcat.Set, from which errors are made by code.
 func ExampleLoad() {
-	fsys := fstest.MapFS{"errors/errors.yaml": {Data: []byte(`catalog: shop
+	fsys := fstest.MapFS{
+		"errors/errors.yaml": {Data: []byte(`catalog: shop
 errors:
-  - code: SHOP-100
-    name: OutOfStock
-    status: 409
-    message: Item {item} is out of stock; restocking in {wait}.
+  - code: SHOP-404
+    name: OrderNotFound
+    status: 404
+    message: Order {id} was not found.
     params:
-      - {name: item}
-      - {name: wait, type: duration}
-`)}}
+      - {name: id, type: int}
+`)},
+		"errors/errors.vi.yaml": {Data: []byte(`locale: vi
+errors:
+  SHOP-404:
+    message: Không tìm thấy đơn hàng {id}.
+`)},
+	}
 	c, err := catalog.Load(fsys, "errors")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	outOfStock := c.Set().Lookup("SHOP-100")
-	e := outOfStock.New(errcat.String("socks"), errcat.Duration(72*time.Hour))
-	fmt.Println(c.Name, len(c.Errors), "code")
-	fmt.Println(e.Status(), e.Message(""))
+	e := c.Lookup("SHOP-404")
+	fmt.Println(c.Name, e.Name, e.Status, c.Locales())
+	fmt.Println(c.Set().Lookup("SHOP-404").New(errcat.Int(7)).Message("vi"))
 	// Output:
-	// shop 1 code
-	// 409 Item socks is out of stock; restocking in 72h.
+	// shop OrderNotFound 404 [vi]
+	// Không tìm thấy đơn hàng 7.
 }
 
-// A catalog with mistakes loads as far as it can and reports every problem at once,
-// each as file:line:col: message.
+// Every problem Load finds is reported, each at its place in its file.
 func ExampleLoad_problems() {
 	fsys := fstest.MapFS{"errors.yaml": {Data: []byte(`catalog: shop
 errors:
-  - code: SHOP-100
-    name: outOfStock
-    message: Item {item} is out of stock.
+  - code: SHOP-404
+    name: orderNotFound
+    message: Order {id} was not found.
+    staus: 404
 `)}}
 	_, err := catalog.Load(fsys, "errors.yaml")
-	var probs catalog.Problems
-	if errors.As(err, &probs) {
-		for _, p := range probs {
-			fmt.Println(p)
-		}
-	}
+	fmt.Println(err)
 	// Output:
-	// errors.yaml:4:11: name "outOfStock" must be UpperCamelCase, such as UnableToLocate
-	// errors.yaml:5:19: message: placeholder {item} names no parameter: the error declares no params; add them under params
+	// errors.yaml:4:11: name "orderNotFound" must be UpperCamelCase, such as UnableToLocate
+	// errors.yaml:5:20: message: placeholder {id} names no parameter: the error declares no params; add them under params
+	// errors.yaml:6:5: unknown field "staus" in error SHOP-404 (did you mean "status"?)
+}
+
+// A file over one of the limits is reported where it went over, and not read.
+func ExampleLoad_limits() {
+	fsys := fstest.MapFS{"errors.yaml": {Data: []byte("catalog: shop\nerrors: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n")}}
+	_, err := catalog.Load(fsys, "errors.yaml")
+	fmt.Println(err)
+	// Output:
+	// errors.yaml:2:40: nesting deeper than 32 levels (limit MaxNesting): a catalog nests 8 at most; check the indentation and brackets that lead here
 }

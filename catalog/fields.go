@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"strconv"
 
 	"github.com/errcat/errcat"
@@ -15,6 +16,7 @@ type fileContent struct {
 	operations  []*Operation
 	ranges      []*Range
 	translation *Translation
+	over        *Problem // the limit a JSON file went over, when it was not read
 }
 
 // decodeJSON decodes a JSON catalog or translation file, streaming the entries of its
@@ -29,23 +31,52 @@ type fileContent struct {
 // The grammar is checked in the same pass; a file that is not valid JSON gets one
 // problem, encoding/json's message at the place it names, and contributes nothing.
 func decodeJSON(name string, data []byte, probs *Problems) *fileContent {
+	fc, over, ok := readJSON(name, data, probs)
+	switch {
+	case ok:
+		return fc
+	case over != nil:
+		over.Pos.File = name
+		*probs = append(*probs, *over)
+	default:
+		*probs = append(*probs, jsonSyntax(name, data))
+	}
+	return nil
+}
+
+// readJSON is decodeJSON that reports false, having recorded nothing, when data is
+// not valid JSON within the limits, with the limit it went over if any.
+func readJSON(name string, data []byte, probs *Problems) (*fileContent, *Problem, bool) {
 	var first Problems
 	fc, ok, guessed, translation := decodeJSONAs(name, data, &first, nil)
 	if !ok {
-		*probs = append(*probs, jsonSyntax(name, data))
-		return nil
+		return nil, fc.over, false
 	}
 	if !guessed || translation == (fc.translation != nil) {
 		*probs = append(*probs, first...)
-		return fc
+		return fc, nil, true
 	}
 	translation = fc.translation != nil
 	fc, _, _, _ = decodeJSONAs(name, data, probs, &translation)
-	return fc
+	return fc, nil, true
+}
+
+// yamlAsJSON reads a YAML file that holds JSON, which YAML's flow style includes and
+// tools that write JSON write on one line, with the JSON scanner: it streams the
+// entries, where the YAML parser would hold the whole file. It reports false, having
+// recorded nothing, when data does not start as an object or is not JSON within the
+// limits, for the YAML parser to read and report.
+func yamlAsJSON(name string, data []byte, probs *Problems) (*fileContent, bool) {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return nil, false
+	}
+	fc, _, ok := readJSON(name, data, probs)
+	return fc, ok
 }
 
 // decodeJSONAs is decodeJSON with the file's kind given, or guessed when kind is nil;
-// it reports whether data is valid JSON, whether it guessed, and what.
+// it reports whether data is valid JSON within the limits, whether it guessed, and
+// what. When data is not, fc holds only the limit it went over, if any.
 func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fileContent, ok, guessed, translation bool) {
 	d := &decoder{file: name, probs: probs}
 	decided := kind != nil
@@ -55,9 +86,12 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 	var sawLocale bool
 	var errs []*Entry
 	var trs []*TranslatedEntry
-	root, ok := jsonStream(data, &sawLocale, func(key, v ast.Node) {
+	root, ok, over := jsonStream(data, &sawLocale, func(key, v ast.Node) {
 		if !decided {
 			translation, guessed, decided = sawLocale || key != nil, true, true
+		}
+		if d.nprobs > MaxProblems {
+			return // the file is not a catalog: what is reported is enough
 		}
 		// Entries of the wrong shape are left out: decodeFile reports the errors
 		// field once, as it does for YAML.
@@ -71,7 +105,7 @@ func decodeJSONAs(name string, data []byte, probs *Problems, kind *bool) (fc *fi
 		}
 	})
 	if !ok {
-		return nil, false, false, false
+		return &fileContent{over: over}, false, false, false
 	}
 	return d.decodeFileWith(root, errs, trs), true, guessed, translation
 }

@@ -26,14 +26,27 @@ import (
 // positions only). A catalog of 50,000 codes in five locales is millions of nodes,
 // and allocating each was most of its load time.
 // *sawLocale is set when a top-level "locale" key has been read.
-func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) (ast.Node, bool) {
-	s := &jsonScanner{data: data, line: 1, entry: entry, sawLocale: sawLocale}
+//
+// The data is held to the limits as it is read: MaxNesting, MaxKeyLength, and
+// MaxTokens for each entry and for the rest of the file. The first one reached
+// stops the scan, as bad JSON does, and is returned (without a file name).
+func jsonStream(data []byte, sawLocale *bool, entry func(key, value ast.Node)) (ast.Node, bool, *Problem) {
+	s := &jsonScanner{data: data, line: 1, col: 1, entry: entry, sawLocale: sawLocale}
 	n := s.value()
 	s.skip()
 	if s.off != len(data) {
 		s.bad = true
 	}
-	return n, !s.bad
+	return n, !s.bad, s.over
+}
+
+// limit stops the scan with the problem of a limit reached at p.
+func (s *jsonScanner) limit(p token.Position, problem func(Pos) Problem) {
+	if s.over == nil {
+		pr := problem(Pos{Line: p.Line, Col: p.Column})
+		s.over = &pr
+	}
+	s.bad = true
 }
 
 // jsonScanner walks a valid JSON document; it keeps the line and column of its offset.
@@ -41,11 +54,17 @@ type jsonScanner struct {
 	data  []byte
 	off   int
 	depth int
-	bad   bool // the data is not valid JSON: stop
+	bad   bool // the data is not valid JSON, or over a limit: stop
+	over  *Problem
+	// values counts the values read and held: those of the entry being read, or of
+	// the rest of the file.
+	values int
 
-	// Positions are worked out when a node needs one: line is the line of lineStart,
-	// and the lines before nlOff are counted.
-	line, lineStart, nlOff int
+	// Positions are worked out when a node needs one, from where the last one was:
+	// the lines before nlOff are counted (line is the line of nlOff), and col is the
+	// column (in characters, 1-based) of nlOff. Each byte is looked at once
+	// however long a line is, so that a file on one line costs what it costs indented.
+	line, nlOff, col int
 
 	entry     func(key, value ast.Node)
 	sawLocale *bool
@@ -96,9 +115,6 @@ func (s *jsonScanner) release(m [5]slabMark) {
 	s.toks.reset(m[4])
 }
 
-// maxDepth is how deeply values may nest, as encoding/json allows.
-const maxDepth = 10000
-
 // position returns the line and column (in characters) of the offset.
 func (s *jsonScanner) position() token.Position {
 	for {
@@ -107,11 +123,11 @@ func (s *jsonScanner) position() token.Position {
 			break
 		}
 		s.line++
-		s.lineStart = s.nlOff + i + 1
-		s.nlOff = s.lineStart
+		s.nlOff, s.col = s.nlOff+i+1, 1
 	}
+	s.col += utf8.RuneCount(s.data[s.nlOff:s.off])
 	s.nlOff = s.off
-	return token.Position{Line: s.line, Column: utf8.RuneCount(s.data[s.lineStart:s.off]) + 1, Offset: s.off}
+	return token.Position{Line: s.line, Column: s.col, Offset: s.off}
 }
 
 // skip moves past white space.
@@ -149,11 +165,13 @@ func (s *jsonScanner) expect(c byte) bool {
 // bracket is at the offset, calling item for each until the closing bracket close. It
 // reports whether the data is still good.
 func (s *jsonScanner) items(close byte, item func()) bool {
-	s.off++
-	if s.depth++; s.depth > maxDepth {
-		s.bad = true
-	}
+	s.depth++
 	defer func() { s.depth-- }()
+	if s.depth > MaxNesting {
+		s.limit(s.position(), nestingProblem)
+		return false
+	}
+	s.off++
 	if s.next() == close {
 		s.off++
 		return !s.bad
@@ -183,6 +201,10 @@ func (s *jsonScanner) key() *ast.StringNode {
 		return nil
 	}
 	k, _ := s.value().(*ast.StringNode)
+	if k != nil && len(k.Value) > MaxKeyLength {
+		s.limit(*k.Token.Position, keyProblem)
+		return nil
+	}
 	if !s.expect(':') {
 		return nil
 	}
@@ -208,7 +230,7 @@ func (s *jsonScanner) stream() ast.Node {
 		close = '}'
 	}
 	s.items(close, func() {
-		m := s.marks()
+		m, values := s.marks(), s.values
 		if c == '[' {
 			if v := s.value(); !s.bad {
 				s.entry(nil, v)
@@ -219,6 +241,7 @@ func (s *jsonScanner) stream() ast.Node {
 			}
 		}
 		s.release(m)
+		s.values = values
 	})
 	return empty
 }
@@ -295,7 +318,14 @@ type stringNode struct {
 
 // value reads one value; nil, with s.bad set, when the data is not valid JSON there.
 func (s *jsonScanner) value() ast.Node {
-	switch c := s.next(); {
+	c := s.next()
+	if s.values++; s.values > MaxTokens {
+		s.limit(s.position(), func(p Pos) Problem {
+			return tokensProblem(p, "values in one entry of errors, or in the rest of the file", "an entry holds a few dozen; look for a runaway list here")
+		})
+		return nil
+	}
+	switch {
 	case c == '{':
 		m := s.newMapping()
 		s.items('}', func() {

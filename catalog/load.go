@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,10 +17,6 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
-
-// maxFileSize bounds what Load reads of one file; a catalog is text, and a larger
-// file is a mistake (a binary, a dump) better reported than parsed.
-const maxFileSize = 64 << 20
 
 // Load reads the catalog made of the files at paths in fsys and merges them into one
 // catalog. A path is a file or a directory; a directory stands for every .yaml, .yml
@@ -46,7 +43,7 @@ func Load(fsys fs.FS, paths ...string) (*Catalog, error) {
 	results := make([]result, len(files))
 	parallel.Each(len(files), func(i int) {
 		r, f := &results[i], files[i]
-		data, err := fs.ReadFile(fsys, f)
+		data, err := readFile(fsys, f)
 		if err != nil {
 			r.probs = append(r.probs, Problem{Pos: Pos{File: f}, Msg: "cannot read file: " + unwrapPathError(err)})
 			return
@@ -203,22 +200,31 @@ func Find(fsys fs.FS, patterns ...string) ([]string, error) {
 func FindFiles(patterns ...string) ([]string, error) { return Find(osFS{}, patterns...) }
 
 // parseFile parses one file into what it contributes; nil when it cannot be parsed.
-// The YAML parser is not trusted to never panic or hang on hostile bytes: a panic or a
-// parse that takes longer than parseLimit becomes a problem, so a bad file can never crash or stall a
-// tool or a server.
+// Every file is held to the limits (see [MaxFileSize]) before it is parsed. The YAML
+// parser is not trusted to never panic or hang on hostile bytes: a panic or a parse
+// that takes longer than parseLimit becomes a problem, so a bad file can never crash
+// or stall a tool or a server.
 func parseFile(name string, data []byte, probs *Problems) *fileContent {
-	if len(data) > maxFileSize {
-		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: fmt.Sprintf("file is larger than %d MiB: is it a catalog?", maxFileSize>>20)})
+	if len(data) > MaxFileSize {
+		*probs = append(*probs, tooLarge(name))
 		return nil
 	}
 	if path.Ext(name) == ".json" {
 		return decodeJSON(name, data, probs)
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	if len(bytes.TrimSpace(data)) == 0 {
 		*probs = append(*probs, Problem{Pos: Pos{File: name}, Msg: "file is empty: write a catalog or a translation (see doc/format.md)"})
 		return nil
 	}
-	if fc, ok := parseYAMLChunks(name, data, probs); ok {
+	if fc, ok := yamlAsJSON(name, data, probs); ok {
+		return fc
+	}
+	shape, p := scanYAML(name, data, false)
+	if p != nil {
+		*probs = append(*probs, *p)
+		return nil
+	}
+	if fc, ok := parseYAMLChunks(name, data, shape.indirect, probs); ok {
 		return fc
 	}
 	root, p := parseYAML(name, data)
@@ -226,13 +232,21 @@ func parseFile(name string, data []byte, probs *Problems) *fileContent {
 		*probs = append(*probs, *p)
 		return nil
 	}
-	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}}
-	return d.decodeFile(root)
+	d := &decoder{file: name, probs: probs, anchors: map[string]ast.Node{}, budget: 2*shape.tokens + aliasSlack}
+	fc := d.decodeFile(root)
+	if d.spent {
+		return nil
+	}
+	return fc
 }
 
 // parseYAML parses data, which must hold one YAML document, and returns its body, or
-// the problem that stopped it.
+// the problem that stopped it. A document of more than MaxTokens values is not
+// parsed.
 func parseYAML(name string, data []byte) (ast.Node, *Problem) {
+	if _, p := scanYAML(name, data, true); p != nil {
+		return nil, p
+	}
 	done := make(chan struct{})
 	var f *ast.File
 	var err error

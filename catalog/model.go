@@ -39,7 +39,7 @@ type Catalog struct {
 }
 
 // Operation is an API operation that returns errors ("Returned By"), or a group of
-// operations described by a note, such as "All data operations*".
+// operations described by a note, such as "All data operations*" with its footnote.
 type Operation struct {
 	ID          string
 	Title       string

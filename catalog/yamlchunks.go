@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 
@@ -23,12 +22,18 @@ import (
 // yamlChunkMin is the size from which a YAML file is read in parts; tests lower it.
 var yamlChunkMin = 256 << 10
 
-// yamlChunkEntries is how many entries of errors one part holds; tests lower it.
+// yamlChunkEntries is how many entries of errors one part holds at most; tests
+// lower it.
 var yamlChunkEntries = 256
 
-// yamlIndirection finds what could make one part of a file depend on another, or
-// mean something else alone: anchors, aliases, tags and merge keys.
-var yamlIndirection = regexp.MustCompile(`(?m)(^|[\s\[{,])[&*!][^\s]|<<\s*:`)
+// yamlChunkBytes bounds the bytes of a part of more than one entry: with the entry
+// read after it, a part then holds fewer than MaxTokens tokens however dense they
+// are (one a byte at most), unless one entry alone is that large, so a catalog of
+// large entries is read in parts as one of small entries is.
+const yamlChunkBytes = MaxTokens / 2
+
+// part is the entries starts[first:first+n] of the errors block, read together.
+type part struct{ first, n int }
 
 // line is one line of a file: where it starts and ends (before the newline), the
 // column of its first character other than a space, and whether it holds YAML rather
@@ -60,206 +65,292 @@ func splitLines(data []byte) []line {
 }
 
 // parseYAMLChunks reads a large YAML file in parts, as described above. It reports
-// false, having recorded nothing, when the file is small or not of a layout it cuts.
-func parseYAMLChunks(name string, data []byte, probs *Problems) (*fileContent, bool) {
-	if len(data) < yamlChunkMin || yamlIndirection.Match(data) || bytes.IndexByte(data, '\t') >= 0 {
+// false, having recorded nothing, when the file is small, or not of a layout it cuts:
+// one that is indirect (holds anchors, aliases, tags or merge keys, which could make
+// one part depend on another or mean something else alone) is not.
+func parseYAMLChunks(name string, data []byte, indirect bool, probs *Problems) (*fileContent, bool) {
+	if len(data) < yamlChunkMin || indirect || bytes.IndexByte(data, '\t') >= 0 {
 		return nil, false
 	}
-	lines := splitLines(data)
-	// The errors block: from the line after the only top-level "errors:" to the next
-	// top-level line that is not an entry of a list written at column 0.
+	c := &chunker{name: name, data: data, lines: splitLines(data)}
+	if !c.findErrors() {
+		return nil, false
+	}
+	root, ok := c.parseHeader()
+	if !ok {
+		return nil, false
+	}
+	if !c.decodeParts() {
+		return nil, false
+	}
+	c.d.lines = 0
+	fc := c.d.decodeFileWith(root, c.errs, c.trs)
+	*probs = append(*probs, c.local...)
+	return fc, true
+}
+
+// chunker holds what parseYAMLChunks learns of a file as it goes.
+type chunker struct {
+	name  string
+	data  []byte
+	lines []line
+
+	// The errors block: its lines are lines[first:end]; its entries start at the
+	// lines of starts, indented by ind; list tells a catalog's list of entries
+	// from a translation's mapping of codes.
+	first, end, ind int
+	starts          []int
+	list            bool
+
+	d     *decoder
+	local Problems
+	tail  []string // the top-level keys after the block, with their lines
+	errs  []*Entry
+	trs   []*TranslatedEntry
+	keys  map[string]bool // a key repeated across parts is the parser's to report
+}
+
+// isItem reports whether l is a list item: "-" then a space or the end of the line.
+func (c *chunker) isItem(l line) bool {
+	t := c.data[l.start+l.indent : l.end]
+	return t[0] == '-' && (len(t) == 1 || t[1] == ' ' || t[1] == '\r')
+}
+
+// findErrors finds the errors block: from the line after the only top-level
+// "errors:" to the next top-level line that is not an entry of a list written at
+// column 0. It reports false when the file has no such block, or one it cannot cut.
+func (c *chunker) findErrors() bool {
+	at := c.errorsKey()
+	if at < 0 {
+		return false
+	}
+	lines, data := c.lines, c.data
+	c.first = at + 1
+	for c.first < len(lines) && !lines[c.first].content {
+		c.first++
+	}
+	if c.first == len(lines) {
+		return false
+	}
+	c.ind = lines[c.first].indent
+	c.list = c.isItem(lines[c.first])
+	if !c.list && (c.ind == 0 || data[lines[c.first].start+c.ind] == '?') {
+		return false
+	}
+	if !c.findEntries() {
+		return false
+	}
+	for c.end > c.first && !lines[c.end-1].content {
+		c.end-- // comments and blank lines after the block belong to the top level
+	}
+	return c.end == len(lines) || lines[c.end].indent == 0
+}
+
+// errorsKey returns the index of the line of the only top-level "errors:" with
+// nothing after it, or -1.
+func (c *chunker) errorsKey() int {
 	at := -1
-	for i, l := range lines {
-		text := data[l.start:l.end]
+	for i, l := range c.lines {
+		text := c.data[l.start:l.end]
 		if bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("...")) {
-			return nil, false // documents: the ordinary path says what to do
+			return -1 // documents: the ordinary path says what to do
 		}
 		if l.indent == 0 && bytes.HasPrefix(text, []byte("errors:")) {
 			if at >= 0 {
-				return nil, false
+				return -1
 			}
 			rest := bytes.TrimSpace(text[len("errors:"):])
 			if len(rest) > 0 && rest[0] != '#' {
-				return nil, false // errors: [] and the like
+				return -1 // errors: [] and the like
 			}
 			at = i
 		}
 	}
-	if at < 0 {
-		return nil, false
-	}
-	first := at + 1
-	for first < len(lines) && !lines[first].content {
-		first++
-	}
-	if first == len(lines) {
-		return nil, false
-	}
-	ind := lines[first].indent
-	isItem := func(l line) bool {
-		t := data[l.start+l.indent : l.end]
-		return t[0] == '-' && (len(t) == 1 || t[1] == ' ' || t[1] == '\r')
-	}
-	list := isItem(lines[first])
-	if !list && (ind == 0 || data[lines[first].start+ind] == '?') {
-		return nil, false
-	}
-	var starts []int // line indexes where entries start
-	end := len(lines)
-	for i := first; i < len(lines); i++ {
-		l := lines[i]
+	return at
+}
+
+// findEntries sets starts, the lines where entries start, and end, the line after
+// the block. It reports false on a line it cannot place.
+func (c *chunker) findEntries() bool {
+	c.end = len(c.lines)
+	for i := c.first; i < len(c.lines); i++ {
+		l := c.lines[i]
 		if !l.content {
 			continue
 		}
-		if l.indent < ind || l.indent == 0 && !(list && isItem(l)) {
-			end = i
+		if l.indent < c.ind || l.indent == 0 && !(c.list && c.isItem(l)) {
+			c.end = i
 			break
 		}
-		if l.indent == ind {
-			if list != isItem(l) || data[l.start+ind] == '?' {
-				return nil, false
+		if l.indent == c.ind {
+			if c.list != c.isItem(l) || c.data[l.start+c.ind] == '?' {
+				return false
 			}
-			if rest := bytes.TrimSpace(data[l.start+ind+1 : l.end]); list && (len(rest) == 0 || rest[0] == '#') {
-				return nil, false // an item whose value starts below: the parser reads those loosely
+			if rest := bytes.TrimSpace(c.data[l.start+c.ind+1 : l.end]); c.list && (len(rest) == 0 || rest[0] == '#') {
+				return false // an item whose value starts below: the parser reads those loosely
 			}
-			starts = append(starts, i)
+			c.starts = append(c.starts, i)
 		}
 	}
-	for end > first && !lines[end-1].content {
-		end-- // comments and blank lines after the block belong to the top level
-	}
-	if end < len(lines) && lines[end].indent > 0 {
-		return nil, false
-	}
+	return true
+}
 
-	// The top level, with the block blanked out so that its lines keep their numbers.
-	header := make([]byte, 0, len(data)-(lines[end-1].end-lines[first].start)+(end-first))
-	header = append(header, data[:lines[first].start]...)
-	header = append(header, bytes.Repeat([]byte("\n"), end-first)...)
-	if end < len(lines) {
-		header = append(header, data[lines[end].start:]...)
+// parseHeader parses the top level, with the block blanked out so that its lines
+// keep their numbers, and checks that it reads as the file's top level does.
+func (c *chunker) parseHeader() (ast.Node, bool) {
+	lines, data := c.lines, c.data
+	header := make([]byte, 0, len(data)-(lines[c.end-1].end-lines[c.first].start)+(c.end-c.first))
+	header = append(header, data[:lines[c.first].start]...)
+	header = append(header, bytes.Repeat([]byte("\n"), c.end-c.first)...)
+	if c.end < len(lines) {
+		header = append(header, data[lines[c.end].start:]...)
 	}
-	root, p := parseYAML(name, header)
+	root, p := parseYAML(c.name, header)
 	if p != nil {
 		return nil, false
 	}
-	var local Problems
-	d := &decoder{file: name, probs: &local, anchors: map[string]ast.Node{}}
-	translation, blanked := false, false
-	kvs, ok := d.entries(root, "file")
+	c.d = &decoder{file: c.name, probs: &c.local, anchors: map[string]ast.Node{}}
+	kvs, ok := c.d.entries(root, "file")
 	if !ok {
 		return nil, false
 	}
-	var tail []string // the keys after the block, with their lines
+	translation, blanked := false, false
 	for _, kv := range kvs {
-		k, _ := d.scalar(kv.Key)
+		k, _ := c.d.scalar(kv.Key)
 		switch k {
 		case "locale":
 			translation = true
 		case "errors":
 			blanked = isNull(kv.Value)
 		}
-		if p := d.pos(kv.Key); p.Line > end {
-			tail = append(tail, fmt.Sprint(k, "@", p.Line))
+		if p := c.d.pos(kv.Key); p.Line > c.end {
+			c.tail = append(c.tail, fmt.Sprint(k, "@", p.Line))
 		}
 	}
-	if !blanked {
-		return nil, false // the cut changed what the top level reads as
-	}
-	if translation == list {
-		return nil, false // the wrong shape: the ordinary path reports it once
-	}
+	// Not blanked: the cut changed what the top level reads as. The wrong shape
+	// for the kind of file: the ordinary path reports it once.
+	return root, blanked && translation != c.list
+}
 
-	var errs []*Entry
-	var trs []*TranslatedEntry
-	keys := map[string]bool{} // a key repeated across parts is the parser's to report
-	// Parts are parsed on every core, a window at a time so that only a few trees
-	// are held at once, and decoded in order.
-	var parts []int // the index in starts of each part's first entry
-	for c := 0; c < len(starts); c += yamlChunkEntries {
-		parts = append(parts, c)
-	}
+// decodeParts parses the parts on every core, a window at a time so that only a
+// few trees are held at once, and decodes them in order. It reports false when a
+// part does not read as the same lines of the whole file would.
+func (c *chunker) decodeParts() bool {
+	c.keys = map[string]bool{}
+	parts := c.parts()
 	parsed := make([]ast.Node, len(parts))
 	window := 2 * runtime.GOMAXPROCS(0)
-	for i, c := range parts {
+	for i, pt := range parts {
 		if i%window == 0 {
-			if !parseParts(name, data, lines, starts, end, parts[i:min(i+window, len(parts))], parsed[i:]) {
-				return nil, false
+			if !parseParts(c.name, c.data, c.lines, c.starts, c.end, parts[i:min(i+window, len(parts))], parsed[i:]) {
+				return false
 			}
 		}
-		part := parsed[i]
+		tree := parsed[i]
 		parsed[i] = nil
-		n := min(yamlChunkEntries, len(starts)-c)
-		from := starts[c]
-		d.lines = from - 1 // the part's line 2 is the file's line from+1
-		kvs, ok := d.entries(part, "part")
-		if !ok || len(kvs) == 0 {
-			return nil, false
-		}
-		if k, _ := d.scalar(kvs[0].Key); k != "errors" {
-			return nil, false
-		}
-		// The part must read as the file does: its entries where the cut put them
-		// (one more, read ahead, but the last), and after the last part, the same
-		// top-level keys as the top level had — else a text ran across a cut.
-		want := n
-		if c+n < len(starts) {
-			want++
-		} else {
-			var got []string
-			for _, kv := range kvs[1:] {
-				k, _ := d.scalar(kv.Key)
-				got = append(got, fmt.Sprint(k, "@", d.pos(kv.Key).Line))
-			}
-			if !slices.Equal(got, tail) {
-				return nil, false
-			}
-		}
-		var items []ast.Node
-		if list {
-			seq, ok := kvs[0].Value.(*ast.SequenceNode)
-			if !ok {
-				return nil, false
-			}
-			items = seq.Values
-		} else {
-			entries, ok := d.entries(kvs[0].Value, "errors")
-			if !ok {
-				return nil, false
-			}
-			for _, kv := range entries {
-				items = append(items, kv)
-			}
-		}
-		if len(items) != want {
-			return nil, false
-		}
-		for i, item := range items[:n] {
-			if d.pos(item).Line != starts[c+i]+1 {
-				return nil, false
-			}
-			if !list {
-				kv := item.(*ast.MappingValueNode)
-				k, _ := d.scalar(kv.Key)
-				if keys[k] || !isMapping(kv.Value) {
-					return nil, false
-				}
-				keys[k] = true
-				trs = append(trs, d.translatedError(kv))
-				continue
-			}
-			if !isMapping(item) {
-				return nil, false // a wrong entry: reported the ordinary way
-			}
-			if e := d.decodeError(item, nil); e != nil {
-				errs = append(errs, e)
-			}
+		if !c.decodePart(tree, pt) {
+			return false
 		}
 	}
-	d.lines = 0
-	fc := d.decodeFileWith(root, errs, trs)
-	*probs = append(*probs, local...)
-	return fc, true
+	return true
+}
+
+// parts cuts the entries into parts of at most yamlChunkEntries entries and, but
+// for a part of one entry, yamlChunkBytes bytes.
+func (c *chunker) parts() []part {
+	var parts []part
+	for first := 0; first < len(c.starts); {
+		n := 1
+		for n < yamlChunkEntries && first+n < len(c.starts) &&
+			c.lines[c.starts[first+n]].start-c.lines[c.starts[first]].start < yamlChunkBytes {
+			n++
+		}
+		parts = append(parts, part{first, n})
+		first += n
+	}
+	return parts
+}
+
+// decodePart decodes the tree of part pt.
+func (c *chunker) decodePart(tree ast.Node, pt part) bool {
+	d := c.d
+	first, n := pt.first, pt.n
+	d.lines = c.starts[first] - 1 // the part's line 2 is the file's line starts[first]+1
+	kvs, ok := d.entries(tree, "part")
+	if !ok || len(kvs) == 0 {
+		return false
+	}
+	if k, _ := d.scalar(kvs[0].Key); k != "errors" {
+		return false
+	}
+	// The part must read as the file does: its entries where the cut put them (one
+	// more, read ahead, but the last), and after the last part, the same top-level
+	// keys as the top level had — else a text ran across a cut.
+	want := n
+	if first+n < len(c.starts) {
+		want++
+	} else {
+		var got []string
+		for _, kv := range kvs[1:] {
+			k, _ := d.scalar(kv.Key)
+			got = append(got, fmt.Sprint(k, "@", d.pos(kv.Key).Line))
+		}
+		if !slices.Equal(got, c.tail) {
+			return false
+		}
+	}
+	items, ok := c.items(kvs[0].Value)
+	if !ok || len(items) != want {
+		return false
+	}
+	for i, item := range items[:n] {
+		if d.pos(item).Line != c.starts[first+i]+1 || !c.decodeEntry(item) {
+			return false
+		}
+	}
+	return true
+}
+
+// items returns the entries of a part's errors.
+func (c *chunker) items(errors ast.Node) ([]ast.Node, bool) {
+	if c.list {
+		seq, ok := errors.(*ast.SequenceNode)
+		if !ok {
+			return nil, false
+		}
+		return seq.Values, true
+	}
+	entries, ok := c.d.entries(errors, "errors")
+	if !ok {
+		return nil, false
+	}
+	items := make([]ast.Node, len(entries))
+	for i, kv := range entries {
+		items[i] = kv
+	}
+	return items, true
+}
+
+// decodeEntry decodes one entry of errors, and reports false when it must be read
+// the ordinary way: not a mapping, or a code repeated.
+func (c *chunker) decodeEntry(item ast.Node) bool {
+	if c.list {
+		if !isMapping(item) {
+			return false // a wrong entry: reported the ordinary way
+		}
+		if e := c.d.decodeError(item, nil); e != nil {
+			c.errs = append(c.errs, e)
+		}
+		return true
+	}
+	kv := item.(*ast.MappingValueNode)
+	k, _ := c.d.scalar(kv.Key)
+	if c.keys[k] || !isMapping(kv.Value) {
+		return false
+	}
+	c.keys[k] = true
+	c.trs = append(c.trs, c.d.translatedError(kv))
+	return true
 }
 
 // isMapping reports whether n is a mapping, as every entry of errors should be.
@@ -271,17 +362,16 @@ func isMapping(n ast.Node) bool {
 	return false
 }
 
-// parseParts parses the parts whose first entries are at starts[c] for each c of
-// parts into out, concurrently, and reports whether every one parsed. A part is its
+// parseParts parses parts into out, concurrently, and reports whether every one
+// parsed. A part is its
 // entries under an "errors:" of its own, and then what follows them in the file — the
 // next entry, or for the last part the rest of the file — read but not decoded: the
 // parser places a value by what comes after it, so each entry is read in the same
 // surroundings as in the whole file.
-func parseParts(name string, data []byte, lines []line, starts []int, end int, parts []int, out []ast.Node) bool {
+func parseParts(name string, data []byte, lines []line, starts []int, end int, parts []part, out []ast.Node) bool {
 	ok := make([]bool, len(parts))
 	parallel.Each(len(parts), func(i int) {
-		c := parts[i]
-		n := min(yamlChunkEntries, len(starts)-c)
+		c, n := parts[i].first, parts[i].n
 		stop := len(data)
 		if c+n < len(starts) {
 			next := end

@@ -7,7 +7,6 @@
 package importer
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -20,7 +19,6 @@ import (
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/lint"
-	"github.com/goccy/go-yaml"
 )
 
 // Draft is an imported catalog, ready to be written as catalog files.
@@ -34,6 +32,9 @@ type Draft struct {
 	Translations map[string][]*Entry // locale → texts by code
 	// Notes report what was inferred and what could not be mapped, one a line.
 	Notes []string
+
+	byCode map[string]*Entry // the entries of Errors by code, for add
+	ops    map[string]bool   // the ids of Operations, for operation
 }
 
 // Entry is one imported code (or variant).
@@ -48,6 +49,10 @@ type Entry struct {
 	ExampleField string
 	ReturnedBy   []string
 	Variants     []*Entry
+	// Params are the names of the named placeholders ({min}) the texts use, in
+	// order; positional ones ({0}) are found in the texts. A name the texts use
+	// that is not here is literal text.
+	Params []string
 }
 
 // Operation is an operation the source names as returning errors.
@@ -62,13 +67,20 @@ func (d *Draft) note(format string, args ...any) {
 
 // add appends e, or makes it a variant of the code it repeats.
 func (d *Draft) add(e *Entry) {
-	for _, prev := range d.Errors {
-		if prev.Code == e.Code {
-			d.note("%s appears %d times: the later texts became variants %s[%d]", e.Code, len(prev.Variants)+2, e.Code, len(prev.Variants))
-			prev.Variants = append(prev.Variants, e)
-			return
+	if d.byCode == nil {
+		d.byCode = map[string]*Entry{}
+		for _, prev := range d.Errors {
+			if d.byCode[prev.Code] == nil {
+				d.byCode[prev.Code] = prev
+			}
 		}
 	}
+	if prev := d.byCode[e.Code]; prev != nil {
+		d.note("%s appears %d times: the later texts became variants %s[%d]", e.Code, len(prev.Variants)+2, e.Code, len(prev.Variants))
+		prev.Variants = append(prev.Variants, e)
+		return
+	}
+	d.byCode[e.Code] = e
 	d.Errors = append(d.Errors, e)
 }
 
@@ -133,7 +145,11 @@ func (d *Draft) finish() {
 		if base == "" {
 			base = e.Message
 		}
-		e.Name = identifier(base, e.Code, used)
+		if e.Name != "" { // named by the importer: kept, made distinct
+			e.Name = identifier(e.Name, e.Code, used)
+		} else {
+			e.Name = identifier(base, e.Code, used)
+		}
 		if e.Status == 0 && infer {
 			if s, why := lint.SuggestStatus(e.Title + " " + e.Message); s != 0 {
 				e.Status = s
@@ -207,117 +223,49 @@ func identifier(text, code string, used map[string]bool) string {
 	return name
 }
 
-// q is a string that marshals as a double-quoted YAML scalar (JSON's quoting, which
-// YAML reads), whatever it holds: the YAML encoder's own choice of quoting misses some
-// strings that start with an indicator.
-type q string
-
-// MarshalYAML returns the string JSON-quoted.
-func (s q) MarshalYAML() ([]byte, error) { return json.Marshal(string(s)) }
-
-func qs(ss []string) []q {
-	out := make([]q, len(ss))
-	for i, s := range ss {
-		out[i] = q(s)
-	}
-	return out
-}
-
-// YAML writes the draft's catalog file.
-func (d *Draft) YAML() ([]byte, error) {
-	type param struct {
-		Name q `yaml:"name"`
-	}
-	type example struct {
-		Field q `yaml:"field"`
-	}
-	type variant struct {
-		Key         q   `yaml:"key"`
-		Status      int `yaml:"status,omitempty"`
-		Title       q   `yaml:"title,omitempty"`
-		Message     q   `yaml:"message"`
-		Summary     q   `yaml:"summary,omitempty"`
-		Description q   `yaml:"description,omitempty"`
-		Causes      []q `yaml:"causes,omitempty"`
-		Resolutions []q `yaml:"resolutions,omitempty"`
-	}
-	type entry struct {
-		Code        q         `yaml:"code"`
-		Name        q         `yaml:"name"`
-		Status      int       `yaml:"status,omitempty"`
-		Title       q         `yaml:"title,omitempty"`
-		Message     q         `yaml:"message"`
-		Summary     q         `yaml:"summary,omitempty"`
-		Params      []param   `yaml:"params,omitempty"`
-		Description q         `yaml:"description,omitempty"`
-		Causes      []q       `yaml:"causes,omitempty"`
-		Resolutions []q       `yaml:"resolutions,omitempty"`
-		ReturnedBy  []q       `yaml:"returned_by,omitempty"`
-		Examples    []example `yaml:"examples,omitempty"`
-		Variants    []variant `yaml:"variants,omitempty"`
-	}
-	type operation struct {
-		Title       q    `yaml:"title"`
-		Description q    `yaml:"description,omitempty"`
-		Group       bool `yaml:"group,omitempty"`
-	}
-	type file struct {
-		Catalog     q             `yaml:"catalog"`
-		Title       q             `yaml:"title,omitempty"`
-		Description q             `yaml:"description,omitempty"`
-		WireCode    q             `yaml:"wire_code,omitempty"`
-		Operations  yaml.MapSlice `yaml:"operations,omitempty"`
-		Errors      []entry       `yaml:"errors"`
-	}
-	f := file{Catalog: q(d.Name), Title: q(plainText(d.Title)), Description: q(plainText(d.Description)), WireCode: q(d.WireCode)}
-	for _, op := range d.Operations {
-		f.Operations = append(f.Operations, yaml.MapItem{Key: op.ID, Value: operation{Title: q(op.Title), Description: q(op.Description), Group: op.Group}})
-	}
-	for _, e := range d.Errors {
-		texts := []string{e.Title, e.Message, e.Summary, e.Description}
-		texts = append(append(texts, e.Causes...), e.Resolutions...)
-		out := entry{Code: q(e.Code), Name: q(e.Name), Status: e.Status, Title: q(e.Title), Message: q(e.Message), Summary: q(e.Summary),
-			Description: q(e.Description), Causes: qs(e.Causes), Resolutions: qs(e.Resolutions), ReturnedBy: qs(e.ReturnedBy)}
-		for i, v := range e.Variants {
-			texts = append(texts, v.Title, v.Message, v.Description)
-			out.Variants = append(out.Variants, variant{Key: q(fmt.Sprint(i)), Status: v.Status, Title: q(v.Title), Message: q(v.Message),
-				Summary: q(v.Summary), Description: q(v.Description), Causes: qs(v.Causes), Resolutions: qs(v.Resolutions)})
-		}
-		for _, p := range params(texts...) {
-			out.Params = append(out.Params, param{Name: q(p)})
-		}
-		if e.ExampleField != "" {
-			out.Examples = []example{{Field: q(e.ExampleField)}}
-		}
-		f.Errors = append(f.Errors, out)
-	}
-	return yaml.MarshalWithOptions(f, yaml.IndentSequence(true))
-}
-
-// escape makes text a template that renders as itself, but for {N} placeholders.
-func escape(text string) string {
+// escape makes text a template that renders as itself, but for {N} placeholders and
+// those named by names.
+func escape(text string, names ...string) string {
 	var b strings.Builder
-	for i := 0; i < len(text); i++ {
-		if loc := placeholderRE.FindStringIndex(text[i:]); loc != nil && loc[0] == 0 {
-			b.WriteString(text[i : i+loc[1]])
-			i += loc[1] - 1
-			continue
+	b.Grow(len(text))
+	last := 0
+	for _, loc := range anyPlaceholderRE.FindAllStringSubmatchIndex(text, -1) {
+		name := text[loc[2]:loc[3]]
+		if name[0] < '0' || name[0] > '9' {
+			if !slices.Contains(names, name) || loc[0] > 0 && strings.ContainsRune("${", rune(text[loc[0]-1])) ||
+				loc[1] < len(text) && text[loc[1]] == '}' {
+				continue // literal: not a param, an expression's, or in doubled braces
+			}
 		}
-		switch text[i] {
+		escapeBraces(&b, text[last:loc[0]])
+		b.WriteString(text[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	escapeBraces(&b, text[last:])
+	return b.String()
+}
+
+// anyPlaceholderRE matches what may be a placeholder: {0} to {99}, or {name}.
+var anyPlaceholderRE = regexp.MustCompile(`\{(\d{1,2}|[A-Za-z_][A-Za-z0-9_]*)\}`)
+
+// escapeBraces writes s with its braces doubled.
+func escapeBraces(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '{':
 			b.WriteString("{{")
 		case '}':
 			b.WriteString("}}")
 		default:
-			b.WriteByte(text[i])
+			b.WriteByte(s[i])
 		}
 	}
-	return b.String()
 }
 
 // clean trims and escapes a text for the catalog, and drops control characters,
-// which no doc means and which YAML cannot hold unquoted.
-func clean(text string) string { return escape(plainText(text)) }
+// which no doc means and which YAML cannot hold unquoted. Placeholders {N} and
+// those named by names stay placeholders.
+func clean(text string, names ...string) string { return escape(plainText(text), names...) }
 
 // plainText folds white space and drops control characters.
 func plainText(text string) string {
@@ -328,32 +276,6 @@ func plainText(text string) string {
 		return r
 	}, text)
 	return strings.Join(strings.Fields(text), " ")
-}
-
-// Files returns the catalog's files by name: errors.yaml and, for each translated
-// locale, errors.<locale>.yaml.
-func (d *Draft) Files() (map[string][]byte, error) {
-	main, err := d.YAML()
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]byte{"errors.yaml": main}
-	for loc, entries := range d.Translations {
-		// A short, fixed shape: written directly, every scalar JSON-quoted.
-		quote := func(s string) string { b, _ := json.Marshal(s); return string(b) }
-		var b strings.Builder
-		b.WriteString("locale: " + quote(loc) + "\nerrors:\n")
-		for _, e := range entries {
-			b.WriteString("  " + quote(e.Code) + ":\n")
-			for _, f := range [][2]string{{"title", e.Title}, {"message", e.Message}, {"description", e.Description}} {
-				if t := clean(f[1]); t != "" {
-					b.WriteString("    " + f[0] + ": " + quote(t) + "\n")
-				}
-			}
-		}
-		out["errors."+loc+".yaml"] = []byte(b.String())
-	}
-	return out, nil
 }
 
 // ensureMessage gives an entry without a message the best text it has, and says so.

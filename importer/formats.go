@@ -5,25 +5,22 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 )
 
 var textCodeRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*-(\d{3}))$`)
 
-// Text imports plain-text pages with one block per code: a line with a symbolic code
+// Text imports plain-text pages of per-code blocks: a line with a symbolic code
 // (AREA-STATUS), the title, the description, then "Possible Causes:" with bullet lines
 // and "Resolution:" with a paragraph. A code's three-digit suffix gives its status.
 //
-// A page whose header names "Returned By" is read as a table of rows instead (see
-// the package documentation of rows).
+// A page whose header names "Returned By" is read as a table of codes, statuses,
+// messages, operations and descriptions instead, its columns separated by spaces
+// alone.
 func Text(name string, data []byte) *Draft {
 	if isTableText(string(data)) {
 		return tableText(name, data)
@@ -125,6 +122,7 @@ func CSV(name string, data []byte) (*Draft, error) {
 				e.Causes = items(cell)
 			case "resolutions", "resolution":
 				e.Resolutions = items(cell)
+			case "": // a column noted as not mapped
 			default:
 				d.note("column %q is not mapped", head[i])
 				head[i] = ""
@@ -150,107 +148,6 @@ func items(cell string) []string {
 	}
 	return out
 }
-
-// Properties imports Java messages.properties files, as Spring projects keep them:
-// key = message with {0} placeholders. The key is the code (a ".title" suffix sets the
-// title). A file named name_vi.properties holds the Vietnamese texts. A file that is
-// not UTF-8 is read as ISO-8859-1, the encoding Java used for them before version 9
-// (with \uXXXX escapes for everything else), and the report says so.
-func Properties(name string, files map[string][]byte) (*Draft, error) {
-	d := &Draft{Name: name, Translations: map[string][]*Entry{}}
-	var base string
-	for f := range files {
-		if !strings.Contains(strings.TrimSuffix(filepath.Base(f), ".properties"), "_") {
-			base = f
-		}
-	}
-	if base == "" {
-		return nil, fmt.Errorf("no base file (messages.properties) among the files")
-	}
-	read := func(file string, data []byte) []*Entry {
-		var out []*Entry
-		byCode := map[string]*Entry{}
-		text := string(data)
-		if !utf8.Valid(data) {
-			text = latin1(data)
-			d.note("%s is not UTF-8: read as ISO-8859-1, as Java reads .properties files; check its accented letters", filepath.Base(file))
-		}
-		for _, kv := range parseProperties(text) {
-			code, field, _ := strings.Cut(kv[0], ".")
-			e := byCode[code]
-			if e == nil {
-				e = &Entry{Code: code}
-				byCode[code] = e
-				out = append(out, e)
-			}
-			text := javaFormat(kv[1])
-			switch field {
-			case "title":
-				e.Title = text
-			case "description":
-				e.Description = text
-			default:
-				e.Message = text
-			}
-		}
-		return out
-	}
-	for _, e := range read(base, files[base]) {
-		finishEntry(e)
-		d.add(e)
-	}
-	for _, f := range slices.Sorted(maps.Keys(files)) {
-		if f == base {
-			continue
-		}
-		data := files[f]
-		stem := strings.TrimSuffix(filepath.Base(f), ".properties")
-		locale := strings.ReplaceAll(stem[strings.Index(stem, "_")+1:], "_", "-")
-		d.Translations[locale] = read(f, data)
-	}
-	d.finish()
-	return d, nil
-}
-
-// latin1 decodes ISO-8859-1: each byte is the code point of the same number.
-func latin1(data []byte) string {
-	r := make([]rune, len(data))
-	for i, c := range data {
-		r[i] = rune(c)
-	}
-	return string(r)
-}
-
-// parseProperties reads key=value (or key: value) lines, with # and ! comments,
-// backslash line continuations and \uXXXX escapes.
-func parseProperties(s string) [][2]string {
-	var out [][2]string
-	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimLeft(lines[i], " \t")
-		if line == "" || line[0] == '#' || line[0] == '!' {
-			continue
-		}
-		for strings.HasSuffix(line, `\`) && i+1 < len(lines) {
-			i++
-			line = line[:len(line)-1] + strings.TrimLeft(lines[i], " \t")
-		}
-		j := strings.IndexAny(line, "=:")
-		if j < 0 {
-			continue
-		}
-		key := strings.TrimSpace(line[:j])
-		val := strings.TrimLeft(line[j+1:], " \t")
-		if u, err := strconv.Unquote(`"` + strings.ReplaceAll(val, `"`, `\"`) + `"`); err == nil {
-			val = u
-		}
-		out = append(out, [2]string{key, val})
-	}
-	return out
-}
-
-// javaFormat turns MessageFormat quoting (” for a quote) into plain text.
-func javaFormat(s string) string { return strings.ReplaceAll(s, "''", "'") }
 
 // JSON imports an array of objects whose fields a mapping names: catalog field →
 // source field, such as {"code": "errorCode", "message": "text"}. Unmapped catalog

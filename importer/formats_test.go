@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -20,6 +22,9 @@ func TestCSV(t *testing.T) {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
+	}
+	if n := strings.Count(notes, "is not mapped"); n != 1 {
+		t.Errorf("%d notes of a column not mapped, want one:\n%s", n, notes)
 	}
 }
 
@@ -76,11 +81,14 @@ func FuzzMarkdown(f *testing.F) {
 
 // FuzzStructured feeds arbitrary bytes to the CSV, properties and JSON importers: each
 // must refuse them with an error or import a catalog that loads without problems.
+// Properties are imported with a Vietnamese bundle, and with an English one beside
+// the base file.
 func FuzzStructured(f *testing.F) {
 	f.Add([]byte("code,status,title,message,causes\nE1,404,Order {0} missing,\"Order {0} was not found.\",Deleted | Never made\n"))
 	f.Add([]byte("E1=Order {0} was not found.\nE1.title=Order missing\n# comment\nE2 : it''s gone \\\n  for good\n"))
 	f.Add([]byte(`{"errors": [{"errorCode": 1001, "text": "Unknown user {0}", "http": 404}, {"text": "no code"}]}`))
 	f.Add([]byte(`[{"code": "E1", "message": "x {0} {1}", "status": "404"}]`))
+	f.Add([]byte("a.b.Max.message = must be at most {value}\na.b.Min.message = ${x ? '{y}' : ''}{min} {0,number} {a.b.c}\nc.Max.message = {{x}} {max\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 4<<10 {
 			t.Skip()
@@ -89,6 +97,11 @@ func FuzzStructured(f *testing.F) {
 			func() (*Draft, error) { return CSV("x", data) },
 			func() (*Draft, error) {
 				return Properties("x", map[string][]byte{"messages.properties": data, "messages_vi.properties": data})
+			},
+			func() (*Draft, error) {
+				// The English bundle holds the data's keys and more, with other texts.
+				en := append([]byte("extra.Key.message = {other} text\n"), bytes.ReplaceAll(data, []byte("="), []byte("= en "))...)
+				return Properties("x", map[string][]byte{"messages.properties": data, "messages_en.properties": en, "messages_de.properties": en})
 			},
 			func() (*Draft, error) {
 				return JSON("x", data, map[string]string{"code": "errorCode", "message": "text", "status": "http"})
@@ -197,5 +210,23 @@ func TestSkippedTranslations(t *testing.T) {
 	want := `vi translation of "[x]": skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source`
 	if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, want) {
 		t.Errorf("notes lack %q:\n%s", want, notes)
+	}
+}
+
+// TestTableLongRow: a table row is split into message, operations and description
+// at a bounded number of places, so that a long row costs memory in proportion to
+// its length (every split of a row of 16,000 sentences took 1.5 GB).
+func TestTableLongRow(t *testing.T) {
+	data := []byte("Error Code Status Message Returned By\n107 500 " + strings.Repeat("Word. ", 16000) + "\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d := Text("x", data)
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("a row of %d KiB allocated %d MiB, want under 32 MiB", len(data)>>10, alloc>>20)
+	}
+	if len(d.Errors) != 1 || d.Errors[0].Message != "Word." {
+		t.Errorf("imported %d codes, want 107 with the message Word.", len(d.Errors))
 	}
 }

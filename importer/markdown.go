@@ -15,94 +15,121 @@ var (
 
 // Markdown imports tables (a header row naming Code and texts, then a row a code;
 // leading and trailing pipes optional) and per-code sections (a line with the code,
-// then Message, Description, Root Cause and Resolution headings), as many published
-// error references are laid out. When a code has both, the table's texts become its title and
-// summary and the section's its message and description.
+// then Message, Description, Root Cause and Resolution headings): an overview table
+// with a details section per code, either alone, or a table whose cells hold example
+// responses. When a code has both, the table's texts become its title and summary
+// and the section's its message and description.
 func Markdown(name string, data []byte) *Draft {
-	d := &Draft{Name: name}
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	var table []*Entry
-	var cols []string
-	details := map[string]*Entry{}
-	var order []string
-	var cur *Entry
-	var section string
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if i == 0 || d.Title == "" && strings.HasPrefix(trimmed, "# ") {
-			if d.Title == "" && trimmed != "" && !strings.Contains(trimmed, "|") {
-				d.Title = strings.TrimLeft(trimmed, "# ")
-			}
-		}
-		if strings.Contains(trimmed, "|") {
-			cells := splitRow(trimmed)
-			if isSeparator(cells) {
-				continue
-			}
-			if cols == nil || headerRow(cells) {
-				cols = lower(cells)
-				continue
-			}
-			if e := fromRow(d, cols, cells); e != nil {
-				table = append(table, e)
-			}
-			continue
-		}
-		if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (cols == nil || slices.ContainsFunc(table, func(e *Entry) bool { return e.Code == m[1] })) {
-			id := m[1] + m[2]
-			cur = &Entry{Code: m[1]}
-			details[id] = cur
-			order = append(order, id)
-			section = ""
-			continue
-		}
-		if cur == nil {
-			continue
-		}
-		if s, ok := sections[strings.ToLower(strings.TrimSuffix(strings.TrimLeft(trimmed, "# "), ":"))]; ok {
-			section = s
-			continue
-		}
-		if trimmed == "" {
-			continue
-		}
-		switch section {
-		case "message":
-			cur.Message = join(cur.Message, trimmed)
-		case "description":
-			cur.Description = join(cur.Description, trimmed)
-		case "causes", "resolutions":
-			list := &cur.Causes
-			if section == "resolutions" {
-				list = &cur.Resolutions
-			}
-			if item, ok := strings.CutPrefix(trimmed, "- "); ok || len(*list) == 0 {
-				if !ok {
-					item = strings.TrimLeft(trimmed, "-•* ")
-				}
-				*list = append(*list, item)
-			} else {
-				(*list)[len(*list)-1] = join((*list)[len(*list)-1], trimmed)
-			}
+	r := &mdReader{d: &Draft{Name: name}, details: map[string]*Entry{}, tableCodes: map[string]bool{}}
+	for i, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+		r.line(i, strings.TrimSpace(line))
+	}
+	return r.finish()
+}
+
+// mdReader reads a Markdown page a line at a time.
+type mdReader struct {
+	d          *Draft
+	cols       []string        // the table's header, lower-cased; nil before one
+	table      []*Entry        // the table's rows
+	tableCodes map[string]bool // the codes of table
+	details    map[string]*Entry
+	order      []string // the ids of details, in order
+	cur        *Entry   // the details section being read
+	section    string   // the heading being read in it
+}
+
+// line reads one trimmed line, the i-th of the page.
+func (r *mdReader) line(i int, trimmed string) {
+	if i == 0 || r.d.Title == "" && strings.HasPrefix(trimmed, "# ") {
+		if r.d.Title == "" && trimmed != "" && !strings.Contains(trimmed, "|") {
+			r.d.Title = strings.TrimLeft(trimmed, "# ")
 		}
 	}
+	if strings.Contains(trimmed, "|") {
+		r.row(trimmed)
+		return
+	}
+	if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (r.cols == nil || r.tableCodes[m[1]]) {
+		id := m[1] + m[2]
+		r.cur = &Entry{Code: m[1]}
+		r.details[id] = r.cur
+		r.order = append(r.order, id)
+		r.section = ""
+		return
+	}
+	if r.cur == nil {
+		return
+	}
+	if s, ok := sections[strings.ToLower(strings.TrimSuffix(strings.TrimLeft(trimmed, "# "), ":"))]; ok {
+		r.section = s
+		return
+	}
+	if trimmed != "" {
+		r.text(trimmed)
+	}
+}
+
+// row reads a line of a table: its header, a separator or a row.
+func (r *mdReader) row(trimmed string) {
+	cells := splitRow(trimmed)
+	switch {
+	case isSeparator(cells):
+	case r.cols == nil || headerRow(cells):
+		r.cols = lower(cells)
+	default:
+		if e := fromRow(r.d, r.cols, cells); e != nil {
+			r.table = append(r.table, e)
+			r.tableCodes[e.Code] = true
+		}
+	}
+}
+
+// text reads a line of text under the current section of a details section.
+func (r *mdReader) text(trimmed string) {
+	cur := r.cur
+	switch r.section {
+	case "message":
+		cur.Message = join(cur.Message, trimmed)
+	case "description":
+		cur.Description = join(cur.Description, trimmed)
+	case "causes", "resolutions":
+		list := &cur.Causes
+		if r.section == "resolutions" {
+			list = &cur.Resolutions
+		}
+		if item, ok := strings.CutPrefix(trimmed, "- "); ok || len(*list) == 0 {
+			if !ok {
+				item = strings.TrimLeft(trimmed, "-•* ")
+			}
+			*list = append(*list, item)
+		} else {
+			(*list)[len(*list)-1] = join((*list)[len(*list)-1], trimmed)
+		}
+	}
+}
+
+// finish joins the table's rows with their details sections, or takes the sections
+// alone when there is no table.
+func (r *mdReader) finish() *Draft {
+	d := r.d
 	// Items that a page scrape ran together (" - " inside a line) are split again.
-	for _, e := range details {
+	for _, e := range r.details {
 		e.Causes, e.Resolutions = splitItems(e.Causes), splitItems(e.Resolutions)
 	}
-	if len(table) == 0 {
-		for _, id := range order {
-			e := details[id]
+	if len(r.table) == 0 {
+		for _, id := range r.order {
+			e := r.details[id]
 			finishEntry(e)
 			d.add(e)
 		}
 	}
-	for _, row := range table {
+	for _, row := range r.table {
 		id := row.Code
 		if row.Key != "" {
 			id += "[" + row.Key + "]"
 		}
-		if det, ok := details[id]; ok {
+		if det, ok := r.details[id]; ok {
 			row.Title = row.Message
 			row.Message, row.Description = det.Message, det.Description
 			row.Causes, row.Resolutions = det.Causes, det.Resolutions
@@ -118,6 +145,7 @@ func Markdown(name string, data []byte) *Draft {
 }
 
 func finishEntry(e *Entry) {
+	cleanMD := func(s string) string { return clean(mdEscapeRE.ReplaceAllString(s, "$1"), e.Params...) }
 	e.Title, e.Message, e.Summary, e.Description = cleanMD(e.Title), cleanMD(e.Message), cleanMD(e.Summary), cleanMD(e.Description)
 	for i := range e.Causes {
 		e.Causes[i] = cleanMD(e.Causes[i])
@@ -130,11 +158,9 @@ func finishEntry(e *Entry) {
 	}
 }
 
-// mdEscapeRE matches a Markdown backslash escape of ASCII punctuation.
+// mdEscapeRE matches a Markdown backslash escape of ASCII punctuation, which
+// finishEntry undoes (\* for *).
 var mdEscapeRE = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
-
-// cleanMD is clean with Markdown's backslash escapes (\* for *) undone.
-func cleanMD(s string) string { return clean(mdEscapeRE.ReplaceAllString(s, "$1")) }
 
 func join(a, b string) string {
 	if a == "" {
@@ -228,7 +254,8 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 		e.Message, e.Summary = texts[0], texts[1]
 	}
 	if strings.Contains(strings.Join(cols, " "), "error scenario") && e.Message != "" {
-		// Seed 004: the scenario is the title; the example's message, if any, the message.
+		// A table of error scenarios: the scenario is the title; the example's
+		// message, if any, the message.
 		scenario := e.Message
 		e.Title = scenario
 		if e.Description != "" {
@@ -238,10 +265,12 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 	return e
 }
 
+var failedRE = regexp.MustCompile(`"failed"\d+`)
+
 // readExample reads an example response cell: a message and a field, whatever the
-// envelope (the JSON may be a little broken, as seed 004's "failed"4 is).
+// envelope (the JSON may be a little broken, as a published "failed"4 is).
 func readExample(e *Entry, cell string) {
-	fix := regexp.MustCompile(`"failed"\d+`).ReplaceAllString(cell, `"failed"`)
+	fix := failedRE.ReplaceAllString(cell, `"failed"`)
 	var v any
 	if json.Unmarshal([]byte(fix), &v) != nil {
 		return

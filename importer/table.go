@@ -14,8 +14,8 @@ var (
 	footnoteRE = regexp.MustCompile(`^([*†‡§])\s*(.+)$`)
 )
 
-// isTableText reports whether data is laid out as seed 002 is: a header naming
-// "Returned By" and rows of code, status, message, operations and description.
+// isTableText reports whether data is a table whose header names "Returned By", with
+// rows of code, status, message, operations and description.
 func isTableText(data string) bool {
 	return strings.Contains(strings.ToLower(data), "returned by")
 }
@@ -72,7 +72,7 @@ func tableText(name string, data []byte) *Draft {
 			d.note("row %s: could not tell its message, operations and description apart: skipped", r[0])
 			continue
 		}
-		e := &Entry{Code: r[0], Texts: errcat.Texts{Message: clean(p.message), Description: clean(p.description)}}
+		e := &Entry{Code: r[0], Texts: errcat.Texts{Message: clean(p.message()), Description: clean(p.description())}}
 		e.Status, _ = strconv.Atoi(r[1])
 		for _, op := range p.ops {
 			switch op {
@@ -90,10 +90,20 @@ func tableText(name string, data []byte) *Draft {
 	return d
 }
 
+// tableRow is one way to split a row: its message is words[:end], then its
+// operations, then its description from words[desc:].
 type tableRow struct {
-	message, description string
-	ops                  []string
+	words     []string
+	end, desc int
+	ops       []string
 }
+
+func (r *tableRow) message() string     { return strings.Join(r.words[:r.end], " ") }
+func (r *tableRow) description() string { return strings.Join(r.words[r.desc:], " ") }
+
+// maxMessageWords bounds the message of a table row: a row's splits are tried at
+// every word up to it, so that a row costs time in proportion to its length.
+const maxMessageWords = 100
 
 // splits returns the ways the rest of a row splits into message, operations and
 // description. With known nil, the message must end with a period and a phrase ends
@@ -102,13 +112,12 @@ type tableRow struct {
 func splits(rest string, known map[string]int) []*tableRow {
 	words := strings.Fields(rest)
 	var out []*tableRow
-	for end := 1; end < len(words); end++ {
-		msg := strings.Join(words[:end], " ")
-		if known == nil && !strings.HasSuffix(msg, ".") {
+	for end := 1; end < min(len(words), maxMessageWords+1); end++ {
+		if known == nil && !strings.HasSuffix(words[end-1], ".") {
 			continue
 		}
 		if ops, desc, ok := phrases(words[end:], known); ok {
-			out = append(out, &tableRow{message: msg, ops: ops, description: strings.Join(words[end+desc:], " ")})
+			out = append(out, &tableRow{words: words, end: end, desc: end + desc, ops: ops})
 		}
 	}
 	return out
@@ -174,11 +183,15 @@ func (d *Draft) operation(phrase string, notes map[string]string) string {
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		id.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
-	for _, op := range d.Operations {
-		if op.ID == id.String() {
-			return op.ID
+	if d.ops == nil {
+		d.ops = map[string]bool{}
+		for _, op := range d.Operations {
+			d.ops[op.ID] = true
 		}
 	}
-	d.Operations = append(d.Operations, &Operation{ID: id.String(), Title: title, Group: mark != "", Description: notes[mark]})
+	if !d.ops[id.String()] {
+		d.ops[id.String()] = true
+		d.Operations = append(d.Operations, &Operation{ID: id.String(), Title: title, Group: mark != "", Description: notes[mark]})
+	}
 	return id.String()
 }

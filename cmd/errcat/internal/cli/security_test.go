@@ -14,9 +14,13 @@ func TestSecurityLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ file, code, says string }{
-		{"catalog/load.go", "const maxFileSize = 64 << 20", "| size of one catalog file | 64 MiB;"},
+		{"catalog/limits.go", "MaxFileSize = 64 << 20", "| size of one catalog file | 64 MiB;"},
+		{"catalog/limits.go", "MaxNesting = 32", "| 32 levels;"},
+		{"catalog/limits.go", "MaxTokens = 100_000", "| 100,000;"},
+		{"catalog/limits.go", "MaxKeyLength = 1024", "| 1,024 bytes |"},
+		{"catalog/limits.go", "const aliasSlack = 10_000", "| twice the file's tokens plus 10,000 |"},
+		{"catalog/limits.go", "MaxProblems = 1000", "| 1,000, then one line"},
 		{"catalog/load.go", "return 30*time.Second + time.Duration(size>>20)*4*time.Second", "| 30 s plus 4 s per MiB;"},
-		{"catalog/jsonast.go", "const maxDepth = 10000", "| 10,000 levels,"},
 		{"httperr/handler.go", `if id == "" || len(id) > 128 {`, "| at most 128 bytes"},
 		{"httperr/client.go", "const maxErrorBody = 1 << 20", "| 1 MiB |"},
 		{"portal/api.go", `limit := 50`, "(50 by default)"},
