@@ -64,7 +64,8 @@ func newGenGo() *cobra.Command {
 		Long: `gen go writes one Go file for the catalog at PATH (files and directories, merged;
 the built-in common catalog when there is none): a constructor per code with typed
 parameters in catalog order, a sentinel per code for errors.Is, constants for codes,
-and the catalog with its translations as Go data. Use it from go:generate:
+and the catalog with its translations as one string constant, whose index is read at
+start-up and each code compiled when first used. Use it from go:generate:
 
   //go:generate go run github.com/errcat/errcat/cmd/errcat gen go ../errors -o errors.go --package apierr`,
 		Example: `  errcat gen go ./errors -o internal/apierr/errors.go --package apierr`,
