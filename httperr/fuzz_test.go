@@ -63,8 +63,8 @@ func FuzzNegotiate(f *testing.F) {
 				t.Fatalf("negotiate(%q) chose %q, which it refuses", accept, got)
 			}
 		}
-		if l := negotiateLocale(set, acceptLanguage); l != "en" && l != "vi" && l != "pt-BR" {
-			t.Fatalf("negotiateLocale(%q) = %q", acceptLanguage, l)
+		if l := NegotiateLocale(set, acceptLanguage); l != "en" && l != "vi" && l != "pt-BR" {
+			t.Fatalf("NegotiateLocale(%q) = %q", acceptLanguage, l)
 		}
 	})
 }

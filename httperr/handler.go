@@ -1,10 +1,8 @@
 package httperr
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -115,29 +113,9 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 // validRequestID accepted, or one newRequestID made.
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []string) {
 	h.init()
-	e := h.catalogError(err)
-	ctx := Context{Instance: id[0], checked: id[0]}
-	if d, ok := retryAfterOf(err); ok {
-		ctx.RetryAfter = d
-	}
-	env := h.envelope()
-	ct, ok := negotiate(headerOf(r, "Accept"), h.offers)
-	if !ok {
-		supported := env.ContentType()
-		if supported != "application/json" {
-			supported += ", application/json"
-		}
-		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
-		ct = env.ContentType()
-	}
-	if set := e.Definition().Set(); set != nil {
-		if len(set.Locales()) == 1 {
-			ctx.Locale = set.DefaultLocale() // nothing to negotiate
-		} else {
-			ctx.Locale = negotiateLocale(set, headerOf(r, "Accept-Language"))
-		}
-	}
-	st := status(e)
+	rs := renders.Get().(*renderState)
+	var out rendered
+	rs.buf, out = h.render(rs.buf[:0], rs, headerOf(r, "Accept"), headerOf(r, "Accept-Language"), id[0], err)
 
 	// Header values are shared, immutable slices: setting them allocates nothing. What
 	// may be there already is dealt with first, while the map is often still empty
@@ -149,74 +127,67 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	} else {
 		hd["Vary"] = vary
 	}
-	if ct == h.offers[0] {
-		hd["Content-Type"] = h.offerHdr[0]
-	} else {
-		hd["Content-Type"] = h.offerHdr[1]
-	}
+	hd["Content-Type"] = h.offerHdr[out.offer]
 	hd["X-Content-Type-Options"] = nosniff
-	if ctx.Locale != "" {
-		hd["Content-Language"] = headerValue(ctx.Locale)
+	if out.locale != "" {
+		hd["Content-Language"] = headerValue(out.locale)
 	}
-	if ctx.RetryAfter > 0 {
-		hd["Retry-After"] = []string{strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10)}
+	if out.retryAfter > 0 {
+		hd["Retry-After"] = []string{retryAfterSeconds(out.retryAfter)}
+	}
+	if out.allow != "" {
+		hd["Allow"] = []string{out.allow}
 	}
 	hd[requestIDKey] = id
-
-	rs := renders.Get().(*renderState)
-	rs.ctx = ctx
-	rs.buf = env.AppendBody(rs.buf[:0], e, &rs.ctx)
-	w.WriteHeader(st)
-	w.Write(rs.buf)
+	w.WriteHeader(out.status)
+	_, werr := w.Write(rs.buf)
 	if cap(rs.buf) <= 64<<10 {
 		renders.Put(rs)
 	}
-
-	h.log(r, e, err, st, ctx.Instance)
+	h.logError(r.Context(), r.Method, r.URL.Path, out.e, err, out.status, id[0], werr == http.ErrHandlerTimeout)
 }
 
-// catalogError returns the catalog error err carries, or err mapped to one: a body
-// over its limit to Codes.PayloadTooLarge, an expired deadline to Codes.Timeout, and
-// anything else to Codes.Internal wrapping it.
-func (h *Handler) catalogError(err error) *errcat.Error {
-	if e, ok := err.(*errcat.Error); ok {
-		return e // the common case, without errors.As's reflection
-	}
-	var e *errcat.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	var mb *http.MaxBytesError
-	switch {
-	case errors.As(err, &mb):
-		return h.codes.PayloadTooLarge.Wrap(err, errcat.String("The limit is "+strconv.FormatInt(mb.Limit, 10)+" bytes"))
-	case errors.Is(err, context.DeadlineExceeded):
-		return h.codes.Timeout.Wrap(err)
-	}
-	return h.codes.Internal.Wrap(err)
+// rendered is what render decided besides the body.
+type rendered struct {
+	e          *errcat.Error // the catalog error written
+	status     int
+	offer      int    // index in h.offers of the Content-Type
+	locale     string // Content-Language, or ""
+	retryAfter time.Duration
+	allow      string // Allow, or ""
 }
 
-// log records the error once, at its definition's level, with the request id and the
-// whole cause chain; bodies never carry the cause.
-func (h *Handler) log(r *http.Request, e *errcat.Error, orig error, status int, id string) {
-	l := h.logger()
-	level := e.Variant().LogLevel()
-	if !l.Enabled(r.Context(), level) {
-		return
+// render appends to dst the body err is answered with, negotiated from the Accept and
+// Accept-Language headers, with id as the instance; rs holds the Context while the
+// envelope writes.
+func (h *Handler) render(dst []byte, rs *renderState, accept, acceptLanguage, id string, err error) ([]byte, rendered) {
+	e := h.catalogError(err)
+	var out rendered
+	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
+	out.retryAfter, out.allow = adviceOf(err)
+	rs.ctx.RetryAfter = out.retryAfter
+	env := h.envelope()
+	ct, ok := negotiate(accept, h.offers)
+	if !ok {
+		supported := env.ContentType()
+		if supported != "application/json" {
+			supported += ", application/json"
+		}
+		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
+		ct = env.ContentType()
 	}
-	attrs := []slog.Attr{
-		slog.Any("error", e),
-		slog.Int("status", status),
-		slog.String("method", r.Method),
-		slog.String("path", r.URL.Path),
+	if ct != h.offers[0] {
+		out.offer = 1
 	}
-	if id != "" {
-		attrs = append(attrs, slog.String("request_id", id))
-	}
-	if orig != nil && orig != error(e) {
-		attrs = append(attrs, slog.String("chain", orig.Error()))
-	}
-	l.LogAttrs(r.Context(), level, "request failed", attrs...)
+	out.locale = ResponseLocale(e, acceptLanguage)
+	rs.ctx.Locale = out.locale
+	out.e, out.status = e, status(e)
+	return env.AppendBody(dst, e, &rs.ctx), out
+}
+
+// retryAfterSeconds returns d as a Retry-After value: whole seconds, rounded up.
+func retryAfterSeconds(d time.Duration) string {
+	return strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 }
 
 // requestIDKey is X-Request-ID in the canonical form header maps use.
@@ -271,36 +242,6 @@ func newRequestID() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// retryAfterErr attaches a Retry-After delay to an error.
-type retryAfterErr struct {
-	err   error
-	after time.Duration
-}
-
-func (e *retryAfterErr) Error() string { return e.err.Error() }
-func (e *retryAfterErr) Unwrap() error { return e.err }
-
-// RetryAfter returns err with a delay after which the client may retry: Write sends
-// it as a Retry-After header and, in the Google envelope, as RetryInfo. It is found
-// around the catalog error (directly, or under fmt.Errorf's %w), not among the causes
-// the catalog error wraps.
-func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
-
-// retryAfterOf finds a RetryAfter along err's chain of single causes, down to the
-// catalog error: what a catalog error wraps is its cause, not advice to the client.
-func retryAfterOf(err error) (time.Duration, bool) {
-	for i := 0; err != nil && i < 32; i++ {
-		switch e := err.(type) {
-		case *retryAfterErr:
-			return e.after, true
-		case *errcat.Error:
-			return 0, false
-		}
-		err = errors.Unwrap(err)
-	}
-	return 0, false
 }
 
 // renderState is what rendering a body needs on the heap, pooled: the buffer, and

@@ -30,6 +30,13 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	return s.b.Write(p)
 }
 
+// Reset empties the buffer.
+func (s *syncBuffer) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b.Reset()
+}
+
 func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -290,8 +297,8 @@ func TestNegotiate(t *testing.T) {
 func TestNegotiateLocale(t *testing.T) {
 	set := errcat.MustNewSet(errcat.SetSpec{Name: "x", Locales: []string{"vi", "pt-BR"}, Errors: []errcat.Spec{{Code: "1", Texts: errcat.Texts{Message: "m"}}}})
 	for header, want := range map[string]string{"": "en", "vi": "vi", "vi-VN,en;q=0.5": "vi", "pt": "pt-BR", "fr, vi;q=0.3": "vi", "de": "en", "garbage;;": "en"} {
-		if got := negotiateLocale(set, header); got != want {
-			t.Errorf("negotiateLocale(%q) = %q, want %q", header, got, want)
+		if got := NegotiateLocale(set, header); got != want {
+			t.Errorf("NegotiateLocale(%q) = %q, want %q", header, got, want)
 		}
 	}
 }

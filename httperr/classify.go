@@ -1,0 +1,115 @@
+package httperr
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/errcat/errcat"
+)
+
+// statusCoder is the method net/http-style and most framework errors report their
+// status with (gin's, chi's render errors, many client libraries).
+type statusCoder interface{ StatusCode() int }
+
+// The other shapes frameworks give an error's status in.
+type (
+	statuser       interface{ Status() int }      // grpc-gateway, go-kit's StatusCoder siblings
+	getStatuser    interface{ GetStatus() int }   // huma's StatusError
+	httpStatuser   interface{ HTTPStatus() int }  // many REST libraries
+	httpStatusCode interface{ HTTPStatusCode() int }
+)
+
+// catalogError returns the catalog error err carries, or err mapped to one (see
+// [Handler.Classify]).
+func (h *Handler) catalogError(err error) *errcat.Error {
+	if e, ok := err.(*errcat.Error); ok {
+		return e // the common case, without errors.As's reflection
+	}
+	return h.Classify(err)
+}
+
+// Classify returns the catalog error err carries, found through any wrapping, or err
+// mapped to a catalog code, wrapping err as its cause (logged, never sent):
+//
+//   - an [http.MaxBytesError]: Codes.PayloadTooLarge, with the limit;
+//   - a [json.SyntaxError], a truncated body ([io.ErrUnexpectedEOF]), or a
+//     [json.UnmarshalTypeError] (as frameworks' JSON binders return them):
+//     Codes.MalformedJSON, or Codes.WrongJSONType naming the field;
+//   - an expired deadline ([context.DeadlineExceeded]): Codes.Timeout;
+//   - an error reporting a 4xx status through a method StatusCode() int, Status() int,
+//     GetStatus() int, HTTPStatus() int or HTTPStatusCode() int: the code
+//     [Codes.ForStatus] gives that status;
+//   - anything else, a 5xx status included: Codes.Internal.
+//
+// The framework's own message is never shown: only the code's texts are. Classify
+// returns nil for a nil err.
+func (h *Handler) Classify(err error) *errcat.Error {
+	if err == nil {
+		return nil
+	}
+	h.init()
+	var e *errcat.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var (
+		mb  *http.MaxBytesError
+		syn *json.SyntaxError
+		typ *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &mb):
+		return h.codes.PayloadTooLarge.Wrap(err, errcat.String("The limit is "+strconv.FormatInt(mb.Limit, 10)+" bytes"))
+	case errors.As(err, &typ):
+		if want, ok := jsonTypeOf(typ.Type); ok {
+			field := fieldName(typ.Field)
+			return h.codes.WrongJSONType.Wrap(err, errcat.String(field), errcat.String(want))
+		}
+		return h.codes.Internal.Wrap(err) // no JSON decodes into the target: a server fault
+	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF):
+		return h.codes.MalformedJSON.Wrap(err)
+	case errors.Is(err, context.DeadlineExceeded):
+		return h.codes.Timeout.Wrap(err)
+	}
+	if st := statusOf(err); st >= 400 && st < 500 {
+		return h.codes.ForStatus(st).Wrap(err)
+	}
+	return h.codes.Internal.Wrap(err)
+}
+
+// statusOf returns the HTTP status the first error along err's chain to report one
+// reports, or 0.
+func statusOf(err error) int {
+	for i := 0; err != nil && i < 32; i++ {
+		switch e := err.(type) {
+		case statusCoder:
+			return e.StatusCode()
+		case statuser:
+			return e.Status()
+		case getStatuser:
+			return e.GetStatus()
+		case httpStatuser:
+			return e.HTTPStatus()
+		case httpStatusCode:
+			return e.HTTPStatusCode()
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				if st := statusOf(x); st != 0 {
+					return st
+				}
+			}
+			return 0
+		default:
+			return 0
+		}
+	}
+	return 0
+}
