@@ -17,9 +17,9 @@ type statusCoder interface{ StatusCode() int }
 
 // The other shapes frameworks give an error's status in.
 type (
-	statuser       interface{ Status() int }      // grpc-gateway, go-kit's StatusCoder siblings
-	getStatuser    interface{ GetStatus() int }   // huma's StatusError
-	httpStatuser   interface{ HTTPStatus() int }  // many REST libraries
+	statuser       interface{ Status() int }     // grpc-gateway, go-kit's StatusCoder siblings
+	getStatuser    interface{ GetStatus() int }  // huma's StatusError
+	httpStatuser   interface{ HTTPStatus() int } // many REST libraries
 	httpStatusCode interface{ HTTPStatusCode() int }
 )
 

@@ -1,12 +1,15 @@
 package httperr
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
+	"io"
 	"mime"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -35,9 +38,10 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 //   - a Content-Type other than JSON: Codes.UnsupportedContentType;
 //   - a body over the Handler's MaxBodyBytes: Codes.PayloadTooLarge.
 //
-// Field details are keyed by RFC 6901 JSON pointers ("/items/name", "" for the whole
-// body; "~" and "/" in keys escaped as "~0" and "~1"); the message params name fields
-// by their dotted path. A target no JSON value decodes into (a complex number, a
+// Field details are keyed by RFC 6901 JSON pointers to the value at fault
+// ("/items/0/name", "" for the whole body; "~" and "/" in keys escaped as "~0" and
+// "~1"); the message params name fields by their keys joined with ".". The body is
+// read whole before it is decoded. A target no JSON value decodes into (a complex number, a
 // channel, a non-empty interface) is a server fault: Codes.Internal. v must be a
 // non-nil pointer. Write the error with [Handler.Write].
 func (h *Handler) DecodeJSON(r *http.Request, v any) error {
@@ -49,14 +53,20 @@ func (h *Handler) DecodeJSON(r *http.Request, v any) error {
 			return c.UnsupportedContentType.New(errcat.String(boundText(ct)), errcat.String("application/json"))
 		}
 	}
-	dec := json.NewDecoder(r.Body)
+	// The body is read whole (as json.Decoder would buffer it) so that an error can be
+	// placed in it: encoding/json names no map key nor index in its errors.
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return h.Classify(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err = dec.Decode(v)
 	if err == nil && dec.More() {
 		return c.MalformedJSON.Wrap(errors.New("json: more than one value in the body"))
 	}
 	if err != nil {
-		return h.decodeError(reflect.TypeOf(v), err)
+		return h.decodeError(reflect.TypeOf(v), data, err)
 	}
 	if missing := missingFields(reflect.ValueOf(v), nil, nil); len(missing) > 0 {
 		e := c.MalformedJSON.New()
@@ -68,8 +78,9 @@ func (h *Handler) DecodeJSON(r *http.Request, v any) error {
 	return nil
 }
 
-// decodeError maps an error of decoding into a value of type t to a catalog error.
-func (h *Handler) decodeError(t reflect.Type, err error) error {
+// decodeError maps an error of decoding data into a value of type t to a catalog
+// error.
+func (h *Handler) decodeError(t reflect.Type, data []byte, err error) error {
 	c := &h.codes
 	var typ *json.UnmarshalTypeError
 	var mb *http.MaxBytesError
@@ -81,13 +92,21 @@ func (h *Handler) decodeError(t reflect.Type, err error) error {
 		if !ok {
 			return c.Internal.Wrap(err)
 		}
-		field := fieldName(typ.Field)
+		path := valuePathAt(data, typ.Offset)
+		field := fieldName(strings.Join(path, "."))
 		return c.WrongJSONType.Wrap(err, errcat.String(field), errcat.String(want)).
-			AddField(jsonPointer(fieldSegments(t, typ.Field)), c.WrongJSONType.New(errcat.String(field), errcat.String(want)))
+			AddField(jsonPointer(path), c.WrongJSONType.New(errcat.String(field), errcat.String(want)))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		field := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		field = boundText(strings.TrimSuffix(strings.TrimPrefix(field, `"`), `"`))
-		return c.MalformedJSON.Wrap(err).AddField(jsonPointer([]string{field}), c.UnknownField.New(errcat.String(field)))
+		key, qerr := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		if qerr != nil {
+			return c.MalformedJSON.Wrap(err)
+		}
+		path, ok := unknownKeyPath(data, t, key)
+		if !ok {
+			path = []string{key}
+		}
+		field := boundText(strings.Join(path, "."))
+		return c.MalformedJSON.Wrap(err).AddField(jsonPointer(path), c.UnknownField.New(errcat.String(field)))
 	}
 	return c.MalformedJSON.Wrap(err)
 }
@@ -154,69 +173,6 @@ func jsonPointer(segs []string) string {
 		}
 	}
 	return b.String()
-}
-
-// fieldSegments splits the dotted path encoding/json reports a field of t with into
-// its keys, following t so that a key holding "." stays one key; where t cannot tell
-// (map keys), at every ".".
-func fieldSegments(t reflect.Type, path string) []string {
-	if path == "" {
-		return nil
-	}
-	if segs, ok := resolveField(t, path, 0); ok {
-		return segs
-	}
-	return strings.Split(path, ".")
-}
-
-// resolveField splits path along t, and reports whether it could.
-func resolveField(t reflect.Type, path string, depth int) ([]string, bool) {
-	if path == "" {
-		return nil, true
-	}
-	if t == nil || depth > 64 {
-		return nil, false
-	}
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
-		t = t.Elem() // encoding/json names no index in the path
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, skip := jsonName(f)
-			if skip {
-				continue
-			}
-			if f.Anonymous && name == "" {
-				if segs, ok := resolveField(f.Type, path, depth+1); ok {
-					return segs, true
-				}
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			if rest, ok := strings.CutPrefix(path, name); ok && (rest == "" || rest[0] == '.') {
-				if segs, ok := resolveField(f.Type, strings.TrimPrefix(rest, "."), depth+1); ok {
-					return append([]string{name}, segs...), true
-				}
-			}
-		}
-	case reflect.Map:
-		for i := 0; i <= len(path); i++ {
-			if i == len(path) || path[i] == '.' {
-				rest := ""
-				if i < len(path) {
-					rest = path[i+1:]
-				}
-				if segs, ok := resolveField(t.Elem(), rest, depth+1); ok {
-					return append([]string{path[:i]}, segs...), true
-				}
-			}
-		}
-	}
-	return nil, false
 }
 
 // jsonName returns the name a struct field's json tag gives it ("" for none), and

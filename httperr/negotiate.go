@@ -75,4 +75,3 @@ func negotiate(accept string, offers []string) (string, bool) {
 	}
 	return best, best != ""
 }
-
