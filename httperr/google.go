@@ -72,7 +72,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"field":`...)
-			dst = appendString(dst, f.Field)
+			dst = appendString(dst, fieldPath(f.Field))
 			dst = append(dst, `,"description":`...)
 			dst = appendMessage(dst, f.Err, c)
 			dst = append(dst, '}')
