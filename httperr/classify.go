@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/errcat/errcat"
 )
@@ -23,14 +24,6 @@ type (
 	httpStatusCode interface{ HTTPStatusCode() int }
 )
 
-// catalogError returns the catalog error err carries, or err mapped to one (see
-// [Handler.Classify]).
-func (h *Handler) catalogError(err error) *errcat.Error {
-	if e, ok := err.(*errcat.Error); ok {
-		return e // the common case, without errors.As's reflection
-	}
-	return h.Classify(err)
-}
 
 // Classify returns the catalog error err carries, found through any wrapping, or err
 // mapped to a catalog code, wrapping err as its cause (logged, never sent):
@@ -42,7 +35,9 @@ func (h *Handler) catalogError(err error) *errcat.Error {
 //   - an expired deadline ([context.DeadlineExceeded]): Codes.Timeout;
 //   - an error reporting a 4xx status through a method StatusCode() int, Status() int,
 //     GetStatus() int, HTTPStatus() int or HTTPStatusCode() int: the code
-//     [Codes.ForStatus] gives that status;
+//     [Codes.ForStatus] gives that status, with the params it can tell (a wrong
+//     method's Allow, the supported media types, the body limit; when rendering a
+//     response, the request's method and Content-Type too);
 //   - anything else, a 5xx status included: Codes.Internal.
 //
 // The framework's own message is never shown: only the code's texts are. Classify
@@ -52,6 +47,12 @@ func (h *Handler) Classify(err error) *errcat.Error {
 		return nil
 	}
 	h.init()
+	_, allow := adviceOf(err)
+	return h.classify(err, &Request{}, allow)
+}
+
+// classify is Classify for a response to req.
+func (h *Handler) classify(err error, req *Request, allow string) *errcat.Error {
 	var e *errcat.Error
 	if errors.As(err, &e) {
 		return e
@@ -76,7 +77,7 @@ func (h *Handler) Classify(err error) *errcat.Error {
 		return h.codes.Timeout.Wrap(err)
 	}
 	if st := statusOf(err); st >= 400 && st < 500 {
-		return h.codes.ForStatus(st).Wrap(err)
+		return h.statusError(h.codes.ForStatus(st), err, req, allow)
 	}
 	return h.codes.Internal.Wrap(err)
 }
@@ -112,4 +113,27 @@ func statusOf(err error) int {
 		}
 	}
 	return 0
+}
+
+// statusError returns d wrapping err, with the params it can tell when d is one of
+// the HTTP layer's own codes; another code is raised without params.
+func (h *Handler) statusError(d *errcat.Definition, err error, req *Request, allow string) *errcat.Error {
+	c := &h.codes
+	switch d {
+	case c.MethodNotAllowed:
+		return d.Wrap(err, errcat.String(boundText(req.Method)), errcat.String(allow))
+	case c.NotAcceptable:
+		return d.Wrap(err, errcat.String(strings.Join(h.offers, ", ")))
+	case c.UnsupportedContentType:
+		supported := "application/json"
+		if len(h.ContentTypes) > 0 {
+			supported = strings.Join(h.ContentTypes, ", ")
+		}
+		return d.Wrap(err, errcat.String(boundText(req.ContentType)), errcat.String(supported))
+	case c.PayloadTooLarge:
+		if h.MaxBodyBytes > 0 {
+			return d.Wrap(err, errcat.String("The limit is "+strconv.FormatInt(h.MaxBodyBytes, 10)+" bytes"))
+		}
+	}
+	return d.Wrap(err)
 }

@@ -115,7 +115,11 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	h.init()
 	rs := renders.Get().(*renderState)
 	var out rendered
-	rs.buf, out = h.render(rs.buf[:0], rs, headerOf(r, "Accept"), headerOf(r, "Accept-Language"), id[0], err)
+	req := Request{Method: r.Method, Accept: headerOf(r, "Accept"), AcceptLanguage: headerOf(r, "Accept-Language")}
+	if _, ok := err.(*errcat.Error); !ok {
+		req.ContentType = headerOf(r, "Content-Type") // for an error Classify maps
+	}
+	rs.buf, out = h.render(rs.buf[:0], rs, &req, id[0], err)
 
 	// Header values are shared, immutable slices: setting them allocates nothing. What
 	// may be there already is dealt with first, while the map is often still empty
@@ -157,14 +161,18 @@ type rendered struct {
 	allow      string // Allow, or ""
 }
 
-// render appends to dst the body err is answered with, negotiated from the Accept and
-// Accept-Language headers, with id as the instance; rs holds the Context while the
-// envelope writes.
-func (h *Handler) render(dst []byte, rs *renderState, accept, acceptLanguage, id string, err error) ([]byte, rendered) {
-	e := h.catalogError(err)
+// render appends to dst the body err is answered with, negotiated from req's Accept
+// and Accept-Language headers, with id as the instance; rs holds the Context while
+// the envelope writes.
+func (h *Handler) render(dst []byte, rs *renderState, req *Request, id string, err error) ([]byte, rendered) {
+	accept, acceptLanguage := req.Accept, req.AcceptLanguage
 	var out rendered
-	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
 	out.retryAfter, out.allow = adviceOf(err)
+	e, ok := err.(*errcat.Error)
+	if !ok {
+		e = h.classify(err, req, out.allow)
+	}
+	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
 	rs.ctx.RetryAfter = out.retryAfter
 	env := h.envelope()
 	ct, ok := negotiate(accept, h.offers)

@@ -16,6 +16,9 @@ type Request struct {
 	// Accept and AcceptLanguage are the request's headers, which choose the media
 	// type and the locale of the body.
 	Accept, AcceptLanguage string
+	// ContentType is the request's Content-Type, which an unsupported media type
+	// error (415) mapped by [Handler.Classify] names.
+	ContentType string
 	// RequestID is the request's X-Request-ID. [Handler.Render] keeps it when it is 1
 	// to 128 letters, digits or ._:- and makes a new one otherwise.
 	RequestID string
@@ -24,7 +27,7 @@ type Request struct {
 // RequestOf returns the Request of r.
 func RequestOf(r *http.Request) Request {
 	return Request{Method: r.Method, Path: r.URL.Path, Accept: headerOf(r, "Accept"),
-		AcceptLanguage: headerOf(r, "Accept-Language"), RequestID: headerOf(r, requestIDKey)}
+		AcceptLanguage: headerOf(r, "Accept-Language"), ContentType: headerOf(r, "Content-Type"), RequestID: headerOf(r, requestIDKey)}
 }
 
 // Response is an error response as [Handler.Render] makes it: what [Handler.Write]
@@ -72,7 +75,7 @@ func (h *Handler) Render(dst []byte, req Request, err error) Response {
 		id = newRequestID()
 	}
 	rs := renders.Get().(*renderState)
-	body, out := h.render(dst, rs, req.Accept, req.AcceptLanguage, id, err)
+	body, out := h.render(dst, rs, &req, id, err)
 	rs.ctx = Context{}
 	renders.Put(rs)
 	resp := Response{Status: out.status, ContentType: h.offers[out.offer], ContentLanguage: out.locale,
@@ -163,4 +166,14 @@ func (h *Handler) NotFound(w http.ResponseWriter, r *http.Request) {
 // methods, such as chi's MethodNotAllowed.
 func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	h.Write(w, r, h.MethodNotAllowedError(r.Method, w.Header().Get("Allow")))
+}
+
+// NegotiateContentType returns the media type h answers a request with the Accept
+// header accept in: its envelope's, or application/json when the client prefers it
+// (RFC 9110 quality values; an empty header accepts anything), and reports whether
+// the client accepts either. When it accepts neither, Write answers with
+// Codes.NotAcceptable in the envelope's media type.
+func (h *Handler) NegotiateContentType(accept string) (string, bool) {
+	h.init()
+	return negotiate(accept, h.offers)
 }
