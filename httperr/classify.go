@@ -24,7 +24,6 @@ type (
 	httpStatusCode interface{ HTTPStatusCode() int }
 )
 
-
 // Classify returns the catalog error err carries, found through any wrapping, or err
 // mapped to a catalog code, wrapping err as its cause (logged, never sent):
 //

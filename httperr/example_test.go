@@ -97,5 +97,7 @@ func ExampleHandler_Render() {
 // statusError is a framework's error that carries an HTTP status.
 type statusError struct{ status int }
 
-func (e statusError) Error() string   { return fmt.Sprintf("unsupported media type: secret=%d", e.status) }
+func (e statusError) Error() string {
+	return fmt.Sprintf("unsupported media type: secret=%d", e.status)
+}
 func (e statusError) StatusCode() int { return e.status }
