@@ -26,10 +26,10 @@ func (e *handError) Unwrap() error   { return e.cause }
 func (e *handError) Is(t error) bool { h, ok := t.(*handError); return ok && h.code == e.code }
 
 // segments of "Unable to locate {0} with id {1}." parsed once.
-var (
-	msgParts   = []string{"Unable to locate ", " with id ", "."}
-	titleParts = []string{"Unable to locate ", " with id ", ""}
-)
+var msgParts = []string{"Unable to locate ", " with id ", "."}
+
+// title is the problem title of the code: the same for every occurrence.
+const title = "Object not found with provided ID"
 
 func (e *handError) appendText(dst []byte, parts []string) []byte {
 	dst = append(dst, parts[0]...)
@@ -88,14 +88,13 @@ func appendJSONEscaped(dst []byte, s string) []byte {
 func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
 	bp := handBufs.Get().(*[]byte)
 	b := (*bp)[:0]
-	b = append(b, `{"type":"`+docs+`","title":`...)
-	b = append(b, '"')
-	b = e.appendTextJSON(b, titleParts)
-	b = append(b, `","status":404,"detail":"`...)
+	b = append(b, `{"type":"`+docs+`","title":"`+title+`","status":404,"detail":"`...)
 	b = e.appendTextJSON(b, msgParts)
-	b = append(b, `","instance":`...)
+	b = append(b, '"')
 	if v := r.Header["X-Request-Id"]; len(v) > 0 {
-		b = appendJSONString(b, v[0])
+		b = append(b, `,"instance":"urn:errcat:request:`...)
+		b = appendJSONEscaped(b, v[0])
+		b = append(b, '"')
 	}
 	b = append(b, `,"code":"000012","params":{"kind":`...)
 	b = appendJSONString(b, e.kind)

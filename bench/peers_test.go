@@ -158,6 +158,9 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	w.Write(body)
 }
 
+// instance is the problem instance of a request: a URN of its id.
+func instance(r *http.Request) string { return "urn:errcat:request:" + requestID(r) }
+
 // plainError is what a team writes with the standard library and encoding/json.
 type plainError struct {
 	Code, Kind, ID string
@@ -178,8 +181,8 @@ func carefulPath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
 		}
 		pe := err.(*plainError)
 		detail := pe.Error()
-		writeJSON(w, r, 404, &problem{Type: docs, Title: detail[:len(detail)-1], Status: 404, Detail: detail,
-			Instance: requestID(r), Code: pe.Code, Params: params{Kind: pe.Kind, ID: pe.ID}})
+		writeJSON(w, r, 404, &problem{Type: docs, Title: title, Status: 404, Detail: detail,
+			Instance: instance(r), Code: pe.Code, Params: params{Kind: pe.Kind, ID: pe.ID}})
 		if log != nil {
 			logError(log, r, err)
 		}
@@ -195,8 +198,8 @@ func naivePath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
 			panic("errors.Is")
 		}
 		pe := err.(*plainError)
-		body, _ := json.Marshal(&mapProblem{Type: docs, Title: fmt.Sprintf("Unable to locate %s with id %s", pe.Kind, pe.ID), Status: 404,
-			Detail: fmt.Sprintf("Unable to locate %s with id %s.", pe.Kind, pe.ID), Instance: r.Header.Get("X-Request-ID"),
+		body, _ := json.Marshal(&mapProblem{Type: docs, Title: title, Status: 404,
+			Detail: fmt.Sprintf("Unable to locate %s with id %s.", pe.Kind, pe.ID), Instance: "urn:errcat:request:" + r.Header.Get("X-Request-ID"),
 			Code: pe.Code, Params: map[string]string{"kind": pe.Kind, "id": pe.ID}})
 		h := w.Header()
 		h.Set("Content-Type", "application/problem+json")
@@ -221,8 +224,8 @@ func kratosPath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
 		if !errors.Is(err, sentinel) {
 			panic("errors.Is")
 		}
-		writeJSON(w, r, int(err.Code), &mapProblem{Type: docs, Title: err.Message[:len(err.Message)-1], Status: int(err.Code),
-			Detail: err.Message, Instance: requestID(r), Code: "000012", Params: err.Metadata})
+		writeJSON(w, r, int(err.Code), &mapProblem{Type: docs, Title: title, Status: int(err.Code),
+			Detail: err.Message, Instance: instance(r), Code: "000012", Params: err.Metadata})
 		if log != nil {
 			logError(log, r, err)
 		}
@@ -240,8 +243,8 @@ func oopsPath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
 		}
 		ctx := oe.Context()
 		detail := oe.Public() // the client's text; Error() has the cause
-		writeJSON(w, r, 404, &mapProblem{Type: docs, Title: detail[:len(detail)-1], Status: 404, Detail: detail,
-			Instance: requestID(r), Code: "000012", Params: map[string]string{"kind": ctx["kind"].(string), "id": ctx["id"].(string)}})
+		writeJSON(w, r, 404, &mapProblem{Type: docs, Title: title, Status: 404, Detail: detail,
+			Instance: instance(r), Code: "000012", Params: map[string]string{"kind": ctx["kind"].(string), "id": ctx["id"].(string)}})
 		if log != nil {
 			logError(log, r, err)
 		}
@@ -258,8 +261,8 @@ func cockroachPath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
 			panic("errors.Is")
 		}
 		detail := crdb.FlattenDetails(err) // the client's text; Error() has the cause
-		writeJSON(w, r, 404, &mapProblem{Type: docs, Title: detail[:len(detail)-1], Status: 404, Detail: detail,
-			Instance: requestID(r), Code: "000012", Params: map[string]string{"kind": kind, "id": id}})
+		writeJSON(w, r, 404, &mapProblem{Type: docs, Title: title, Status: 404, Detail: detail,
+			Instance: instance(r), Code: "000012", Params: map[string]string{"kind": kind, "id": id}})
 		if log != nil {
 			logError(log, r, err)
 		}

@@ -23,7 +23,9 @@ type Envelope interface {
 type Context struct {
 	// Locale is the locale of the texts, as negotiated from Accept-Language.
 	Locale string
-	// Instance identifies this occurrence, such as a request id or path (RFC 9457).
+	// Instance identifies this occurrence (RFC 9457), such as a URI. Write sets it to
+	// the request id, which the problem envelope writes as "urn:errcat:request:" and
+	// the id.
 	Instance string
 	// RetryAfter, when positive, is how long the client should wait before retrying.
 	RetryAfter time.Duration

@@ -33,7 +33,7 @@ func ExampleHandler_Wrap() {
 	fmt.Println(w.Body)
 	// Output:
 	// 404 application/problem+json
-	// {"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Unable to locate project with id 42","status":404,"detail":"Unable to locate project with id 42.","instance":"req-1","code":"000012","params":{"kind":"project","id":"42"}}
+	// {"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate project with id 42.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"project","id":"42"}}
 }
 
 // A client turns the body back into a catalog error, so errors.Is works across the wire.
@@ -91,7 +91,7 @@ func ExampleHandler_Render() {
 	// Vary: Accept, Accept-Language
 	// X-Content-Type-Options: nosniff
 	// X-Request-Id: req-1
-	// {"type":"https://errcat.dev/catalogs/common/errors/000052/","title":"Unsupported Content-Type text/xml","status":415,"detail":"The Content-Type 'text/xml' is not supported. Supported types: application/json.","instance":"req-1","code":"000052","params":{"content_type":"text/xml","supported":"application/json"}}
+	// {"type":"https://errcat.dev/catalogs/common/errors/000052/","title":"Request Content-Type is not supported","status":415,"detail":"The Content-Type 'text/xml' is not supported. Supported types: application/json.","instance":"urn:errcat:request:req-1","code":"000052","params":{"content_type":"text/xml","supported":"application/json"}}
 }
 
 // statusError is a framework's error that carries an HTTP status.

@@ -183,8 +183,13 @@ func TestRequestIDsArePlain(t *testing.T) {
 	}
 	// An envelope that wraps another may change the instance of the Context it passes
 	// on: what Write did not check is escaped.
+	// The request id Write checked is written as a URN.
 	for _, c := range []Context{{Instance: "req-1", checked: "req-1"}, {Instance: `a"b`, checked: "req-1"}, {Instance: `a"b`}} {
-		want, _ := json.Marshal(c.Instance)
+		inst := c.Instance
+		if c.Instance == c.checked {
+			inst = requestURN + inst
+		}
+		want, _ := json.Marshal(inst)
 		if got := string(appendInstance(nil, &c)); got != `,"instance":`+string(want) {
 			t.Errorf("instance %q (checked %q): %s", c.Instance, c.checked, got)
 		}

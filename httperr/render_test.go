@@ -246,3 +246,29 @@ func readAll(t *testing.T, resp *http.Response) string {
 	}
 	return string(b)
 }
+
+// TestProblemTitleIsStable: the problem title does not change from occurrence to
+// occurrence (RFC 9457 §3.1.3), in the client's locale: the title when it names no
+// param, else the summary, else the title with its placeholders named.
+func TestProblemTitleIsStable(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "t", Locales: []string{"vi"}, Errors: []errcat.Spec{
+		{Code: "T1", Name: "Plain", Status: 409, Texts: errcat.Texts{Title: "Conflict here", Message: "Conflict on {0}."}, Params: []errcat.Param{{Name: "what"}}},
+		{Code: "T2", Name: "Summed", Status: 404, Texts: errcat.Texts{Title: "No {0}", Summary: "Thing missing", Message: "No {0}."}, Params: []errcat.Param{{Name: "thing"}},
+			Translations: map[string]errcat.Texts{"vi": {Title: "Không có {0}", Summary: "Thiếu", Message: "Không có {0}."}}},
+		{Code: "T3", Name: "Named", Status: 400, Texts: errcat.Texts{Title: "Bad {0} in {field}", Message: "Bad."}, Params: []errcat.Param{{Name: "field"}}},
+	}})
+	h := &Handler{Logger: slogDiscard()}
+	for _, tt := range []struct {
+		code, lang, want string
+	}{
+		{"T1", "", "Conflict here"}, {"T2", "", "Thing missing"}, {"T2", "vi", "Thiếu"}, {"T3", "", "Bad {field} in {field}"},
+	} {
+		for i, v := range []string{"a", "b", "c"} { // the third write is from a compiled frame
+			resp := h.Render(nil, Request{AcceptLanguage: tt.lang, RequestID: "r"}, set.Lookup(tt.code).New(errcat.String(v)))
+			var body struct{ Title, Detail string }
+			if err := json.Unmarshal(resp.Body, &body); err != nil || body.Title != tt.want {
+				t.Errorf("%s %q, occurrence %d: title %q, want %q (%s)", tt.code, tt.lang, i, body.Title, tt.want, resp.Body)
+			}
+		}
+	}
+}

@@ -145,8 +145,8 @@ func TestClient(t *testing.T) {
 func TestMalformedID(t *testing.T) {
 	srv := serve(t, httperr.Problem)
 	resp, body := do(t, srv, "GET", "/pets/abc", "")
-	want := `{"type":"https://errcat.dev/catalogs/common/errors/000007/","title":"Request param id must be of type integer","status":400,` +
-		`"detail":"Request param id must be of type integer","instance":"req-42","code":"000007","params":{"param":"id","type":"integer"}}`
+	want := `{"type":"https://errcat.dev/catalogs/common/errors/000007/","title":"Request parameter has incorrect data type","status":400,` +
+		`"detail":"Request param id must be of type integer","instance":"urn:errcat:request:req-42","code":"000007","params":{"param":"id","type":"integer"}}`
 	if resp.StatusCode != 400 || body != want {
 		t.Errorf("GET /pets/abc: %d\n%s\nwant 400\n%s", resp.StatusCode, body, want)
 	}
