@@ -115,9 +115,14 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	h.init()
 	rs := renders.Get().(*renderState)
 	var out rendered
-	req := Request{Method: r.Method, Accept: headerOf(r, "Accept"), AcceptLanguage: headerOf(r, "Accept-Language")}
-	if _, ok := err.(*errcat.Error); !ok {
-		req.ContentType = headerOf(r, "Content-Type") // for an error Classify maps
+	// Only what the response can depend on is read: Accept-Language when the error's
+	// catalog has several locales, Content-Type for an error Classify maps.
+	req := Request{Method: r.Method, Accept: headerOf(r, "Accept")}
+	if e, ok := err.(*errcat.Error); !ok {
+		req.ContentType = headerOf(r, "Content-Type")
+		req.AcceptLanguage = headerOf(r, "Accept-Language")
+	} else if set := e.Definition().Set(); set != nil && len(set.Locales()) > 1 {
+		req.AcceptLanguage = headerOf(r, "Accept-Language")
 	}
 	rs.buf, out = h.render(rs.buf[:0], rs, &req, id[0], err)
 
@@ -187,7 +192,11 @@ func (h *Handler) render(dst []byte, rs *renderState, req *Request, id string, e
 	if ct != h.offers[0] {
 		out.offer = 1
 	}
-	out.locale = ResponseLocale(e, acceptLanguage)
+	if set := e.Definition().Set(); set != nil && len(set.Locales()) == 1 {
+		out.locale = set.DefaultLocale() // nothing to negotiate
+	} else {
+		out.locale = ResponseLocale(e, acceptLanguage)
+	}
 	rs.ctx.Locale = out.locale
 	out.e, out.status = e, status(e)
 	return env.AppendBody(dst, e, &rs.ctx), out
