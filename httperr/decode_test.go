@@ -8,7 +8,7 @@ import (
 
 type paymentMethod string
 
-type money struct{ cents int64 }
+type money struct{ Cents int64 }
 
 func (m *money) UnmarshalText([]byte) error { return nil }
 

@@ -103,7 +103,7 @@ func appendProblem(dst []byte, err *errcat.Error, c *Context) []byte {
 	dst = append(dst, `,"status":`...)
 	dst = appendStatus(dst, sh.status)
 	dst = append(dst, `,"detail":`...)
-	dst = sh.appendText(dst, err, c.Locale, false)
+	dst = sh.appendText(dst, err, c.Locale)
 	dst = appendInstance(dst, c)
 	dst = append(dst, `,"code":`...)
 	dst = d.AppendCodeJSON(dst)
