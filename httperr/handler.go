@@ -101,10 +101,12 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 
 // Write answers r with err. A catalog error (*errcat.Error, found through any
 // wrapping) is written with its code, status and texts in the locale Accept-Language
-// prefers; any other error is written as Codes.Internal, with nothing of its text in
-// the body. The body is in the envelope Accept allows, or Codes.NotAcceptable (406)
-// when it allows none. The error is logged once, with its cause chain, at its
-// definition's log level.
+// prefers, and Content-Language names the locale the texts are in; any other error
+// is mapped by [Handler.Classify] (Codes.Internal for what it does not recognize),
+// with nothing of its text in the body. The body is in the envelope Accept allows,
+// or Codes.NotAcceptable (406) when it allows none. A [RetryAfter] delay and the
+// methods of a [Handler.MethodNotAllowedError] are sent as Retry-After and Allow.
+// The error is logged once, with its cause chain, at its definition's log level.
 func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	h.write(w, r, err, requestID(w, r))
 }
