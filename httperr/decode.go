@@ -40,8 +40,7 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 //
 // Field details are keyed by RFC 6901 JSON pointers to the value at fault
 // ("/items/0/name", "" for the whole body; "~" and "/" in keys escaped as "~0" and
-// "~1"); the message params name fields by their keys joined with ".". The body is
-// read whole before it is decoded. A target no JSON value decodes into (a complex number, a
+// "~1"); the message params name fields by their keys joined with ".". A target no JSON value decodes into (a complex number, a
 // channel, a non-empty interface) is a server fault: Codes.Internal. v must be a
 // non-nil pointer. Write the error with [Handler.Write].
 func (h *Handler) DecodeJSON(r *http.Request, v any) error {
@@ -53,20 +52,18 @@ func (h *Handler) DecodeJSON(r *http.Request, v any) error {
 			return c.UnsupportedContentType.New(errcat.String(boundText(ct)), errcat.String("application/json"))
 		}
 	}
-	// The body is read whole (as json.Decoder would buffer it) so that an error can be
-	// placed in it: encoding/json names no map key nor index in its errors.
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		return h.Classify(err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	// What the decoder reads is kept so that an error can be placed in it: encoding/json
+	// names no map key nor index in its errors. It is what the decoder buffers anyway:
+	// the body up to the end of its first value, and the read-ahead.
+	var seen bytes.Buffer
+	dec := json.NewDecoder(io.TeeReader(r.Body, &seen))
 	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	err := dec.Decode(v)
 	if err == nil && dec.More() {
 		return c.MalformedJSON.Wrap(errors.New("json: more than one value in the body"))
 	}
 	if err != nil {
-		return h.decodeError(reflect.TypeOf(v), data, err)
+		return h.decodeError(reflect.TypeOf(v), seen.Bytes(), err)
 	}
 	if missing := missingFields(reflect.ValueOf(v), nil, nil); len(missing) > 0 {
 		e := c.MalformedJSON.New()
