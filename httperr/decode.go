@@ -40,9 +40,10 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 //
 // Field details are keyed by RFC 6901 JSON pointers to the value at fault
 // ("/items/0/name", "" for the whole body; "~" and "/" in keys escaped as "~0" and
-// "~1"); the message params name fields by their keys joined with ".". A target no JSON value decodes into (a complex number, a
-// channel, a non-empty interface) is a server fault: Codes.Internal. v must be a
-// non-nil pointer. Write the error with [Handler.Write].
+// "~1"); the message params name fields by their keys joined with ".". A target no
+// JSON value decodes into (a complex number, a channel, a non-empty interface) is a
+// server fault: Codes.Internal. v must be a non-nil pointer. Write the error with
+// [Handler.Write].
 func (h *Handler) DecodeJSON(r *http.Request, v any) error {
 	h.init()
 	c := &h.codes
