@@ -12,15 +12,16 @@ import (
 	"github.com/errcat/errcat"
 )
 
-// statusCoder is the method net/http-style and most framework errors report their
-// status with (gin's, chi's render errors, many client libraries).
-type statusCoder interface{ StatusCode() int }
-
-// The other shapes frameworks give an error's status in.
+// The methods errors report an HTTP status with: StatusCode (go-kit's StatusCoder and
+// many clients), GetStatus (huma's StatusError), and the spellings other libraries use.
+// echo's *echo.HTTPError and fiber's *fiber.Error keep theirs in a Code field, and
+// gin's binder returns encoding/json's errors or validator's: an adapter for those
+// frameworks maps them, with [Codes.ByStatus] or its own codes.
 type (
-	statuser       interface{ Status() int }     // grpc-gateway, go-kit's StatusCoder siblings
-	getStatuser    interface{ GetStatus() int }  // huma's StatusError
-	httpStatuser   interface{ HTTPStatus() int } // many REST libraries
+	statusCoder    interface{ StatusCode() int }
+	statuser       interface{ Status() int }
+	getStatuser    interface{ GetStatus() int }
+	httpStatuser   interface{ HTTPStatus() int }
 	httpStatusCode interface{ HTTPStatusCode() int }
 )
 
