@@ -31,7 +31,9 @@ type Handler struct {
 	// with Codes.PayloadTooLarge (413).
 	MaxBodyBytes int64
 	// Timeout, when positive, bounds each request; a handler still running then is
-	// answered with Codes.Timeout (504) and its context is cancelled.
+	// answered with Codes.Timeout (504) and its context is cancelled. The deadline
+	// decides: what the handler writes after it is dropped, and an error or panic it
+	// raises then is logged (with after_timeout) under the same request id.
 	Timeout time.Duration
 	// ContentTypes, when set, are the media types request bodies may have; another is
 	// answered with Codes.UnsupportedContentType (415).
