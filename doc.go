@@ -13,6 +13,10 @@
 // title and message in a caller's locale. Constructing an error does no formatting and
 // no map allocation: messages are rendered only when they are asked for.
 //
+// An error's cause is for logs, never for clients: [Error.Error] is the code and, for a
+// public code, its message, so a framework that writes Error() to a client shows no
+// cause; [Error.LogValue] and the %+v verb carry the whole chain.
+//
 // This package imports only the standard library, so a service that raises catalog
 // errors compiles no third-party code. HTTP rendering lives in the httperr package.
 package errcat

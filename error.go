@@ -1,5 +1,7 @@
 package errcat
 
+import "fmt"
+
 // inlineArgs is how many parameter values an Error stores without a second allocation:
 // two, which most codes have at most, keep an Error at 64 bytes, one cache line.
 const inlineArgs = 2
@@ -244,17 +246,56 @@ func (e *Error) Title(locale string) string {
 	return string(e.AppendTitle(make([]byte, 0, 64), locale))
 }
 
-// Error returns "code: message" in the default locale, followed by ": " and the
-// cause's text when there is a cause. It is meant for logs and developers; clients
-// should be shown [Error.Message].
+// Error returns the code and, when the definition is public, ": " and the message in
+// the default locale: "000012: Unable to locate project with id 42." It never holds
+// the cause, so that a framework which writes Error() to a client shows only what the
+// catalog lets clients see. The cause reaches logs through [Error.LogValue] (slog),
+// [Error.Unwrap] and the %+v verb, which [Error.Format] writes with the whole chain.
 func (e *Error) Error() string {
-	b := make([]byte, 0, 128)
+	return string(e.appendError(make([]byte, 0, 96)))
+}
+
+// appendError appends the text Error returns.
+func (e *Error) appendError(b []byte) []byte {
+	b = append(b, e.def.code...)
+	if e.shown().Public() {
+		b = append(b, ": "...)
+		b = e.AppendMessage(b, "")
+	}
+	return b
+}
+
+// Format implements [fmt.Formatter]. The verbs %s, %v and %q write what [Error.Error]
+// returns. %+v writes, for logs and developers, the code, the message whether public
+// or not, and each cause after ": ", a sentence's final period dropped before the
+// join: "000012: Unable to locate project with id 42: sql: no rows in result set".
+func (e *Error) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('+'):
+		f.Write(e.appendChain(make([]byte, 0, 128)))
+	case verb == 'q':
+		fmt.Fprintf(f, "%q", e.Error())
+	case verb == 's' || verb == 'v':
+		f.Write(e.appendError(make([]byte, 0, 96)))
+	default:
+		fmt.Fprintf(f, "%%!%c(*errcat.Error=%s)", verb, e.Error())
+	}
+}
+
+// appendChain appends the code, the message and every cause, as %+v writes them.
+func (e *Error) appendChain(b []byte) []byte {
 	b = append(b, e.def.code...)
 	b = append(b, ": "...)
 	b = e.AppendMessage(b, "")
-	if e.cause != nil {
-		b = append(b, ": "...)
-		b = append(b, e.cause.Error()...)
+	if e.cause == nil {
+		return b
 	}
-	return string(b)
+	if n := len(b); n > 0 && b[n-1] == '.' {
+		b = b[:n-1]
+	}
+	b = append(b, ": "...)
+	if c, ok := e.cause.(*Error); ok {
+		return c.appendChain(b)
+	}
+	return fmt.Appendf(b, "%+v", e.cause)
 }

@@ -143,8 +143,11 @@ func TestErrorsIs(t *testing.T) {
 	if errors.Is(err, other.Lookup("000012")) {
 		t.Error("errors.Is across catalogs of different names = true, want false")
 	}
-	if got, want := err.Error(), "000012: Unable to locate project with id 42.: sql: no rows in result set"; got != want {
+	if got, want := err.Error(), "000012: Unable to locate project with id 42."; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	if got, want := fmt.Sprintf("%+v", err), "000012: Unable to locate project with id 42: sql: no rows in result set"; got != want {
+		t.Errorf("%%+v = %q, want %q", got, want)
 	}
 	if got, want := notFound.DocsURL(), "https://docs.example.com/errors/000012"; got != want {
 		t.Errorf("DocsURL() = %q, want %q", got, want)
@@ -259,4 +262,34 @@ func TestConstructionAllocsMoreArgs(t *testing.T) {
 		}
 	}
 	_ = sink
+}
+
+// TestErrorHidesCause holds that Error and the plain verbs carry no cause text, and
+// no message of a code that is not public, while %+v has the whole chain.
+func TestErrorHidesCause(t *testing.T) {
+	s := MustNewSet(SetSpec{Name: "x", Errors: []Spec{
+		{Code: "A1", Name: "Open", Status: 503, Texts: Texts{Message: "Try again in {0}."}, Params: []Param{{Name: "wait"}}},
+		{Code: "A2", Name: "Closed", Status: 500, NotPublic: true, Texts: Texts{Message: "Disk {0} is full."}, Params: []Param{{Name: "disk"}}},
+	}})
+	secret := errors.New(`pq: password authentication failed for user "admin"`)
+	open := s.Lookup("A1").Wrap(secret, String("1m"))
+	closed := s.Lookup("A2").Wrap(open, String("/dev/sda1"))
+	for _, tt := range []struct {
+		name, got, want string
+	}{
+		{"Error", open.Error(), "A1: Try again in 1m."},
+		{"%v", fmt.Sprintf("%v", open), "A1: Try again in 1m."},
+		{"%s", fmt.Sprintf("%s", open), "A1: Try again in 1m."},
+		{"%q", fmt.Sprintf("%q", open), `"A1: Try again in 1m."`},
+		{"not public", closed.Error(), "A2"},
+		{"under %w", fmt.Errorf("handler: %w", closed).Error(), "handler: A2"},
+		{"%+v", fmt.Sprintf("%+v", closed), `A2: Disk /dev/sda1 is full: A1: Try again in 1m: pq: password authentication failed for user "admin"`},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	if !errors.Is(closed, secret) || !errors.Is(closed, s.Lookup("A1")) {
+		t.Error("errors.Is does not see through the chain")
+	}
 }

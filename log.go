@@ -3,28 +3,42 @@ package errcat
 import (
 	"log/slog"
 	"strconv"
+	"unsafe"
 )
+
+// logRecord is what LogValue returns an error's group in: its attributes, its
+// params' and its message, in one allocation.
+type logRecord struct {
+	attrs  [6]slog.Attr
+	params [inlineArgs]slog.Attr
+	msg    [112]byte
+}
 
 // LogValue implements [slog.LogValuer]: the error logs as a group with its code, HTTP
 // status, message (in the default locale), parameters by name, per-field details and
 // cause. The cause logs as its own group when it is an *Error, else as its text, so
-// the whole chain is in the record. Nothing is formatted unless a handler asks.
+// the whole chain is in the record. Nothing is formatted unless a handler asks; an
+// error with at most two params, no field details and a message of up to 112 bytes
+// costs one allocation.
 func (e *Error) LogValue() slog.Value {
-	attrs := make([]slog.Attr, 0, 6)
+	rec := new(logRecord)
+	attrs := rec.attrs[:0]
 	attrs = append(attrs, slog.String("code", e.def.code))
 	if s := e.Status(); s != 0 {
 		attrs = append(attrs, slog.Int("status", s))
 	}
-	attrs = append(attrs, slog.String("message", e.Message("")))
+	attrs = append(attrs, slog.String("message", rec.message(e)))
 	if args := e.args(); len(args) > 0 {
-		ps := make([]slog.Attr, 0, len(args))
+		ps := rec.params[:0]
 		for i, v := range args {
 			if v.IsZero() {
 				continue
 			}
-			name := "p" + strconv.Itoa(i)
+			var name string
 			if i < len(e.def.params) {
 				name = e.def.params[i].Name
+			} else {
+				name = "p" + strconv.Itoa(i)
 			}
 			ps = append(ps, slog.Attr{Key: name, Value: v.SlogValue()})
 		}
@@ -45,4 +59,17 @@ func (e *Error) LogValue() slog.Value {
 		}
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// message returns e's message in the default locale, rendered into rec.msg when it
+// fits: rec is not written again, so the string stays as it is.
+func (rec *logRecord) message(e *Error) string {
+	b := e.AppendMessage(rec.msg[:0], "")
+	if len(b) == 0 {
+		return ""
+	}
+	if &b[0] != &rec.msg[0] {
+		return string(b)
+	}
+	return unsafe.String(&b[0], len(b))
 }

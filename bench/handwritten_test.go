@@ -2,9 +2,9 @@ package bench
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 	"sync"
-	"testing"
 )
 
 // The hand-written version is what a careful engineer writes for this one error with
@@ -18,15 +18,18 @@ type handError struct {
 	cause    error
 }
 
-func (e *handError) Error() string   { return string(e.appendMessage(nil)) }
+func (e *handError) Error() string {
+	var buf [96]byte
+	return string(e.appendMessage(buf[:0]))
+}
 func (e *handError) Unwrap() error   { return e.cause }
 func (e *handError) Is(t error) bool { h, ok := t.(*handError); return ok && h.code == e.code }
 
 // segments of "Unable to locate {0} with id {1}." parsed once.
-var (
-	msgParts   = []string{"Unable to locate ", " with id ", "."}
-	titleParts = []string{"Unable to locate ", " with id ", ""}
-)
+var msgParts = []string{"Unable to locate ", " with id ", "."}
+
+// title is the problem title of the code: the same for every occurrence.
+const title = "Object not found with provided ID"
 
 func (e *handError) appendText(dst []byte, parts []string) []byte {
 	dst = append(dst, parts[0]...)
@@ -85,14 +88,13 @@ func appendJSONEscaped(dst []byte, s string) []byte {
 func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
 	bp := handBufs.Get().(*[]byte)
 	b := (*bp)[:0]
-	b = append(b, `{"type":"`+docs+`","title":`...)
-	b = append(b, '"')
-	b = e.appendTextJSON(b, titleParts)
-	b = append(b, `","status":404,"detail":"`...)
+	b = append(b, `{"type":"`+docs+`","title":"`+title+`","status":404,"detail":"`...)
 	b = e.appendTextJSON(b, msgParts)
-	b = append(b, `","instance":`...)
+	b = append(b, '"')
 	if v := r.Header["X-Request-Id"]; len(v) > 0 {
-		b = appendJSONString(b, v[0])
+		b = append(b, `,"instance":"urn:errcat:request:`...)
+		b = appendJSONEscaped(b, v[0])
+		b = append(b, '"')
 	}
 	b = append(b, `,"code":"000012","params":{"kind":`...)
 	b = appendJSONString(b, e.kind)
@@ -114,14 +116,29 @@ func writeHand(w http.ResponseWriter, r *http.Request, e *handError) {
 	handBufs.Put(bp)
 }
 
-func BenchmarkHandWritten(b *testing.B) {
-	w, r := setup(b)
-	for b.Loop() {
-		w.reset()
+func handWrittenPath(log *slog.Logger) func(http.ResponseWriter, *http.Request) {
+	return func(w http.ResponseWriter, r *http.Request) {
 		var err error = &handError{code: "000012", kind: "project", id: "42", cause: cause}
 		if !errors.Is(err, errHandNotFound) {
-			b.Fatal("errors.Is")
+			panic("errors.Is")
 		}
 		writeHand(w, r, err.(*handError))
+		if log != nil {
+			logHand(log, r, err.(*handError))
+		}
 	}
+}
+
+// logHand logs the error once with what errcat's log record holds (its code, status,
+// message, params and cause, the request's method, path and id), as flat attributes:
+// groups would cost an allocation each.
+func logHand(l *slog.Logger, r *http.Request, e *handError) {
+	ctx := r.Context()
+	if !l.Enabled(ctx, slog.LevelInfo) {
+		return
+	}
+	l.LogAttrs(ctx, slog.LevelInfo, "request failed",
+		slog.String("code", e.code), slog.Int("status", 404), slog.String("message", e.Error()),
+		slog.String("kind", e.kind), slog.String("id", e.id), slog.String("cause", e.cause.Error()),
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("request_id", requestID(r)))
 }

@@ -1,31 +1,90 @@
 package bench
 
 import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
 	"net/http/httptest"
+	"reflect"
+	"strings"
 	"testing"
-
-	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/common"
-	"github.com/errcat/errcat/httperr"
 )
 
-// TestSameResponse holds the comparison to the same response: errcat and the
-// hand-written version send the same status, headers and body, byte for byte.
-func TestSameResponse(t *testing.T) {
+// record returns what a contender's path sends, and what it logs through a JSON
+// handler.
+func record(c contender, logged bool) (*httptest.ResponseRecorder, string) {
 	_, r := setup(&testing.B{})
-	got := httptest.NewRecorder()
-	(&httperr.Handler{Logger: quietLogger}).Write(got, r, common.ErrUnableToLocate.Wrap(cause, errcat.String("project"), errcat.String("42")))
-	want := httptest.NewRecorder()
-	writeHand(want, r, &handError{code: "000012", kind: "project", id: "42", cause: cause})
-	if got.Code != want.Code || got.Body.String() != want.Body.String() {
-		t.Errorf("errcat: %d %s\nhand-written: %d %s", got.Code, got.Body, want.Code, want.Body)
+	w := httptest.NewRecorder()
+	var logs bytes.Buffer
+	var l *slog.Logger
+	if logged {
+		l = slog.New(slog.NewJSONHandler(&logs, nil))
 	}
-	for k, v := range want.Header() {
-		if g := got.Header()[k]; len(g) != 1 || g[0] != v[0] {
-			t.Errorf("header %s: errcat %q, hand-written %q", k, g, v)
+	c.path(l)(w, r)
+	return w, logs.String()
+}
+
+// TestSameResponse holds the comparison to the same response: every contender sends
+// errcat's status, headers and body, byte for byte, or differs only as its row says:
+// params in another member order (the same JSON value), or herodot's own body and
+// Content-Type. No contender sends the cause's text.
+func TestSameResponse(t *testing.T) {
+	want, _ := record(contenders[1], false)
+	if contenders[1].name != "Errcat" {
+		t.Fatal("contenders[1] is not errcat")
+	}
+	for _, c := range contenders {
+		got, _ := record(c, false)
+		if strings.Contains(got.Body.String(), cause.Error()) {
+			t.Errorf("%s sends the cause: %s", c.name, got.Body)
+		}
+		if got.Code != want.Code {
+			t.Errorf("%s: status %d, errcat %d", c.name, got.Code, want.Code)
+		}
+		gh, wh := got.Header().Clone(), want.Header().Clone()
+		if c.name == "Herodot" {
+			if gh.Get("Content-Type") != "application/json" || !strings.HasPrefix(got.Body.String(), `{"error":{`) {
+				t.Errorf("%s: not its own shape: %v %s", c.name, gh, got.Body)
+			}
+			gh.Del("Content-Type")
+			wh.Del("Content-Type")
+			gh.Del("Ory-Error-Id")
+		}
+		if !reflect.DeepEqual(gh, wh) {
+			t.Errorf("%s: headers %v, errcat %v", c.name, gh, wh)
+		}
+		switch {
+		case c.differs == "":
+			if got.Body.String() != want.Body.String() {
+				t.Errorf("%s: body\n%s\nerrcat\n%s", c.name, got.Body, want.Body)
+			}
+		case strings.HasPrefix(c.differs, "params members in key order"):
+			var g, w any
+			json.Unmarshal(got.Body.Bytes(), &g)
+			json.Unmarshal(want.Body.Bytes(), &w)
+			if !reflect.DeepEqual(g, w) || got.Body.String() == want.Body.String() {
+				t.Errorf("%s: body\n%s\nis not errcat's with params reordered\n%s", c.name, got.Body, want.Body)
+			}
 		}
 	}
-	if len(got.Header()) != len(want.Header()) {
-		t.Errorf("headers: errcat %v, hand-written %v", got.Header(), want.Header())
+}
+
+// TestLoggedOnce: with logging on, every contender logs the error once, with the
+// request id, and errcat's and the hand-written record hold the same facts.
+func TestLoggedOnce(t *testing.T) {
+	for _, c := range contenders {
+		_, logs := record(c, true)
+		if n := strings.Count(logs, "\n"); n != 1 || !strings.Contains(logs, `"request_id":"req-1"`) {
+			t.Errorf("%s logged %d records:\n%s", c.name, n, logs)
+		}
+	}
+	for _, c := range contenders[:2] {
+		_, logs := record(c, true)
+		for _, fact := range []string{`"000012"`, `404`, `"Unable to locate project with id 42."`, `"kind":"project"`, `"id":"42"`,
+			`"cause":"sql: no rows in result set"`, `"method":"GET"`, `"path":"/projects/42"`} {
+			if !strings.Contains(logs, fact) {
+				t.Errorf("%s's record lacks %s: %s", c.name, fact, logs)
+			}
+		}
 	}
 }

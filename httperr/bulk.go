@@ -45,7 +45,7 @@ func (b *BulkEnvelope) AppendBody(dst []byte, err *errcat.Error, c *Context) []b
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = b.appendMessage(dst, f.Err, f.Field, c)
+			dst = b.appendMessage(dst, f.Err, fieldPath(f.Field), c)
 		}
 	} else {
 		dst = b.appendMessage(dst, err, "", c)

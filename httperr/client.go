@@ -61,7 +61,7 @@ func Decode(resp *http.Response, sets ...*errcat.Set) (*errcat.Error, error) {
 	}
 	remote := &Remote{StatusCode: resp.StatusCode, Envelope: w.envelope, RequestID: resp.Header.Get("X-Request-ID"), Message: w.message}
 	if remote.RequestID == "" {
-		remote.RequestID = w.instance
+		remote.RequestID = strings.TrimPrefix(w.instance, requestURN)
 	}
 	if s := resp.Header.Get("Retry-After"); s != "" {
 		if n, err := strconv.Atoi(s); err == nil && n >= 0 {

@@ -39,6 +39,38 @@ type Codes struct {
 	Timeout *errcat.Definition
 	// Maintenance answers while maintenance mode is on (000014).
 	Maintenance *errcat.Definition
+
+	// ByStatus maps a 4xx status to the code that answers an error which reports
+	// that status but is not a catalog error (see [Handler.Classify]); statuses it
+	// leaves out take [Codes.ForStatus]'s defaults.
+	ByStatus map[int]*errcat.Definition
+}
+
+// ForStatus returns the code that answers a 4xx status reported by an error that
+// is not a catalog error: ByStatus's, else 404 ResourceNotFound (000002), 405
+// MethodNotAllowed, 406 NotAcceptable, 413 PayloadTooLarge, 415
+// UnsupportedContentType, 429 RateLimited, and InvalidRequest (000003, 400) for any
+// other status. Fields left nil take the common catalog's codes.
+func (c *Codes) ForStatus(status int) *errcat.Definition {
+	if d := c.ByStatus[status]; d != nil {
+		return d
+	}
+	dc := c.withDefaults()
+	switch status {
+	case 404:
+		return common.ErrResourceNotFound
+	case 405:
+		return dc.MethodNotAllowed
+	case 406:
+		return dc.NotAcceptable
+	case 413:
+		return dc.PayloadTooLarge
+	case 415:
+		return dc.UnsupportedContentType
+	case 429:
+		return dc.RateLimited
+	}
+	return common.ErrInvalidRequest
 }
 
 // withDefaults returns c with every nil field set to the common catalog's code.

@@ -10,4 +10,12 @@
 // perhaps shown as a variant) is written member by member, to the same bytes. An error
 // whose definition is not public is written with only the generic text of its status,
 // and no params.
+//
+// [Handler.Write] answers a request with an error through its http.ResponseWriter;
+// [Handler.Render] makes the same status, headers and body for servers that have none,
+// with the negotiation exported as [Handler.NegotiateContentType], [NegotiateLocale]
+// and [ResponseLocale]. [Handler.Classify] turns the errors of frameworks and binders
+// that carry a 4xx status into catalog codes, and [Handler.NotFound] and
+// [Handler.MethodNotAllowed] are handlers for a router's unknown routes and wrong
+// methods. An error's cause is never sent: it reaches the log, once per response.
 package httperr

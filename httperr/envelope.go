@@ -23,7 +23,9 @@ type Envelope interface {
 type Context struct {
 	// Locale is the locale of the texts, as negotiated from Accept-Language.
 	Locale string
-	// Instance identifies this occurrence, such as a request id or path (RFC 9457).
+	// Instance identifies this occurrence (RFC 9457), such as a URI. Write sets it to
+	// the request id, which the problem envelope writes as "urn:errcat:request:" and
+	// the id.
 	Instance string
 	// RetryAfter, when positive, is how long the client should wait before retrying.
 	RetryAfter time.Duration
@@ -69,17 +71,14 @@ func status(err *errcat.Error) int { return shownOf(err).status }
 // public reports whether err's own texts and params may be shown to clients.
 func public(err *errcat.Error) bool { return err.Variant().Public() }
 
-// appendText appends, as a JSON string, err's title (or its message, when title is
-// not set) in locale, or the status's text when the error is not public.
-func (s shown) appendText(dst []byte, err *errcat.Error, locale string, title bool) []byte {
+// appendText appends, as a JSON string, err's message in locale, or the status's
+// text when the error is not public.
+func (s shown) appendText(dst []byte, err *errcat.Error, locale string) []byte {
 	dst = append(dst, '"')
-	switch {
-	case !s.public:
-		dst = append(dst, http.StatusText(s.status)...) // plain ASCII
-	case title:
-		dst = err.AppendTitleJSON(dst, locale)
-	default:
+	if s.public {
 		dst = err.AppendMessageJSON(dst, locale)
+	} else {
+		dst = append(dst, http.StatusText(s.status)...) // plain ASCII
 	}
 	return append(dst, '"')
 }
@@ -87,5 +86,5 @@ func (s shown) appendText(dst []byte, err *errcat.Error, locale string, title bo
 // appendMessage appends, as a JSON string, err's message in c's locale, or its
 // status's text when the error is not public.
 func appendMessage(dst []byte, err *errcat.Error, c *Context) []byte {
-	return shownOf(err).appendText(dst, err, c.Locale, false)
+	return shownOf(err).appendText(dst, err, c.Locale)
 }

@@ -97,3 +97,12 @@ func TestPointer(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldPath(t *testing.T) {
+	for in, want := range map[string]string{"email": "email", "items[0].name": "items[0].name", "/items/0/name": "items[0].name",
+		"/a~1b/c~0d": "a/b.c~d", "/0": "0", "/a/01": "a.01", "": "", "/": ""} {
+		if got := fieldPath(in); got != want {
+			t.Errorf("fieldPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

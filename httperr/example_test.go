@@ -1,6 +1,7 @@
 package httperr_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,7 +33,7 @@ func ExampleHandler_Wrap() {
 	fmt.Println(w.Body)
 	// Output:
 	// 404 application/problem+json
-	// {"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Unable to locate project with id 42","status":404,"detail":"Unable to locate project with id 42.","instance":"req-1","code":"000012","params":{"kind":"project","id":"42"}}
+	// {"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate project with id 42.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"project","id":"42"}}
 }
 
 // A client turns the body back into a catalog error, so errors.Is works across the wire.
@@ -69,3 +70,34 @@ func ExampleEnvelope() {
 	// Output:
 	// 404 {"error":"000012","text":"Unable to locate project with id \"42\"."}
 }
+
+// A server that has no http.ResponseWriter (a framework of its own) renders the
+// response and sends it itself; a framework error that carries a 4xx status becomes
+// the catalog's code for that status, with nothing of its text in the body.
+func ExampleHandler_Render() {
+	h := &httperr.Handler{Logger: quiet}
+	req := httperr.Request{Method: "POST", Path: "/pets", Accept: "application/json", ContentType: "text/xml", RequestID: "req-1"}
+	err := fmt.Errorf("bind: %w", statusError{415})
+
+	resp := h.Render(nil, req, err)
+	fmt.Println(resp.Status)
+	resp.Headers(func(key, value string) { fmt.Printf("%s: %s\n", key, value) })
+	fmt.Println(string(resp.Body))
+	h.Log(context.Background(), req, &resp, err)
+	// Output:
+	// 415
+	// Content-Type: application/json
+	// Content-Language: en
+	// Vary: Accept, Accept-Language
+	// X-Content-Type-Options: nosniff
+	// X-Request-Id: req-1
+	// {"type":"https://errcat.dev/catalogs/common/errors/000052/","title":"Request Content-Type is not supported","status":415,"detail":"The Content-Type 'text/xml' is not supported. Supported types: application/json.","instance":"urn:errcat:request:req-1","code":"000052","params":{"content_type":"text/xml","supported":"application/json"}}
+}
+
+// statusError is a framework's error that carries an HTTP status.
+type statusError struct{ status int }
+
+func (e statusError) Error() string {
+	return fmt.Sprintf("unsupported media type: secret=%d", e.status)
+}
+func (e statusError) StatusCode() int { return e.status }

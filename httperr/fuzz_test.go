@@ -1,6 +1,7 @@
 package httperr
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -63,8 +64,49 @@ func FuzzNegotiate(f *testing.F) {
 				t.Fatalf("negotiate(%q) chose %q, which it refuses", accept, got)
 			}
 		}
-		if l := negotiateLocale(set, acceptLanguage); l != "en" && l != "vi" && l != "pt-BR" {
-			t.Fatalf("negotiateLocale(%q) = %q", acceptLanguage, l)
+		if l := NegotiateLocale(set, acceptLanguage); l != "en" && l != "vi" && l != "pt-BR" {
+			t.Fatalf("NegotiateLocale(%q) = %q", acceptLanguage, l)
+		}
+	})
+}
+
+// FuzzDecodeJSON feeds DecodeJSON arbitrary bodies: it returns nil or an error that
+// answers 400 or 413 with field errors at well-formed JSON pointers, and never names
+// a Go type in the body.
+func FuzzDecodeJSON(f *testing.F) {
+	for _, s := range []string{`{"method": 7}`, `{"labels": {"k.1": {"N": true}}}`, `{"items": [{"name": 3}]}`, `[]`,
+		`{"a.b": {"N": 1, "zz": 2}}`, `{"x/y~z": "s"}`, `{"items": [[[`, `{"qty": 1} {}`, `{"Qty": "1"}`} {
+		f.Add([]byte(s))
+	}
+	h := &Handler{Logger: slogDiscard()}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var o struct {
+			Method paymentMethod              `json:"method"`
+			Qty    int                        `json:"qty"`
+			Dotted struct{ N int }            `json:"a.b"`
+			Labels map[string]struct{ N int } `json:"labels"`
+			Items  []struct {
+				Name string `json:"name" errcat:"required"`
+			} `json:"items"`
+		}
+		r := httptest.NewRequest("POST", "/", strings.NewReader(string(body)))
+		err := h.DecodeJSON(r, &o)
+		if err == nil {
+			return
+		}
+		e := h.Classify(err)
+		if s := e.Status(); s != 400 {
+			t.Fatalf("status %d for %q: %v", s, body, e)
+		}
+		for _, fe := range e.Fields() {
+			if fe.Field != "" && (fe.Field[0] != '/' || strings.Contains(strings.ReplaceAll(strings.ReplaceAll(fe.Field, "~0", ""), "~1", ""), "~")) {
+				t.Fatalf("field %q is not a JSON pointer (body %q)", fe.Field, body)
+			}
+		}
+		w := httptest.NewRecorder()
+		h.Write(w, r, err)
+		if strings.Contains(w.Body.String(), "httperr.") || !json.Valid(w.Body.Bytes()) {
+			t.Fatalf("body %s", w.Body)
 		}
 	})
 }

@@ -32,7 +32,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 	dst = append(dst, `{"error":{"code":`...)
 	dst = strconv.AppendInt(dst, int64(sh.status), 10)
 	dst = append(dst, `,"message":`...)
-	dst = sh.appendText(dst, err, c.Locale, false)
+	dst = sh.appendText(dst, err, c.Locale)
 	dst = append(dst, `,"status":`...)
 	g := d.GRPC()
 	if g == "" {
@@ -62,7 +62,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 		}
 		dst = appendString(dst, locale)
 		dst = append(dst, `,"message":`...)
-		dst = sh.appendText(dst, err, c.Locale, false)
+		dst = sh.appendText(dst, err, c.Locale)
 		dst = append(dst, '}')
 	}
 	if fields := err.Fields(); pub && len(fields) > 0 {
@@ -72,7 +72,7 @@ func (google) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"field":`...)
-			dst = appendString(dst, f.Field)
+			dst = appendString(dst, fieldPath(f.Field))
 			dst = append(dst, `,"description":`...)
 			dst = appendMessage(dst, f.Err, c)
 			dst = append(dst, '}')

@@ -1,10 +1,8 @@
 package httperr
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -33,7 +31,9 @@ type Handler struct {
 	// with Codes.PayloadTooLarge (413).
 	MaxBodyBytes int64
 	// Timeout, when positive, bounds each request; a handler still running then is
-	// answered with Codes.Timeout (504) and its context is cancelled.
+	// answered with Codes.Timeout (504) and its context is cancelled. The deadline
+	// decides: what the handler writes after it is dropped, and an error or panic it
+	// raises then is logged (with after_timeout) under the same request id.
 	Timeout time.Duration
 	// ContentTypes, when set, are the media types request bodies may have; another is
 	// answered with Codes.UnsupportedContentType (415).
@@ -103,10 +103,12 @@ func Write(w http.ResponseWriter, r *http.Request, err error) {
 
 // Write answers r with err. A catalog error (*errcat.Error, found through any
 // wrapping) is written with its code, status and texts in the locale Accept-Language
-// prefers; any other error is written as Codes.Internal, with nothing of its text in
-// the body. The body is in the envelope Accept allows, or Codes.NotAcceptable (406)
-// when it allows none. The error is logged once, with its cause chain, at its
-// definition's log level.
+// prefers, and Content-Language names the locale the texts are in; any other error
+// is mapped by [Handler.Classify] (Codes.Internal for what it does not recognize),
+// with nothing of its text in the body. The body is in the envelope Accept allows,
+// or Codes.NotAcceptable (406) when it allows none. A [RetryAfter] delay and the
+// methods of a [Handler.MethodNotAllowedError] are sent as Retry-After and Allow.
+// The error is logged once, with its cause chain, at its definition's log level.
 func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 	h.write(w, r, err, requestID(w, r))
 }
@@ -115,29 +117,18 @@ func (h *Handler) Write(w http.ResponseWriter, r *http.Request, err error) {
 // validRequestID accepted, or one newRequestID made.
 func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []string) {
 	h.init()
-	e := h.catalogError(err)
-	ctx := Context{Instance: id[0], checked: id[0]}
-	if d, ok := retryAfterOf(err); ok {
-		ctx.RetryAfter = d
+	rs := renders.Get().(*renderState)
+	var out rendered
+	// Only what the response can depend on is read: Accept-Language when the error's
+	// catalog has several locales, Content-Type for an error Classify maps.
+	req := Request{Method: r.Method, Accept: headerOf(r, "Accept")}
+	if e, ok := err.(*errcat.Error); !ok {
+		req.ContentType = headerOf(r, "Content-Type")
+		req.AcceptLanguage = headerOf(r, "Accept-Language")
+	} else if set := e.Definition().Set(); set != nil && len(set.Locales()) > 1 {
+		req.AcceptLanguage = headerOf(r, "Accept-Language")
 	}
-	env := h.envelope()
-	ct, ok := negotiate(headerOf(r, "Accept"), h.offers)
-	if !ok {
-		supported := env.ContentType()
-		if supported != "application/json" {
-			supported += ", application/json"
-		}
-		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
-		ct = env.ContentType()
-	}
-	if set := e.Definition().Set(); set != nil {
-		if len(set.Locales()) == 1 {
-			ctx.Locale = set.DefaultLocale() // nothing to negotiate
-		} else {
-			ctx.Locale = negotiateLocale(set, headerOf(r, "Accept-Language"))
-		}
-	}
-	st := status(e)
+	rs.buf, out = h.render(rs.buf[:0], rs, &req, id[0], err)
 
 	// Header values are shared, immutable slices: setting them allocates nothing. What
 	// may be there already is dealt with first, while the map is often still empty
@@ -149,74 +140,75 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	} else {
 		hd["Vary"] = vary
 	}
-	if ct == h.offers[0] {
-		hd["Content-Type"] = h.offerHdr[0]
-	} else {
-		hd["Content-Type"] = h.offerHdr[1]
-	}
+	hd["Content-Type"] = h.offerHdr[out.offer]
 	hd["X-Content-Type-Options"] = nosniff
-	if ctx.Locale != "" {
-		hd["Content-Language"] = headerValue(ctx.Locale)
+	if out.locale != "" {
+		hd["Content-Language"] = headerValue(out.locale)
 	}
-	if ctx.RetryAfter > 0 {
-		hd["Retry-After"] = []string{strconv.FormatInt(int64((ctx.RetryAfter+time.Second-1)/time.Second), 10)}
+	if out.retryAfter > 0 {
+		hd["Retry-After"] = []string{retryAfterSeconds(out.retryAfter)}
+	}
+	if out.allow != "" {
+		hd["Allow"] = []string{out.allow}
 	}
 	hd[requestIDKey] = id
-
-	rs := renders.Get().(*renderState)
-	rs.ctx = ctx
-	rs.buf = env.AppendBody(rs.buf[:0], e, &rs.ctx)
-	w.WriteHeader(st)
-	w.Write(rs.buf)
+	w.WriteHeader(out.status)
+	_, werr := w.Write(rs.buf)
 	if cap(rs.buf) <= 64<<10 {
 		renders.Put(rs)
 	}
-
-	h.log(r, e, err, st, ctx.Instance)
+	h.logError(r.Context(), r.Method, r.URL.Path, out.e, err, out.status, id[0], werr == http.ErrHandlerTimeout)
 }
 
-// catalogError returns the catalog error err carries, or err mapped to one: a body
-// over its limit to Codes.PayloadTooLarge, an expired deadline to Codes.Timeout, and
-// anything else to Codes.Internal wrapping it.
-func (h *Handler) catalogError(err error) *errcat.Error {
-	if e, ok := err.(*errcat.Error); ok {
-		return e // the common case, without errors.As's reflection
-	}
-	var e *errcat.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	var mb *http.MaxBytesError
-	switch {
-	case errors.As(err, &mb):
-		return h.codes.PayloadTooLarge.Wrap(err, errcat.String("The limit is "+strconv.FormatInt(mb.Limit, 10)+" bytes"))
-	case errors.Is(err, context.DeadlineExceeded):
-		return h.codes.Timeout.Wrap(err)
-	}
-	return h.codes.Internal.Wrap(err)
+// rendered is what render decided besides the body.
+type rendered struct {
+	e          *errcat.Error // the catalog error written
+	status     int
+	offer      int    // index in h.offers of the Content-Type
+	locale     string // Content-Language, or ""
+	retryAfter time.Duration
+	allow      string // Allow, or ""
 }
 
-// log records the error once, at its definition's level, with the request id and the
-// whole cause chain; bodies never carry the cause.
-func (h *Handler) log(r *http.Request, e *errcat.Error, orig error, status int, id string) {
-	l := h.logger()
-	level := e.Variant().LogLevel()
-	if !l.Enabled(r.Context(), level) {
-		return
+// render appends to dst the body err is answered with, negotiated from req's Accept
+// and Accept-Language headers, with id as the instance; rs holds the Context while
+// the envelope writes.
+func (h *Handler) render(dst []byte, rs *renderState, req *Request, id string, err error) ([]byte, rendered) {
+	accept, acceptLanguage := req.Accept, req.AcceptLanguage
+	var out rendered
+	out.retryAfter, out.allow = adviceOf(err)
+	e, ok := err.(*errcat.Error)
+	if !ok {
+		e = h.classify(err, req, out.allow)
 	}
-	attrs := []slog.Attr{
-		slog.Any("error", e),
-		slog.Int("status", status),
-		slog.String("method", r.Method),
-		slog.String("path", r.URL.Path),
+	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
+	rs.ctx.RetryAfter = out.retryAfter
+	env := h.envelope()
+	ct, ok := negotiate(accept, h.offers)
+	if !ok {
+		supported := env.ContentType()
+		if supported != "application/json" {
+			supported += ", application/json"
+		}
+		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
+		ct = env.ContentType()
 	}
-	if id != "" {
-		attrs = append(attrs, slog.String("request_id", id))
+	if ct != h.offers[0] {
+		out.offer = 1
 	}
-	if orig != nil && orig != error(e) {
-		attrs = append(attrs, slog.String("chain", orig.Error()))
+	if set := e.Definition().Set(); set != nil && len(set.Locales()) == 1 {
+		out.locale = set.DefaultLocale() // nothing to negotiate
+	} else {
+		out.locale = ResponseLocale(e, acceptLanguage)
 	}
-	l.LogAttrs(r.Context(), level, "request failed", attrs...)
+	rs.ctx.Locale = out.locale
+	out.e, out.status = e, status(e)
+	return env.AppendBody(dst, e, &rs.ctx), out
+}
+
+// retryAfterSeconds returns d as a Retry-After value: whole seconds, rounded up.
+func retryAfterSeconds(d time.Duration) string {
+	return strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 }
 
 // requestIDKey is X-Request-ID in the canonical form header maps use.
@@ -271,36 +263,6 @@ func newRequestID() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// retryAfterErr attaches a Retry-After delay to an error.
-type retryAfterErr struct {
-	err   error
-	after time.Duration
-}
-
-func (e *retryAfterErr) Error() string { return e.err.Error() }
-func (e *retryAfterErr) Unwrap() error { return e.err }
-
-// RetryAfter returns err with a delay after which the client may retry: Write sends
-// it as a Retry-After header and, in the Google envelope, as RetryInfo. It is found
-// around the catalog error (directly, or under fmt.Errorf's %w), not among the causes
-// the catalog error wraps.
-func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
-
-// retryAfterOf finds a RetryAfter along err's chain of single causes, down to the
-// catalog error: what a catalog error wraps is its cause, not advice to the client.
-func retryAfterOf(err error) (time.Duration, bool) {
-	for i := 0; err != nil && i < 32; i++ {
-		switch e := err.(type) {
-		case *retryAfterErr:
-			return e.after, true
-		case *errcat.Error:
-			return 0, false
-		}
-		err = errors.Unwrap(err)
-	}
-	return 0, false
 }
 
 // renderState is what rendering a body needs on the heap, pooled: the buffer, and

@@ -2,6 +2,7 @@ package httperr
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/internal/jsontext"
@@ -38,4 +39,40 @@ func appendStatus(dst []byte, status int) []byte {
 		return strconv.AppendInt(dst, int64(status), 10)
 	}
 	return append(dst, byte('0'+status/100), byte('0'+status/10%10), byte('0'+status%10))
+}
+
+// fieldPath returns a field error's field as the envelopes that name fields by path
+// write it: a JSON pointer ("/items/0/name", as DecodeJSON records fields) becomes
+// "items[0].name", its keys unescaped; any other field is written as it is. The dots
+// of a key holding "." cannot be told from the path's own: only a pointer can.
+func fieldPath(field string) string {
+	if field == "" || field[0] != '/' {
+		return field
+	}
+	var b strings.Builder
+	for _, seg := range strings.Split(field[1:], "/") {
+		seg = strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
+		if isIndex(seg) && b.Len() > 0 {
+			b.WriteString("[" + seg + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
+}
+
+// isIndex reports whether s is an array index as RFC 6901 writes one.
+func isIndex(s string) bool {
+	if s == "" || len(s) > 1 && s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -133,9 +133,9 @@ func (w *responseWriter) WriteHeader(code int) {
 			w.discard = true
 			var err error
 			if code == http.StatusNotFound {
-				err = w.h.codes.NotFound.New(errcat.String(w.r.URL.Path), errcat.String(w.r.Method))
+				err = w.h.NotFoundError(w.r.Method, w.r.URL.Path)
 			} else {
-				err = w.h.codes.MethodNotAllowed.New(errcat.String(w.r.Method), errcat.String(w.Header().Get("Allow")))
+				err = w.h.MethodNotAllowedError(w.r.Method, w.Header().Get("Allow"))
 			}
 			w.h.write(w.ResponseWriter, w.r, err, w.requestID())
 			return
@@ -173,9 +173,15 @@ func (w *responseWriter) handlePanic(v any) {
 	if v == http.ErrAbortHandler {
 		panic(v)
 	}
-	err := w.h.codes.Internal.Wrap(&PanicError{Value: v, Stack: debug.Stack()})
+	w.answerPanic(&PanicError{Value: v, Stack: debug.Stack()})
+}
+
+// answerPanic answers a panic with Codes.Internal; when the response has begun it can
+// only log, and aborts the response as net/http does.
+func (w *responseWriter) answerPanic(p *PanicError) {
+	err := w.h.codes.Internal.Wrap(p)
 	if w.wroteHeader {
-		w.h.log(w.r, err, nil, 0, w.requestID()[0])
+		w.h.logError(w.r.Context(), w.r.Method, w.r.URL.Path, err, nil, 0, w.requestID()[0], false)
 		panic(http.ErrAbortHandler)
 	}
 	w.wroteHeader = true

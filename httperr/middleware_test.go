@@ -30,6 +30,13 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 	return s.b.Write(p)
 }
 
+// Reset empties the buffer.
+func (s *syncBuffer) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b.Reset()
+}
+
 func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -137,11 +144,11 @@ func TestMiddlewareFailures(t *testing.T) {
 		headers map[string]string
 	}{
 		{name: "unknown route", call: call{method: "GET", path: "/nope"}, status: 404,
-			body: `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
+			body: `{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint does not exist","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"urn:errcat:request:req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`,
 			headers: map[string]string{"Content-Type": "application/problem+json", "X-Request-ID": "req-1", "Content-Language": "en",
 				"Vary": "Accept, Accept-Language", "X-Content-Type-Options": "nosniff"}},
 		{name: "wrong method", call: call{method: "DELETE", path: "/items/7"}, status: 405,
-			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD"}}`,
+			body:    `{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method not supported for this endpoint","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD.","instance":"urn:errcat:request:req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD"}}`,
 			headers: map[string]string{"Allow": "GET, HEAD"}},
 		{name: "handler error", call: call{method: "GET", path: "/items/7"}, status: 404, contain: []string{`"code":"000012"`, `"detail":"Unable to locate item with id 7."`}},
 		{name: "oversized body", call: call{method: "POST", path: "/items", body: `{"name": "` + strings.Repeat("x", 100) + `"}`}, status: 413,
@@ -202,7 +209,7 @@ func TestNoLeaks(t *testing.T) {
 		if resp.StatusCode != 500 {
 			t.Errorf("%s: status %d, want 500", tt.path, resp.StatusCode)
 		}
-		want := `{"type":"https://errcat.dev/catalogs/common/errors/000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"incident-` + tt.secret[:2] + `","code":"000001"}`
+		want := `{"type":"https://errcat.dev/catalogs/common/errors/000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"urn:errcat:request:incident-` + tt.secret[:2] + `","code":"000001"}`
 		if body != want {
 			t.Errorf("%s: body\n%s\nwant\n%s", tt.path, body, want)
 		}
@@ -290,8 +297,8 @@ func TestNegotiate(t *testing.T) {
 func TestNegotiateLocale(t *testing.T) {
 	set := errcat.MustNewSet(errcat.SetSpec{Name: "x", Locales: []string{"vi", "pt-BR"}, Errors: []errcat.Spec{{Code: "1", Texts: errcat.Texts{Message: "m"}}}})
 	for header, want := range map[string]string{"": "en", "vi": "vi", "vi-VN,en;q=0.5": "vi", "pt": "pt-BR", "fr, vi;q=0.3": "vi", "de": "en", "garbage;;": "en"} {
-		if got := negotiateLocale(set, header); got != want {
-			t.Errorf("negotiateLocale(%q) = %q, want %q", header, got, want)
+		if got := NegotiateLocale(set, header); got != want {
+			t.Errorf("NegotiateLocale(%q) = %q, want %q", header, got, want)
 		}
 	}
 }
@@ -334,7 +341,7 @@ func TestRequestID(t *testing.T) {
 	if len(id) != 24 || strings.Trim(id, "0123456789abcdef") != "" {
 		t.Errorf("malformed request id answered with %q, want a new 24-hex-digit id", id)
 	}
-	if !strings.Contains(body, `"instance":"`+id+`"`) || strings.Contains(body, "script") {
+	if !strings.Contains(body, `"instance":"urn:errcat:request:`+id+`"`) || strings.Contains(body, "script") {
 		t.Errorf("body %s does not quote the new id, or echoes the malformed one", body)
 	}
 	req, _ := http.NewRequest("GET", srv.URL+"/ok", nil)

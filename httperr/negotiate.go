@@ -2,14 +2,8 @@ package httperr
 
 import (
 	"mime"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"weak"
-
-	"github.com/errcat/errcat"
-	"golang.org/x/text/language"
 )
 
 // mediaRange is one entry of an Accept header.
@@ -80,48 +74,4 @@ func negotiate(accept string, offers []string) (string, bool) {
 		}
 	}
 	return best, best != ""
-}
-
-// matchers caches a language matcher per set, keyed weakly so that a set the program
-// drops (a catalog errcat serve reloads) is collected, and its entry with it.
-var matchers sync.Map // weak.Pointer[errcat.Set] → *setMatcher
-
-type setMatcher struct {
-	m       language.Matcher
-	locales []string
-}
-
-// negotiateLocale returns the locale of set that an Accept-Language header prefers,
-// using BCP 47 matching (so "vi-VN" finds "vi" and "zh-Hant" is not "zh-Hans"), and
-// the set's default locale when none matches.
-func negotiateLocale(set *errcat.Set, acceptLanguage string) string {
-	if set == nil {
-		return ""
-	}
-	locales := set.Locales()
-	if acceptLanguage == "" || len(locales) == 1 {
-		return locales[0]
-	}
-	key := weak.Make(set)
-	sm, ok := matchers.Load(key)
-	if !ok {
-		tags := make([]language.Tag, len(locales))
-		for i, l := range locales {
-			tags[i] = language.Make(strings.ReplaceAll(l, "_", "-"))
-		}
-		var loaded bool
-		if sm, loaded = matchers.LoadOrStore(key, &setMatcher{m: language.NewMatcher(tags), locales: locales}); !loaded {
-			runtime.AddCleanup(set, func(k weak.Pointer[errcat.Set]) { matchers.Delete(k) }, key)
-		}
-	}
-	m := sm.(*setMatcher)
-	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
-	if err != nil || len(tags) == 0 {
-		return locales[0]
-	}
-	_, i, conf := m.m.Match(tags...)
-	if conf == language.No {
-		return locales[0]
-	}
-	return m.locales[i]
 }

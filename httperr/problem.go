@@ -1,18 +1,27 @@
 package httperr
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // Problem is the RFC 9457 envelope, application/problem+json, and the default:
 //
 //	{"type": docs URL of the code, or "about:blank",
-//	 "title": title, "status": HTTP status, "detail": message, "instance": instance,
+//	 "title": summary, "status": HTTP status, "detail": message, "instance": instance,
 //	 "code": code, "params": {name: value},
 //	 "errors": [{"pointer": JSON pointer, "code": code, "detail": message}]}
 //
+// The title is the same for every occurrence of a code, as RFC 9457 (§3.1.3) asks,
+// in the negotiated locale: the code's title when it names no param, else its summary
+// (the catalog's short description), else its title with each placeholder written as
+// {name}. The occurrence's values
+// are in detail and params. The instance is "urn:errcat:request:" and the request id
+// for the id [Handler.Write] gives the Context (a URN, so that no client resolves it
+// against the request's URL), or the Context's Instance as it is when set otherwise.
 // instance, params and errors are left out when empty.
 var Problem Envelope = problem{}
 
@@ -58,8 +67,12 @@ func compileProblem(err *errcat.Error, locale string) *frame {
 	sh := shownOf(err)
 	b := frameBuilder{nargs: len(d.Params())}
 	b.add(`{"type":`, string(appendProblemType(nil, d)), `,"title":"`)
-	title, message := err.Texts(locale)
-	b.shown(sh, title)
+	_, message := err.Texts(locale)
+	if sh.public {
+		b.lit = appendSummaryJSON(b.lit, err, locale)
+	} else {
+		b.add(http.StatusText(sh.status))
+	}
 	b.add(`","status":`, string(appendStatus(nil, sh.status)), `,"detail":"`)
 	b.shown(sh, message)
 	b.add(`"`)
@@ -80,12 +93,17 @@ func appendProblem(dst []byte, err *errcat.Error, c *Context) []byte {
 	d := err.Definition()
 	dst = append(dst, `{"type":`...)
 	dst = appendProblemType(dst, d)
-	dst = append(dst, `,"title":`...)
-	dst = sh.appendText(dst, err, c.Locale, true)
+	dst = append(dst, `,"title":"`...)
+	if sh.public {
+		dst = appendSummaryJSON(dst, err, c.Locale)
+	} else {
+		dst = append(dst, http.StatusText(sh.status)...)
+	}
+	dst = append(dst, '"')
 	dst = append(dst, `,"status":`...)
 	dst = appendStatus(dst, sh.status)
 	dst = append(dst, `,"detail":`...)
-	dst = sh.appendText(dst, err, c.Locale, false)
+	dst = sh.appendText(dst, err, c.Locale)
 	dst = appendInstance(dst, c)
 	dst = append(dst, `,"code":`...)
 	dst = d.AppendCodeJSON(dst)
@@ -110,7 +128,7 @@ func appendInstance(dst []byte, c *Context) []byte {
 		return dst
 	}
 	if c.Instance == c.checked {
-		dst = append(dst, `,"instance":"`...)
+		dst = append(dst, `,"instance":"`+requestURN...)
 		dst = append(dst, c.Instance...)
 		return append(dst, '"')
 	}
@@ -132,4 +150,34 @@ func pointer(field string) string {
 		b.WriteString(strings.ReplaceAll(seg, "/", "~1"))
 	}
 	return b.String()
+}
+
+// requestURN is the prefix of the problem instance that names a request by its id.
+const requestURN = "urn:errcat:request:"
+
+// appendSummaryJSON appends, as the contents of a JSON string, the problem title of
+// err's code in locale: the title of the variant shown when it names no param, else
+// the summary of the variant or of the code, else the title with its placeholders as
+// {name}.
+func appendSummaryJSON(dst []byte, err *errcat.Error, locale string) []byte {
+	title, _ := err.Texts(locale)
+	t := title
+	if len(title.Placeholders()) > 0 {
+		if t = err.Variant().Summary(locale); t.IsZero() {
+			t = err.Definition().Summary(locale)
+		}
+		if t.IsZero() {
+			t = title
+		}
+	}
+	for _, p := range t.Parts() {
+		if p.Param < 0 {
+			dst = jsontext.AppendEscaped(dst, p.Text)
+			continue
+		}
+		dst = append(dst, '{')
+		dst = jsontext.AppendEscaped(dst, p.Text)
+		dst = append(dst, '}')
+	}
+	return dst
 }

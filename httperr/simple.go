@@ -31,7 +31,7 @@ func (simple) AppendBody(dst []byte, err *errcat.Error, c *Context) []byte {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, `{"field":`...)
-		dst = appendString(dst, f.Field)
+		dst = appendString(dst, fieldPath(f.Field))
 		dst = append(dst, `,"code":`...)
 		dst = appendCode(dst, f.Err)
 		dst = append(dst, `,"message":`...)

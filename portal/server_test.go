@@ -251,7 +251,7 @@ func TestServerRenderInstance(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	if got := resp.Header.Get("X-Request-ID"); got != "trace-42" || !strings.Contains(string(body), `"instance":"trace-42"`) {
+	if got := resp.Header.Get("X-Request-ID"); got != "trace-42" || !strings.Contains(string(body), `"instance":"urn:errcat:request:trace-42"`) {
 		t.Errorf("X-Request-ID %q, body %s", got, body)
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/examples/petstore/apierr"
@@ -96,7 +98,9 @@ func TestFailures(t *testing.T) {
 		{"POST", "/pets", `{"name": "Nemo"`, 400, "000003", [2]string{}},
 		{"POST", "/pets", `{"name": 7, "species": "fish"}`, 400, "000011", [2]string{}},
 		{"POST", "/pets", `{"name": "` + strings.Repeat("n", 2000) + `", "species": "fish"}`, 413, "000024", [2]string{}},
-		{"DELETE", "/pets/abc", "", 404, "PET-404", [2]string{}},
+		{"DELETE", "/pets/abc", "", 400, "000007", [2]string{}},
+		{"GET", "/pets/-1", "", 400, "000007", [2]string{}},
+		{"DELETE", "/pets/99", "", 404, "PET-404", [2]string{}},
 		{"POST", "/pets", `{"name": "Nemo", "species": "fish"}`, 201, "", [2]string{}},
 	} {
 		resp, body := do(t, srv, tt.method, tt.path, tt.body)
@@ -133,5 +137,45 @@ func TestClient(t *testing.T) {
 		if e.Message("") != "No pet with id 99 exists in the store." {
 			t.Errorf("%s: message %q", env.Name(), e.Message(""))
 		}
+	}
+}
+
+// TestMalformedID: an id that is not a number is a bad parameter (400, 000007), not a
+// pet the client never asked for.
+func TestMalformedID(t *testing.T) {
+	srv := serve(t, httperr.Problem)
+	resp, body := do(t, srv, "GET", "/pets/abc", "")
+	want := `{"type":"https://errcat.dev/catalogs/common/errors/000007/","title":"Request parameter has incorrect data type","status":400,` +
+		`"detail":"Request param id must be of type integer","instance":"urn:errcat:request:req-42","code":"000007","params":{"param":"id","type":"integer"}}`
+	if resp.StatusCode != 400 || body != want {
+		t.Errorf("GET /pets/abc: %d\n%s\nwant 400\n%s", resp.StatusCode, body, want)
+	}
+}
+
+// TestServerTimeouts: the server cuts off a client that sends its headers slowly
+// (slowloris) instead of holding the connection; every timeout is set.
+func TestServerTimeouts(t *testing.T) {
+	s := newHTTPServer("127.0.0.1:0", newServer(httperr.Problem, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	if s.ReadHeaderTimeout <= 0 || s.ReadHeaderTimeout > 10*time.Second || s.ReadTimeout <= 0 || s.IdleTimeout <= 0 ||
+		s.WriteTimeout <= handlerTimeout || s.MaxHeaderBytes <= 0 {
+		t.Fatalf("server timeouts: header %v, read %v, write %v, idle %v, max header %d",
+			s.ReadHeaderTimeout, s.ReadTimeout, s.WriteTimeout, s.IdleTimeout, s.MaxHeaderBytes)
+	}
+	s.ReadHeaderTimeout = 100 * time.Millisecond // the behaviour, quickly
+	ln, err := net.Listen("tcp", s.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(ln)
+	defer s.Close()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	io.WriteString(c, "GET /pets HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.ReadAll(c); err != nil {
+		t.Errorf("the server held a connection whose headers never ended: %v", err)
 	}
 }

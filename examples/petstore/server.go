@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/examples/petstore/apierr"
 	"github.com/errcat/errcat/httperr"
 )
@@ -50,7 +51,7 @@ func newServer(env httperr.Envelope, logger *slog.Logger) http.Handler {
 		Envelope:     env,
 		Logger:       logger,
 		MaxBodyBytes: 1 << 10,
-		Timeout:      2 * time.Second,
+		Timeout:      handlerTimeout,
 		ContentTypes: []string{"application/json"},
 		Maintenance: func(r *http.Request) (time.Duration, bool) {
 			s.mu.Lock()
@@ -72,21 +73,27 @@ func (s *store) list(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, pets)
 }
 
-// id returns the path's pet id; a malformed one is a pet that does not exist.
-func id(r *http.Request) int {
+// petID returns the path's pet id, or the error a malformed one is answered with: an
+// id the client did not send is never reported back as missing.
+func petID(r *http.Request) (int, error) {
 	n, err := strconv.Atoi(r.PathValue("id"))
-	if err != nil {
-		return -1
+	if err != nil || n < 0 {
+		return 0, common.InvalidParamType("id", "integer").WithCause(err)
 	}
-	return n
+	return n, nil
 }
 
 func (s *store) get(w http.ResponseWriter, r *http.Request) {
+	id, err := petID(r)
+	if err != nil {
+		httperr.Write(w, r, err)
+		return
+	}
 	s.mu.Lock()
-	p, ok := s.pets[id(r)]
+	p, ok := s.pets[id]
 	s.mu.Unlock()
 	if !ok {
-		httperr.Write(w, r, apierr.PetNotFound(id(r)))
+		httperr.Write(w, r, apierr.PetNotFound(id))
 		return
 	}
 	writeJSON(w, http.StatusOK, p)
@@ -117,13 +124,18 @@ func (s *store) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *store) delete(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.pets[id(r)]; !ok {
-		httperr.Write(w, r, apierr.PetNotFound(id(r)))
+	id, err := petID(r)
+	if err != nil {
+		httperr.Write(w, r, err)
 		return
 	}
-	delete(s.pets, id(r))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.pets[id]; !ok {
+		httperr.Write(w, r, apierr.PetNotFound(id))
+		return
+	}
+	delete(s.pets, id)
 	w.WriteHeader(http.StatusNoContent)
 }
 
