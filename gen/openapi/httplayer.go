@@ -78,14 +78,14 @@ func httpEntries(cats []*catalog.Catalog, opts Options, env httperr.Envelope) ([
 		if !remapped {
 			code = f.code
 		}
-		if f.scope == noOp {
-			continue // in the components only, through the catalog's entry
-		}
 		e := &entry{code: code}
 		if !remapped {
 			e.catalog = source.Name
 		} else if e.catalog = catalogOf(cats, code); e.catalog == "" {
 			return nil, fmt.Errorf("%s is remapped to code %q, which no catalog given defines", f.field, code)
+		}
+		if f.scope == noOp {
+			continue // in the components only, through the catalog's entry
 		}
 		e.returns = []returned{{op: "*", body: f.scope == bodyOps}}
 		out = append(out, e)
