@@ -48,10 +48,8 @@ func codeSchema(env httperr.Envelope, d *errcat.Definition, numeric bool) any {
 	return obj{
 		mark:          true,
 		"description": d.Code() + " (" + d.Name() + ")",
-		"allOf": []any{
-			obj{"$ref": "#/components/schemas/" + schemaName(env)},
-			obj{"type": "object", "properties": props},
-		},
+		"allOf":       []any{obj{"$ref": "#/components/schemas/" + schemaName(env)}},
+		"properties":  props,
 	}
 }
 

@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,6 +18,12 @@ import (
 // which validate an example against a response listing every code of its status,
 // would be quadratic.
 func Validate(doc []byte) error {
+	return validate(doc, nil)
+}
+
+// validate is Validate, with the values of errcat's examples taken from values (by
+// example name) when it is not nil, so that the document loaded can leave them out.
+func validate(doc []byte, values map[string]json.RawMessage) error {
 	t, err := openapi3.NewLoader().LoadFromData(doc)
 	if err != nil {
 		return err
@@ -24,7 +31,7 @@ func Validate(doc []byte) error {
 	if err := t.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return err
 	}
-	v := &exampleValidator{t: t, errcat: map[string]bool{}}
+	v := &exampleValidator{t: t, errcat: map[string]bool{}, values: values}
 	if t.Components != nil {
 		if err := v.errcatExamples(); err != nil {
 			return err
@@ -54,6 +61,7 @@ func Validate(doc []byte) error {
 type exampleValidator struct {
 	t      *openapi3.T
 	errcat map[string]bool // the components.examples errcat wrote, validated
+	values map[string]json.RawMessage
 }
 
 // errcatExamples validates each example errcat wrote against its code's schema (or
@@ -82,7 +90,13 @@ func (v *exampleValidator) errcatExamples() error {
 		if schema == nil || schema.Value == nil {
 			return fmt.Errorf("components.examples.%s: no schema for code %q", name, code)
 		}
-		if err := v.t.ValidateSchemaJSON(schema.Value, ex.Value.Value, openapi3.VisitAsResponse()); err != nil {
+		value := ex.Value.Value
+		if raw, ok := v.values[name]; ok {
+			if err := json.Unmarshal(raw, &value); err != nil {
+				return fmt.Errorf("components.examples.%s: %v", name, err)
+			}
+		}
+		if err := v.t.ValidateSchemaJSON(schema.Value, value, openapi3.VisitAsResponse()); err != nil {
 			return fmt.Errorf("components.examples.%s does not fit its schema: %w", name, err)
 		}
 		v.errcat[name] = true
