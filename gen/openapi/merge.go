@@ -59,9 +59,11 @@ func merge(cats []*catalog.Catalog, opts Options, doc []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The catalogs given replace what they wrote before; the built-in codes of the
+	// HTTP layer add to the common catalog's, as merging it whole would.
 	replaced := map[string]bool{}
-	for _, e := range fresh {
-		replaced[e.catalog] = true
+	for _, c := range cats {
+		replaced[c.Name] = true
 	}
 	all := map[string]*entry{}
 	for code, e := range old {
