@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -29,38 +31,79 @@ func encodeYAML(v any, cm yaml.CommentMap) ([]byte, error) {
 	if cm != nil {
 		opts = append(opts, yaml.WithComment(cm))
 	}
-	out, err := yaml.MarshalWithOptions(v, opts...)
+	out, err := yaml.MarshalWithOptions(quoteValues(v), opts...)
 	if err != nil {
 		return nil, err
 	}
-	// The encoder leaves some ambiguous scalars plain (000018, 1e3, .inf): read its
-	// output back as a syntax tree, with the comments, and quote those.
+	// The encoder writes keys itself, leaving some ambiguous ones plain (000018, 1e3):
+	// read its output back as a syntax tree, with the comments, and quote those.
 	f, err := parser.ParseBytes(out, parser.ParseComments)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("writing YAML: a key the YAML library cannot read back: %v", err)
 	}
 	for _, d := range f.Docs {
-		ast.Walk(quoter{}, d)
+		ast.Walk(keyQuoter{}, d)
 	}
 	return []byte(f.String() + "\n"), nil
 }
 
-// quoter double-quotes each plain scalar string (a key or a value) that a YAML 1.1
-// or 1.2 parser could resolve to another type than string.
-type quoter struct{}
+// keyQuoter double-quotes each plain mapping key that a YAML 1.1 or 1.2 parser could
+// resolve to another type than string. Every key errcat writes is a string.
+type keyQuoter struct{}
 
-func (q quoter) Visit(n ast.Node) ast.Visitor {
-	s, ok := n.(*ast.StringNode)
-	if !ok {
+func (q keyQuoter) Visit(n ast.Node) ast.Visitor {
+	mv, ok := n.(*ast.MappingValueNode)
+	if !ok || mv.Key == nil {
 		return q
 	}
-	if t := s.Token.Type; t != token.DoubleQuoteType && t != token.SingleQuoteType && Ambiguous(s.Value) {
-		lit := strconv.Quote(s.Value)
-		s.Token = token.New(lit, lit, s.Token.Position)
-		s.Value = s.Token.Value
+	tk := mv.Key.GetToken()
+	if tk == nil || tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType || !Ambiguous(tk.Value) {
+		return q
 	}
+	if _, scalar := mv.Key.(ast.ScalarNode); !scalar {
+		return q
+	}
+	lit := strconv.Quote(tk.Value)
+	mv.Key = ast.String(token.New(lit, lit, tk.Position))
 	return q
 }
+
+// quoted is a string value YAML must write in double quotes.
+type quoted string
+
+// MarshalYAML writes q as a double-quoted scalar: a JSON string is one.
+func (q quoted) MarshalYAML() ([]byte, error) { return json.Marshal(string(q)) }
+
+// quoteValues returns v with every string value that a YAML 1.1 or 1.2 parser could
+// resolve to another type than string made quoted.
+func quoteValues(v any) any {
+	switch t := v.(type) {
+	case *yaml.MapSlice:
+		return quoteValues(*t)
+	case yaml.MapSlice:
+		out := make(yaml.MapSlice, len(t))
+		for i, it := range t {
+			out[i] = yaml.MapItem{Key: it.Key, Value: quoteValues(it.Value)}
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = quoteValues(x)
+		}
+		return out
+	case string:
+		if Ambiguous(t) || strings.ContainsFunc(t, isControl) {
+			return quoted(t)
+		}
+	}
+	return v
+}
+
+// isControl reports whether r is a control character, which YAML's plain and block
+// scalars cannot all keep (a carriage return becomes a line feed): a string with one
+// is written double-quoted, with escapes.
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0xfeff }
 
 // yamlWords are the plain scalars YAML 1.1 or 1.2 read as a bool or null (compared
 // lower-cased; over-quoting is harmless).
