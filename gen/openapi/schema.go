@@ -155,7 +155,19 @@ func envelopeSchemas() obj {
 			"properties": obj{
 				"message": obj{"type": "string"},
 				"code":    codeType,
-				"data":    obj{"type": []any{"object", "null"}, "description": "null, or {errors: [{field, code, message}]}."},
+				"data": obj{
+					"type":        []any{"object", "null"},
+					"description": "null, or the field errors.",
+					"properties": obj{"errors": obj{"type": "array", "items": obj{
+						"type":     "object",
+						"required": []any{"field", "code", "message"},
+						"properties": obj{
+							"field":   obj{"type": "string"},
+							"code":    codeType,
+							"message": obj{"type": "string"},
+						},
+					}}},
+				},
 			},
 		},
 		"BulkError": obj{
