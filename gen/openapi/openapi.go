@@ -158,12 +158,12 @@ func validateGenerated(doc, comps obj) error {
 		shallow[name] = ex
 	}
 	comps["examples"] = shallow
-	compact, err := json.Marshal(doc)
+	t, err := loadGenerated(doc, comps)
 	comps["examples"] = examples
 	if err != nil {
 		return err
 	}
-	return validate(compact, values)
+	return validateLoaded(t, values)
 }
 
 // componentName is a code's name in components.schemas and components.examples.

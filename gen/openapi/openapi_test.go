@@ -155,3 +155,24 @@ func get(v any, keys ...string) any {
 	}
 	return v
 }
+
+// TestGenerateChecksExamples proves that the validation of generated documents,
+// which loads the example bodies apart, rejects a body that does not fit its code's
+// schema.
+func TestGenerateChecksExamples(t *testing.T) {
+	c := catalogtest.Load(t, "../../examples/petstore/errors")
+	all, err := entries([]*catalog.Catalog{c}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comps := components(sortedEntries(all), httperr.Problem)
+	doc := obj{"openapi": "3.1.0", "info": obj{"title": "T", "version": "1"}, "paths": obj{}, "components": comps}
+	if err := validateGenerated(doc, comps); err != nil {
+		t.Fatalf("the document as generated: %v", err)
+	}
+	ex := comps["examples"].(obj)["ErrorPET-404"].(obj)
+	ex["value"] = json.RawMessage(bytes.Replace(ex["value"].(json.RawMessage), []byte(`{"id":99}`), []byte(`{"id":"99"}`), 1))
+	if err := validateGenerated(doc, comps); err == nil || !strings.Contains(err.Error(), "ErrorPET-404") {
+		t.Errorf("validateGenerated = %v, want the example of PET-404 rejected", err)
+	}
+}

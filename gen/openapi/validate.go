@@ -18,16 +18,17 @@ import (
 // which validate an example against a response listing every code of its status,
 // would be quadratic.
 func Validate(doc []byte) error {
-	return validate(doc, nil)
-}
-
-// validate is Validate, with the values of errcat's examples taken from values (by
-// example name) when it is not nil, so that the document loaded can leave them out.
-func validate(doc []byte, values map[string]json.RawMessage) error {
 	t, err := openapi3.NewLoader().LoadFromData(doc)
 	if err != nil {
 		return err
 	}
+	return validateLoaded(t, nil)
+}
+
+// validateLoaded validates t as Validate does, with the values of errcat's examples
+// taken from values (by example name) when it is not nil, so that t may be loaded
+// without them.
+func validateLoaded(t *openapi3.T, values map[string]json.RawMessage) error {
 	if err := t.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return err
 	}
