@@ -48,28 +48,45 @@ func catalogEntries(c *catalog.Catalog, env httperr.Envelope, locale string) ([]
 		locale = set.MatchLocale(locale)
 	}
 	defs := set.Definitions()
-	out := make([]*entry, 0, len(defs))
-	for _, d := range defs {
-		e, err := c.Example(d)
-		if err != nil {
-			return nil, err
-		}
-		body := env.AppendBody(nil, e, &httperr.Context{Locale: locale})
-		en := &entry{
-			code:    d.Code(),
-			catalog: c.Name,
-			status:  statusOf(d),
-			example: obj{
-				"summary": d.Code() + ": " + e.Title(locale),
-				"value":   json.RawMessage(body),
-				mark:      metaOf(c.Name, d.Code(), statusOf(d), env),
-			},
-			schema:  codeSchema(env, d, set.NumericCodes()),
-			returns: returnsOf(d),
-		}
-		out = append(out, en)
+	out := make([]*entry, len(defs))
+	var jobs []func() error
+	for start := 0; start < len(defs); start += chunk {
+		jobs = append(jobs, func() error {
+			for i := start; i < min(start+chunk, len(defs)); i++ {
+				e, err := catalogEntry(c, defs[i], env, locale)
+				if err != nil {
+					return err
+				}
+				out[i] = e
+			}
+			return nil
+		})
+	}
+	if err := parallel(jobs); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// catalogEntry returns the entry of d, a definition of c's set, rendered in env.
+func catalogEntry(c *catalog.Catalog, d *errcat.Definition, env httperr.Envelope, locale string) (*entry, error) {
+	e, err := c.Example(d)
+	if err != nil {
+		return nil, err
+	}
+	body := env.AppendBody(nil, e, &httperr.Context{Locale: locale})
+	return &entry{
+		code:    d.Code(),
+		catalog: c.Name,
+		status:  statusOf(d),
+		example: obj{
+			"summary": d.Code() + ": " + e.Title(locale),
+			"value":   json.RawMessage(body),
+			mark:      metaOf(c.Name, d.Code(), statusOf(d), env),
+		},
+		schema:  codeSchema(env, d, c.Set().NumericCodes()),
+		returns: returnsOf(d),
+	}, nil
 }
 
 // returnsOf lists the operations d's returned_by (and its variants') name, with the

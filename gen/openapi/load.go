@@ -73,27 +73,26 @@ func appendJobs[M ~map[string]V, V any](jobs []func() error, section obj, mu *sy
 }
 
 // parallel runs jobs on as many goroutines as the program may run at once, and
-// returns the first error.
+// returns the error of the first job (in jobs' order) that failed.
 func parallel(jobs []func() error) error {
-	work := make(chan func() error)
-	errs := make(chan error, len(jobs))
+	errs := make([]error, len(jobs))
+	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for job := range work {
-				errs <- job()
+			for i := range work {
+				errs[i] = jobs[i]()
 			}
 		}()
 	}
-	for _, job := range jobs {
-		work <- job
+	for i := range jobs {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
-	close(errs)
-	for err := range errs {
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
