@@ -8,7 +8,6 @@
 package openapi
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -128,17 +127,7 @@ func Generate(cats []*catalog.Catalog, opts Options) ([]byte, error) {
 	if err := validateGenerated(doc, comps); err != nil {
 		return nil, fmt.Errorf("generated document does not validate (a bug in errcat): %w", err)
 	}
-	compact, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	out.Grow(len(compact) * 2)
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return marshalDocument(doc)
 }
 
 // validateGenerated validates doc as Validate does. kin-openapi loads it without the

@@ -176,3 +176,28 @@ func TestGenerateChecksExamples(t *testing.T) {
 		t.Errorf("validateGenerated = %v, want the example of PET-404 rejected", err)
 	}
 }
+
+// TestMarshalDocument checks that the parallel writer writes what
+// json.MarshalIndent does.
+func TestMarshalDocument(t *testing.T) {
+	doc := obj{
+		"openapi": "3.1.0",
+		"paths":   obj{},
+		"components": obj{
+			"schemas":   obj{},
+			"examples":  obj{"b<&>": obj{"value": json.RawMessage(`{"z":1,"a":[1,2]}`)}, "a": obj{"summary": "é\u2028"}},
+			"responses": obj{"Error404": obj{"content": []any{}}},
+		},
+	}
+	want, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := marshalDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want)+"\n" {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
