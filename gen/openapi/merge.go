@@ -78,11 +78,16 @@ func merge(cats []*catalog.Catalog, opts Options, doc []byte) ([]byte, error) {
 	for _, section := range []string{"schemas", "examples", "responses"} {
 		dst := child(comp, section)
 		*dst = slices.DeleteFunc(*dst, func(it yaml.MapItem) bool { return marked(it.Value) })
+		own := map[string]bool{} // what the document defines itself
+		for _, it := range *dst {
+			own[fmt.Sprint(it.Key)] = true
+		}
 		src := comps[section].(obj)
 		for _, name := range sortedKeys(src) {
-			if err := put(dst, name, ordered(src[name]), "components."+section); err != nil {
-				return nil, err
+			if own[name] {
+				return nil, fmt.Errorf("components.%s.%s is already defined by the document; rename it, or remove it to let errcat write it", section, name)
 			}
+			*dst = append(*dst, yaml.MapItem{Key: name, Value: ordered(src[name])})
 		}
 	}
 	if paths, ok := asMap(lookup(root, "paths")); ok {
@@ -177,7 +182,12 @@ func listedCodes(response any) []string {
 func existingEntries(components yaml.MapSlice, env httperr.Envelope) (map[string]*entry, error) {
 	out := map[string]*entry{}
 	examples, _ := asMap(lookup(components, "examples"))
-	schemas, _ := asMap(lookup(components, "schemas"))
+	schemas := map[string]any{}
+	if m, ok := asMap(lookup(components, "schemas")); ok {
+		for _, it := range m {
+			schemas[fmt.Sprint(it.Key)] = it.Value
+		}
+	}
 	for _, it := range examples {
 		ex, _ := asMap(it.Value)
 		m, ok := asMap(lookup(ex, mark))
@@ -193,7 +203,7 @@ func existingEntries(components yaml.MapSlice, env httperr.Envelope) (map[string
 			return nil, fmt.Errorf("components.examples.%v: x-errcat has no status", it.Key)
 		}
 		e := &entry{code: code, catalog: fmt.Sprint(lookup(m, "catalog")), status: status, example: ex}
-		if s := lookup(schemas, componentName(code)); marked(s) {
+		if s := schemas[componentName(code)]; marked(s) {
 			e.schema = s
 		}
 		out[code] = e
@@ -236,22 +246,6 @@ func lookup(m yaml.MapSlice, key string) any {
 			return it.Value
 		}
 	}
-	return nil
-}
-
-// put sets name in m to v; an entry the document made itself is an error.
-func put(m *yaml.MapSlice, name string, v any, where string) error {
-	for i := range *m {
-		if fmt.Sprint((*m)[i].Key) != name {
-			continue
-		}
-		if !marked((*m)[i].Value) {
-			return fmt.Errorf("%s.%s is already defined by the document; rename it, or remove it to let errcat write it", where, name)
-		}
-		(*m)[i].Value = v
-		return nil
-	}
-	*m = append(*m, yaml.MapItem{Key: name, Value: v})
 	return nil
 }
 
