@@ -62,7 +62,7 @@ func catalogEntries(c *catalog.Catalog, env httperr.Envelope, locale string) ([]
 			return nil
 		})
 	}
-	if err := parallel(jobs); err != nil {
+	if err := runAll(jobs); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -2,10 +2,10 @@ package openapi
 
 import (
 	"encoding/json"
-	"runtime"
 	"slices"
 	"sync"
 
+	"github.com/errcat/errcat/internal/parallel"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -34,7 +34,7 @@ func loadGenerated(doc, comps obj) (*openapi3.T, error) {
 	jobs = appendJobs(jobs, comps["schemas"].(obj), &mu, func() openapi3.Schemas { return openapi3.Schemas{} }, c.Schemas)
 	jobs = appendJobs(jobs, comps["examples"].(obj), &mu, func() openapi3.Examples { return openapi3.Examples{} }, c.Examples)
 	jobs = appendJobs(jobs, comps["responses"].(obj), &mu, func() openapi3.ResponseBodies { return openapi3.ResponseBodies{} }, c.Responses)
-	if err := parallel(jobs); err != nil {
+	if err := runAll(jobs); err != nil {
 		return nil, err
 	}
 	if err := openapi3.NewLoader().ResolveRefsIn(t, nil); err != nil {
@@ -72,26 +72,11 @@ func appendJobs[M ~map[string]V, V any](jobs []func() error, section obj, mu *sy
 	return jobs
 }
 
-// parallel runs jobs on as many goroutines as the program may run at once, and
-// returns the error of the first job (in jobs' order) that failed.
-func parallel(jobs []func() error) error {
+// runAll runs jobs on every core and returns the error of the first job (in jobs'
+// order) that failed.
+func runAll(jobs []func() error) error {
 	errs := make([]error, len(jobs))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				errs[i] = jobs[i]()
-			}
-		}()
-	}
-	for i := range jobs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(jobs), func(i int) { errs[i] = jobs[i]() })
 	for _, err := range errs {
 		if err != nil {
 			return err

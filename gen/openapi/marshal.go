@@ -56,7 +56,7 @@ func writeComponents(b *bytes.Buffer, comps obj) error {
 				return nil
 			})
 		}
-		if err := parallel(jobs); err != nil {
+		if err := runAll(jobs); err != nil {
 			return err
 		}
 		if len(names) == 0 {
