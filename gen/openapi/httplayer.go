@@ -78,11 +78,13 @@ func httpEntries(cats []*catalog.Catalog, opts Options, env httperr.Envelope) ([
 		if !remapped {
 			code = f.code
 		}
-		e := &entry{code: code}
-		if !remapped {
-			e.catalog = source.Name
-		} else if e.catalog = catalogOf(cats, code); e.catalog == "" {
-			return nil, fmt.Errorf("%s is remapped to code %q, which no catalog given defines", f.field, code)
+		e := &entry{code: code, catalog: source.Name}
+		if remapped {
+			if e.catalog = catalogOf(cats, code); e.catalog == "" {
+				return nil, fmt.Errorf("%s is remapped to code %q, which no catalog given defines", f.field, code)
+			}
+		} else if givesCommon(cats) && catalogOf(cats, code) != source.Name {
+			return nil, fmt.Errorf("catalog %s has no code %s, which the HTTP layer answers %s with: declare the code the server's httperr.Codes answers it with", source.Name, code, f.field)
 		}
 		if f.scope == noOp {
 			continue // in the components only, through the catalog's entry
@@ -97,7 +99,7 @@ func httpEntries(cats []*catalog.Catalog, opts Options, env httperr.Envelope) ([
 			need = true
 		}
 	}
-	if !need || slices.ContainsFunc(cats, func(c *catalog.Catalog) bool { return c.Name == source.Name }) {
+	if !need || givesCommon(cats) {
 		return out, nil
 	}
 	commonCat, err := source.Load()
@@ -126,4 +128,9 @@ func catalogOf(cats []*catalog.Catalog, code string) string {
 		}
 	}
 	return ""
+}
+
+// givesCommon reports whether one of cats is the common catalog (by its name).
+func givesCommon(cats []*catalog.Catalog) bool {
+	return slices.ContainsFunc(cats, func(c *catalog.Catalog) bool { return c.Name == source.Name })
 }

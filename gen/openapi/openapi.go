@@ -26,7 +26,9 @@ type Options struct {
 	// HTTPCodes declares the remaps of an httperr.Handler's Codes: the name of a
 	// field of httperr.Codes (see [HTTPFailures]) to the code, of one of the catalogs
 	// given, that the server answers that failure with. A failure not listed is
-	// answered with the built-in common catalog's code, as httperr does.
+	// answered with the built-in common catalog's code, as httperr does. The codes
+	// of field errors (UnknownField, MissingField) appear only inside responses
+	// and need no remap here.
 	HTTPCodes map[string]string
 	// OmitHTTPCodes leaves out the failures of the HTTP layer: only the catalogs'
 	// own codes are described, as for a server that does not use httperr.Handler.

@@ -155,19 +155,7 @@ func envelopeSchemas() obj {
 			"properties": obj{
 				"message": obj{"type": "string"},
 				"code":    codeType,
-				"data": obj{
-					"type":        []any{"object", "null"},
-					"description": "null, or the field errors.",
-					"properties": obj{"errors": obj{"type": "array", "items": obj{
-						"type":     "object",
-						"required": []any{"field", "code", "message"},
-						"properties": obj{
-							"field":   obj{"type": "string"},
-							"code":    codeType,
-							"message": obj{"type": "string"},
-						},
-					}}},
-				},
+				"data":    simpleData(),
 			},
 		},
 		"BulkError": obj{
@@ -212,5 +200,22 @@ func envelopeSchemas() obj {
 				},
 			},
 		},
+	}
+}
+
+// simpleData is the schema of the simple envelope's data: null, or its field errors.
+func simpleData() obj {
+	return obj{
+		"type":        []any{"object", "null"},
+		"description": "null, or the field errors.",
+		"properties": obj{"errors": obj{"type": "array", "items": obj{
+			"type":     "object",
+			"required": []any{"field", "code", "message"},
+			"properties": obj{
+				"field":   obj{"type": "string"},
+				"code":    codeType,
+				"message": obj{"type": "string"},
+			},
+		}}},
 	}
 }
