@@ -71,7 +71,7 @@ func merge(cats []*catalog.Catalog, opts Options, doc []byte) ([]byte, error) {
 			all[code] = e
 		}
 	}
-	if err := union(all, slices.Collect(maps.Values(fresh))); err != nil {
+	if err := union(all, sortedEntries(fresh)); err != nil {
 		return nil, err
 	}
 	comps := components(sortedEntries(all), env)

@@ -10,6 +10,7 @@ package openapi
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,15 +108,18 @@ func Generate(cats []*catalog.Catalog, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A document of several catalogs is named after all of them, in an order that
+	// does not depend on the order they were given in; it has no version of its own.
 	title, version := cats[0].Title, cats[0].Version
 	var names []string
 	for _, c := range cats {
 		names = append(names, c.Name)
 	}
+	slices.Sort(names)
 	if title == "" || len(cats) > 1 {
 		title = strings.Join(names, ", ") + " errors"
 	}
-	if version == "" {
+	if version == "" || len(cats) > 1 {
 		version = "0.0.0"
 	}
 	comps := components(sortedEntries(all), opts.envelope())
