@@ -146,3 +146,21 @@ func firstDiff(a, b []byte) string {
 	}
 	return "lengths " + strconv.Itoa(len(la)) + " and " + strconv.Itoa(len(lb))
 }
+
+// TestGenerateOrderIndependent generates one document from two catalogs given in
+// either order: the documents are the same.
+func TestGenerateOrderIndependent(t *testing.T) {
+	a := catalogtest.Load(t, "../../examples/seeds/002-backend")
+	b := catalogtest.Load(t, "../../examples/petstore/errors")
+	ab, err := Generate([]*catalog.Catalog{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ba, err := Generate([]*catalog.Catalog{b, a}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ab, ba) {
+		t.Errorf("the order of the catalogs changed the document:\n%s", firstDiff(ab, ba))
+	}
+}
