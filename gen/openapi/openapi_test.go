@@ -201,3 +201,15 @@ func TestMarshalDocument(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestValidateChecksOwnExamples shows that the examples of the document's own
+// operations are still validated against their media type's schema.
+func TestValidateChecksOwnExamples(t *testing.T) {
+	doc := `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/pets": {"post": {
+		"requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["name"]}, "examples": {"bad": {"value": {"species": "cat"}}}}}},
+		"responses": {"201": {"description": "ok"}}}}}}`
+	err := Validate([]byte(doc))
+	if err == nil || !strings.Contains(err.Error(), "POST /pets requestBody application/json: example bad does not fit the schema") {
+		t.Errorf("Validate = %v, want the example bad rejected", err)
+	}
+}

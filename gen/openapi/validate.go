@@ -49,8 +49,9 @@ func validateLoaded(t *openapi3.T, values map[string]json.RawMessage) error {
 		return nil
 	}
 	for _, path := range t.Paths.InMatchingOrder() {
-		for method, op := range t.Paths.Value(path).Operations() {
-			if err := v.operation(method+" "+path, op); err != nil {
+		ops := t.Paths.Value(path).Operations()
+		for _, method := range sortedMapKeys(ops) {
+			if err := v.operation(method+" "+path, ops[method]); err != nil {
 				return err
 			}
 		}
@@ -123,7 +124,9 @@ func (v *exampleValidator) operation(where string, op *openapi3.Operation) error
 	if op.Responses == nil {
 		return nil
 	}
-	for status, r := range op.Responses.Map() {
+	responses := op.Responses.Map()
+	for _, status := range sortedMapKeys(responses) {
+		r := responses[status]
 		if r.Ref != "" || r.Value == nil {
 			continue
 		}
