@@ -12,18 +12,6 @@ import (
 	"github.com/goccy/go-yaml/token"
 )
 
-// YAML returns the JSON document doc as YAML that YAML 1.1 and YAML 1.2 parsers read
-// alike: keys in doc's order, and every string that either version could read as
-// something else (a number such as 000018, 0o17 or 1_000, a bool such as yes or off,
-// null, ~, a sexagesimal 12:30, .inf…) in double quotes.
-func YAML(doc []byte) ([]byte, error) {
-	var root yaml.MapSlice
-	if err := yaml.UnmarshalWithOptions(doc, &root, yaml.UseOrderedMap()); err != nil {
-		return nil, err
-	}
-	return encodeYAML(root, nil)
-}
-
 // encodeYAML writes v as YAML with its comments cm (nil for none), quoting the
 // strings YAML 1.1 or 1.2 could read as another type.
 func encodeYAML(v any, cm yaml.CommentMap) ([]byte, error) {
