@@ -24,18 +24,26 @@ type (
 	}
 	sarifDriver struct {
 		Name           string      `json:"name"`
+		Version        string      `json:"version"`
 		InformationURI string      `json:"informationUri"`
 		Rules          []sarifRule `json:"rules"`
 	}
 	sarifRule struct {
 		ID                   string       `json:"id"`
+		Name                 string       `json:"name"`
 		ShortDescription     sarifMessage `json:"shortDescription"`
+		FullDescription      sarifMessage `json:"fullDescription"`
+		Help                 sarifHelp    `json:"help"`
 		DefaultConfiguration struct {
 			Level string `json:"level"`
 		} `json:"defaultConfiguration"`
 	}
 	sarifMessage struct {
 		Text string `json:"text"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown"`
 	}
 	sarifResult struct {
 		RuleID    string          `json:"ruleId"`
@@ -69,14 +77,16 @@ func (s Severity) level() string {
 	return "note"
 }
 
-// SARIF returns findings as a SARIF 2.1.0 log with one run of the tool errcat, every
-// rule described (load problems as the rule "load"), and each finding located by file,
-// line and column.
+// SARIF returns findings as a SARIF 2.1.0 log with one run of the tool errcat (with
+// its version), every rule described as code-scanning services require (a short and a
+// full description, and help in text and Markdown saying how to fix a finding; load
+// problems are the rule "load"), and each finding located by file, line and column.
 func SARIF(findings []Finding) ([]byte, error) {
-	driver := sarifDriver{Name: "errcat", InformationURI: "https://errcat.dev"}
+	driver := sarifDriver{Name: "errcat", Version: toolVersion(), InformationURI: "https://errcat.dev"}
 	index := map[string]int{}
 	addRule := func(id, doc string, s Severity) {
-		r := sarifRule{ID: id, ShortDescription: sarifMessage{Text: doc}}
+		r := sarifRule{ID: id, Name: ruleName(id), ShortDescription: sarifMessage{Text: doc}}
+		r.FullDescription, r.Help = describe(id, doc)
 		r.DefaultConfiguration.Level = s.level()
 		index[id] = len(driver.Rules)
 		driver.Rules = append(driver.Rules, r)

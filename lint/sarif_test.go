@@ -54,7 +54,12 @@ func TestSARIF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, filepath.Join("testdata", "mistakes.sarif"), append(out, '\n'))
+	// The version is the test binary's; the golden file holds a fixed one.
+	ver := []byte(`"version": "` + toolVersion() + `",`)
+	if !bytes.Contains(out, ver) {
+		t.Errorf("SARIF output has no tool version %s", ver)
+	}
+	golden.Check(t, filepath.Join("testdata", "mistakes.sarif"), append(bytes.Replace(out, ver, []byte(`"version": "v1.0.0",`), 1), '\n'))
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +88,61 @@ func TestSARIF(t *testing.T) {
 	rules := log.Runs[0].Tool.Driver.Rules
 	if last := log.Runs[0].Results[len(fs)-1].RuleIndex; rules[last].ID != "orphan-code" {
 		t.Errorf("the last result points at rule %s, want orphan-code", rules[last].ID)
+	}
+}
+
+// TestSARIFRuleHelp checks what code-scanning services require of every rule: a
+// tool version, a full description, and help in text and Markdown that says how to
+// fix a finding.
+func TestSARIFRuleHelp(t *testing.T) {
+	if toolVersion() == "" {
+		t.Error("toolVersion is empty")
+	}
+	var fs []Finding
+	for _, id := range []string{"orphan-code", "undefined-code"} {
+		fs = append(fs, Finding{Rule: id, Severity: SeverityWarning, Message: "m", Pos: catalog.Pos{File: "a.yaml"}})
+	}
+	out, err := SARIF(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Version string
+					Rules   []struct {
+						ID, Name        string
+						FullDescription struct{ Text string }
+						Help            struct{ Text, Markdown string }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatal(err)
+	}
+	rules := log.Runs[0].Tool.Driver.Rules
+	if len(rules) != len(Rules())+3 {
+		t.Errorf("%d rules, want %d", len(rules), len(Rules())+3)
+	}
+	for _, r := range rules {
+		if _, ok := fixes[r.ID]; !ok {
+			t.Errorf("rule %s has no fix in fixes", r.ID)
+		}
+		if r.Name == "" || r.FullDescription.Text == "" || r.Help.Text == "" || r.Help.Markdown == "" {
+			t.Errorf("rule %s: name %q, fullDescription %q, help %q / %q", r.ID, r.Name, r.FullDescription.Text, r.Help.Text, r.Help.Markdown)
+		}
+	}
+	var got string
+	for _, r := range rules {
+		if r.ID == "missing-status" {
+			got = r.Help.Markdown
+		}
+	}
+	if want := "**missing-status**: A code has no HTTP status, so servers answer it with 500.\n\n" + fixes["missing-status"]; got != want {
+		t.Errorf("missing-status help\n got %q\nwant %q", got, want)
 	}
 }
 

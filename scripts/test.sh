@@ -61,6 +61,24 @@ fi
 export ERRCAT_SARIF_SCHEMA="$tools/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
 ls "$ERRCAT_SARIF_SCHEMA"
 
+# Third-party OpenAPI tools, for the tests that the generated documents are read alike
+# by YAML 1.1 and 1.2 parsers, type-check through openapi-typescript, and pass Spectral
+# and Redocly.
+step "openapi tools"
+[ -f "$tools/yaml/node_modules/yaml/package.json" ] ||
+  npm install --prefix "$tools/yaml" yaml@2.9.1 --no-audit --no-fund --silent
+[ -x "$tools/openapi-typescript/node_modules/.bin/openapi-typescript" ] ||
+  npm install --prefix "$tools/openapi-typescript" openapi-typescript@7.13.0 typescript@5.9.3 --no-audit --no-fund --silent
+[ -x "$tools/spectral/node_modules/.bin/spectral" ] ||
+  npm install --prefix "$tools/spectral" @stoplight/spectral-cli@6.16.3 --no-audit --no-fund --silent
+[ -x "$tools/redocly/node_modules/.bin/redocly" ] ||
+  npm install --prefix "$tools/redocly" @redocly/cli@2.77.0 --no-audit --no-fund --silent
+export ERRCAT_NODE_YAML="$tools/yaml/node_modules/yaml"
+export ERRCAT_OPENAPI_TS="$tools/openapi-typescript/node_modules/.bin/openapi-typescript"
+export ERRCAT_SPECTRAL="$tools/spectral/node_modules/.bin/spectral"
+export ERRCAT_REDOCLY="$tools/redocly/node_modules/.bin/redocly"
+export REDOCLY_TELEMETRY=off
+
 # Debian's Chromium, for the browser tests of the docs portal (chromedp drives it).
 step "chromium"
 command -v chromium >/dev/null || apt_install chromium

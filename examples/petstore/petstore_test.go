@@ -98,8 +98,8 @@ func TestFailures(t *testing.T) {
 		{"POST", "/pets", `{"name": "Nemo"`, 400, "000003", [2]string{}},
 		{"POST", "/pets", `{"name": 7, "species": "fish"}`, 400, "000011", [2]string{}},
 		{"POST", "/pets", `{"name": "` + strings.Repeat("n", 2000) + `", "species": "fish"}`, 413, "000024", [2]string{}},
-		{"DELETE", "/pets/abc", "", 400, "000007", [2]string{}},
-		{"GET", "/pets/-1", "", 400, "000007", [2]string{}},
+		{"DELETE", "/pets/abc", "", 400, "PET-400", [2]string{}},
+		{"GET", "/pets/-1", "", 400, "PET-400", [2]string{}},
 		{"DELETE", "/pets/99", "", 404, "PET-404", [2]string{}},
 		{"POST", "/pets", `{"name": "Nemo", "species": "fish"}`, 201, "", [2]string{}},
 	} {
@@ -140,13 +140,13 @@ func TestClient(t *testing.T) {
 	}
 }
 
-// TestMalformedID: an id that is not a number is a bad parameter (400, 000007), not a
+// TestMalformedID: an id that is not a number is a bad parameter (400, PET-400), not a
 // pet the client never asked for.
 func TestMalformedID(t *testing.T) {
 	srv := serve(t, httperr.Problem)
 	resp, body := do(t, srv, "GET", "/pets/abc", "")
-	want := `{"type":"https://errcat.dev/catalogs/common/errors/000007/","title":"Request parameter has incorrect data type","status":400,` +
-		`"detail":"Request param id must be of type integer","instance":"urn:errcat:request:req-42","code":"000007","params":{"param":"id","type":"integer"}}`
+	want := `{"type":"https://petstore.example.com/errors/PET-400","title":"Invalid pet id","status":400,` +
+		`"detail":"The pet id abc is not a number of 0 or more.","instance":"urn:errcat:request:req-42","code":"PET-400","params":{"id":"abc"}}`
 	if resp.StatusCode != 400 || body != want {
 		t.Errorf("GET /pets/abc: %d\n%s\nwant 400\n%s", resp.StatusCode, body, want)
 	}

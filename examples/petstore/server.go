@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/examples/petstore/apierr"
 	"github.com/errcat/errcat/httperr"
 )
@@ -78,7 +77,7 @@ func (s *store) list(w http.ResponseWriter, r *http.Request) {
 func petID(r *http.Request) (int, error) {
 	n, err := strconv.Atoi(r.PathValue("id"))
 	if err != nil || n < 0 {
-		return 0, common.InvalidParamType("id", "integer").WithCause(err)
+		return 0, apierr.InvalidPetID(r.PathValue("id")).WithCause(err)
 	}
 	return n, nil
 }

@@ -1,122 +1,168 @@
-// Package openapi generates OpenAPI 3.1 components from a catalog: a schema per error
-// envelope, an example per code rendered by the httperr package exactly as a server
-// would write it, and a response per HTTP status listing the codes answered with it.
-// [Merge] adds those responses to the operations of an existing document that the
-// catalog's returned_by names.
+// Package openapi generates OpenAPI 3.1 descriptions of the error responses of an API
+// from its catalogs: a schema per error envelope and per code (the code fixed, its
+// params typed), an example per code rendered by the httperr package exactly as a
+// server writes it, and a response per HTTP status listing the codes answered with it,
+// in every media type httperr.Handler negotiates. By default the codes the HTTP layer
+// itself answers with (an unknown route, a malformed body, a timeout…) are described
+// too. [Merge] adds those responses to the operations of an existing document.
 package openapi
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/httperr"
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // Options control the components.
 type Options struct {
 	// Envelope is the envelope of the error responses; httperr.Problem when nil.
 	Envelope httperr.Envelope
-	// Locale is the locale of the examples' texts; the catalog's default when empty.
+	// Locale is the locale of the examples' texts; each catalog's default when empty.
 	Locale string
+	// HTTPCodes declares the remaps of an httperr.Handler's Codes: the name of a
+	// field of httperr.Codes (see [HTTPFailures]) to the code, of one of the catalogs
+	// given, that the server answers that failure with. A failure not listed is
+	// answered with the built-in common catalog's code, as httperr does. The codes
+	// of field errors (UnknownField, MissingField) appear only inside responses
+	// and need no remap here.
+	HTTPCodes map[string]string
+	// OmitHTTPCodes leaves out the failures of the HTTP layer: only the catalogs'
+	// own codes are described, as for a server that does not use httperr.Handler.
+	OmitHTTPCodes bool
 }
 
 // obj is a JSON object; encoding/json writes its keys sorted, so output is
 // deterministic.
 type obj = map[string]any
 
-// Components returns the components object for c: schemas, examples and responses.
-func Components(c *catalog.Catalog, opts Options) (obj, error) {
-	set := c.Set()
-	if set == nil {
-		return nil, fmt.Errorf("catalog %s has problems; run errcat validate", c.Name)
+// mark is set on everything errcat writes (on examples, to what it records of the
+// code), so that merging again rebuilds errcat's parts and never the document's own.
+const mark = "x-errcat"
+
+func (o Options) envelope() httperr.Envelope {
+	if o.Envelope == nil {
+		return httperr.Problem
 	}
-	env := opts.Envelope
-	if env == nil {
-		env = httperr.Problem
-	}
-	examples := obj{}
-	byStatus := map[int][]*errcat.Definition{}
-	for _, d := range set.Definitions() {
-		e, err := c.Example(d)
+	return o.Envelope
+}
+
+// entries returns the entries of cats and of the HTTP layer, by code.
+func entries(cats []*catalog.Catalog, opts Options) (map[string]*entry, error) {
+	env := opts.envelope()
+	all := map[string]*entry{}
+	for _, c := range cats {
+		es, err := catalogEntries(c, env, opts.Locale)
 		if err != nil {
 			return nil, err
 		}
-		body := env.AppendBody(nil, e, &httperr.Context{Locale: opts.Locale})
-		examples[exampleName(d)] = obj{
-			"summary": d.Code() + ": " + e.Title(opts.Locale),
-			"value":   json.RawMessage(body),
+		if err := union(all, es); err != nil {
+			return nil, err
 		}
-		s := statusOf(d)
-		byStatus[s] = append(byStatus[s], d)
+	}
+	es, err := httpEntries(cats, opts, env)
+	if err != nil {
+		return nil, err
+	}
+	if err := union(all, es); err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// components returns the components object of the entries: the envelope's schema and
+// a schema per code, an example per code, and a response per status.
+func components(all []*entry, env httperr.Envelope) obj {
+	env0 := envelopeSchemas()[schemaName(env)].(obj)
+	env0[mark] = true
+	schemas := obj{schemaName(env): env0}
+	examples := obj{}
+	byStatus := map[int][]*entry{}
+	for _, e := range all {
+		examples[componentName(e.code)] = e.example
+		if e.schema != nil {
+			schemas[componentName(e.code)] = e.schema
+		}
+		byStatus[e.status] = append(byStatus[e.status], e)
 	}
 	responses := obj{}
-	for s, defs := range byStatus {
-		responses[responseName(s)] = response(env, s, defs, set.NumericCodes())
+	for s, es := range byStatus {
+		responses[responseName(s)] = response(env, s, es)
 	}
-	schemas := envelopeSchemas()
-	return obj{"schemas": schemas, "examples": examples, "responses": responses}, nil
+	return obj{"schemas": schemas, "examples": examples, "responses": responses}
 }
 
 // Generate returns a standalone OpenAPI 3.1 document (as JSON) holding only the
-// components of c, validated with kin-openapi.
-func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
-	comps, err := Components(c, opts)
+// components of cats, each catalog's codes and, unless opts leaves them out, the HTTP
+// layer's. A code may be in one catalog only. The document is validated with
+// kin-openapi and every example against its code's schema ([Validate]).
+func Generate(cats []*catalog.Catalog, opts Options) ([]byte, error) {
+	if len(cats) == 0 {
+		return nil, fmt.Errorf("no catalog to generate from")
+	}
+	all, err := entries(cats, opts)
 	if err != nil {
 		return nil, err
 	}
-	title := c.Title
-	if title == "" {
-		title = c.Name + " errors"
+	// A document of several catalogs is named after all of them, in an order that
+	// does not depend on the order they were given in; it has no version of its own.
+	title, version := cats[0].Title, cats[0].Version
+	var names []string
+	for _, c := range cats {
+		names = append(names, c.Name)
 	}
-	version := c.Version
-	if version == "" {
+	slices.Sort(names)
+	if title == "" || len(cats) > 1 {
+		title = strings.Join(names, ", ") + " errors"
+	}
+	if version == "" || len(cats) > 1 {
 		version = "0.0.0"
 	}
+	comps := components(sortedEntries(all), opts.envelope())
 	doc := obj{
 		"openapi":    "3.1.0",
-		"info":       obj{"title": title, "version": version, "description": "Error responses of the " + c.Name + " catalog, generated by errcat."},
+		"info":       obj{"title": title, "version": version, "description": "Error responses of the " + strings.Join(names, ", ") + " catalogs, generated by errcat."},
+		"servers":    []any{obj{"url": "/"}},
 		"paths":      obj{},
 		"components": comps,
 	}
-	out, err := json.MarshalIndent(doc, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	if err := Validate(out); err != nil {
+	if err := validateGenerated(doc, comps); err != nil {
 		return nil, fmt.Errorf("generated document does not validate (a bug in errcat): %w", err)
 	}
-	return append(out, '\n'), nil
+	return marshalDocument(doc)
 }
 
-// Validate loads an OpenAPI document (JSON or YAML) with kin-openapi and validates
-// it, examples included.
-func Validate(doc []byte) error {
-	loader := openapi3.NewLoader()
-	t, err := loader.LoadFromData(doc)
+// validateGenerated validates doc as Validate does. kin-openapi loads it without the
+// values of errcat's examples, which are validated from their bytes: its decoding
+// rescans each object's bytes at every level of nesting, which made loading the
+// example bodies most of the work.
+func validateGenerated(doc, comps obj) error {
+	examples := comps["examples"].(obj)
+	values := make(map[string]json.RawMessage, len(examples))
+	shallow := make(obj, len(examples))
+	for name, ex := range examples {
+		ex := ex.(obj)
+		if raw, ok := ex["value"].(json.RawMessage); ok {
+			values[name] = raw
+			ex = obj{"summary": ex["summary"], mark: ex[mark], "value": true}
+		}
+		shallow[name] = ex
+	}
+	comps["examples"] = shallow
+	t, err := loadGenerated(doc, comps)
+	comps["examples"] = examples
 	if err != nil {
 		return err
 	}
-	return t.Validate(context.Background())
+	return validateLoaded(t, values)
 }
 
-// statusOf is the status a code is answered with: its own, or 500 as httperr writes
-// a code without one.
-func statusOf(d *errcat.Definition) int {
-	if d.Status() == 0 {
-		return http.StatusInternalServerError
-	}
-	return d.Status()
-}
-
-func exampleName(d *errcat.Definition) string { return "Error" + sanitize(d.Code()) }
+// componentName is a code's name in components.schemas and components.examples.
+func componentName(code string) string { return "Error" + sanitize(code) }
 
 func responseName(status int) string { return "Error" + strconv.Itoa(status) }
 
@@ -130,161 +176,11 @@ func sanitize(code string) string {
 	}, code)
 }
 
-// response returns a response object for status listing defs, whose examples refer to
-// the components' examples.
-func response(env httperr.Envelope, status int, defs []*errcat.Definition, numeric bool) obj {
-	codes := make([]string, len(defs))
-	examples := obj{}
-	for i, d := range defs {
-		codes[i] = d.Code()
-		examples[d.Code()] = obj{"$ref": "#/components/examples/" + exampleName(d)}
+// numericCode is a numeric catalog's code as a JSON number.
+func numericCode(code string) any {
+	n, err := strconv.ParseInt(code, 10, 64)
+	if err != nil {
+		return code
 	}
-	text := http.StatusText(status)
-	if text == "" {
-		text = "Error"
-	}
-	return obj{
-		"description": text + ": " + strings.Join(codes, ", "),
-		"content": obj{
-			env.ContentType(): obj{
-				"schema":   codeSchema(env, codes, numeric),
-				"examples": examples,
-			},
-		},
-	}
-}
-
-// codeSchema is the envelope's schema, narrowed to codes where the envelope has a
-// top-level code.
-func codeSchema(env httperr.Envelope, codes []string, numeric bool) obj {
-	ref := obj{"$ref": "#/components/schemas/" + schemaName(env)}
-	if env != httperr.Problem && env != httperr.Simple {
-		return ref
-	}
-	enum := make([]any, len(codes))
-	for i, c := range codes {
-		enum[i] = c
-		if numeric {
-			n, _ := strconv.Atoi(c)
-			enum[i] = n
-		}
-	}
-	return obj{"allOf": []any{ref, obj{"properties": obj{"code": obj{"enum": enum}}}}}
-}
-
-func schemaName(env httperr.Envelope) string {
-	switch env.Name() {
-	case "problem":
-		return "ProblemDetails"
-	case "simple":
-		return "SimpleError"
-	case "bulk":
-		return "BulkError"
-	case "google":
-		return "GoogleError"
-	}
-	return "Error" + strings.ToUpper(env.Name()[:1]) + env.Name()[1:]
-}
-
-// codeType is the schema of a code on the wire: a string or a number.
-var codeType = obj{"type": []any{"string", "integer"}}
-
-// envelopeSchemas returns the schemas of errcat's envelopes.
-func envelopeSchemas() obj {
-	return obj{
-		"ProblemDetails": obj{
-			"description": "RFC 9457 problem details with errcat's code, params and field errors.",
-			"type":        "object",
-			"required":    []any{"type", "title", "status", "code"},
-			"properties": obj{
-				"type":     obj{"type": "string", "description": "URL of the code's documentation, or about:blank."},
-				"title":    obj{"type": "string"},
-				"status":   obj{"type": "integer"},
-				"detail":   obj{"type": "string"},
-				"instance": obj{"type": "string"},
-				"code":     codeType,
-				"params":   obj{"type": "object", "description": "Parameter values of the message, by name."},
-				"errors": obj{"type": "array", "items": obj{
-					"type":     "object",
-					"required": []any{"pointer", "code", "detail"},
-					"properties": obj{
-						"pointer": obj{"type": "string", "description": "JSON pointer to the field."},
-						"code":    codeType,
-						"detail":  obj{"type": "string"},
-					},
-				}},
-			},
-		},
-		"SimpleError": obj{
-			"description": "The {message, code, data} envelope.",
-			"type":        "object",
-			"required":    []any{"message", "code", "data"},
-			"properties": obj{
-				"message": obj{"type": "string"},
-				"code":    codeType,
-				"data":    obj{"type": []any{"object", "null"}, "description": "null, or {errors: [{field, code, message}]}."},
-			},
-		},
-		"BulkError": obj{
-			"description": "The response_status envelope: one message per error or field error.",
-			"type":        "object",
-			"required":    []any{"response_status"},
-			"properties": obj{
-				"response_status": obj{
-					"type":     "object",
-					"required": []any{"status", "messages"},
-					"properties": obj{
-						"status_code": obj{"type": "integer"},
-						"status":      obj{"const": "failed"},
-						"messages": obj{"type": "array", "items": obj{
-							"type":     "object",
-							"required": []any{"status_code", "type"},
-							"properties": obj{
-								"status_code": codeType,
-								"type":        obj{"const": "failed"},
-								"message":     obj{"type": "string"},
-								"field":       obj{"type": "string"},
-							},
-						}},
-					},
-				},
-			},
-		},
-		"GoogleError": obj{
-			"description": "Google AIP-193 error: ErrorInfo (reason = code), LocalizedMessage, BadRequest, Help and RetryInfo details.",
-			"type":        "object",
-			"required":    []any{"error"},
-			"properties": obj{
-				"error": obj{
-					"type":     "object",
-					"required": []any{"code", "message", "status"},
-					"properties": obj{
-						"code":    obj{"type": "integer"},
-						"message": obj{"type": "string"},
-						"status":  obj{"type": "string"},
-						"details": obj{"type": "array", "items": obj{"type": "object", "required": []any{"@type"}, "properties": obj{"@type": obj{"type": "string"}}}},
-					},
-				},
-			},
-		},
-	}
-}
-
-// operationCodes maps an operation id to the codes it returns, by status: a code's
-// returned_by names it, or "*" (every operation).
-func operationCodes(set *errcat.Set, opID string) map[int][]*errcat.Definition {
-	out := map[int][]*errcat.Definition{}
-	for _, d := range set.Definitions() {
-		if slices.Contains(d.ReturnedBy(), opID) || slices.Contains(d.ReturnedBy(), "*") {
-			out[statusOf(d)] = append(out[statusOf(d)], d)
-			continue
-		}
-		for _, v := range d.Variants() {
-			if slices.Contains(v.ReturnedBy(), opID) {
-				out[statusOf(v)] = append(out[statusOf(v)], d)
-				break
-			}
-		}
-	}
-	return out
+	return n
 }

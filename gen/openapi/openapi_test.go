@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/internal/golden"
@@ -18,16 +21,18 @@ func TestGenerateGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name, path string
 		env        httperr.Envelope
+		omit       bool
 	}{
-		{"common.problem", "../../common/source", httperr.Problem},
-		{"seed001.problem", "../../examples/seeds/001-devdocs", httperr.Problem},
-		{"seed002.problem", "../../examples/seeds/002-backend", httperr.Problem},
-		{"seed003.simple", "../../examples/seeds/003-identity", httperr.Simple},
-		{"seed004.bulk", "../../examples/seeds/004-bulk", httperr.Bulk},
-		{"shop.google", "../../catalog/testdata/load/ok-merged/input", httperr.Google},
+		{"common.problem", "../../common/source", httperr.Problem, false},
+		{"seed001.problem", "../../examples/seeds/001-devdocs", httperr.Problem, true},
+		{"seed002.problem", "../../examples/seeds/002-backend", httperr.Problem, true},
+		{"seed003.simple", "../../examples/seeds/003-identity", httperr.Simple, false},
+		{"seed004.bulk", "../../examples/seeds/004-bulk", httperr.Bulk, true},
+		{"shop.google", "../../catalog/testdata/load/ok-merged/input", httperr.Google, false},
+		{"petstore.problem", "../../examples/petstore/errors", httperr.Problem, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := Generate(catalogtest.Load(t, tt.path), Options{Envelope: tt.env})
+			out, err := Generate([]*catalog.Catalog{catalogtest.Load(t, tt.path)}, Options{Envelope: tt.env, OmitHTTPCodes: tt.omit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,13 +47,13 @@ func TestMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	merged, err := Merge(c, Options{}, doc)
+	merged, err := Merge([]*catalog.Catalog{c}, Options{OmitHTTPCodes: true}, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, filepath.Join("testdata", "backend-api.merged.yaml"), merged)
 
-	again, err := Merge(c, Options{}, merged)
+	again, err := Merge([]*catalog.Catalog{c}, Options{OmitHTTPCodes: true}, merged)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +67,18 @@ func TestMerge(t *testing.T) {
 	}
 	reg := get(v, "paths", "/users", "post", "responses")
 	var enum []int
-	for _, x := range get(reg, "400", "content", "application/problem+json", "schema", "allOf").([]any)[1].(map[string]any)["properties"].(map[string]any)["code"].(map[string]any)["enum"].([]any) {
-		enum = append(enum, int(x.(uint64)))
+	for code := range get(reg, "400", "content", "application/problem+json", "examples").(map[string]any) {
+		n, _ := strconv.Atoi(code)
+		enum = append(enum, n)
 	}
+	slices.Sort(enum)
 	// 107's 400 variants are returned by Create and Update field, not RegisterUser;
 	// 107 itself ("All", no status) is answered with 500.
-	if !equal(enum, []int{201, 202, 203, 204, 207, 211, 213, 214, 215, 216, 217, 601, 615, 660}) {
+	if !slices.Equal(enum, []int{201, 202, 203, 204, 207, 211, 213, 214, 215, 216, 217, 601, 615, 660}) {
 		t.Errorf("RegisterUser 400 codes = %v", enum)
+	}
+	if n := len(get(reg, "400", "content", "application/problem+json", "schema", "oneOf").([]any)); n != len(enum) {
+		t.Errorf("RegisterUser 400 schema has %d branches, want one per code", n)
 	}
 	if get(reg, "500", "content", "application/problem+json", "examples", "107") == nil {
 		t.Error("RegisterUser 500 does not list 107")
@@ -93,7 +103,7 @@ func TestMerge(t *testing.T) {
 func TestMergeJSONKeepsOrder(t *testing.T) {
 	c := catalogtest.Load(t, "../../examples/seeds/002-backend")
 	doc := []byte(`{"openapi": "3.1.0", "info": {"version": "1", "title": "T"}, "paths": {"/login": {"post": {"operationId": "Login", "responses": {"200": {"description": "ok"}}}}}}`)
-	merged, err := Merge(c, Options{Envelope: httperr.Simple}, doc)
+	merged, err := Merge([]*catalog.Catalog{c}, Options{OmitHTTPCodes: true, Envelope: httperr.Simple}, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +122,7 @@ func TestMergeJSONKeepsOrder(t *testing.T) {
 func TestMergeConflict(t *testing.T) {
 	c := catalogtest.Load(t, "../../examples/seeds/002-backend")
 	doc := []byte("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  responses:\n    Error400:\n      description: ours\n")
-	_, err := Merge(c, Options{}, doc)
+	_, err := Merge([]*catalog.Catalog{c}, Options{OmitHTTPCodes: true}, doc)
 	if err == nil || !strings.Contains(err.Error(), "components.responses.Error400 is already defined by the document") {
 		t.Errorf("Merge = %v, want a conflict on Error400", err)
 	}
@@ -121,7 +131,7 @@ func TestMergeConflict(t *testing.T) {
 // TestValidateChecksExamples proves that Validate rejects an example that does not
 // fit its schema, so that the generated examples are really checked.
 func TestValidateChecksExamples(t *testing.T) {
-	out, err := Generate(catalogtest.Load(t, "../../common/source"), Options{})
+	out, err := Generate([]*catalog.Catalog{catalogtest.Load(t, "../../common/source")}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,18 +144,6 @@ func TestValidateChecksExamples(t *testing.T) {
 	}
 }
 
-func equal(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // get walks nested maps by key; nil when a key is missing.
 func get(v any, keys ...string) any {
 	for _, k := range keys {
@@ -156,4 +154,62 @@ func get(v any, keys ...string) any {
 		v = m[k]
 	}
 	return v
+}
+
+// TestGenerateChecksExamples proves that the validation of generated documents,
+// which loads the example bodies apart, rejects a body that does not fit its code's
+// schema.
+func TestGenerateChecksExamples(t *testing.T) {
+	c := catalogtest.Load(t, "../../examples/petstore/errors")
+	all, err := entries([]*catalog.Catalog{c}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comps := components(sortedEntries(all), httperr.Problem)
+	doc := obj{"openapi": "3.1.0", "info": obj{"title": "T", "version": "1"}, "paths": obj{}, "components": comps}
+	if err := validateGenerated(doc, comps); err != nil {
+		t.Fatalf("the document as generated: %v", err)
+	}
+	ex := comps["examples"].(obj)["ErrorPET-404"].(obj)
+	ex["value"] = json.RawMessage(bytes.Replace(ex["value"].(json.RawMessage), []byte(`{"id":99}`), []byte(`{"id":"99"}`), 1))
+	if err := validateGenerated(doc, comps); err == nil || !strings.Contains(err.Error(), "ErrorPET-404") {
+		t.Errorf("validateGenerated = %v, want the example of PET-404 rejected", err)
+	}
+}
+
+// TestMarshalDocument checks that the parallel writer writes what
+// json.MarshalIndent does.
+func TestMarshalDocument(t *testing.T) {
+	doc := obj{
+		"openapi": "3.1.0",
+		"paths":   obj{},
+		"components": obj{
+			"schemas":   obj{},
+			"examples":  obj{"b<&>": obj{"value": json.RawMessage(`{"z":1,"a":[1,2]}`)}, "a": obj{"summary": "é\u2028"}},
+			"responses": obj{"Error404": obj{"content": []any{}}},
+		},
+	}
+	want, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := marshalDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want)+"\n" {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestValidateChecksOwnExamples shows that the examples of the document's own
+// operations are still validated against their media type's schema.
+func TestValidateChecksOwnExamples(t *testing.T) {
+	doc := `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/pets": {"post": {
+		"requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["name"]}, "examples": {"bad": {"value": {"species": "cat"}}}}}},
+		"responses": {"201": {"description": "ok"}}}}}}`
+	err := Validate([]byte(doc))
+	if err == nil || !strings.Contains(err.Error(), "POST /pets requestBody application/json: example bad does not fit the schema") {
+		t.Errorf("Validate = %v, want the example bad rejected", err)
+	}
 }

@@ -16,6 +16,8 @@ const _ = errcat.SupportPackageIsVersion2
 const (
 	// CatalogName is the name of the catalog this package was generated from.
 	CatalogName = "petstore"
+	// CodeInvalidPetID is the code of [InvalidPetID].
+	CodeInvalidPetID = "PET-400"
 	// CodePetNotFound is the code of [PetNotFound].
 	CodePetNotFound = "PET-404"
 	// CodePetNameTaken is the code of [PetNameTaken].
@@ -28,16 +30,25 @@ const (
 
 // The sentinels, for errors.Is: each is the definition of its code in [Set].
 var (
+	// ErrInvalidPetID is the definition of PET-400, and the sentinel for errors.Is.
+	ErrInvalidPetID = &defs[0]
 	// ErrPetNotFound is the definition of PET-404, and the sentinel for errors.Is.
-	ErrPetNotFound = &defs[0]
+	ErrPetNotFound = &defs[1]
 	// ErrPetNameTaken is the definition of PET-409, and the sentinel for errors.Is.
-	ErrPetNameTaken = &defs[1]
+	ErrPetNameTaken = &defs[2]
 	// ErrUnknownSpecies is the definition of PET-422, and the sentinel for
 	// errors.Is.
-	ErrUnknownSpecies = &defs[2]
+	ErrUnknownSpecies = &defs[3]
 	// ErrStoreClosed is the definition of PET-503, and the sentinel for errors.Is.
-	ErrStoreClosed = &defs[3]
+	ErrStoreClosed = &defs[4]
 )
+
+// InvalidPetID returns error PET-400 (HTTP 400 Bad Request): Invalid pet id
+//
+// Pets are identified by whole numbers; the path held something else.
+func InvalidPetID(id string) *errcat.Error {
+	return errcat.New1(ErrInvalidPetID, id)
+}
 
 // PetNotFound returns error PET-404 (HTTP 404 Not Found): Pet {id} not found
 //
@@ -73,7 +84,7 @@ func StoreClosed(wait time.Duration) *errcat.Error {
 var Set = errcat.MustDecodeSet(data, defs[:])
 
 // defs are the definitions of [Set], in catalog order.
-var defs [4]errcat.Definition
+var defs [5]errcat.Definition
 
 // data is the catalog in errcat's set data format: one field a line, each code's
 // record after the index of codes.
@@ -84,11 +95,28 @@ version 1.0.0
 docs_url https://petstore.example.com/errors/{code}
 default_locale en
 locale vi
-codes 4
+codes 5
+527 InvalidPetID PET-400
 560 PetNotFound PET-404
 468 PetNameTaken PET-409
 400 UnknownSpecies PET-422
 239 StoreClosed PET-503
+code PET-400
+name InvalidPetID
+status 400
+grpc INVALID_ARGUMENT
+title Invalid pet id
+message The pet id {id} is not a number of 0 or more.
+description Pets are identified by whole numbers; the path held something else.
+resolution Use the id of a pet as GET /pets lists it.
+param id
+param_description The id as the path gave it
+param_example abc
+operation GetPet
+operation DeletePet
+category invalid_argument
+title@vi Id thú cưng không hợp lệ
+message@vi Id thú cưng {id} không phải là một số từ 0 trở lên.
 code PET-404
 name PetNotFound
 status 404

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/errcat/errcat/catalog"
@@ -10,7 +11,6 @@ import (
 	"github.com/errcat/errcat/gen/openapi"
 	"github.com/errcat/errcat/gen/typescript"
 	"github.com/errcat/errcat/httperr"
-	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 )
 
@@ -96,47 +96,60 @@ func sourceOf(c *catalog.Catalog, paths []string) string {
 
 func newGenOpenAPI() *cobra.Command {
 	var out, envelope, merge, locale string
+	var httpCodes bool
+	var remaps []string
 	cmd := &cobra.Command{
 		Use:   "openapi [PATH...]",
-		Short: "Generate OpenAPI 3.1 error components, or add them to an API document",
-		Long: `gen openapi writes OpenAPI 3.1 components for the catalog at PATH (the built-in
-common catalog when there is none): a schema per envelope, an example per code as the
-server would write it, and a response per HTTP status listing its codes. With --merge,
-it adds them to an existing document instead: every operation whose operationId a
-code's returned_by names (or every operation, for "*") gets a response per status with
-the codes it returns; statuses the operation already answers, and the rest of the
-document, are left as they are. The output is validated with kin-openapi.`,
+		Short: "Generate OpenAPI 3.1 error responses, or add them to an API document",
+		Long: `gen openapi writes OpenAPI 3.1 components describing every error response of a
+service: a schema per envelope and per code (the code fixed, its params typed), an
+example per code as the server writes it, and a response per HTTP status listing its
+codes, in each media type the server answers errors in (problem details also as
+application/json). Each PATH is a catalog (a file or a directory, with its
+translations), or dir/... for every catalog below dir; they are described together,
+and a code may be in one of them only. With no PATH, the built-in common catalog.
+
+By default the codes errcat's HTTP layer (httperr.Handler) answers with are described
+too: an unknown route, a wrong method, a malformed or oversized body, a timeout, rate
+limits and maintenance, with the built-in common catalog's codes. A server that remaps
+them with httperr.Codes declares the same remaps with --http-code (as
+--http-code NotFound=PET-404, the code from one of the catalogs given);
+--http-codes=false leaves them out.
+
+With --merge, it adds them to an existing document instead: every operation gets a
+response per status with the codes it can answer with (those whose returned_by names its
+operationId or "*", and the HTTP layer's; those of request bodies only where the
+operation takes one). Statuses the operation already answers, and the rest of the
+document, are left as they are. Merging into a document errcat merged into before
+merges the code lists: the catalogs merged now replace what they wrote, other catalogs'
+codes stay. The output is validated with kin-openapi.`,
 		Example: `  errcat gen openapi ./errors -o errors.openapi.json
   errcat gen openapi ./errors --merge api.yaml -o api.yaml
+  errcat gen openapi ./errors --http-code MalformedJSON=E0400 --merge api.yaml -o api.yaml
   errcat gen openapi examples/seeds/003-identity --envelope simple`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			env := httperr.EnvelopeByName(envelope)
 			if env == nil {
 				return usageErrorf("--envelope %q: want problem, simple, bulk or google", envelope)
 			}
-			c, err := loadPaths(cmd, a)
+			opts := openapi.Options{Envelope: env, Locale: locale, OmitHTTPCodes: !httpCodes}
+			for _, r := range remaps {
+				field, code, ok := strings.Cut(r, "=")
+				if !ok || code == "" || !slices.Contains(openapi.HTTPFailures(), field) {
+					return usageErrorf("--http-code %q: want FAILURE=CODE, FAILURE one of %s", r, strings.Join(openapi.HTTPFailures(), ", "))
+				}
+				if opts.HTTPCodes == nil {
+					opts.HTTPCodes = map[string]string{}
+				}
+				opts.HTTPCodes[field] = code
+			}
+			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
 			if err != nil {
 				return err
 			}
-			opts := openapi.Options{Envelope: env, Locale: locale}
-			var doc []byte
-			if merge != "" {
-				src, err := os.ReadFile(merge)
-				if err != nil {
-					return findingsErrorf("--merge: %v", err)
-				}
-				if doc, err = openapi.Merge(c, opts, src); err != nil {
-					return findingsErrorf("%s: %v", merge, err)
-				}
-			} else {
-				if doc, err = openapi.Generate(c, opts); err != nil {
-					return findingsErrorf("%v", err)
-				}
-				if ext := filepath.Ext(out); ext == ".yaml" || ext == ".yml" {
-					if doc, err = yaml.JSONToYAML(doc); err != nil {
-						return findingsErrorf("%v", err)
-					}
-				}
+			doc, err := genOpenAPI(cats, opts, merge, out)
+			if err != nil {
+				return err
 			}
 			return writeOutput(cmd.OutOrStdout(), out, doc)
 		},
@@ -145,5 +158,33 @@ document, are left as they are. The output is validated with kin-openapi.`,
 	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the error responses: problem, simple, bulk or google")
 	cmd.Flags().StringVar(&merge, "merge", "", "OpenAPI document (YAML or JSON) to add the responses to")
 	cmd.Flags().StringVar(&locale, "locale", "", "locale of the examples' texts")
+	cmd.Flags().BoolVar(&httpCodes, "http-codes", true, "describe the codes the HTTP layer answers with (an unknown route, a malformed body…)")
+	cmd.Flags().StringArrayVar(&remaps, "http-code", nil, "FAILURE=CODE: the HTTP layer answers FAILURE (a field of httperr.Codes, such as NotFound) with CODE; repeatable")
 	return cmd
+}
+
+// genOpenAPI returns the document gen openapi writes: generated, or merged into the
+// document at merge; YAML when out names a .yaml or .yml file and nothing is merged.
+func genOpenAPI(cats []*catalog.Catalog, opts openapi.Options, merge, out string) ([]byte, error) {
+	if merge != "" {
+		src, err := os.ReadFile(merge)
+		if err != nil {
+			return nil, findingsErrorf("--merge: %v", err)
+		}
+		doc, err := openapi.Merge(cats, opts, src)
+		if err != nil {
+			return nil, findingsErrorf("%s: %v", merge, err)
+		}
+		return doc, nil
+	}
+	doc, err := openapi.Generate(cats, opts)
+	if err != nil {
+		return nil, findingsErrorf("%v", err)
+	}
+	if ext := filepath.Ext(out); ext == ".yaml" || ext == ".yml" {
+		if doc, err = openapi.YAML(doc); err != nil {
+			return nil, findingsErrorf("%v", err)
+		}
+	}
+	return doc, nil
 }
