@@ -74,7 +74,7 @@ func TestSearchVariantsAndLocales(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := both.Search("pet-4")
-	if ids(r) != "PET-404 PET-409 PET-422" || r.Hits[0].Catalog != "petstore" {
+	if ids(r) != "PET-400 PET-404 PET-409 PET-422" || r.Hits[0].Catalog != "petstore" {
 		t.Errorf("across catalogs: %q", ids(r))
 	}
 }
