@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,10 @@ import (
 	"github.com/errcat/errcat/lint"
 )
 
+// localeRE is what the catalog format accepts as a locale; it also keeps the name of
+// a new translation file inside its folder.
+var localeRE = regexp.MustCompile(`^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$`)
+
 // Check reports, at their place in the file read, the texts of f that lint would
 // reject in a translation into f.Locale: a key the catalog does not have, a text
 // that is not ICU MessageFormat, placeholders other than the source text's, and
@@ -17,6 +22,10 @@ import (
 func Check(c *catalog.Catalog, f *File) catalog.Problems {
 	var out catalog.Problems
 	add := func(p catalog.Pos, msg string) { out = append(out, catalog.Problem{Pos: p, Msg: msg}) }
+	if !localeRE.MatchString(f.Locale) {
+		add(f.Pos, "locale "+strconv.Quote(f.Locale)+" is not a language tag such as vi or pt-BR")
+		return out
+	}
 	if strings.EqualFold(f.Locale, c.DefaultLocale) {
 		add(f.Pos, "locale "+f.Locale+" is the catalog's default locale: its texts belong in the catalog itself")
 		return out

@@ -314,6 +314,19 @@ ru.po:20:9: catalog shop has no code "NOPE-1": export again to get the texts it 
 	}
 }
 
+// TestImportLocale refuses a file whose locale is not a language tag, which would
+// otherwise name the translation file to create.
+func TestImportLocale(t *testing.T) {
+	fsys := shop(t)
+	c := load(t, fsys)
+	for _, locale := range []string{"../../etc/x", "en", ""} {
+		f := &File{Locale: locale, Pos: catalog.Pos{File: "x.po", Line: 3, Col: 2}}
+		if _, err := Merge(c, fsys, ".", f); err == nil {
+			t.Errorf("Merge with locale %q: no error", locale)
+		}
+	}
+}
+
 // TestReadErrors checks the positions and messages of malformed files.
 func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{

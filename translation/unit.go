@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -166,14 +167,7 @@ func fields(t *errcat.Texts, f func(field, src string)) {
 }
 
 func indexed(name string, i int) string {
-	return name + "[" + itoa(i) + "]"
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
+	return name + "[" + strconv.Itoa(i) + "]"
 }
 
 // SameLocale reports whether a and b name the same locale, ignoring case and reading
