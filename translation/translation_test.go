@@ -307,7 +307,7 @@ msgstr "Нет"
 	want := `ru.po:7:19: CART-001|message: plural of count has no "few" arm, which ru uses: add few {…}
 ru.po:7:19: CART-001|message: plural of count has no "many" arm, which ru uses: add many {…}
 ru.po:12:9: CART-001|title: the translation uses {limit} but the source text uses no placeholder: keep every placeholder and add none
-ru.po:16:19: USER-002|message: unexpected 'Ð' in placeholder: write {name}, {name, type} or {name, type, style}, or write '{{' for a literal brace
+ru.po:16:19: USER-002|message: unexpected 'з' in placeholder: write {name}, {name, type} or {name, type, style}, or write '{{' for a literal brace
 ru.po:20:9: catalog shop has no code "NOPE-1": export again to get the texts it has`
 	if err == nil || err.Error() != want {
 		t.Errorf("Merge error:\n%v\nwant:\n%s", err, want)
