@@ -3,6 +3,7 @@ package translation
 import (
 	"bytes"
 	"testing"
+	"testing/fstest"
 )
 
 // FuzzPO checks that ReadPO never panics and reads back what WritePO writes of any
@@ -49,4 +50,37 @@ func validText(s string) bool {
 // normalizeNewlines is what an XML reader makes of line ends.
 func normalizeNewlines(s string) string {
 	return string(bytes.ReplaceAll(bytes.ReplaceAll([]byte(s), []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n")))
+}
+
+// FuzzMerge checks that whatever text passes Check is written into the translation
+// file so that the catalog loads it back unchanged, beside the entries already there.
+func FuzzMerge(f *testing.F) {
+	f.Add("Ihre Karte wurde abgelehnt.")
+	f.Add("a \"quoted\"\n\tline: # not a comment \\ \x7f \u0085 \ufeff")
+	f.Fuzz(func(t *testing.T, text string) {
+		if text == "" || !validText(text) {
+			return
+		}
+		fsys := shop(t)
+		c := load(t, fsys)
+		file := &File{Locale: "de", Texts: []*Translated{{Key: "PAY-003|message", Text: text}, {Key: "PAY-003[expired]|message", Text: text}}}
+		if len(Check(c, file)) > 0 {
+			return
+		}
+		files, err := Merge(c, fsys, ".", file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["errors.de.yaml"] = &fstest.MapFile{Data: files["errors.de.yaml"]}
+		c = load(t, fsys)
+		got := map[string]string{}
+		for _, tr := range c.Translations {
+			for _, e := range tr.Errors {
+				got[e.ID] = e.Message
+			}
+		}
+		if got["PAY-003"] != text || got["PAY-003[expired]"] != text || got["CART-001"] == "" {
+			t.Fatalf("merged %q, loaded %q\n%s", text, got, files["errors.de.yaml"])
+		}
+	})
 }
