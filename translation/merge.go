@@ -26,50 +26,7 @@ func Merge(c *catalog.Catalog, fsys fs.FS, dir string, f *File) (map[string][]by
 	if ps := Check(c, f); len(ps) > 0 {
 		return nil, ps
 	}
-	var trs []*catalog.Translation
-	for _, tr := range c.Translations {
-		if SameLocale(tr.Locale, f.Locale) {
-			trs = append(trs, tr)
-		}
-	}
-	home := path.Join(dir, "errors."+f.Locale+".yaml")
-	if i := slices.IndexFunc(trs, func(tr *catalog.Translation) bool {
-		return strings.EqualFold(path.Base(tr.File), "errors."+f.Locale+".yaml")
-	}); i >= 0 {
-		home = trs[i].File
-	} else if len(trs) > 0 {
-		home = trs[0].File
-	}
-	files := map[string]*yamlFile{}
-	open := func(name string) (*yamlFile, error) {
-		if y := files[name]; y != nil {
-			return y, nil
-		}
-		if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
-			return nil, fmt.Errorf("%s: import writes YAML translation files; move this locale's texts into a .yaml file", name)
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil && name == home && len(trs) == 0 {
-			data, err = []byte("locale: "+f.Locale+"\nerrors:\n"), nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		y := &yamlFile{name: name, lines: strings.Split(string(data), "\n")}
-		files[name] = y
-		return y, nil
-	}
-	order := map[string]int{}
-	each(c, func(e *catalog.Entry) { order[e.ID()] = len(order) })
-	existing := map[string]*catalog.TranslatedEntry{}
-	where := map[string]string{}
-	for _, tr := range trs {
-		for _, t := range tr.Errors {
-			if _, dup := existing[t.ID]; !dup {
-				existing[t.ID], where[t.ID] = t, tr.File
-			}
-		}
-	}
+	m := newMerger(c, fsys, dir, f.Locale)
 	byID := map[string][]*Translated{}
 	var ids []string
 	for _, t := range f.Texts {
@@ -79,28 +36,10 @@ func Merge(c *catalog.Catalog, fsys fs.FS, dir string, f *File) (map[string][]by
 		}
 		byID[id] = append(byID[id], t)
 	}
-	slices.SortFunc(ids, func(a, b string) int { return order[a] - order[b] })
+	slices.SortFunc(ids, func(a, b string) int { return m.order[a] - m.order[b] })
 	var probs catalog.Problems
 	for _, id := range ids {
-		e := c.Lookup(id)
-		name := home
-		if where[id] != "" {
-			name = where[id]
-		}
-		y, err := open(name)
-		if err != nil {
-			return nil, err
-		}
-		block, err := mergeEntry(e, existing[id], y, byID[id], &probs)
-		if err != nil {
-			return nil, err
-		}
-		if t := existing[id]; t != nil {
-			err = y.replace(t, block)
-		} else {
-			err = y.insert(order, id, block, c)
-		}
-		if err != nil {
+		if err := m.merge(c.Lookup(id), byID[id], &probs); err != nil {
 			return nil, err
 		}
 	}
@@ -108,15 +47,96 @@ func Merge(c *catalog.Catalog, fsys fs.FS, dir string, f *File) (map[string][]by
 		return nil, probs
 	}
 	out := map[string][]byte{}
-	for name, y := range files {
+	for name, y := range m.files {
 		out[name] = []byte(y.content())
 	}
 	return out, nil
 }
 
+// merger merges texts into the translation files of one locale.
+type merger struct {
+	c      *catalog.Catalog
+	fsys   fs.FS
+	locale string
+	// home is the file new entries go to; created says it does not exist yet.
+	home    string
+	created bool
+	files   map[string]*yamlFile
+	// order is each id's place in the catalog.
+	order map[string]int
+	// existing is the locale's entry of each id, where the file that holds it.
+	existing map[string]*catalog.TranslatedEntry
+	where    map[string]string
+}
+
+func newMerger(c *catalog.Catalog, fsys fs.FS, dir, locale string) *merger {
+	m := &merger{c: c, fsys: fsys, locale: locale, files: map[string]*yamlFile{}, order: map[string]int{},
+		existing: map[string]*catalog.TranslatedEntry{}, where: map[string]string{}}
+	each(c, func(e *catalog.Entry) { m.order[e.ID()] = len(m.order) })
+	var trs []*catalog.Translation
+	for _, tr := range c.Translations {
+		if !SameLocale(tr.Locale, locale) {
+			continue
+		}
+		trs = append(trs, tr)
+		for _, t := range tr.Errors {
+			if _, dup := m.existing[t.ID]; !dup {
+				m.existing[t.ID], m.where[t.ID] = t, tr.File
+			}
+		}
+	}
+	name := "errors." + locale + ".yaml"
+	m.home, m.created = path.Join(dir, name), len(trs) == 0
+	if i := slices.IndexFunc(trs, func(tr *catalog.Translation) bool { return strings.EqualFold(path.Base(tr.File), name) }); i >= 0 {
+		m.home = trs[i].File
+	} else if len(trs) > 0 {
+		m.home = trs[0].File
+	}
+	return m
+}
+
+// open returns the file name as read, or as created.
+func (m *merger) open(name string) (*yamlFile, error) {
+	if y := m.files[name]; y != nil {
+		return y, nil
+	}
+	if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
+		return nil, fmt.Errorf("%s: import writes YAML translation files; move this locale's texts into a .yaml file", name)
+	}
+	var data []byte
+	var err error
+	if name == m.home && m.created {
+		data = []byte("locale: " + m.locale + "\nerrors:\n")
+	} else if data, err = fs.ReadFile(m.fsys, name); err != nil {
+		return nil, err
+	}
+	y := &yamlFile{name: name, lines: strings.Split(string(data), "\n")}
+	m.files[name] = y
+	return y, nil
+}
+
+// merge merges the texts of e into its entry, or a new one.
+func (m *merger) merge(e *catalog.Entry, texts []*Translated, probs *catalog.Problems) error {
+	id := e.ID()
+	name := m.home
+	if m.where[id] != "" {
+		name = m.where[id]
+	}
+	y, err := m.open(name)
+	if err != nil {
+		return err
+	}
+	old := m.existing[id]
+	block := mergeEntry(e, old, y, texts, probs)
+	if old != nil {
+		return y.replace(old, block)
+	}
+	return y.insert(m.order, id, block, m.c)
+}
+
 // mergeEntry returns the lines of the merged entry id: its recorded hashes, key and
 // texts, indented for the file.
-func mergeEntry(e *catalog.Entry, old *catalog.TranslatedEntry, y *yamlFile, texts []*Translated, probs *catalog.Problems) ([]string, error) {
+func mergeEntry(e *catalog.Entry, old *catalog.TranslatedEntry, y *yamlFile, texts []*Translated, probs *catalog.Problems) []string {
 	var merged errcat.Texts
 	hashes := map[string]string{}
 	if old != nil {
@@ -171,7 +191,7 @@ func mergeEntry(e *catalog.Entry, old *catalog.TranslatedEntry, y *yamlFile, tex
 			}
 		}
 	}
-	return block, nil
+	return block
 }
 
 // setField sets the text of t a field names, growing a list as needed.

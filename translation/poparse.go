@@ -12,98 +12,111 @@ import (
 // flag), msgctxt, msgid and msgstr with their continuation lines, and obsolete
 // entries (#~), which it marks.
 func parsePO(name, src string) ([]*poEntry, error) {
-	var out []*poEntry
-	cur := &poEntry{}
-	var last **poString // the string continuation lines extend
-	flush := func() {
-		if cur.id != nil || cur.ctxt != nil || cur.str != nil {
-			out = append(out, cur)
-		}
-		cur, last = &poEntry{}, nil
-	}
-	lines := strings.Split(src, "\n")
-	for n, line := range lines {
-		pos := catalog.Pos{File: name, Line: n + 1, Col: 1}
-		line = strings.TrimSuffix(line, "\r")
-		obsolete := false
-		if strings.HasPrefix(line, "#~") {
-			obsolete, line = true, strings.TrimLeft(line[2:], " ")
-			pos.Col += len(lines[n]) - len(line)
-		}
-		trimmed := strings.TrimLeft(line, " \t")
-		pos.Col += len(line) - len(trimmed)
-		switch {
-		case trimmed == "":
-			if !obsolete {
-				last = nil
-			}
-			continue
-		case strings.HasPrefix(trimmed, "#"):
-			if cur.id != nil && cur.str != nil {
-				flush()
-			}
-			if strings.HasPrefix(trimmed, "#,") && strings.Contains(trimmed, "fuzzy") {
-				cur.fuzzy = true
-			}
-			continue
-		case trimmed[0] == '"':
-			if last == nil || *last == nil {
-				return nil, fmt.Errorf("%s: string without a keyword: start it with msgid, msgstr or msgctxt", pos)
-			}
-			if err := appendPOString(*last, trimmed, pos); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		kw, rest, _ := strings.Cut(trimmed, " ")
-		rest = strings.TrimLeft(rest, " \t")
-		pos.Col += len(trimmed) - len(rest)
-		var slot **poString
-		switch kw {
-		case "msgctxt":
-			if cur.id != nil || cur.ctxt != nil {
-				flush()
-			}
-			slot = &cur.ctxt
-		case "msgid":
-			if cur.id != nil {
-				flush()
-			}
-			slot = &cur.id
-		case "msgstr":
-			if cur.id == nil {
-				return nil, fmt.Errorf("%s: msgstr without msgid", pos)
-			}
-			if cur.str != nil {
-				return nil, fmt.Errorf("%s: second msgstr for one msgid", pos)
-			}
-			slot = &cur.str
-		case "msgid_plural":
-			return nil, fmt.Errorf("%s: msgid_plural: errcat keeps a plural in one text as ICU arms, {n, plural, one {…} other {…}}; translate the arms inside msgstr", pos)
-		default:
-			if strings.HasPrefix(kw, "msgstr[") {
-				return nil, fmt.Errorf("%s: %s: errcat keeps a plural in one text as ICU arms; write a single msgstr", pos, kw)
-			}
-			return nil, fmt.Errorf("%s: unknown keyword %q: want msgctxt, msgid or msgstr", pos, kw)
-		}
-		if cur.keyPos.Line == 0 {
-			cur.keyPos = catalog.Pos{File: name, Line: n + 1, Col: 1}
-		}
-		cur.obsolete = cur.obsolete || obsolete
-		*slot = &poString{}
-		last = slot
-		if err := appendPOString(*slot, rest, pos); err != nil {
+	p := &poParser{cur: &poEntry{}}
+	for n, raw := range strings.Split(src, "\n") {
+		if err := p.line(catalog.Pos{File: name, Line: n + 1, Col: 1}, raw); err != nil {
 			return nil, err
 		}
 	}
-	flush()
-	for _, e := range out {
+	p.flush()
+	for _, e := range p.out {
 		if e.id == nil || e.str == nil {
-			p := e.keyPos
-			return nil, fmt.Errorf("%s: entry needs both msgid and msgstr", p)
+			return nil, fmt.Errorf("%s: entry needs both msgid and msgstr", e.keyPos)
 		}
 	}
-	return out, nil
+	return p.out, nil
+}
+
+type poParser struct {
+	out []*poEntry
+	cur *poEntry
+	// last is the string continuation lines extend.
+	last **poString
+}
+
+func (p *poParser) flush() {
+	if p.cur.id != nil || p.cur.ctxt != nil || p.cur.str != nil {
+		p.out = append(p.out, p.cur)
+	}
+	p.cur, p.last = &poEntry{}, nil
+}
+
+// line reads one line of the file, at pos.
+func (p *poParser) line(pos catalog.Pos, raw string) error {
+	line := strings.TrimSuffix(raw, "\r")
+	obsolete := false
+	if strings.HasPrefix(line, "#~") {
+		obsolete, line = true, strings.TrimLeft(line[2:], " ")
+		pos.Col += len(raw) - len(line)
+	}
+	trimmed := strings.TrimLeft(line, " \t")
+	pos.Col += len(line) - len(trimmed)
+	switch {
+	case trimmed == "":
+		if !obsolete {
+			p.last = nil
+		}
+		return nil
+	case trimmed[0] == '#':
+		if p.cur.id != nil && p.cur.str != nil {
+			p.flush()
+		}
+		if strings.HasPrefix(trimmed, "#,") && strings.Contains(trimmed, "fuzzy") {
+			p.cur.fuzzy = true
+		}
+		return nil
+	case trimmed[0] == '"':
+		if p.last == nil || *p.last == nil {
+			return fmt.Errorf("%s: string without a keyword: start it with msgid, msgstr or msgctxt", pos)
+		}
+		return appendPOString(*p.last, trimmed, pos)
+	}
+	kw, rest, _ := strings.Cut(trimmed, " ")
+	rest = strings.TrimLeft(rest, " \t")
+	keyPos := pos
+	pos.Col += len(trimmed) - len(rest)
+	slot, err := p.keyword(kw, keyPos)
+	if err != nil {
+		return err
+	}
+	if p.cur.keyPos.Line == 0 {
+		p.cur.keyPos = keyPos
+	}
+	p.cur.obsolete = p.cur.obsolete || obsolete
+	*slot = &poString{}
+	p.last = slot
+	return appendPOString(*slot, rest, pos)
+}
+
+// keyword returns the string of the current entry a keyword starts, beginning a new
+// entry where the keyword does.
+func (p *poParser) keyword(kw string, pos catalog.Pos) (**poString, error) {
+	switch kw {
+	case "msgctxt":
+		if p.cur.id != nil || p.cur.ctxt != nil {
+			p.flush()
+		}
+		return &p.cur.ctxt, nil
+	case "msgid":
+		if p.cur.id != nil {
+			p.flush()
+		}
+		return &p.cur.id, nil
+	case "msgstr":
+		if p.cur.id == nil {
+			return nil, fmt.Errorf("%s: msgstr without msgid", pos)
+		}
+		if p.cur.str != nil {
+			return nil, fmt.Errorf("%s: second msgstr for one msgid", pos)
+		}
+		return &p.cur.str, nil
+	case "msgid_plural":
+		return nil, fmt.Errorf("%s: msgid_plural: errcat keeps a plural in one text as ICU arms, {n, plural, one {…} other {…}}; translate the arms inside msgstr", pos)
+	}
+	if strings.HasPrefix(kw, "msgstr[") {
+		return nil, fmt.Errorf("%s: %s: errcat keeps a plural in one text as ICU arms; write a single msgstr", pos, kw)
+	}
+	return nil, fmt.Errorf("%s: unknown keyword %q: want msgctxt, msgid or msgstr", pos, kw)
 }
 
 // appendPOString decodes the quoted string q at pos and appends it to s.

@@ -330,7 +330,7 @@ func TestImportLocale(t *testing.T) {
 // TestReadErrors checks the positions and messages of malformed files.
 func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"x.po", "msgid \"\"\nmsgstr \"Language: de\\n\"\n\nmsgctxt \"A|message\"\nmsgid \"a\"\nmsgid_plural \"b\"\n", "x.po:6:14: msgid_plural: errcat keeps a plural in one text as ICU arms, {n, plural, one {…} other {…}}; translate the arms inside msgstr"},
+		{"x.po", "msgid \"\"\nmsgstr \"Language: de\\n\"\n\nmsgctxt \"A|message\"\nmsgid \"a\"\nmsgid_plural \"b\"\n", "x.po:6:1: msgid_plural: errcat keeps a plural in one text as ICU arms, {n, plural, one {…} other {…}}; translate the arms inside msgstr"},
 		{"x.po", "msgid \"\"\nmsgstr \"Language: de\\n\"\nmsgctxt \"A|message\"\nmsgid \"a\"\nmsgstr \"b\\q\"\n", "x.po:5:10: unknown escape \\q"},
 		{"x.po", "msgid \"\"\nmsgstr \"\"\n", "x.po: no Language in the header entry: add \"Language: xx\\n\""},
 		{"x.xlf", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de"><file id="f"><unit id="u" name="A|message"><segment><source>a</source><target>b<ph id="1"/></target></segment></unit></file></xliff>`, "x.xlf:1:185: <ph> inside a target: errcat texts are plain; write placeholders as {name}"},
