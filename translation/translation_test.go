@@ -92,9 +92,17 @@ func TestMsgfmt(t *testing.T) {
 	fsys := shop(t)
 	fsys["errors.yaml"].Data = bytes.Replace(fsys["errors.yaml"].Data, []byte("Your card was declined."), []byte(`"Your card was\tdeclined \\ \u0001 \"now\".\nTry again."`), 1)
 	c := load(t, fsys)
-	for _, locale := range []string{"de", "fr", "ja"} {
+	var changed bytes.Buffer
+	WritePO(&changed, Header{Catalog: "x", Locale: "de", Revised: revised}, []*Unit{
+		{ID: "A", Field: "message", Source: "Two\nlines {0}", Target: "Zwei\nZeilen {0}", State: Changed, Params: []*catalog.Param{{Name: "n", Type: "int"}}},
+	})
+	for _, locale := range []string{"de", "fr", "ja", "changed"} {
 		file := filepath.Join(t.TempDir(), locale+".po")
-		os.WriteFile(file, export(t, c, fsys, locale, "po", true), 0o644)
+		data := changed.Bytes()
+		if locale != "changed" {
+			data = export(t, c, fsys, locale, "po", true)
+		}
+		os.WriteFile(file, data, 0o644)
 		out, err := exec.Command(msgfmt, "--check", "-o", os.DevNull, file).CombinedOutput()
 		if err != nil || len(out) > 0 {
 			t.Errorf("msgfmt --check %s: %v\n%s", locale, err, out)
@@ -111,12 +119,27 @@ func TestXLIFFSchema(t *testing.T) {
 	fsys := shop(t)
 	fsys["errors.yaml"].Data = bytes.Replace(fsys["errors.yaml"].Data, []byte("Your card was declined."), []byte(`"Your card <was> & \u0001 declined."`), 1)
 	c := load(t, fsys)
+	var changed bytes.Buffer
+	WriteXLIFF(&changed, Header{Catalog: "x", SourceLocale: "en", Locale: "de"}, []*Unit{
+		{ID: "A", Field: "message", Source: "Two\nlines", Target: "Zwei\nZeilen", State: Changed, Description: "d"},
+	})
 	for _, tc := range []struct {
 		locale string
 		all    bool
-	}{{"de", false}, {"de", true}, {"fr", true}, {"ja", false}} {
+	}{{"de", false}, {"de", true}, {"fr", true}, {"ja", false}, {"changed", false}, {"none", false}} {
 		file := filepath.Join(t.TempDir(), tc.locale+".xlf")
-		os.WriteFile(file, export(t, c, fsys, tc.locale, "xliff", tc.all), 0o644)
+		var data []byte
+		switch tc.locale {
+		case "changed":
+			data = changed.Bytes()
+		case "none":
+			var b bytes.Buffer
+			WriteXLIFF(&b, Header{Catalog: "x", SourceLocale: "en", Locale: "de"}, nil)
+			data = b.Bytes()
+		default:
+			data = export(t, c, fsys, tc.locale, "xliff", tc.all)
+		}
+		os.WriteFile(file, data, 0o644)
 		out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "schema", "xliff_core_2.0.xsd"), file).CombinedOutput()
 		if err != nil {
 			t.Errorf("xmllint %s: %v\n%s", tc.locale, err, out)
