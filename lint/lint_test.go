@@ -58,6 +58,7 @@ func TestDisable(t *testing.T) {
 	for _, r := range Rules() {
 		ids = append(ids, r.ID)
 	}
+	ids = append(ids, LoadRule)
 	if fs := run(t, "mistakes", Options{Disable: ids}); len(fs) != 0 {
 		t.Errorf("findings with every rule disabled:\n%s", text(fs))
 	}

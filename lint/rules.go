@@ -15,7 +15,9 @@ var rules = []*Rule{
 	{ID: "variant-disagrees", Severity: SeverityError, Doc: "a variant has another HTTP status or other params than its code: one code, two contracts", check: variantDisagrees},
 	{ID: "duplicate-text", Severity: SeverityWarning, Doc: "two codes have the same message, so clients cannot tell them apart", check: duplicateText},
 	{ID: "status-contradicts-text", Severity: SeverityWarning, Doc: "the HTTP status contradicts the text (a \"not found\" text with 200 or 500, a rate limit with 400…)", check: statusContradictsText},
-	{ID: "placeholder-mismatch", Severity: SeverityWarning, Doc: "a title, cause, resolution or translation uses other placeholders than the message", check: placeholderMismatch},
+	{ID: "placeholder-mismatch", Severity: SeverityWarning, Doc: "a title, cause or resolution uses other placeholders than the message", check: placeholderMismatch},
+	{ID: "translation-placeholders", Severity: SeverityError, Doc: "a translated text leaves out a placeholder of the text it translates, or adds one", check: translationPlaceholders},
+	{ID: "plural-categories", Severity: SeverityError, Doc: "a plural lacks a category its locale's CLDR rules use, or has one they never select", check: pluralCategories},
 	{ID: "unused-param", Severity: SeverityWarning, Doc: "a param is declared but no text uses it", check: unusedParam},
 	{ID: "unknown-translation", Severity: SeverityError, Doc: "a translation is of a code (or variant) the catalog does not define", check: unknownTranslation},
 	{ID: "missing-translation", Severity: SeverityWarning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
@@ -236,23 +238,6 @@ func placeholderMismatch(c *catalog.Catalog, r report) {
 			}
 		}
 	})
-	for _, tr := range c.Translations {
-		for _, t := range tr.Errors {
-			e := c.Lookup(t.ID)
-			if e == nil {
-				continue
-			}
-			params := e.EffectiveParams()
-			for _, pair := range []struct{ field, text, base string }{{"title", t.Title, e.Title}, {"message", t.Message, e.Message}} {
-				if pair.text == "" || pair.base == "" {
-					continue
-				}
-				if got, want := mask(pair.text, params), mask(pair.base, params); got != want {
-					r(t.PosOf(pair.field), fmt.Sprintf("%s in %s: the %s uses %s but the default text uses %s", t.ID, tr.Locale, pair.field, braces(names(got, params)), braces(names(want, params))))
-				}
-			}
-		}
-	}
 }
 
 func braces(names []string) string {

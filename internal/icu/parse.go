@@ -3,6 +3,7 @@ package icu
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat/internal/jsontext"
 )
@@ -202,7 +203,8 @@ func (p *parser) unclosed(open int) error {
 	if p.pos >= len(p.src) {
 		return p.errorf(open, "unclosed '{': close the placeholder with '}'"+p.literalHint())
 	}
-	return p.errorf(p.pos, "unexpected "+strconv.QuoteRune(rune(p.src[p.pos]))+" in placeholder: write {name}, {name, type} or {name, type, style}"+p.literalHint())
+	r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+	return p.errorf(p.pos, "unexpected "+strconv.QuoteRune(r)+" in placeholder: write {name}, {name, type} or {name, type, style}"+p.literalHint())
 }
 
 // literalHint tells how to write a literal brace where the parser is.

@@ -42,6 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"a {0", `offset 2: unclosed '{': close the placeholder with '}', or write '{{' for a literal brace`},
 		{"{}", `offset 0: empty placeholder '{}': name an argument, as in {0} or {id}, or write '{{' for a literal brace`},
 		{"{0 1}", `offset 3: unexpected '1' in placeholder: write {name}, {name, type} or {name, type, style}, or write '{{' for a literal brace`},
+		{"{name занято}", `offset 6: unexpected 'з' in placeholder: write {name}, {name, type} or {name, type, style}, or write '{{' for a literal brace`},
 		{"{0x7}", `offset 1: invalid argument index "0x7": an index is a number, as in {0}; a name starts with a letter or '_'`},
 		{"{99999}", `offset 1: argument index {99999} is too large`},
 		{"{a-b}", `offset 1: invalid argument name "a-b": a name is letters, digits and '_', as in {file_name}`},

@@ -16,6 +16,7 @@ import (
 // TestGolden runs the errcat command and compares its output and exit status with
 // testdata/<case>.txt.
 func TestGolden(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
 	tests := []struct {
 		name string
 		args string
@@ -24,7 +25,8 @@ func TestGolden(t *testing.T) {
 		{"explain-variant", "explain 000037[0]"},
 		{"explain-seed002-107", "explain 107 --catalog ../../../../examples/seeds/002-backend"},
 		{"explain-unknown", "explain 00001"},
-		{"explain-locale-missing", "explain 000001 --locale fr"},
+		{"explain-locale-missing", "explain 000001 --locale ko"},
+		{"explain-locale-ja", "explain 000012 --locale ja"},
 		{"render-positional", "render 000012 --param 0=project --param 1=42"},
 		{"render-named", "render 000012 --param kind=project --param id=42"},
 		{"render-variant", "render 000037"},
@@ -68,6 +70,10 @@ func TestGolden(t *testing.T) {
 		{"explain-typo-name", "explain AUTH-041 --catalog ../../../../examples/seeds/001-devdocs"},
 		{"explain-missing-catalog", "explain 1 --catalog /nonexistent"},
 		{"serve-missing", "serve /nonexistent --addr 127.0.0.1:0"},
+		{"i18n-status", "i18n status ../../../../translation/testdata/shop --locale ja"},
+		{"i18n-status-below", "i18n status ../../../../translation/testdata/shop --min-coverage 50"},
+		{"i18n-export-no-locale", "i18n export ../../../../translation/testdata/shop"},
+		{"i18n-export-po", "i18n export ../../../../translation/testdata/shop --locale fr --format po"},
 		{"serve-bad", "serve ../../../../catalog/testdata/load/fields/input --addr 127.0.0.1:0"},
 	}
 	for _, tt := range tests {

@@ -87,7 +87,7 @@ use the built-in "common" catalog.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: err}
 	})
-	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe(), newVersion())
+	root.AddCommand(newExplain(), newRender(), newValidate(), newGen(), newLint(), newDiff(), newImport(), newDocs(), newServe(), newI18n(), newVersion())
 	return root
 }
 
