@@ -715,58 +715,65 @@ title System Error and Common Messages
 version 1.0.0
 docs_url https://errcat.dev/catalogs/common/errors/{code}/
 default_locale en
+locale de
+locale es
+locale fr
+locale ja
+locale pt-BR
+locale vi
+locale zh-Hans
 codes 51
-449 InternalServerError 000001
-451 ResourceNotFound 000002
-530 InvalidRequest 000003
-530 UnableToLoadData 000004
-531 SystemTechnicalIssue 000005
-705 SubscriptionAwaitingVerification 000006
-719 InvalidParamType 000007
-918 MissingPrivilege 000008
-395 ProjectIDRequired 000009
-374 UserIDRequired 000010
-751 InvalidJSONFieldType 000011
-624 UnableToLocate 000012
-435 TooManyRequests 000013
-474 DeploymentInProgress 000014
-781 UserBillingAccountBlocked 000015
-810 ProjectBillingAccountBlocked 000016
-542 ImageTooLarge 000017
-564 DataProcessingFailed 000018
-393 InvalidEmail 000019
-426 InvalidImageFormat 000020
-620 UnexpectedUpstreamResponse 000021
-528 UpstreamTimeout 000022
-473 OperationFailed 000023
-595 PayloadTooLarge 000024
-785 BillingAccountActiveOnProjects 000025
-871 WrongProjectContext 000026
-837 NotProjectMember 000027
-471 FeedbackFailed 000028
-708 EndpointNotFound 000029
-498 MissingRequiredInformation 000030
-679 MethodNotSupported 000031
-704 UnsupportedAcceptType 000033
-514 MissingRequestPart 000034
-544 MissingPathVariable 000035
-658 InvalidParamOrHeader 000036
-951 ValueAlreadyExists 000037
-881 FieldRequired 000038
-1009 InvalidFieldValue 000039
-532 IntegrityConstraintViolation 000040
-480 DataSourceUnavailable 000041
-419 TenantAccessDenied 000042
-403 AttemptLimitExceeded 000043
-467 AccountNotActivated 000044
-612 BillingAccountShared 000045
-547 BillingAccountUnpaid 000046
-591 InvalidTimeZone 000047
-353 InvalidRedirectURL 000048
-552 AttributeReadOnly 000049
-373 FeatureDisabled 000050
-438 FileUploadRateLimited 000051
-706 UnsupportedContentType 000052
+3514 InternalServerError 000001
+3643 ResourceNotFound 000002
+4432 InvalidRequest 000003
+4605 UnableToLoadData 000004
+4208 SystemTechnicalIssue 000005
+5869 SubscriptionAwaitingVerification 000006
+4740 InvalidParamType 000007
+5490 MissingPrivilege 000008
+2986 ProjectIDRequired 000009
+2991 UserIDRequired 000010
+4996 InvalidJSONFieldType 000011
+4143 UnableToLocate 000012
+3390 TooManyRequests 000013
+3434 DeploymentInProgress 000014
+5405 UserBillingAccountBlocked 000015
+5446 ProjectBillingAccountBlocked 000016
+3764 ImageTooLarge 000017
+4637 DataProcessingFailed 000018
+3220 InvalidEmail 000019
+3535 InvalidImageFormat 000020
+4968 UnexpectedUpstreamResponse 000021
+4397 UpstreamTimeout 000022
+3189 OperationFailed 000023
+4291 PayloadTooLarge 000024
+6686 BillingAccountActiveOnProjects 000025
+5253 WrongProjectContext 000026
+5298 NotProjectMember 000027
+3702 FeedbackFailed 000028
+5093 EndpointNotFound 000029
+3181 MissingRequiredInformation 000030
+4616 MethodNotSupported 000031
+5043 UnsupportedAcceptType 000033
+3469 MissingRequestPart 000034
+3580 MissingPathVariable 000035
+4898 InvalidParamOrHeader 000036
+7043 ValueAlreadyExists 000037
+6791 FieldRequired 000038
+7938 InvalidFieldValue 000039
+4533 IntegrityConstraintViolation 000040
+3799 DataSourceUnavailable 000041
+3240 TenantAccessDenied 000042
+3059 AttemptLimitExceeded 000043
+3581 AccountNotActivated 000044
+5537 BillingAccountShared 000045
+4708 BillingAccountUnpaid 000046
+4229 InvalidTimeZone 000047
+2890 InvalidRedirectURL 000048
+3742 AttributeReadOnly 000049
+2853 FeatureDisabled 000050
+3531 FileUploadRateLimited 000051
+4443 UnsupportedContentType 000052
 code 000001
 name InternalServerError
 status 500
@@ -780,6 +787,55 @@ resolution Try the request again.
 resolution If the issue persists, contact support.
 category internal
 log_level ERROR
+title@de Interner Serverfehler
+message@de Interner Serverfehler
+summary@de Nicht näher bestimmter interner Serverfehler
+description@de Der Server ist auf einen unerwarteten Zustand gestoßen, der die Bearbeitung der Anfrage verhindert hat.
+cause@de Auf dem Server ist ein nicht näher bestimmter interner Fehler aufgetreten.
+resolution@de Senden Sie die Anfrage erneut.
+resolution@de Wenn das Problem weiterhin besteht, wenden Sie sich an den Support.
+title@es Error interno del servidor
+message@es Error interno del servidor
+summary@es Error interno del servidor no identificado
+description@es El servidor encontró una condición inesperada que le impidió atender la solicitud.
+cause@es Se produjo un error interno no identificado en el servidor.
+resolution@es Vuelva a intentar la solicitud.
+resolution@es Si el problema continúa, póngase en contacto con el soporte.
+title@fr Erreur interne du serveur
+message@fr Erreur interne du serveur
+summary@fr Erreur interne du serveur non identifiée
+description@fr Le serveur a rencontré une situation inattendue qui l’a empêché de traiter la requête.
+cause@fr Une erreur interne non identifiée s’est produite sur le serveur.
+resolution@fr Renvoyez la requête.
+resolution@fr Si le problème persiste, contactez le support.
+title@ja 内部サーバーエラー
+message@ja 内部サーバーエラー
+summary@ja 原因不明の内部サーバーエラー
+description@ja サーバーで予期しない状態が発生したため、リクエストを処理できませんでした。
+cause@ja サーバーで原因不明の内部エラーが発生しました。
+resolution@ja リクエストをもう一度送信してください。
+resolution@ja 問題が解決しない場合は、サポートにお問い合わせください。
+title@pt-BR Erro interno do servidor
+message@pt-BR Erro interno do servidor
+summary@pt-BR Erro interno do servidor não identificado
+description@pt-BR O servidor encontrou uma condição inesperada que o impediu de atender à solicitação.
+cause@pt-BR Ocorreu um erro interno não identificado no servidor.
+resolution@pt-BR Tente a solicitação novamente.
+resolution@pt-BR Se o problema persistir, entre em contato com o suporte.
+title@vi Lỗi máy chủ nội bộ
+message@vi Lỗi máy chủ nội bộ
+summary@vi Lỗi máy chủ nội bộ không xác định
+description@vi Máy chủ gặp một tình huống không mong đợi khiến yêu cầu không thể được xử lý.
+cause@vi Đã xảy ra một lỗi nội bộ không xác định trên máy chủ.
+resolution@vi Thử gửi lại yêu cầu.
+resolution@vi Nếu sự cố vẫn tiếp diễn, hãy liên hệ bộ phận hỗ trợ.
+title@zh-Hans 服务器内部错误
+message@zh-Hans 服务器内部错误
+summary@zh-Hans 未知的服务器内部错误
+description@zh-Hans 服务器遇到意外情况，无法完成请求。
+cause@zh-Hans 服务器上发生了未知的内部错误。
+resolution@zh-Hans 请重新发送请求。
+resolution@zh-Hans 如果问题仍然存在，请联系技术支持。
 code 000002
 name ResourceNotFound
 status 404
@@ -793,6 +849,62 @@ cause The resource was deleted before the request was made.
 resolution Verify the resource ID is correct.
 resolution Ensure the resource has not been deleted.
 category not_found
+title@de Ressource nicht gefunden
+message@de Ressource nicht gefunden
+summary@de Die angeforderte Ressource existiert nicht
+description@de Die angeforderte Ressource existiert im System nicht.
+cause@de Die Ressourcen-ID ist falsch oder existiert nicht.
+cause@de Die Ressource wurde gelöscht, bevor die Anfrage gestellt wurde.
+resolution@de Prüfen Sie, ob die Ressourcen-ID korrekt ist.
+resolution@de Stellen Sie sicher, dass die Ressource nicht gelöscht wurde.
+title@es Recurso no encontrado
+message@es Recurso no encontrado
+summary@es El recurso solicitado no existe
+description@es El recurso solicitado no existe en el sistema.
+cause@es El ID del recurso es incorrecto o no existe.
+cause@es El recurso se eliminó antes de realizar la solicitud.
+resolution@es Compruebe que el ID del recurso sea correcto.
+resolution@es Asegúrese de que el recurso no se haya eliminado.
+title@fr Ressource introuvable
+message@fr Ressource introuvable
+summary@fr La ressource demandée n’existe pas
+description@fr La ressource demandée n’existe pas dans le système.
+cause@fr L’identifiant de la ressource est incorrect ou n’existe pas.
+cause@fr La ressource a été supprimée avant l’envoi de la requête.
+resolution@fr Vérifiez que l’identifiant de la ressource est correct.
+resolution@fr Assurez-vous que la ressource n’a pas été supprimée.
+title@ja リソースが見つかりません
+message@ja リソースが見つかりません
+summary@ja 要求されたリソースは存在しません
+description@ja 要求されたリソースはシステムに存在しません。
+cause@ja リソース ID が正しくないか、存在しません。
+cause@ja リクエストの前にリソースが削除されました。
+resolution@ja リソース ID が正しいことを確認してください。
+resolution@ja リソースが削除されていないことを確認してください。
+title@pt-BR Recurso não encontrado
+message@pt-BR Recurso não encontrado
+summary@pt-BR O recurso solicitado não existe
+description@pt-BR O recurso solicitado não existe no sistema.
+cause@pt-BR O ID do recurso está incorreto ou não existe.
+cause@pt-BR O recurso foi excluído antes de a solicitação ser feita.
+resolution@pt-BR Verifique se o ID do recurso está correto.
+resolution@pt-BR Certifique-se de que o recurso não foi excluído.
+title@vi Không tìm thấy tài nguyên
+message@vi Không tìm thấy tài nguyên
+summary@vi Tài nguyên được yêu cầu không tồn tại
+description@vi Tài nguyên được yêu cầu không tồn tại trong hệ thống.
+cause@vi ID tài nguyên không đúng hoặc không tồn tại.
+cause@vi Tài nguyên đã bị xóa trước khi yêu cầu được gửi.
+resolution@vi Kiểm tra lại ID tài nguyên.
+resolution@vi Đảm bảo tài nguyên chưa bị xóa.
+title@zh-Hans 未找到资源
+message@zh-Hans 未找到资源
+summary@zh-Hans 请求的资源不存在
+description@zh-Hans 系统中不存在所请求的资源。
+cause@zh-Hans 资源 ID 不正确或不存在。
+cause@zh-Hans 资源在发出请求前已被删除。
+resolution@zh-Hans 请确认资源 ID 正确。
+resolution@zh-Hans 请确认资源未被删除。
 code 000003
 name InvalidRequest
 status 400
@@ -806,6 +918,62 @@ cause The request body or parameters are malformed.
 resolution Check the request format and ensure all required fields are present.
 resolution Refer to the API reference for the expected request structure.
 category invalid_request
+title@de Ungültige Anfrage
+message@de Ungültige Anfrage
+summary@de Falsches Format oder fehlende Pflichtfelder
+description@de Die Anfrage hat ein falsches Format oder es fehlen erforderliche Angaben.
+cause@de In der Anfrage fehlen Pflichtfelder.
+cause@de Der Anfragetext oder die Parameter sind fehlerhaft.
+resolution@de Prüfen Sie das Format der Anfrage und stellen Sie sicher, dass alle Pflichtfelder vorhanden sind.
+resolution@de Die erwartete Struktur der Anfrage finden Sie in der API-Referenz.
+title@es Solicitud no válida
+message@es Solicitud no válida
+summary@es Formato incorrecto o faltan campos obligatorios
+description@es La solicitud tiene un formato incorrecto o le falta información obligatoria.
+cause@es Faltan campos obligatorios en la solicitud.
+cause@es El cuerpo o los parámetros de la solicitud tienen un formato incorrecto.
+resolution@es Revise el formato de la solicitud y asegúrese de que estén todos los campos obligatorios.
+resolution@es Consulte la referencia de la API para conocer la estructura de solicitud esperada.
+title@fr Requête invalide
+message@fr Requête invalide
+summary@fr Format incorrect ou champs obligatoires manquants
+description@fr La requête est mal formée ou des informations obligatoires manquent.
+cause@fr Des champs obligatoires manquent dans la requête.
+cause@fr Le corps ou les paramètres de la requête sont mal formés.
+resolution@fr Vérifiez le format de la requête et assurez-vous que tous les champs obligatoires sont présents.
+resolution@fr Consultez la référence de l’API pour connaître la structure de requête attendue.
+title@ja 無効なリクエスト
+message@ja 無効なリクエスト
+summary@ja 形式が正しくないか、必須フィールドがありません
+description@ja リクエストの形式が正しくないか、必須の情報が不足しています。
+cause@ja リクエストに必須フィールドがありません。
+cause@ja リクエスト本文またはパラメーターの形式が正しくありません。
+resolution@ja リクエストの形式を確認し、必須フィールドがすべて含まれていることを確認してください。
+resolution@ja 想定されるリクエスト構造については API リファレンスを参照してください。
+title@pt-BR Solicitação inválida
+message@pt-BR Solicitação inválida
+summary@pt-BR Formato incorreto ou campos obrigatórios ausentes
+description@pt-BR A solicitação tem um formato incorreto ou não contém informações obrigatórias.
+cause@pt-BR Faltam campos obrigatórios na solicitação.
+cause@pt-BR O corpo ou os parâmetros da solicitação estão malformados.
+resolution@pt-BR Verifique o formato da solicitação e certifique-se de que todos os campos obrigatórios estejam presentes.
+resolution@pt-BR Consulte a referência da API para conhecer a estrutura de solicitação esperada.
+title@vi Yêu cầu không hợp lệ
+message@vi Yêu cầu không hợp lệ
+summary@vi Sai định dạng hoặc thiếu trường bắt buộc
+description@vi Yêu cầu có định dạng không đúng hoặc thiếu thông tin bắt buộc.
+cause@vi Yêu cầu thiếu các trường bắt buộc.
+cause@vi Nội dung hoặc tham số của yêu cầu bị sai định dạng.
+resolution@vi Kiểm tra định dạng yêu cầu và đảm bảo có đủ các trường bắt buộc.
+resolution@vi Tham khảo tài liệu API để biết cấu trúc yêu cầu mong đợi.
+title@zh-Hans 无效请求
+message@zh-Hans 无效请求
+summary@zh-Hans 格式不正确或缺少必填字段
+description@zh-Hans 请求格式不正确或缺少必要的信息。
+cause@zh-Hans 请求中缺少必填字段。
+cause@zh-Hans 请求正文或参数格式错误。
+resolution@zh-Hans 请检查请求格式，并确保包含所有必填字段。
+resolution@zh-Hans 请参阅 API 参考文档，了解预期的请求结构。
 code 000004
 name UnableToLoadData
 status 503
@@ -820,6 +988,55 @@ resolution If the issue persists, contact support.
 category unavailable
 retryable
 log_level ERROR
+title@de Die angeforderten Daten konnten nicht geladen werden
+message@de Die angeforderten Daten konnten nicht geladen werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Support, wenn das Problem weiterhin besteht.
+summary@de Vorübergehender Fehler beim Laden der Daten
+description@de Das System konnte die angeforderten Daten nicht laden, möglicherweise wegen eines vorübergehenden Fehlers.
+cause@de Beim Laden der Daten ist ein vorübergehender Systemfehler aufgetreten.
+resolution@de Versuchen Sie es nach kurzer Zeit erneut.
+resolution@de Wenn das Problem weiterhin besteht, wenden Sie sich an den Support.
+title@es No se pudieron cargar los datos solicitados
+message@es No se pudieron cargar los datos solicitados. Inténtelo de nuevo o póngase en contacto con el soporte si el problema continúa.
+summary@es Error temporal al cargar los datos
+description@es El sistema no pudo cargar los datos solicitados, posiblemente por un error temporal.
+cause@es Se produjo un error temporal del sistema al cargar los datos.
+resolution@es Vuelva a intentarlo dentro de unos instantes.
+resolution@es Si el problema continúa, póngase en contacto con el soporte.
+title@fr Impossible de charger les données demandées
+message@fr Impossible de charger les données demandées. Réessayez ou contactez le support si le problème persiste.
+summary@fr Erreur temporaire lors du chargement des données
+description@fr Le système n’a pas pu charger les données demandées, peut-être à cause d’une erreur temporaire.
+cause@fr Une erreur système temporaire s’est produite lors du chargement des données.
+resolution@fr Réessayez dans quelques instants.
+resolution@fr Si le problème persiste, contactez le support.
+title@ja 要求されたデータを読み込めません
+message@ja 要求されたデータを読み込めません。もう一度お試しください。問題が解決しない場合は、サポートにお問い合わせください。
+summary@ja データ読み込み中の一時的なエラー
+description@ja 一時的なエラーにより、要求されたデータを読み込めなかった可能性があります。
+cause@ja データの読み込み中に一時的なシステムエラーが発生しました。
+resolution@ja しばらくしてからもう一度お試しください。
+resolution@ja 問題が解決しない場合は、サポートにお問い合わせください。
+title@pt-BR Não foi possível carregar os dados solicitados
+message@pt-BR Não foi possível carregar os dados solicitados. Tente novamente ou entre em contato com o suporte se o problema persistir.
+summary@pt-BR Erro temporário ao carregar os dados
+description@pt-BR O sistema não conseguiu carregar os dados solicitados, possivelmente por causa de um erro temporário.
+cause@pt-BR Ocorreu um erro temporário do sistema ao carregar os dados.
+resolution@pt-BR Tente novamente em alguns instantes.
+resolution@pt-BR Se o problema persistir, entre em contato com o suporte.
+title@vi Không thể tải dữ liệu được yêu cầu
+message@vi Không thể tải dữ liệu được yêu cầu. Vui lòng thử lại hoặc liên hệ bộ phận hỗ trợ nếu sự cố vẫn tiếp diễn.
+summary@vi Lỗi tạm thời khi tải dữ liệu
+description@vi Hệ thống không thể tải dữ liệu được yêu cầu, có thể do một lỗi tạm thời.
+cause@vi Đã xảy ra lỗi hệ thống tạm thời trong khi tải dữ liệu.
+resolution@vi Thử lại sau giây lát.
+resolution@vi Nếu sự cố vẫn tiếp diễn, hãy liên hệ bộ phận hỗ trợ.
+title@zh-Hans 无法加载请求的数据
+message@zh-Hans 无法加载请求的数据。请重试；如果问题仍然存在，请联系技术支持。
+summary@zh-Hans 加载数据时出现临时错误
+description@zh-Hans 系统无法加载请求的数据，可能是由于临时错误。
+cause@zh-Hans 加载数据时发生了临时系统错误。
+resolution@zh-Hans 请稍后重试。
+resolution@zh-Hans 如果问题仍然存在，请联系技术支持。
 code 000005
 name SystemTechnicalIssue
 status 500
@@ -832,6 +1049,48 @@ cause An infrastructure or system-level error occurred.
 resolution Contact the infrastructure or development team for further assistance.
 category internal
 log_level ERROR
+title@de Technisches Problem im System
+message@de Im System besteht derzeit ein technisches Problem. Bitte wenden Sie sich für weitere Unterstützung an das Infrastruktur- oder Entwicklungsteam.
+summary@de Technischer Fehler auf Systemebene
+description@de Ein technisches Problem auf Systemebene verhindert, dass der Vorgang abgeschlossen wird.
+cause@de Es ist ein Fehler in der Infrastruktur oder auf Systemebene aufgetreten.
+resolution@de Wenden Sie sich für weitere Unterstützung an das Infrastruktur- oder Entwicklungsteam.
+title@es Problema técnico del sistema
+message@es El sistema presenta actualmente un problema técnico. Póngase en contacto con el equipo de infraestructura o de desarrollo para obtener más ayuda.
+summary@es Error técnico a nivel de sistema
+description@es Un problema técnico a nivel de sistema impide completar la operación.
+cause@es Se produjo un error de infraestructura o a nivel de sistema.
+resolution@es Póngase en contacto con el equipo de infraestructura o de desarrollo para obtener más ayuda.
+title@fr Problème technique du système
+message@fr Le système rencontre actuellement un problème technique. Contactez l’équipe d’infrastructure ou de développement pour obtenir de l’aide.
+summary@fr Erreur technique au niveau du système
+description@fr Un problème technique au niveau du système empêche l’opération d’aboutir.
+cause@fr Une erreur d’infrastructure ou au niveau du système s’est produite.
+resolution@fr Contactez l’équipe d’infrastructure ou de développement pour obtenir de l’aide.
+title@ja システムの技術的な問題
+message@ja 現在、システムで技術的な問題が発生しています。インフラストラクチャチームまたは開発チームにお問い合わせください。
+summary@ja システムレベルの技術的なエラー
+description@ja システムレベルの技術的な問題により、操作を完了できません。
+cause@ja インフラストラクチャまたはシステムレベルのエラーが発生しました。
+resolution@ja インフラストラクチャチームまたは開発チームにお問い合わせください。
+title@pt-BR Problema técnico no sistema
+message@pt-BR O sistema está passando por um problema técnico no momento. Entre em contato com a equipe de infraestrutura ou de desenvolvimento para obter mais ajuda.
+summary@pt-BR Erro técnico no nível do sistema
+description@pt-BR Um problema técnico no nível do sistema está impedindo a conclusão da operação.
+cause@pt-BR Ocorreu um erro de infraestrutura ou no nível do sistema.
+resolution@pt-BR Entre em contato com a equipe de infraestrutura ou de desenvolvimento para obter mais ajuda.
+title@vi Hệ thống gặp sự cố kỹ thuật
+message@vi Hệ thống hiện đang gặp sự cố kỹ thuật. Vui lòng liên hệ nhóm hạ tầng hoặc nhóm phát triển để được hỗ trợ thêm.
+summary@vi Lỗi kỹ thuật ở cấp hệ thống
+description@vi Một sự cố kỹ thuật ở cấp hệ thống khiến thao tác không thể hoàn tất.
+cause@vi Đã xảy ra lỗi ở hạ tầng hoặc ở cấp hệ thống.
+resolution@vi Liên hệ nhóm hạ tầng hoặc nhóm phát triển để được hỗ trợ thêm.
+title@zh-Hans 系统技术故障
+message@zh-Hans 系统当前遇到技术故障。请联系基础设施团队或开发团队获取进一步帮助。
+summary@zh-Hans 系统级技术错误
+description@zh-Hans 系统级技术故障导致操作无法完成。
+cause@zh-Hans 发生了基础设施或系统级错误。
+resolution@zh-Hans 请联系基础设施团队或开发团队获取进一步帮助。
 code 000006
 name SubscriptionAwaitingVerification
 status 403
@@ -844,6 +1103,55 @@ cause The System Admin has not yet verified the subscription package for this ac
 resolution Wait for the System Admin to verify and approve your subscription package.
 resolution Contact the System Admin if verification is taking too long.
 category account
+title@de Konto wartet auf Prüfung des Abonnements
+message@de Ihr Konto wartet darauf, dass der Systemadministrator Ihr Abonnementpaket prüft. Bitte warten Sie die Bestätigung ab, bevor Sie den Dienst nutzen.
+summary@de Konto wartet auf Freigabe durch den Systemadministrator
+description@de Das Konto wurde angelegt, aber das Abonnementpaket muss noch von einem Systemadministrator geprüft werden.
+cause@de Der Systemadministrator hat das Abonnementpaket dieses Kontos noch nicht geprüft.
+resolution@de Warten Sie, bis der Systemadministrator Ihr Abonnementpaket geprüft und freigegeben hat.
+resolution@de Wenden Sie sich an den Systemadministrator, wenn die Prüfung zu lange dauert.
+title@es Cuenta pendiente de verificación de la suscripción
+message@es Su cuenta está pendiente de que el administrador del sistema verifique su paquete de suscripción. Espere la confirmación para empezar a usar el servicio.
+summary@es Cuenta pendiente de aprobación del administrador del sistema
+description@es La cuenta se ha creado, pero su paquete de suscripción está pendiente de verificación por parte de un administrador del sistema.
+cause@es El administrador del sistema aún no ha verificado el paquete de suscripción de esta cuenta.
+resolution@es Espere a que el administrador del sistema verifique y apruebe su paquete de suscripción.
+resolution@es Póngase en contacto con el administrador del sistema si la verificación tarda demasiado.
+title@fr Compte en attente de vérification de l’abonnement
+message@fr Votre compte attend que l’administrateur système vérifie votre formule d’abonnement. Veuillez attendre la confirmation pour commencer à utiliser le service.
+summary@fr Compte en attente d’approbation par l’administrateur système
+description@fr Le compte a été créé, mais sa formule d’abonnement attend la vérification d’un administrateur système.
+cause@fr L’administrateur système n’a pas encore vérifié la formule d’abonnement de ce compte.
+resolution@fr Attendez que l’administrateur système vérifie et approuve votre formule d’abonnement.
+resolution@fr Contactez l’administrateur système si la vérification prend trop de temps.
+title@ja アカウントはサブスクリプションの確認待ちです
+message@ja お客様のアカウントは、システム管理者によるサブスクリプションパッケージの確認待ちです。サービスのご利用は、確認が完了するまでお待ちください。
+summary@ja アカウントはシステム管理者の承認待ちです
+description@ja アカウントは作成されていますが、サブスクリプションパッケージがシステム管理者の確認待ちです。
+cause@ja このアカウントのサブスクリプションパッケージを、システム管理者がまだ確認していません。
+resolution@ja システム管理者がサブスクリプションパッケージを確認して承認するまでお待ちください。
+resolution@ja 確認に時間がかかりすぎる場合は、システム管理者にお問い合わせください。
+title@pt-BR Conta aguardando verificação da assinatura
+message@pt-BR Sua conta está aguardando a verificação do seu pacote de assinatura pelo administrador do sistema. Aguarde a confirmação para começar a usar o serviço.
+summary@pt-BR Conta aguardando aprovação do administrador do sistema
+description@pt-BR A conta foi criada, mas o pacote de assinatura está aguardando a verificação de um administrador do sistema.
+cause@pt-BR O administrador do sistema ainda não verificou o pacote de assinatura desta conta.
+resolution@pt-BR Aguarde o administrador do sistema verificar e aprovar seu pacote de assinatura.
+resolution@pt-BR Entre em contato com o administrador do sistema se a verificação estiver demorando demais.
+title@vi Tài khoản đang chờ xác minh gói dịch vụ
+message@vi Tài khoản của bạn đang chờ Quản trị viên hệ thống xác minh gói dịch vụ. Vui lòng chờ xác nhận để bắt đầu sử dụng dịch vụ.
+summary@vi Tài khoản đang chờ Quản trị viên hệ thống phê duyệt
+description@vi Tài khoản đã được tạo nhưng gói dịch vụ đang chờ Quản trị viên hệ thống xác minh.
+cause@vi Quản trị viên hệ thống chưa xác minh gói dịch vụ của tài khoản này.
+resolution@vi Chờ Quản trị viên hệ thống xác minh và phê duyệt gói dịch vụ của bạn.
+resolution@vi Liên hệ Quản trị viên hệ thống nếu việc xác minh mất quá nhiều thời gian.
+title@zh-Hans 账户正在等待订阅验证
+message@zh-Hans 您的账户正在等待系统管理员验证您的订阅套餐。请等待确认后再开始使用服务。
+summary@zh-Hans 账户正在等待系统管理员审批
+description@zh-Hans 账户已创建，但其订阅套餐正在等待系统管理员验证。
+cause@zh-Hans 系统管理员尚未验证该账户的订阅套餐。
+resolution@zh-Hans 请等待系统管理员验证并批准您的订阅套餐。
+resolution@zh-Hans 如果验证时间过长，请联系系统管理员。
 code 000007
 name InvalidParamType
 status 400
@@ -862,6 +1170,55 @@ param type
 param_description Expected type of the parameter
 param_example integer
 category invalid_request
+title@de Anfrageparameter {0} muss vom Typ {1} sein
+message@de Anfrageparameter {0} muss vom Typ {1} sein
+summary@de Anfrageparameter hat einen falschen Datentyp
+description@de Ein Anfrageparameter wurde mit einem falschen Datentyp übergeben.
+cause@de Der Parameter \x60{0}\x60 wurde mit einem Typ gesendet, der nicht dem erwarteten Typ \x60{1}\x60 entspricht.
+resolution@de Übergeben Sie den Parameter \x60{0}\x60 als Typ \x60{1}\x60.
+resolution@de Die korrekten Parametertypen finden Sie in der API-Referenz.
+title@es El parámetro de la solicitud {0} debe ser de tipo {1}
+message@es El parámetro de la solicitud {0} debe ser de tipo {1}
+summary@es El parámetro de la solicitud tiene un tipo de dato incorrecto
+description@es Se envió un parámetro de la solicitud con un tipo de dato incorrecto.
+cause@es El parámetro \x60{0}\x60 se envió con un tipo que no coincide con el tipo esperado \x60{1}\x60.
+resolution@es Asegúrese de enviar el parámetro \x60{0}\x60 con el tipo \x60{1}\x60.
+resolution@es Consulte la referencia de la API para conocer los tipos correctos de los parámetros.
+title@fr Le paramètre de requête {0} doit être de type {1}
+message@fr Le paramètre de requête {0} doit être de type {1}
+summary@fr Le paramètre de requête a un type de données incorrect
+description@fr Un paramètre de requête a été fourni avec un type de données incorrect.
+cause@fr Le paramètre \x60{0}\x60 a été envoyé avec un type qui ne correspond pas au type attendu \x60{1}\x60.
+resolution@fr Assurez-vous de fournir le paramètre \x60{0}\x60 avec le type \x60{1}\x60.
+resolution@fr Consultez la référence de l’API pour connaître les types des paramètres.
+title@ja リクエストパラメーター {0} は {1} 型である必要があります
+message@ja リクエストパラメーター {0} は {1} 型である必要があります
+summary@ja リクエストパラメーターのデータ型が正しくありません
+description@ja リクエストパラメーターが正しくないデータ型で指定されました。
+cause@ja パラメーター \x60{0}\x60 が、想定される型 \x60{1}\x60 と一致しない型で送信されました。
+resolution@ja パラメーター \x60{0}\x60 を \x60{1}\x60 型で指定してください。
+resolution@ja 正しいパラメーターの型については API リファレンスを参照してください。
+title@pt-BR O parâmetro de solicitação {0} deve ser do tipo {1}
+message@pt-BR O parâmetro de solicitação {0} deve ser do tipo {1}
+summary@pt-BR O parâmetro de solicitação tem um tipo de dado incorreto
+description@pt-BR Um parâmetro de solicitação foi enviado com um tipo de dado incorreto.
+cause@pt-BR O parâmetro \x60{0}\x60 foi enviado com um tipo que não corresponde ao tipo esperado \x60{1}\x60.
+resolution@pt-BR Certifique-se de enviar o parâmetro \x60{0}\x60 com o tipo \x60{1}\x60.
+resolution@pt-BR Consulte a referência da API para conhecer os tipos corretos dos parâmetros.
+title@vi Tham số yêu cầu {0} phải có kiểu {1}
+message@vi Tham số yêu cầu {0} phải có kiểu {1}
+summary@vi Tham số yêu cầu có kiểu dữ liệu không đúng
+description@vi Một tham số yêu cầu được gửi với kiểu dữ liệu không đúng.
+cause@vi Tham số \x60{0}\x60 được gửi với kiểu không khớp với kiểu mong đợi \x60{1}\x60.
+resolution@vi Đảm bảo tham số \x60{0}\x60 được gửi với kiểu \x60{1}\x60.
+resolution@vi Tham khảo tài liệu API để biết đúng kiểu của các tham số.
+title@zh-Hans 请求参数 {0} 的类型必须为 {1}
+message@zh-Hans 请求参数 {0} 的类型必须为 {1}
+summary@zh-Hans 请求参数的数据类型不正确
+description@zh-Hans 请求参数的数据类型不正确。
+cause@zh-Hans 参数 \x60{0}\x60 的类型与预期类型 \x60{1}\x60 不符。
+resolution@zh-Hans 请确保参数 \x60{0}\x60 的类型为 \x60{1}\x60。
+resolution@zh-Hans 请参阅 API 参考文档，了解参数的正确类型。
 code 000008
 name MissingPrivilege
 status 403
@@ -883,6 +1240,55 @@ param contact
 param_description Who can grant the privilege
 param_example project owner
 category permission
+title@de Sie können nicht {0} – Berechtigung {1} fehlt
+message@de Sie können nicht {0}. Bitte stellen Sie sicher, dass Sie die Berechtigung {1} haben, und versuchen Sie es erneut, oder wenden Sie sich an {2}.
+summary@de Benutzer hat keine Berechtigung für die Aktion
+description@de Der Benutzer hat nicht die erforderlichen Berechtigungen, um die angeforderte Aktion auszuführen.
+cause@de Dem Benutzerkonto fehlt die Berechtigung \x60{1}\x60, die für die Aktion \x60{0}\x60 erforderlich ist.
+resolution@de Beantragen Sie die Berechtigung \x60{1}\x60 bei Ihrem Projekt- oder Systemadministrator \x60{2}\x60.
+resolution@de Versuchen Sie die Aktion erneut, sobald die Berechtigung erteilt wurde.
+title@es No puede {0}: falta el privilegio {1}
+message@es No puede {0}. Asegúrese de tener el privilegio {1} e inténtelo de nuevo, o póngase en contacto con {2}.
+summary@es El usuario no tiene permiso para la acción
+description@es El usuario no tiene los privilegios necesarios para realizar la acción solicitada.
+cause@es La cuenta de usuario no tiene el privilegio \x60{1}\x60 necesario para realizar la acción \x60{0}\x60.
+resolution@es Solicite el privilegio \x60{1}\x60 a su administrador de proyecto o del sistema \x60{2}\x60.
+resolution@es Vuelva a intentar la acción cuando se le haya concedido el privilegio.
+title@fr Vous ne pouvez pas {0}\xc2\xa0: privilège {1} manquant
+message@fr Vous ne pouvez pas {0}. Assurez-vous de disposer du privilège {1} puis réessayez, ou contactez {2}.
+summary@fr L’utilisateur n’a pas l’autorisation d’effectuer l’action
+description@fr L’utilisateur ne dispose pas des privilèges nécessaires pour effectuer l’action demandée.
+cause@fr Le compte utilisateur ne dispose pas du privilège \x60{1}\x60 nécessaire pour effectuer l’action \x60{0}\x60.
+resolution@fr Demandez le privilège \x60{1}\x60 à votre administrateur de projet ou système \x60{2}\x60.
+resolution@fr Réessayez l’action une fois le privilège accordé.
+title@ja {0}できません — 権限 {1} がありません
+message@ja {0}できません。{1} 権限があることを確認してもう一度お試しいただくか、{2}にお問い合わせください。
+summary@ja ユーザーにはこの操作の権限がありません
+description@ja ユーザーには、要求された操作を実行するために必要な権限がありません。
+cause@ja ユーザーアカウントに、操作 \x60{0}\x60 の実行に必要な \x60{1}\x60 権限がありません。
+resolution@ja プロジェクトまたはシステムの管理者 \x60{2}\x60 に \x60{1}\x60 権限を申請してください。
+resolution@ja 権限が付与されたら、もう一度操作を実行してください。
+title@pt-BR Você não pode {0}: falta o privilégio {1}
+message@pt-BR Você não pode {0}. Verifique se você tem o privilégio {1} e tente novamente, ou entre em contato com {2}.
+summary@pt-BR O usuário não tem permissão para a ação
+description@pt-BR O usuário não tem os privilégios necessários para executar a ação solicitada.
+cause@pt-BR A conta de usuário não tem o privilégio \x60{1}\x60 necessário para executar a ação \x60{0}\x60.
+resolution@pt-BR Solicite o privilégio \x60{1}\x60 ao administrador do projeto ou do sistema \x60{2}\x60.
+resolution@pt-BR Tente a ação novamente depois que o privilégio for concedido.
+title@vi Bạn không thể {0} — thiếu quyền {1}
+message@vi Bạn không thể {0}. Vui lòng đảm bảo bạn có quyền {1} rồi thử lại, hoặc liên hệ {2}.
+summary@vi Người dùng không có quyền thực hiện thao tác
+description@vi Người dùng không có các quyền cần thiết để thực hiện thao tác được yêu cầu.
+cause@vi Tài khoản người dùng thiếu quyền \x60{1}\x60 cần để thực hiện thao tác \x60{0}\x60.
+resolution@vi Đề nghị quản trị viên dự án hoặc hệ thống \x60{2}\x60 cấp quyền \x60{1}\x60 cần thiết.
+resolution@vi Thử lại thao tác sau khi đã được cấp quyền.
+title@zh-Hans 您无法{0}——缺少权限 {1}
+message@zh-Hans 您无法{0}。请确认您拥有 {1} 权限后重试，或联系{2}。
+summary@zh-Hans 用户无权执行该操作
+description@zh-Hans 用户没有执行所请求操作所需的权限。
+cause@zh-Hans 用户账户缺少执行操作 \x60{0}\x60 所需的 \x60{1}\x60 权限。
+resolution@zh-Hans 请向您的项目或系统管理员 \x60{2}\x60 申请 \x60{1}\x60 权限。
+resolution@zh-Hans 获得权限后，请重新执行该操作。
 code 000009
 name ProjectIDRequired
 status 400
@@ -894,6 +1300,48 @@ description The Project ID is a required parameter but was not provided in the r
 cause The \x60project_id\x60 field is missing from the request.
 resolution Include the Project ID in your request.
 category invalid_request
+title@de Projekt-ID ist erforderlich
+message@de Projekt-ID ist erforderlich
+summary@de Erforderliche Projekt-ID fehlt
+description@de Die Projekt-ID ist ein Pflichtparameter, wurde in der Anfrage aber nicht angegeben.
+cause@de Das Feld \x60project_id\x60 fehlt in der Anfrage.
+resolution@de Geben Sie die Projekt-ID in Ihrer Anfrage an.
+title@es El ID del proyecto es obligatorio
+message@es El ID del proyecto es obligatorio
+summary@es Falta el ID del proyecto, que es obligatorio
+description@es El ID del proyecto es un parámetro obligatorio, pero no se incluyó en la solicitud.
+cause@es Falta el campo \x60project_id\x60 en la solicitud.
+resolution@es Incluya el ID del proyecto en la solicitud.
+title@fr L’identifiant du projet est obligatoire
+message@fr L’identifiant du projet est obligatoire
+summary@fr L’identifiant de projet obligatoire est manquant
+description@fr L’identifiant du projet est un paramètre obligatoire, mais il n’a pas été fourni dans la requête.
+cause@fr Le champ \x60project_id\x60 est absent de la requête.
+resolution@fr Ajoutez l’identifiant du projet à votre requête.
+title@ja プロジェクト ID は必須です
+message@ja プロジェクト ID は必須です
+summary@ja 必須のプロジェクト ID がありません
+description@ja プロジェクト ID は必須パラメーターですが、リクエストに含まれていません。
+cause@ja リクエストに \x60project_id\x60 フィールドがありません。
+resolution@ja リクエストにプロジェクト ID を含めてください。
+title@pt-BR O ID do projeto é obrigatório
+message@pt-BR O ID do projeto é obrigatório
+summary@pt-BR O ID do projeto, obrigatório, não foi informado
+description@pt-BR O ID do projeto é um parâmetro obrigatório, mas não foi informado na solicitação.
+cause@pt-BR O campo \x60project_id\x60 está ausente da solicitação.
+resolution@pt-BR Inclua o ID do projeto na solicitação.
+title@vi Bắt buộc phải có mã dự án
+message@vi Bắt buộc phải có mã dự án
+summary@vi Thiếu mã dự án bắt buộc
+description@vi Mã dự án là tham số bắt buộc nhưng không có trong yêu cầu.
+cause@vi Yêu cầu thiếu trường \x60project_id\x60.
+resolution@vi Thêm mã dự án vào yêu cầu.
+title@zh-Hans 项目 ID 为必填项
+message@zh-Hans 项目 ID 为必填项
+summary@zh-Hans 缺少必填的项目 ID
+description@zh-Hans 项目 ID 是必填参数，但请求中未提供。
+cause@zh-Hans 请求中缺少 \x60project_id\x60 字段。
+resolution@zh-Hans 请在请求中提供项目 ID。
 code 000010
 name UserIDRequired
 status 400
@@ -905,6 +1353,48 @@ description The User ID is a required parameter but was not provided in the requ
 cause The \x60user_id\x60 field is missing from the request.
 resolution Include the User ID in your request.
 category invalid_request
+title@de Benutzer-ID ist erforderlich
+message@de Benutzer-ID ist erforderlich
+summary@de Erforderliche Benutzer-ID fehlt
+description@de Die Benutzer-ID ist ein Pflichtparameter, wurde in der Anfrage aber nicht angegeben.
+cause@de Das Feld \x60user_id\x60 fehlt in der Anfrage.
+resolution@de Geben Sie die Benutzer-ID in Ihrer Anfrage an.
+title@es El ID del usuario es obligatorio
+message@es El ID del usuario es obligatorio
+summary@es Falta el ID del usuario, que es obligatorio
+description@es El ID del usuario es un parámetro obligatorio, pero no se incluyó en la solicitud.
+cause@es Falta el campo \x60user_id\x60 en la solicitud.
+resolution@es Incluya el ID del usuario en la solicitud.
+title@fr L’identifiant de l’utilisateur est obligatoire
+message@fr L’identifiant de l’utilisateur est obligatoire
+summary@fr L’identifiant d’utilisateur obligatoire est manquant
+description@fr L’identifiant de l’utilisateur est un paramètre obligatoire, mais il n’a pas été fourni dans la requête.
+cause@fr Le champ \x60user_id\x60 est absent de la requête.
+resolution@fr Ajoutez l’identifiant de l’utilisateur à votre requête.
+title@ja ユーザー ID は必須です
+message@ja ユーザー ID は必須です
+summary@ja 必須のユーザー ID がありません
+description@ja ユーザー ID は必須パラメーターですが、リクエストに含まれていません。
+cause@ja リクエストに \x60user_id\x60 フィールドがありません。
+resolution@ja リクエストにユーザー ID を含めてください。
+title@pt-BR O ID do usuário é obrigatório
+message@pt-BR O ID do usuário é obrigatório
+summary@pt-BR O ID do usuário, obrigatório, não foi informado
+description@pt-BR O ID do usuário é um parâmetro obrigatório, mas não foi informado na solicitação.
+cause@pt-BR O campo \x60user_id\x60 está ausente da solicitação.
+resolution@pt-BR Inclua o ID do usuário na solicitação.
+title@vi Bắt buộc phải có mã người dùng
+message@vi Bắt buộc phải có mã người dùng
+summary@vi Thiếu mã người dùng bắt buộc
+description@vi Mã người dùng là tham số bắt buộc nhưng không có trong yêu cầu.
+cause@vi Yêu cầu thiếu trường \x60user_id\x60.
+resolution@vi Thêm mã người dùng vào yêu cầu.
+title@zh-Hans 用户 ID 为必填项
+message@zh-Hans 用户 ID 为必填项
+summary@zh-Hans 缺少必填的用户 ID
+description@zh-Hans 用户 ID 是必填参数，但请求中未提供。
+cause@zh-Hans 请求中缺少 \x60user_id\x60 字段。
+resolution@zh-Hans 请在请求中提供用户 ID。
 code 000011
 name InvalidJSONFieldType
 status 400
@@ -923,6 +1413,55 @@ param type
 param_description Expected JSON type
 param_example number
 category invalid_request
+title@de Ungültiges JSON-Datenformat im Feld {0}
+message@de Das JSON-Datenformat ist ungültig. Bitte stellen Sie sicher, dass das Feld {0} vom Typ {1} ist.
+summary@de JSON-Feld hat einen falschen Datentyp
+description@de Der JSON-Text der Anfrage enthält ein Feld mit einem ungültigen Datentyp.
+cause@de Das Feld \x60{0}\x60 wurde mit einem Typ übergeben, der nicht dem erwarteten Typ \x60{1}\x60 entspricht.
+resolution@de Stellen Sie sicher, dass das Feld \x60{0}\x60 im JSON-Text vom Typ \x60{1}\x60 ist.
+resolution@de Validieren Sie Ihre JSON-Daten, bevor Sie die Anfrage senden.
+title@es Formato de datos JSON no válido en el campo {0}
+message@es El formato de los datos JSON no es válido. Asegúrese de que el campo {0} sea de tipo {1}.
+summary@es Un campo JSON tiene un tipo de dato incorrecto
+description@es El cuerpo JSON de la solicitud contiene un campo con un tipo de dato no válido.
+cause@es El campo \x60{0}\x60 se envió con un tipo que no coincide con el tipo esperado \x60{1}\x60.
+resolution@es Asegúrese de que el campo \x60{0}\x60 del cuerpo JSON sea de tipo \x60{1}\x60.
+resolution@es Valide el contenido JSON antes de enviar la solicitud.
+title@fr Format de données JSON invalide pour le champ {0}
+message@fr Le format des données JSON est invalide. Assurez-vous que le champ {0} est de type {1}.
+summary@fr Un champ JSON a un type de données incorrect
+description@fr Le corps JSON de la requête contient un champ dont le type de données est invalide.
+cause@fr Le champ \x60{0}\x60 a été fourni avec un type qui ne correspond pas au type attendu \x60{1}\x60.
+resolution@fr Assurez-vous que le champ \x60{0}\x60 du corps JSON est de type \x60{1}\x60.
+resolution@fr Validez votre contenu JSON avant d’envoyer la requête.
+title@ja フィールド {0} の JSON データ形式が無効です
+message@ja JSON データの形式が無効です。{0} フィールドが {1} 型であることを確認してください。
+summary@ja JSON フィールドのデータ型が正しくありません
+description@ja リクエストの JSON 本文に、無効なデータ型のフィールドが含まれています。
+cause@ja フィールド \x60{0}\x60 が、想定される型 \x60{1}\x60 と一致しない型で指定されました。
+resolution@ja JSON 本文の \x60{0}\x60 フィールドが \x60{1}\x60 型であることを確認してください。
+resolution@ja リクエストを送信する前に JSON データを検証してください。
+title@pt-BR Formato de dados JSON inválido no campo {0}
+message@pt-BR O formato dos dados JSON é inválido. Verifique se o campo {0} é do tipo {1}.
+summary@pt-BR Um campo JSON tem um tipo de dado incorreto
+description@pt-BR O corpo JSON da solicitação contém um campo com um tipo de dado inválido.
+cause@pt-BR O campo \x60{0}\x60 foi enviado com um tipo que não corresponde ao tipo esperado \x60{1}\x60.
+resolution@pt-BR Certifique-se de que o campo \x60{0}\x60 no corpo JSON seja do tipo \x60{1}\x60.
+resolution@pt-BR Valide o conteúdo JSON antes de enviar a solicitação.
+title@vi Định dạng dữ liệu JSON của trường {0} không hợp lệ
+message@vi Định dạng dữ liệu JSON không hợp lệ. Vui lòng đảm bảo trường {0} có kiểu {1}.
+summary@vi Trường JSON có kiểu dữ liệu không đúng
+description@vi Nội dung JSON của yêu cầu chứa một trường có kiểu dữ liệu không hợp lệ.
+cause@vi Trường \x60{0}\x60 được gửi với kiểu không khớp với kiểu mong đợi \x60{1}\x60.
+resolution@vi Đảm bảo trường \x60{0}\x60 trong nội dung JSON có kiểu \x60{1}\x60.
+resolution@vi Kiểm tra tính hợp lệ của dữ liệu JSON trước khi gửi yêu cầu.
+title@zh-Hans 字段 {0} 的 JSON 数据格式无效
+message@zh-Hans JSON 数据格式无效。请确保 {0} 字段的类型为 {1}。
+summary@zh-Hans JSON 字段的数据类型不正确
+description@zh-Hans 请求的 JSON 正文中包含数据类型无效的字段。
+cause@zh-Hans 字段 \x60{0}\x60 的类型与预期类型 \x60{1}\x60 不符。
+resolution@zh-Hans 请确保 JSON 正文中 \x60{0}\x60 字段的类型为 \x60{1}\x60。
+resolution@zh-Hans 发送请求前，请先校验 JSON 数据。
 code 000012
 name UnableToLocate
 status 404
@@ -942,6 +1481,62 @@ param id
 param_description Identifier that was looked up
 param_example 42
 category not_found
+title@de {0} mit der ID {1} wurde nicht gefunden
+message@de {0} mit der ID {1} wurde nicht gefunden.
+summary@de Objekt mit der angegebenen ID nicht gefunden
+description@de Das System konnte das angegebene Objekt mit der angegebenen ID nicht finden.
+cause@de Es gibt kein \x60{0}\x60 mit der ID \x60{1}\x60.
+cause@de Die Ressource wurde möglicherweise gelöscht.
+resolution@de Prüfen Sie, ob die ID \x60{1}\x60 korrekt ist.
+resolution@de Stellen Sie sicher, dass die Ressource nicht gelöscht wurde.
+title@es No se encontró {0} con el ID {1}
+message@es No se encontró {0} con el ID {1}.
+summary@es No se encontró el objeto con el ID indicado
+description@es El sistema no encontró el objeto especificado con el ID indicado.
+cause@es No existe ningún \x60{0}\x60 con el ID \x60{1}\x60.
+cause@es Es posible que el recurso se haya eliminado.
+resolution@es Compruebe que el ID \x60{1}\x60 sea correcto.
+resolution@es Asegúrese de que el recurso no se haya eliminado.
+title@fr Impossible de trouver {0} avec l’identifiant {1}
+message@fr Impossible de trouver {0} avec l’identifiant {1}.
+summary@fr Objet introuvable avec l’identifiant fourni
+description@fr Le système n’a pas trouvé l’objet indiqué avec l’identifiant fourni.
+cause@fr Aucun \x60{0}\x60 n’existe avec l’identifiant \x60{1}\x60.
+cause@fr La ressource a peut-être été supprimée.
+resolution@fr Vérifiez que l’identifiant \x60{1}\x60 est correct.
+resolution@fr Assurez-vous que la ressource n’a pas été supprimée.
+title@ja ID {1} の{0}が見つかりません
+message@ja ID {1} の{0}が見つかりません。
+summary@ja 指定された ID のオブジェクトが見つかりません
+description@ja 指定された ID で、指定されたオブジェクトを見つけられませんでした。
+cause@ja ID \x60{1}\x60 の \x60{0}\x60 は存在しません。
+cause@ja リソースが削除された可能性があります。
+resolution@ja ID \x60{1}\x60 が正しいことを確認してください。
+resolution@ja リソースが削除されていないことを確認してください。
+title@pt-BR Não foi possível localizar {0} com o ID {1}
+message@pt-BR Não foi possível localizar {0} com o ID {1}.
+summary@pt-BR Objeto não encontrado com o ID informado
+description@pt-BR O sistema não encontrou o objeto especificado com o ID informado.
+cause@pt-BR Não existe nenhum \x60{0}\x60 com o ID \x60{1}\x60.
+cause@pt-BR O recurso pode ter sido excluído.
+resolution@pt-BR Verifique se o ID \x60{1}\x60 está correto.
+resolution@pt-BR Certifique-se de que o recurso não foi excluído.
+title@vi Không tìm thấy {0} với id {1}
+message@vi Không tìm thấy {0} với id {1}.
+summary@vi Không tìm thấy đối tượng với ID đã cung cấp
+description@vi Hệ thống không tìm thấy đối tượng được chỉ định bằng ID đã cung cấp.
+cause@vi Không có \x60{0}\x60 nào với ID \x60{1}\x60.
+cause@vi Tài nguyên có thể đã bị xóa.
+resolution@vi Kiểm tra lại ID \x60{1}\x60.
+resolution@vi Đảm bảo tài nguyên chưa bị xóa.
+title@zh-Hans 找不到 ID 为 {1} 的{0}
+message@zh-Hans 找不到 ID 为 {1} 的{0}。
+summary@zh-Hans 找不到具有所提供 ID 的对象
+description@zh-Hans 系统无法根据所提供的 ID 找到指定的对象。
+cause@zh-Hans 不存在 ID 为 \x60{1}\x60 的 \x60{0}\x60。
+cause@zh-Hans 该资源可能已被删除。
+resolution@zh-Hans 请确认 ID \x60{1}\x60 正确。
+resolution@zh-Hans 请确认资源未被删除。
 code 000013
 name TooManyRequests
 status 429
@@ -956,6 +1551,55 @@ resolution Reduce the frequency of requests.
 category rate_limit
 retryable
 log_level WARN
+title@de Zu viele Anfragen
+message@de Zu viele Anfragen. Bitte versuchen Sie es später erneut.
+summary@de Anfragelimit überschritten
+description@de Der Client hat das zulässige Anfragelimit überschritten.
+cause@de In kurzer Zeit wurden zu viele Anfragen gesendet.
+resolution@de Warten Sie kurz, bevor Sie es erneut versuchen.
+resolution@de Senden Sie Anfragen seltener.
+title@es Demasiadas solicitudes
+message@es Demasiadas solicitudes. Inténtelo de nuevo más tarde.
+summary@es Se superó el límite de frecuencia de solicitudes
+description@es El cliente superó el límite de frecuencia de solicitudes permitido.
+cause@es Se enviaron demasiadas solicitudes en poco tiempo.
+resolution@es Espere un momento antes de volver a intentarlo.
+resolution@es Reduzca la frecuencia de las solicitudes.
+title@fr Trop de requêtes
+message@fr Trop de requêtes. Veuillez réessayer plus tard.
+summary@fr Limite de fréquence des requêtes dépassée
+description@fr Le client a dépassé la limite de fréquence des requêtes autorisée.
+cause@fr Trop de requêtes ont été envoyées en peu de temps.
+resolution@fr Patientez un peu avant de réessayer.
+resolution@fr Réduisez la fréquence de vos requêtes.
+title@ja リクエストが多すぎます
+message@ja リクエストが多すぎます。しばらくしてからもう一度お試しください。
+summary@ja リクエストのレート制限を超えました
+description@ja クライアントが、許可されているリクエストのレート制限を超えました。
+cause@ja 短時間に送信されたリクエストが多すぎます。
+resolution@ja 少し待ってから再試行してください。
+resolution@ja リクエストの頻度を減らしてください。
+title@pt-BR Solicitações em excesso
+message@pt-BR Solicitações em excesso. Tente novamente mais tarde.
+summary@pt-BR Limite de taxa de solicitações excedido
+description@pt-BR O cliente excedeu o limite de taxa de solicitações permitido.
+cause@pt-BR Foram enviadas solicitações demais em um curto período.
+resolution@pt-BR Aguarde um pouco antes de tentar novamente.
+resolution@pt-BR Reduza a frequência das solicitações.
+title@vi Quá nhiều yêu cầu
+message@vi Quá nhiều yêu cầu. Vui lòng thử lại sau.
+summary@vi Vượt quá giới hạn tần suất yêu cầu
+description@vi Máy khách đã vượt quá giới hạn tần suất yêu cầu cho phép.
+cause@vi Có quá nhiều yêu cầu được gửi trong một khoảng thời gian ngắn.
+resolution@vi Chờ một lát trước khi thử lại.
+resolution@vi Giảm tần suất gửi yêu cầu.
+title@zh-Hans 请求过多
+message@zh-Hans 请求过多，请稍后重试。
+summary@zh-Hans 超出请求频率限制
+description@zh-Hans 客户端超出了允许的请求频率限制。
+cause@zh-Hans 短时间内发送的请求过多。
+resolution@zh-Hans 请稍等片刻再重试。
+resolution@zh-Hans 请降低请求频率。
 code 000014
 name DeploymentInProgress
 status 503
@@ -970,6 +1614,55 @@ resolution Try the request again afterward.
 category unavailable
 retryable
 log_level ERROR
+title@de Bereitstellung läuft
+message@de Eine Bereitstellung läuft, bitte versuchen Sie es später erneut.
+summary@de Das System wird gerade bereitgestellt
+description@de Das System führt gerade eine Bereitstellung durch und kann die Anfrage nicht bearbeiten.
+cause@de Auf dem System oder der Ressource läuft eine Bereitstellung.
+resolution@de Warten Sie, bis die Bereitstellung abgeschlossen ist.
+resolution@de Senden Sie die Anfrage danach erneut.
+title@es Despliegue en curso
+message@es Hay un despliegue en curso; inténtelo de nuevo más tarde.
+summary@es El sistema se está desplegando
+description@es El sistema está realizando un despliegue y no puede procesar la solicitud.
+cause@es Hay un despliegue en curso en el sistema o en el recurso.
+resolution@es Espere a que termine el despliegue.
+resolution@es Después, vuelva a intentar la solicitud.
+title@fr Déploiement en cours
+message@fr Déploiement en cours, réessayez plus tard.
+summary@fr Le système est en cours de déploiement
+description@fr Le système effectue un déploiement et ne peut pas traiter la requête.
+cause@fr Un déploiement est en cours sur le système ou la ressource.
+resolution@fr Attendez la fin du déploiement.
+resolution@fr Renvoyez ensuite la requête.
+title@ja デプロイ中です
+message@ja デプロイ中です。しばらくしてからもう一度お試しください。
+summary@ja システムはデプロイ中です
+description@ja システムがデプロイを実行中のため、リクエストを処理できません。
+cause@ja システムまたはリソースでデプロイが進行中です。
+resolution@ja デプロイが完了するまでお待ちください。
+resolution@ja その後、リクエストをもう一度送信してください。
+title@pt-BR Implantação em andamento
+message@pt-BR Implantação em andamento; tente novamente mais tarde.
+summary@pt-BR O sistema está sendo implantado
+description@pt-BR O sistema está realizando uma implantação e não pode processar a solicitação.
+cause@pt-BR Há uma implantação em andamento no sistema ou no recurso.
+resolution@pt-BR Aguarde a conclusão da implantação.
+resolution@pt-BR Depois, tente a solicitação novamente.
+title@vi Đang triển khai
+message@vi Đang triển khai, vui lòng thử lại sau.
+summary@vi Hệ thống đang được triển khai
+description@vi Hệ thống đang thực hiện triển khai nên không thể xử lý yêu cầu.
+cause@vi Hệ thống hoặc tài nguyên đang trong quá trình triển khai.
+resolution@vi Chờ quá trình triển khai hoàn tất.
+resolution@vi Sau đó gửi lại yêu cầu.
+title@zh-Hans 正在部署
+message@zh-Hans 正在部署，请稍后重试。
+summary@zh-Hans 系统正在部署
+description@zh-Hans 系统正在执行部署，无法处理该请求。
+cause@zh-Hans 系统或资源正在部署中。
+resolution@zh-Hans 请等待部署完成。
+resolution@zh-Hans 然后重新发送请求。
 code 000015
 name UserBillingAccountBlocked
 status 403
@@ -988,6 +1681,55 @@ param status
 param_description Why the billing account blocks it
 param_example is suspended
 category billing
+title@de Aktion {0} gesperrt – Abrechnungskonto des Benutzers {1}
+message@de Die Aktion {0} ist nicht erlaubt, weil das Abrechnungskonto des Benutzers {1}.
+summary@de Aktion durch den Status des Abrechnungskontos des Benutzers gesperrt
+description@de Die angeforderte Aktion ist wegen des aktuellen Status des Abrechnungskontos des Benutzers gesperrt.
+cause@de Der Status \x60{1}\x60 des Abrechnungskontos des Benutzers verhindert die Aktion \x60{0}\x60.
+resolution@de Prüfen Sie den Status Ihres Abrechnungskontos.
+resolution@de Wenden Sie sich an den Abrechnungssupport, um das Problem mit dem Konto zu lösen.
+title@es Acción {0} bloqueada: la cuenta de facturación del usuario {1}
+message@es La acción {0} no está permitida porque la cuenta de facturación del usuario {1}.
+summary@es Acción bloqueada por el estado de la cuenta de facturación del usuario
+description@es La acción solicitada está bloqueada por el estado actual de la cuenta de facturación del usuario.
+cause@es El estado \x60{1}\x60 de la cuenta de facturación del usuario impide realizar la acción \x60{0}\x60.
+resolution@es Compruebe el estado de su cuenta de facturación.
+resolution@es Póngase en contacto con el soporte de facturación para resolver el problema de la cuenta.
+title@fr Action {0} bloquée\xc2\xa0: le compte de facturation de l’utilisateur {1}
+message@fr L’action {0} n’est pas autorisée car le compte de facturation de l’utilisateur {1}.
+summary@fr Action bloquée par l’état du compte de facturation de l’utilisateur
+description@fr L’action demandée est bloquée en raison de l’état actuel du compte de facturation de l’utilisateur.
+cause@fr L’état \x60{1}\x60 du compte de facturation de l’utilisateur empêche d’effectuer l’action \x60{0}\x60.
+resolution@fr Vérifiez l’état de votre compte de facturation.
+resolution@fr Contactez le support facturation pour résoudre le problème du compte.
+title@ja 操作 {0} はブロックされています — ユーザーの請求先アカウントが {1}
+message@ja ユーザーの請求先アカウントが {1} ため、操作 {0} は許可されていません。
+summary@ja ユーザーの請求先アカウントの状態により操作がブロックされています
+description@ja ユーザーの請求先アカウントの現在の状態により、要求された操作がブロックされています。
+cause@ja ユーザーの請求先アカウントの状態 \x60{1}\x60 により、操作 \x60{0}\x60 を実行できません。
+resolution@ja 請求先アカウントの状態を確認してください。
+resolution@ja アカウントの問題を解決するには、請求サポートにお問い合わせください。
+title@pt-BR Ação {0} bloqueada: a conta de cobrança do usuário {1}
+message@pt-BR A ação {0} não é permitida porque a conta de cobrança do usuário {1}.
+summary@pt-BR Ação bloqueada pelo status da conta de cobrança do usuário
+description@pt-BR A ação solicitada está bloqueada por causa do status atual da conta de cobrança do usuário.
+cause@pt-BR O status \x60{1}\x60 da conta de cobrança do usuário impede a execução da ação \x60{0}\x60.
+resolution@pt-BR Verifique o status da sua conta de cobrança.
+resolution@pt-BR Entre em contato com o suporte de cobrança para resolver o problema da conta.
+title@vi Thao tác {0} bị chặn — tài khoản thanh toán của người dùng {1}
+message@vi Không được phép thực hiện thao tác {0} vì tài khoản thanh toán của người dùng {1}.
+summary@vi Thao tác bị chặn do trạng thái tài khoản thanh toán của người dùng
+description@vi Thao tác được yêu cầu bị chặn do trạng thái hiện tại của tài khoản thanh toán của người dùng.
+cause@vi Trạng thái tài khoản thanh toán của người dùng \x60{1}\x60 không cho phép thực hiện thao tác \x60{0}\x60.
+resolution@vi Kiểm tra trạng thái tài khoản thanh toán của bạn.
+resolution@vi Liên hệ bộ phận hỗ trợ thanh toán để giải quyết vấn đề của tài khoản.
+title@zh-Hans 操作 {0} 已被阻止——用户计费账户{1}
+message@zh-Hans 由于用户计费账户{1}，不允许执行操作 {0}。
+summary@zh-Hans 操作因用户计费账户状态而被阻止
+description@zh-Hans 由于用户计费账户的当前状态，所请求的操作被阻止。
+cause@zh-Hans 用户计费账户的状态 \x60{1}\x60 导致无法执行操作 \x60{0}\x60。
+resolution@zh-Hans 请检查您的计费账户状态。
+resolution@zh-Hans 请联系计费支持解决账户问题。
 code 000016
 name ProjectBillingAccountBlocked
 status 403
@@ -1006,6 +1748,55 @@ param status
 param_description Why the billing account blocks it
 param_example has no payment method
 category billing
+title@de Aktion {0} gesperrt – Abrechnungskonto des Projekts {1}
+message@de Die Aktion {0} ist nicht erlaubt, weil das Abrechnungskonto des Projekts {1}.
+summary@de Aktion durch den Status des Abrechnungskontos des Projekts gesperrt
+description@de Die angeforderte Aktion ist wegen des aktuellen Status des Abrechnungskontos des Projekts gesperrt.
+cause@de Der Status \x60{1}\x60 des Abrechnungskontos des Projekts verhindert die Aktion \x60{0}\x60.
+resolution@de Prüfen Sie den Status des Abrechnungskontos des Projekts.
+resolution@de Wenden Sie sich an den Abrechnungssupport, um das Problem mit dem Konto zu lösen.
+title@es Acción {0} bloqueada: la cuenta de facturación del proyecto {1}
+message@es La acción {0} no está permitida porque la cuenta de facturación del proyecto {1}.
+summary@es Acción bloqueada por el estado de la cuenta de facturación del proyecto
+description@es La acción solicitada está bloqueada por el estado actual de la cuenta de facturación del proyecto.
+cause@es El estado \x60{1}\x60 de la cuenta de facturación del proyecto impide realizar la acción \x60{0}\x60.
+resolution@es Compruebe el estado de la cuenta de facturación del proyecto.
+resolution@es Póngase en contacto con el soporte de facturación para resolver el problema de la cuenta.
+title@fr Action {0} bloquée\xc2\xa0: le compte de facturation du projet {1}
+message@fr L’action {0} n’est pas autorisée car le compte de facturation du projet {1}.
+summary@fr Action bloquée par l’état du compte de facturation du projet
+description@fr L’action demandée est bloquée en raison de l’état actuel du compte de facturation du projet.
+cause@fr L’état \x60{1}\x60 du compte de facturation du projet empêche d’effectuer l’action \x60{0}\x60.
+resolution@fr Vérifiez l’état du compte de facturation du projet.
+resolution@fr Contactez le support facturation pour résoudre le problème du compte.
+title@ja 操作 {0} はブロックされています — プロジェクトの請求先アカウントが {1}
+message@ja プロジェクトの請求先アカウントが {1} ため、操作 {0} は許可されていません。
+summary@ja プロジェクトの請求先アカウントの状態により操作がブロックされています
+description@ja プロジェクトの請求先アカウントの現在の状態により、要求された操作がブロックされています。
+cause@ja プロジェクトの請求先アカウントの状態 \x60{1}\x60 により、操作 \x60{0}\x60 を実行できません。
+resolution@ja プロジェクトの請求先アカウントの状態を確認してください。
+resolution@ja アカウントの問題を解決するには、請求サポートにお問い合わせください。
+title@pt-BR Ação {0} bloqueada: a conta de cobrança do projeto {1}
+message@pt-BR A ação {0} não é permitida porque a conta de cobrança do projeto {1}.
+summary@pt-BR Ação bloqueada pelo status da conta de cobrança do projeto
+description@pt-BR A ação solicitada está bloqueada por causa do status atual da conta de cobrança do projeto.
+cause@pt-BR O status \x60{1}\x60 da conta de cobrança do projeto impede a execução da ação \x60{0}\x60.
+resolution@pt-BR Verifique o status da conta de cobrança do projeto.
+resolution@pt-BR Entre em contato com o suporte de cobrança para resolver o problema da conta.
+title@vi Thao tác {0} bị chặn — tài khoản thanh toán của dự án {1}
+message@vi Không được phép thực hiện thao tác {0} vì tài khoản thanh toán của dự án {1}.
+summary@vi Thao tác bị chặn do trạng thái tài khoản thanh toán của dự án
+description@vi Thao tác được yêu cầu bị chặn do trạng thái hiện tại của tài khoản thanh toán của dự án.
+cause@vi Trạng thái tài khoản thanh toán của dự án \x60{1}\x60 không cho phép thực hiện thao tác \x60{0}\x60.
+resolution@vi Kiểm tra trạng thái tài khoản thanh toán của dự án.
+resolution@vi Liên hệ bộ phận hỗ trợ thanh toán để giải quyết vấn đề của tài khoản.
+title@zh-Hans 操作 {0} 已被阻止——项目计费账户{1}
+message@zh-Hans 由于项目计费账户{1}，不允许执行操作 {0}。
+summary@zh-Hans 操作因项目计费账户状态而被阻止
+description@zh-Hans 由于项目计费账户的当前状态，所请求的操作被阻止。
+cause@zh-Hans 项目计费账户的状态 \x60{1}\x60 导致无法执行操作 \x60{0}\x60。
+resolution@zh-Hans 请检查项目计费账户的状态。
+resolution@zh-Hans 请联系计费支持解决账户问题。
 code 000017
 name ImageTooLarge
 status 413
@@ -1022,6 +1813,55 @@ type int
 param_description Largest image size allowed, in MB
 param_example 5
 category invalid_request
+title@de Das Bild muss kleiner als {0} MB sein
+message@de Das Bild muss kleiner als {0} MB sein!
+summary@de Bildgröße überschreitet das zulässige Limit
+description@de Das hochgeladene Bild überschreitet die maximal zulässige Dateigröße.
+cause@de Die Bilddatei ist größer als das Limit von \x60{0}\x60 MB.
+resolution@de Komprimieren oder verkleinern Sie das Bild auf weniger als \x60{0}\x60 MB.
+resolution@de Laden Sie es erneut hoch.
+title@es La imagen debe ocupar menos de {0} MB
+message@es ¡La imagen debe ocupar menos de {0} MB!
+summary@es El tamaño de la imagen supera el límite permitido
+description@es La imagen subida supera el tamaño máximo de archivo permitido.
+cause@es El tamaño del archivo de imagen supera el límite de \x60{0}\x60 MB.
+resolution@es Comprima o reduzca la imagen para que ocupe menos de \x60{0}\x60 MB.
+resolution@es Vuelva a subirla.
+title@fr L’image doit faire moins de {0} Mo
+message@fr L’image doit faire moins de {0} Mo\xc2\xa0!
+summary@fr La taille de l’image dépasse la limite autorisée
+description@fr L’image envoyée dépasse la taille de fichier maximale autorisée.
+cause@fr La taille du fichier image dépasse la limite de \x60{0}\x60 Mo.
+resolution@fr Compressez ou redimensionnez l’image pour qu’elle fasse moins de \x60{0}\x60 Mo.
+resolution@fr Réessayez l’envoi.
+title@ja 画像は {0} MB 未満にしてください
+message@ja 画像は {0} MB 未満にしてください。
+summary@ja 画像サイズが上限を超えています
+description@ja アップロードされた画像が、許可されている最大ファイルサイズを超えています。
+cause@ja 画像ファイルのサイズが上限の \x60{0}\x60 MB を超えています。
+resolution@ja 画像を圧縮またはリサイズして \x60{0}\x60 MB 未満にしてください。
+resolution@ja もう一度アップロードしてください。
+title@pt-BR A imagem deve ter menos de {0} MB
+message@pt-BR A imagem deve ter menos de {0} MB!
+summary@pt-BR O tamanho da imagem excede o limite permitido
+description@pt-BR A imagem enviada excede o tamanho máximo de arquivo permitido.
+cause@pt-BR O tamanho do arquivo de imagem é maior que o limite de \x60{0}\x60 MB.
+resolution@pt-BR Compacte ou redimensione a imagem para que fique abaixo de \x60{0}\x60 MB.
+resolution@pt-BR Tente enviá-la novamente.
+title@vi Hình ảnh phải nhỏ hơn {0} MB
+message@vi Hình ảnh phải nhỏ hơn {0} MB!
+summary@vi Kích thước hình ảnh vượt quá giới hạn cho phép
+description@vi Hình ảnh tải lên vượt quá kích thước tệp tối đa cho phép.
+cause@vi Kích thước tệp hình ảnh lớn hơn giới hạn \x60{0}\x60 MB.
+resolution@vi Nén hoặc thu nhỏ hình ảnh xuống dưới \x60{0}\x60 MB.
+resolution@vi Thử tải lên lại.
+title@zh-Hans 图片必须小于 {0} MB
+message@zh-Hans 图片必须小于 {0} MB！
+summary@zh-Hans 图片大小超出允许的上限
+description@zh-Hans 上传的图片超出了允许的最大文件大小。
+cause@zh-Hans 图片文件大小超过了 \x60{0}\x60 MB 的上限。
+resolution@zh-Hans 请压缩图片或调整其尺寸，使其小于 \x60{0}\x60 MB。
+resolution@zh-Hans 请重新上传。
 code 000018
 name DataProcessingFailed
 status 500
@@ -1034,6 +1874,48 @@ cause A system-level error was encountered during data processing.
 resolution Contact the infrastructure or development team for assistance.
 category internal
 log_level ERROR
+title@de Vorgang wegen eines Systemfehlers bei der Datenverarbeitung fehlgeschlagen
+message@de Der Vorgang ist wegen eines Systemfehlers bei der Datenverarbeitung fehlgeschlagen. Bitte wenden Sie sich an das Infrastruktur- oder Entwicklungsteam.
+summary@de Systemfehler bei der Datenverarbeitung
+description@de Bei der Verarbeitung der Daten ist ein unerwarteter Systemfehler aufgetreten.
+cause@de Bei der Datenverarbeitung ist ein Fehler auf Systemebene aufgetreten.
+resolution@de Wenden Sie sich an das Infrastruktur- oder Entwicklungsteam.
+title@es La operación falló por un error del sistema al procesar los datos
+message@es La operación falló por un error del sistema durante el procesamiento de los datos. Póngase en contacto con el equipo de infraestructura o de desarrollo para obtener ayuda.
+summary@es Error del sistema al procesar los datos
+description@es Se produjo un error inesperado del sistema al procesar los datos.
+cause@es Se produjo un error a nivel de sistema durante el procesamiento de los datos.
+resolution@es Póngase en contacto con el equipo de infraestructura o de desarrollo para obtener ayuda.
+title@fr Échec de l’opération dû à une erreur système lors du traitement des données
+message@fr L’opération a échoué à cause d’une erreur système lors du traitement des données. Contactez l’équipe d’infrastructure ou de développement pour obtenir de l’aide.
+summary@fr Erreur système lors du traitement des données
+description@fr Une erreur système inattendue s’est produite lors du traitement des données.
+cause@fr Une erreur au niveau du système est survenue lors du traitement des données.
+resolution@fr Contactez l’équipe d’infrastructure ou de développement pour obtenir de l’aide.
+title@ja データ処理中のシステムエラーにより操作に失敗しました
+message@ja データ処理中にシステムエラーが発生したため、操作に失敗しました。インフラストラクチャチームまたは開発チームにお問い合わせください。
+summary@ja データ処理中のシステムエラー
+description@ja データの処理中に予期しないシステムエラーが発生しました。
+cause@ja データ処理中にシステムレベルのエラーが発生しました。
+resolution@ja インフラストラクチャチームまたは開発チームにお問い合わせください。
+title@pt-BR A operação falhou por um erro do sistema no processamento dos dados
+message@pt-BR A operação falhou por causa de um erro do sistema durante o processamento dos dados. Entre em contato com a equipe de infraestrutura ou de desenvolvimento para obter ajuda.
+summary@pt-BR Erro do sistema no processamento dos dados
+description@pt-BR Ocorreu um erro inesperado do sistema ao processar os dados.
+cause@pt-BR Foi encontrado um erro no nível do sistema durante o processamento dos dados.
+resolution@pt-BR Entre em contato com a equipe de infraestrutura ou de desenvolvimento para obter ajuda.
+title@vi Thao tác thất bại do lỗi hệ thống khi xử lý dữ liệu
+message@vi Thao tác thất bại do lỗi hệ thống trong quá trình xử lý dữ liệu. Vui lòng liên hệ nhóm hạ tầng hoặc nhóm phát triển để được hỗ trợ.
+summary@vi Lỗi hệ thống khi xử lý dữ liệu
+description@vi Đã xảy ra lỗi hệ thống không mong đợi trong khi xử lý dữ liệu.
+cause@vi Đã gặp lỗi ở cấp hệ thống trong quá trình xử lý dữ liệu.
+resolution@vi Liên hệ nhóm hạ tầng hoặc nhóm phát triển để được hỗ trợ.
+title@zh-Hans 数据处理期间发生系统错误，操作失败
+message@zh-Hans 数据处理期间发生系统错误，操作失败。请联系基础设施团队或开发团队获取帮助。
+summary@zh-Hans 数据处理期间发生系统错误
+description@zh-Hans 处理数据时发生了意外的系统错误。
+cause@zh-Hans 数据处理期间遇到了系统级错误。
+resolution@zh-Hans 请联系基础设施团队或开发团队获取帮助。
 code 000019
 name InvalidEmail
 status 400
@@ -1045,6 +1927,48 @@ description The email address provided does not conform to a valid format.
 cause The email address is malformed or missing required components.
 resolution Provide a valid email address (e.g., \x60user@example.com\x60).
 category invalid_request
+title@de E-Mail-Adresse ist ungültig
+message@de E-Mail-Adresse ist ungültig.
+summary@de Ungültiges Format der E-Mail-Adresse
+description@de Die angegebene E-Mail-Adresse hat kein gültiges Format.
+cause@de Die E-Mail-Adresse ist fehlerhaft oder es fehlen erforderliche Bestandteile.
+resolution@de Geben Sie eine gültige E-Mail-Adresse an (z. B. \x60user@example.com\x60).
+title@es El correo electrónico no es válido
+message@es El correo electrónico no es válido.
+summary@es Formato de dirección de correo electrónico no válido
+description@es La dirección de correo electrónico indicada no tiene un formato válido.
+cause@es La dirección de correo electrónico está mal formada o le faltan partes obligatorias.
+resolution@es Indique una dirección de correo electrónico válida (p. ej., \x60user@example.com\x60).
+title@fr L’adresse e-mail est invalide
+message@fr L’adresse e-mail est invalide.
+summary@fr Format d’adresse e-mail invalide
+description@fr L’adresse e-mail fournie n’a pas un format valide.
+cause@fr L’adresse e-mail est mal formée ou il manque des éléments obligatoires.
+resolution@fr Indiquez une adresse e-mail valide (par exemple \x60user@example.com\x60).
+title@ja メールアドレスが無効です
+message@ja メールアドレスが無効です。
+summary@ja メールアドレスの形式が無効です
+description@ja 指定されたメールアドレスは有効な形式ではありません。
+cause@ja メールアドレスの形式が正しくないか、必要な要素が不足しています。
+resolution@ja 有効なメールアドレスを指定してください（例: \x60user@example.com\x60）。
+title@pt-BR O e-mail é inválido
+message@pt-BR O e-mail é inválido.
+summary@pt-BR Formato de endereço de e-mail inválido
+description@pt-BR O endereço de e-mail informado não está em um formato válido.
+cause@pt-BR O endereço de e-mail está malformado ou faltam partes obrigatórias.
+resolution@pt-BR Informe um endereço de e-mail válido (por exemplo, \x60user@example.com\x60).
+title@vi Email không hợp lệ
+message@vi Email không hợp lệ.
+summary@vi Địa chỉ email sai định dạng
+description@vi Địa chỉ email được cung cấp không đúng định dạng hợp lệ.
+cause@vi Địa chỉ email bị sai định dạng hoặc thiếu thành phần bắt buộc.
+resolution@vi Cung cấp một địa chỉ email hợp lệ (ví dụ: \x60user@example.com\x60).
+title@zh-Hans 电子邮件地址无效
+message@zh-Hans 电子邮件地址无效。
+summary@zh-Hans 电子邮件地址格式无效
+description@zh-Hans 所提供的电子邮件地址格式无效。
+cause@zh-Hans 电子邮件地址格式错误或缺少必要部分。
+resolution@zh-Hans 请提供有效的电子邮件地址（例如 \x60user@example.com\x60）。
 code 000020
 name InvalidImageFormat
 status 415
@@ -1057,6 +1981,55 @@ cause The image file format is not in the list of supported formats.
 resolution Use a supported image format (e.g., PNG, JPEG).
 resolution Try uploading again.
 category invalid_request
+title@de Ungültiges Bildformat
+message@de Ungültiges Bildformat
+summary@de Bilddateiformat wird nicht unterstützt
+description@de Das hochgeladene Bild hat ein Dateiformat, das nicht unterstützt wird.
+cause@de Das Bilddateiformat ist nicht in der Liste der unterstützten Formate.
+resolution@de Verwenden Sie ein unterstütztes Bildformat (z. B. PNG, JPEG).
+resolution@de Laden Sie es erneut hoch.
+title@es Formato de imagen no válido
+message@es Formato de imagen no válido
+summary@es El formato del archivo de imagen no es compatible
+description@es La imagen subida usa un formato de archivo no compatible.
+cause@es El formato del archivo de imagen no está en la lista de formatos compatibles.
+resolution@es Use un formato de imagen compatible (p. ej., PNG, JPEG).
+resolution@es Vuelva a subirla.
+title@fr Format d’image invalide
+message@fr Format d’image invalide
+summary@fr Le format du fichier image n’est pas pris en charge
+description@fr L’image envoyée utilise un format de fichier non pris en charge.
+cause@fr Le format du fichier image ne figure pas dans la liste des formats pris en charge.
+resolution@fr Utilisez un format d’image pris en charge (par exemple PNG, JPEG).
+resolution@fr Réessayez l’envoi.
+title@ja 画像形式が無効です
+message@ja 画像形式が無効です
+summary@ja 画像ファイルの形式はサポートされていません
+description@ja アップロードされた画像は、サポートされていないファイル形式です。
+cause@ja 画像ファイルの形式が、サポートされている形式の一覧にありません。
+resolution@ja サポートされている画像形式（例: PNG、JPEG）を使用してください。
+resolution@ja もう一度アップロードしてください。
+title@pt-BR Formato de imagem inválido
+message@pt-BR Formato de imagem inválido
+summary@pt-BR O formato do arquivo de imagem não é compatível
+description@pt-BR A imagem enviada usa um formato de arquivo não compatível.
+cause@pt-BR O formato do arquivo de imagem não está na lista de formatos compatíveis.
+resolution@pt-BR Use um formato de imagem compatível (por exemplo, PNG, JPEG).
+resolution@pt-BR Tente enviá-la novamente.
+title@vi Định dạng hình ảnh không hợp lệ
+message@vi Định dạng hình ảnh không hợp lệ
+summary@vi Định dạng tệp hình ảnh không được hỗ trợ
+description@vi Hình ảnh tải lên sử dụng định dạng tệp không được hỗ trợ.
+cause@vi Định dạng tệp hình ảnh không nằm trong danh sách định dạng được hỗ trợ.
+resolution@vi Sử dụng định dạng hình ảnh được hỗ trợ (ví dụ: PNG, JPEG).
+resolution@vi Thử tải lên lại.
+title@zh-Hans 图片格式无效
+message@zh-Hans 图片格式无效
+summary@zh-Hans 不支持该图片文件格式
+description@zh-Hans 上传的图片使用了不受支持的文件格式。
+cause@zh-Hans 图片文件格式不在支持的格式列表中。
+resolution@zh-Hans 请使用受支持的图片格式（例如 PNG、JPEG）。
+resolution@zh-Hans 请重新上传。
 code 000021
 name UnexpectedUpstreamResponse
 status 502
@@ -1071,6 +2044,55 @@ resolution Contact support if the issue persists.
 category upstream
 retryable
 log_level ERROR
+title@de Unerwartete Antwort eines vorgelagerten Dienstes
+message@de Ihre Anfrage konnte wegen einer unerwarteten Antwort eines vorgelagerten Dienstes nicht abgeschlossen werden. Bitte versuchen Sie es später erneut.
+summary@de Vorgelagerter Dienst hat unerwartet geantwortet
+description@de Ein vorgelagerter Dienst hat eine unerwartete Antwort geliefert, sodass die Anfrage nicht abgeschlossen werden konnte.
+cause@de Ein externer oder vorgelagerter Dienst hat eine ungültige oder unerwartete Antwort geliefert.
+resolution@de Versuchen Sie es nach kurzer Zeit erneut.
+resolution@de Wenden Sie sich an den Support, wenn das Problem weiterhin besteht.
+title@es Respuesta inesperada de un servicio externo
+message@es No se pudo completar su solicitud porque un servicio externo devolvió una respuesta inesperada. Inténtelo de nuevo más tarde.
+summary@es Un servicio externo devolvió una respuesta inesperada
+description@es Un servicio externo devolvió una respuesta inesperada que impidió completar la solicitud.
+cause@es Un servicio externo o intermedio devolvió una respuesta no válida o inesperada.
+resolution@es Vuelva a intentarlo dentro de unos instantes.
+resolution@es Póngase en contacto con el soporte si el problema continúa.
+title@fr Réponse inattendue d’un service en amont
+message@fr Impossible de traiter votre requête à cause d’une réponse inattendue d’un service en amont. Veuillez réessayer plus tard.
+summary@fr Un service en amont a renvoyé une réponse inattendue
+description@fr Un service en amont a renvoyé une réponse inattendue qui a empêché la requête d’aboutir.
+cause@fr Un service externe ou en amont a renvoyé une réponse invalide ou inattendue.
+resolution@fr Réessayez dans quelques instants.
+resolution@fr Contactez le support si le problème persiste.
+title@ja 上流サービスから予期しない応答がありました
+message@ja 上流サービスから予期しない応答があったため、リクエストを完了できませんでした。しばらくしてからもう一度お試しください。
+summary@ja 上流サービスが予期しない応答を返しました
+description@ja 上流サービスが予期しない応答を返したため、リクエストを完了できませんでした。
+cause@ja 外部サービスまたは上流サービスが、無効または予期しない応答を返しました。
+resolution@ja しばらくしてからもう一度お試しください。
+resolution@ja 問題が解決しない場合は、サポートにお問い合わせください。
+title@pt-BR Resposta inesperada de um serviço upstream
+message@pt-BR Não foi possível concluir sua solicitação por causa de uma resposta inesperada de um serviço upstream. Tente novamente mais tarde.
+summary@pt-BR Um serviço upstream retornou uma resposta inesperada
+description@pt-BR Um serviço upstream retornou uma resposta inesperada, impedindo a conclusão da solicitação.
+cause@pt-BR Um serviço externo ou upstream retornou uma resposta inválida ou inesperada.
+resolution@pt-BR Tente novamente em alguns instantes.
+resolution@pt-BR Entre em contato com o suporte se o problema persistir.
+title@vi Phản hồi không mong đợi từ dịch vụ phía sau
+message@vi Không thể hoàn tất yêu cầu của bạn do nhận được phản hồi không mong đợi từ một dịch vụ phía sau. Vui lòng thử lại sau.
+summary@vi Dịch vụ phía sau trả về phản hồi không mong đợi
+description@vi Một dịch vụ phía sau trả về phản hồi không mong đợi khiến yêu cầu không thể hoàn tất.
+cause@vi Một dịch vụ bên ngoài hoặc phía sau trả về phản hồi không hợp lệ hoặc không mong đợi.
+resolution@vi Thử lại sau giây lát.
+resolution@vi Liên hệ bộ phận hỗ trợ nếu sự cố vẫn tiếp diễn.
+title@zh-Hans 上游服务返回了意外响应
+message@zh-Hans 由于上游服务返回了意外响应，无法完成您的请求。请稍后重试。
+summary@zh-Hans 上游服务返回了意外响应
+description@zh-Hans 上游服务返回了意外响应，导致请求无法完成。
+cause@zh-Hans 外部服务或上游服务返回了无效或意外的响应。
+resolution@zh-Hans 请稍后重试。
+resolution@zh-Hans 如果问题仍然存在，请联系技术支持。
 code 000022
 name UpstreamTimeout
 status 504
@@ -1084,6 +2106,48 @@ resolution Wait a few moments and try again.
 category upstream
 retryable
 log_level ERROR
+title@de Der Server hat zu lange für die Antwort gebraucht
+message@de Der Server hat zu lange für die Antwort gebraucht. Das kann an einem vorübergehenden Problem eines vorgelagerten Dienstes liegen. Bitte versuchen Sie es in einigen Augenblicken erneut.
+summary@de Zeitüberschreitung bei einem vorgelagerten Dienst
+description@de Der vorgelagerte Dienst hat nicht in der erwarteten Zeit geantwortet, was zu einer Zeitüberschreitung geführt hat.
+cause@de Ein vorübergehendes Problem eines vorgelagerten oder externen Systems hat die Zeitüberschreitung verursacht.
+resolution@de Warten Sie einige Augenblicke und versuchen Sie es erneut.
+title@es El servidor tardó demasiado en responder
+message@es El servidor tardó demasiado en responder. Puede deberse a un problema temporal de un servicio externo. Vuelva a intentarlo en unos instantes.
+summary@es Tiempo de espera agotado en un servicio externo
+description@es Un servicio externo no respondió en el tiempo esperado y se agotó el tiempo de espera.
+cause@es Un problema temporal de un sistema externo o intermedio agotó el tiempo de espera.
+resolution@es Espere unos instantes y vuelva a intentarlo.
+title@fr Le serveur a mis trop de temps à répondre
+message@fr Le serveur a mis trop de temps à répondre, peut-être à cause d’un problème temporaire en amont. Veuillez réessayer dans quelques instants.
+summary@fr Délai d’attente dépassé pour un service en amont
+description@fr Le service en amont n’a pas répondu dans le délai prévu, ce qui a provoqué un dépassement du délai d’attente.
+cause@fr Un problème temporaire d’un système en amont ou externe a provoqué le dépassement du délai.
+resolution@fr Patientez quelques instants, puis réessayez.
+title@ja サーバーの応答に時間がかかりすぎました
+message@ja サーバーの応答に時間がかかりすぎました。上流サービスの一時的な問題が原因の可能性があります。しばらくしてからもう一度お試しください。
+summary@ja 上流サービスのタイムアウト
+description@ja 上流サービスが想定時間内に応答しなかったため、タイムアウトしました。
+cause@ja 上流または外部のシステムの一時的な問題により、タイムアウトが発生しました。
+resolution@ja しばらく待ってから、もう一度お試しください。
+title@pt-BR O servidor demorou demais para responder
+message@pt-BR O servidor demorou demais para responder. Isso pode ser causado por um problema temporário em um serviço upstream. Tente novamente em alguns instantes.
+summary@pt-BR Tempo limite de um serviço upstream esgotado
+description@pt-BR O serviço upstream não respondeu no tempo esperado, e o tempo limite se esgotou.
+cause@pt-BR Um problema temporário em um sistema upstream ou externo esgotou o tempo limite.
+resolution@pt-BR Aguarde alguns instantes e tente novamente.
+title@vi Máy chủ phản hồi quá lâu
+message@vi Máy chủ phản hồi quá lâu, có thể do sự cố tạm thời ở dịch vụ phía sau. Vui lòng thử lại sau ít phút.
+summary@vi Hết thời gian chờ dịch vụ phía sau
+description@vi Dịch vụ phía sau không phản hồi trong thời gian mong đợi nên đã hết thời gian chờ.
+cause@vi Một sự cố tạm thời ở hệ thống phía sau hoặc hệ thống bên ngoài đã gây ra việc hết thời gian chờ.
+resolution@vi Chờ ít phút rồi thử lại.
+title@zh-Hans 服务器响应时间过长
+message@zh-Hans 服务器响应时间过长，可能是上游服务出现了临时问题。请稍后重试。
+summary@zh-Hans 上游服务超时
+description@zh-Hans 上游服务未在预期时间内响应，导致超时。
+cause@zh-Hans 上游或外部系统的临时问题导致了超时。
+resolution@zh-Hans 请稍等片刻后重试。
 code 000023
 name OperationFailed
 status 500
@@ -1101,6 +2165,55 @@ param_example Export
 category internal
 retryable
 log_level ERROR
+title@de {0} fehlgeschlagen
+message@de {0} fehlgeschlagen. Bitte versuchen Sie es später erneut.
+summary@de Allgemeiner Fehler beim Vorgang
+description@de Der Vorgang {0} konnte nicht abgeschlossen werden.
+cause@de Bei der Ausführung von \x60{0}\x60 ist ein allgemeiner Fehler aufgetreten.
+resolution@de Versuchen Sie es später erneut.
+resolution@de Wenn das Problem weiterhin besteht, wenden Sie sich an den Support.
+title@es {0} ha fallado
+message@es {0} ha fallado. Inténtelo de nuevo más tarde.
+summary@es Fallo general de la operación
+description@es La operación {0} no se pudo completar.
+cause@es Se produjo un fallo general durante la ejecución de \x60{0}\x60.
+resolution@es Vuelva a intentarlo más tarde.
+resolution@es Si el problema continúa, póngase en contacto con el soporte.
+title@fr Échec de {0}
+message@fr Échec de {0}. Veuillez réessayer plus tard.
+summary@fr Échec général de l’opération
+description@fr L’opération {0} n’a pas pu aboutir.
+cause@fr Un échec général s’est produit lors de l’exécution de \x60{0}\x60.
+resolution@fr Réessayez plus tard.
+resolution@fr Si le problème persiste, contactez le support.
+title@ja {0}に失敗しました
+message@ja {0}に失敗しました。しばらくしてからもう一度お試しください。
+summary@ja 操作の一般的な失敗
+description@ja 操作 {0} を完了できませんでした。
+cause@ja \x60{0}\x60 の実行中に一般的なエラーが発生しました。
+resolution@ja しばらくしてからもう一度お試しください。
+resolution@ja 問題が解決しない場合は、サポートにお問い合わせください。
+title@pt-BR Falha em {0}
+message@pt-BR Falha em {0}. Tente novamente mais tarde.
+summary@pt-BR Falha geral da operação
+description@pt-BR Não foi possível concluir a operação {0}.
+cause@pt-BR Ocorreu uma falha geral durante a execução de \x60{0}\x60.
+resolution@pt-BR Tente novamente mais tarde.
+resolution@pt-BR Se o problema persistir, entre em contato com o suporte.
+title@vi {0} thất bại
+message@vi {0} thất bại. Vui lòng thử lại sau.
+summary@vi Thao tác thất bại
+description@vi Thao tác {0} không thể hoàn tất.
+cause@vi Đã xảy ra lỗi chung trong khi thực hiện \x60{0}\x60.
+resolution@vi Thử lại sau.
+resolution@vi Nếu sự cố vẫn tiếp diễn, hãy liên hệ bộ phận hỗ trợ.
+title@zh-Hans {0}失败
+message@zh-Hans {0}失败。请稍后重试。
+summary@zh-Hans 操作失败
+description@zh-Hans 操作 {0} 未能完成。
+cause@zh-Hans 执行 \x60{0}\x60 时发生了一般性故障。
+resolution@zh-Hans 请稍后重试。
+resolution@zh-Hans 如果问题仍然存在，请联系技术支持。
 code 000024
 name PayloadTooLarge
 status 413
@@ -1116,6 +2229,55 @@ param detail
 param_description What the limit is
 param_example The limit is 1 MiB
 category invalid_request
+title@de Die Nutzdaten der Anfrage sind zu groß
+message@de Die Nutzdaten der Anfrage sind zu groß. {0}.
+summary@de Nutzdaten der Anfrage überschreiten das zulässige Limit
+description@de Der Anfragetext überschreitet die maximal zulässige Größe.
+cause@de Die Nutzdaten der Anfrage sind größer als das Limit des Systems. Einzelheiten stehen in \x60{0}\x60.
+resolution@de Verkleinern Sie die Nutzdaten der Anfrage.
+resolution@de Teilen Sie große Anfragen nach Möglichkeit in kleinere Teile auf.
+title@es El contenido de la solicitud es demasiado grande
+message@es El contenido de la solicitud es demasiado grande. {0}.
+summary@es El contenido de la solicitud supera el límite permitido
+description@es El cuerpo de la solicitud supera el tamaño máximo permitido.
+cause@es El tamaño del contenido de la solicitud supera el límite del sistema. Los detalles se indican en \x60{0}\x60.
+resolution@es Reduzca el tamaño del contenido de la solicitud.
+resolution@es Si procede, divida las solicitudes grandes en partes más pequeñas.
+title@fr Le contenu de la requête est trop volumineux
+message@fr Le contenu de la requête est trop volumineux. {0}.
+summary@fr Le contenu de la requête dépasse la limite autorisée
+description@fr Le corps de la requête dépasse la taille maximale autorisée.
+cause@fr La taille du contenu de la requête dépasse la limite du système. Les détails figurent dans \x60{0}\x60.
+resolution@fr Réduisez la taille du contenu de la requête.
+resolution@fr Le cas échéant, découpez les requêtes volumineuses en parties plus petites.
+title@ja リクエストのペイロードが大きすぎます
+message@ja リクエストのペイロードが大きすぎます。{0}。
+summary@ja リクエストのペイロードが上限を超えています
+description@ja リクエスト本文が、許可されている最大ペイロードサイズを超えています。
+cause@ja リクエストのペイロードサイズがシステムの上限を超えています。詳細は \x60{0}\x60 に示されています。
+resolution@ja リクエストのペイロードを小さくしてください。
+resolution@ja 可能であれば、大きなリクエストを小さく分割してください。
+title@pt-BR O conteúdo da solicitação é grande demais
+message@pt-BR O conteúdo da solicitação é grande demais. {0}.
+summary@pt-BR O conteúdo da solicitação excede o limite permitido
+description@pt-BR O corpo da solicitação excede o tamanho máximo permitido.
+cause@pt-BR O tamanho do conteúdo da solicitação é maior que o limite do sistema. Os detalhes estão em \x60{0}\x60.
+resolution@pt-BR Reduza o tamanho do conteúdo da solicitação.
+resolution@pt-BR Se possível, divida solicitações grandes em partes menores.
+title@vi Dữ liệu gửi lên quá lớn
+message@vi Dữ liệu gửi lên quá lớn. {0}.
+summary@vi Dữ liệu gửi lên vượt quá giới hạn cho phép
+description@vi Nội dung yêu cầu vượt quá kích thước tối đa cho phép.
+cause@vi Kích thước dữ liệu gửi lên lớn hơn giới hạn của hệ thống. Chi tiết có trong \x60{0}\x60.
+resolution@vi Giảm kích thước dữ liệu gửi lên.
+resolution@vi Chia yêu cầu lớn thành nhiều phần nhỏ hơn nếu có thể.
+title@zh-Hans 请求负载过大
+message@zh-Hans 请求负载过大。{0}。
+summary@zh-Hans 请求负载超出允许的上限
+description@zh-Hans 请求正文超出了允许的最大负载大小。
+cause@zh-Hans 请求负载大小超出了系统上限，详情见 \x60{0}\x60。
+resolution@zh-Hans 请减小请求负载。
+resolution@zh-Hans 如适用，请将大请求拆分为较小的部分。
 code 000025
 name BillingAccountActiveOnProjects
 status 409
@@ -1128,6 +2290,55 @@ cause The user's billing account is the active billing account for at least one 
 resolution Reassign the billing account for all affected projects to a different account.
 resolution Retry disabling the user after the billing account has been removed from all projects.
 category conflict
+title@de Benutzer kann nicht deaktiviert werden – Abrechnungskonto ist in Projekten aktiv
+message@de Dieser Benutzer kann nicht deaktiviert werden, weil sein Abrechnungskonto derzeit das aktive Abrechnungskonto eines oder mehrerer Projekte ist.
+summary@de Abrechnungskonto ist für ein oder mehrere Projekte aktiv
+description@de Der Benutzer kann nicht deaktiviert werden, weil sein Abrechnungskonto noch als aktives Abrechnungskonto eines oder mehrerer Projekte verknüpft ist.
+cause@de Das Abrechnungskonto des Benutzers ist das aktive Abrechnungskonto mindestens eines Projekts.
+resolution@de Weisen Sie allen betroffenen Projekten ein anderes Abrechnungskonto zu.
+resolution@de Deaktivieren Sie den Benutzer erneut, sobald das Abrechnungskonto aus allen Projekten entfernt wurde.
+title@es No se puede desactivar el usuario: su cuenta de facturación está activa en proyectos
+message@es No se puede desactivar este usuario porque su cuenta de facturación es actualmente la cuenta de facturación activa de uno o varios proyectos.
+summary@es La cuenta de facturación está activa en uno o varios proyectos
+description@es No se puede desactivar el usuario porque su cuenta de facturación sigue vinculada como cuenta de facturación activa de uno o varios proyectos.
+cause@es La cuenta de facturación del usuario es la cuenta de facturación activa de al menos un proyecto.
+resolution@es Asigne otra cuenta de facturación a todos los proyectos afectados.
+resolution@es Vuelva a intentar desactivar el usuario cuando la cuenta de facturación se haya quitado de todos los proyectos.
+title@fr Impossible de désactiver l’utilisateur\xc2\xa0: son compte de facturation est actif sur des projets
+message@fr Impossible de désactiver cet utilisateur, car son compte de facturation est actuellement le compte de facturation actif d’un ou de plusieurs projets.
+summary@fr Le compte de facturation est actif pour un ou plusieurs projets
+description@fr L’utilisateur ne peut pas être désactivé, car son compte de facturation est encore lié en tant que compte de facturation actif d’un ou de plusieurs projets.
+cause@fr Le compte de facturation de l’utilisateur est le compte de facturation actif d’au moins un projet.
+resolution@fr Attribuez un autre compte de facturation à tous les projets concernés.
+resolution@fr Réessayez de désactiver l’utilisateur une fois le compte de facturation retiré de tous les projets.
+title@ja ユーザーを無効化できません — 請求先アカウントがプロジェクトで使用中です
+message@ja このユーザーの請求先アカウントは、現在 1 つ以上のプロジェクトで有効な請求先アカウントとして使用されているため、ユーザーを無効化できません。
+summary@ja 請求先アカウントが 1 つ以上のプロジェクトで有効です
+description@ja ユーザーの請求先アカウントが、1 つ以上のプロジェクトの有効な請求先アカウントとしてまだリンクされているため、ユーザーを無効化できません。
+cause@ja ユーザーの請求先アカウントが、少なくとも 1 つのプロジェクトで有効な請求先アカウントになっています。
+resolution@ja 影響を受けるすべてのプロジェクトに、別の請求先アカウントを割り当ててください。
+resolution@ja すべてのプロジェクトから請求先アカウントを外した後、もう一度ユーザーを無効化してください。
+title@pt-BR Não é possível desativar o usuário: a conta de cobrança está ativa em projetos
+message@pt-BR Não é possível desativar este usuário porque a conta de cobrança dele é atualmente a conta de cobrança ativa de um ou mais projetos.
+summary@pt-BR A conta de cobrança está ativa em um ou mais projetos
+description@pt-BR O usuário não pode ser desativado porque a conta de cobrança dele ainda está vinculada como conta de cobrança ativa de um ou mais projetos.
+cause@pt-BR A conta de cobrança do usuário é a conta de cobrança ativa de pelo menos um projeto.
+resolution@pt-BR Atribua outra conta de cobrança a todos os projetos afetados.
+resolution@pt-BR Tente desativar o usuário novamente depois que a conta de cobrança for removida de todos os projetos.
+title@vi Không thể vô hiệu hóa người dùng — tài khoản thanh toán đang được dùng cho dự án
+message@vi Không thể vô hiệu hóa người dùng này vì tài khoản thanh toán của họ hiện là tài khoản thanh toán đang dùng cho một hoặc nhiều dự án.
+summary@vi Tài khoản thanh toán đang được dùng cho một hoặc nhiều dự án
+description@vi Không thể vô hiệu hóa người dùng vì tài khoản thanh toán của họ vẫn đang được liên kết làm tài khoản thanh toán của một hoặc nhiều dự án.
+cause@vi Tài khoản thanh toán của người dùng là tài khoản thanh toán đang dùng cho ít nhất một dự án.
+resolution@vi Chuyển tài khoản thanh toán của tất cả các dự án liên quan sang một tài khoản khác.
+resolution@vi Thử vô hiệu hóa người dùng lại sau khi tài khoản thanh toán đã được gỡ khỏi mọi dự án.
+title@zh-Hans 无法停用用户——其计费账户正用于项目
+message@zh-Hans 无法停用此用户，因为其计费账户当前是一个或多个项目的有效计费账户。
+summary@zh-Hans 计费账户正用于一个或多个项目
+description@zh-Hans 无法停用该用户，因为其计费账户仍被关联为一个或多个项目的有效计费账户。
+cause@zh-Hans 该用户的计费账户是至少一个项目的有效计费账户。
+resolution@zh-Hans 请为所有受影响的项目改用其他计费账户。
+resolution@zh-Hans 将该计费账户从所有项目中移除后，再重新停用该用户。
 code 000026
 name WrongProjectContext
 status 409
@@ -1149,6 +2360,55 @@ param required_project
 param_description Project the action needs
 param_example Production
 category conflict
+title@de {0} nicht möglich – wechseln Sie zu Projekt {2}
+message@de Sie können nicht {0}, weil Sie sich im Projekt „{1}“ befinden. Bitte WECHSELN SIE ZU Projekt „{2}“, um diese Aktion auszuführen.
+summary@de Benutzer muss zum richtigen Projekt wechseln
+description@de Die Aktion kann im aktuellen Projekt nicht ausgeführt werden. Der Benutzer muss zu einem anderen Projekt wechseln.
+cause@de Die Aktion \x60{0}\x60 ist nur im Projekt \x60{2}\x60 erlaubt, der Benutzer befindet sich aber im Projekt \x60{1}\x60.
+resolution@de Wechseln Sie zu Projekt \x60{2}\x60.
+resolution@de Führen Sie die Aktion erneut aus.
+title@es No puede {0}: cambie al proyecto {2}
+message@es No puede {0} porque está en el proyecto «{1}». CAMBIE AL proyecto «{2}» para realizar esta acción.
+summary@es El usuario debe cambiar al proyecto correcto
+description@es La acción no se puede realizar desde el proyecto actual. El usuario debe cambiar a otro proyecto.
+cause@es La acción \x60{0}\x60 solo está permitida en el proyecto \x60{2}\x60, pero el usuario está en el proyecto \x60{1}\x60.
+resolution@es Cambie al proyecto \x60{2}\x60.
+resolution@es Vuelva a intentar la acción.
+title@fr Impossible de {0}\xc2\xa0: passez au projet {2}
+message@fr Vous ne pouvez pas {0}, car vous êtes dans le projet «\xc2\xa0{1}\xc2\xa0». Veuillez PASSER AU projet «\xc2\xa0{2}\xc2\xa0» pour effectuer cette action.
+summary@fr L’utilisateur doit passer au bon projet
+description@fr L’action ne peut pas être effectuée depuis le projet actuel. L’utilisateur doit passer à un autre projet.
+cause@fr L’action \x60{0}\x60 n’est autorisée que dans le projet \x60{2}\x60, mais l’utilisateur se trouve dans le projet \x60{1}\x60.
+resolution@fr Passez au projet \x60{2}\x60.
+resolution@fr Réessayez l’action.
+title@ja {0}できません — プロジェクト {2} に切り替えてください
+message@ja プロジェクト「{1}」にいるため、{0}できません。この操作を行うには、プロジェクト「{2}」に切り替えてください。
+summary@ja ユーザーは正しいプロジェクトに切り替える必要があります
+description@ja 現在のプロジェクトではこの操作を実行できません。別のプロジェクトに切り替える必要があります。
+cause@ja 操作 \x60{0}\x60 はプロジェクト \x60{2}\x60 でのみ許可されていますが、ユーザーは現在プロジェクト \x60{1}\x60 にいます。
+resolution@ja プロジェクト \x60{2}\x60 に切り替えてください。
+resolution@ja もう一度操作を実行してください。
+title@pt-BR Não é possível {0}: mude para o projeto {2}
+message@pt-BR Você não pode {0} porque está no projeto "{1}". MUDE PARA o projeto "{2}" para executar esta ação.
+summary@pt-BR O usuário precisa mudar para o projeto correto
+description@pt-BR A ação não pode ser executada no projeto atual. O usuário precisa mudar para outro projeto.
+cause@pt-BR A ação \x60{0}\x60 só é permitida no projeto \x60{2}\x60, mas o usuário está no projeto \x60{1}\x60.
+resolution@pt-BR Mude para o projeto \x60{2}\x60.
+resolution@pt-BR Tente a ação novamente.
+title@vi Không thể {0} — hãy chuyển sang dự án {2}
+message@vi Bạn không thể {0} vì bạn đang ở dự án '{1}'. Vui lòng CHUYỂN SANG dự án '{2}' để thực hiện thao tác này.
+summary@vi Người dùng phải chuyển sang đúng dự án
+description@vi Không thể thực hiện thao tác trong ngữ cảnh dự án hiện tại. Người dùng phải chuyển sang một dự án khác.
+cause@vi Thao tác \x60{0}\x60 chỉ được phép trong dự án \x60{2}\x60, nhưng người dùng đang ở dự án \x60{1}\x60.
+resolution@vi Chuyển sang dự án \x60{2}\x60.
+resolution@vi Thực hiện lại thao tác.
+title@zh-Hans 无法{0}——请切换到项目 {2}
+message@zh-Hans 您当前位于项目“{1}”中，因此无法{0}。请切换到项目“{2}”后再执行此操作。
+summary@zh-Hans 用户必须切换到正确的项目
+description@zh-Hans 无法在当前项目中执行该操作，用户必须切换到其他项目。
+cause@zh-Hans 操作 \x60{0}\x60 只能在项目 \x60{2}\x60 中执行，但用户当前位于项目 \x60{1}\x60 中。
+resolution@zh-Hans 请切换到项目 \x60{2}\x60。
+resolution@zh-Hans 请重新执行该操作。
 code 000027
 name NotProjectMember
 status 403
@@ -1170,6 +2430,55 @@ param contact
 param_description Who can add the user
 param_example project owner
 category permission
+title@de {0} nicht möglich – kein Mitglied von Projekt {1}
+message@de Sie können nicht {0}. Bitte stellen Sie sicher, dass Sie dem Projekt „{1}“ beigetreten sind, und versuchen Sie es erneut, oder wenden Sie sich an {2}.
+summary@de Benutzer ist dem erforderlichen Projekt nicht beigetreten
+description@de Der Benutzer ist kein Mitglied des erforderlichen Projekts und kann die Aktion nicht ausführen.
+cause@de Der Benutzer ist dem Projekt \x60{1}\x60 nicht beigetreten, was für die Aktion \x60{0}\x60 erforderlich ist.
+resolution@de Treten Sie dem Projekt \x60{1}\x60 bei.
+resolution@de Führen Sie die Aktion erneut aus oder wenden Sie sich an \x60{2}\x60.
+title@es No puede {0}: no es miembro del proyecto {1}
+message@es No puede {0}. Asegúrese de haberse unido al proyecto «{1}» e inténtelo de nuevo, o póngase en contacto con {2}.
+summary@es El usuario no se ha unido al proyecto necesario
+description@es El usuario no es miembro del proyecto necesario y no puede realizar la acción.
+cause@es El usuario no se ha unido al proyecto \x60{1}\x60, necesario para realizar la acción \x60{0}\x60.
+resolution@es Únase al proyecto \x60{1}\x60.
+resolution@es Vuelva a intentar la acción o póngase en contacto con \x60{2}\x60 para obtener ayuda.
+title@fr Impossible de {0}\xc2\xa0: vous n’êtes pas membre du projet {1}
+message@fr Vous ne pouvez pas {0}. Assurez-vous d’avoir rejoint le projet «\xc2\xa0{1}\xc2\xa0» puis réessayez, ou contactez {2}.
+summary@fr L’utilisateur n’a pas rejoint le projet requis
+description@fr L’utilisateur n’est pas membre du projet requis et ne peut pas effectuer l’action.
+cause@fr L’utilisateur n’a pas rejoint le projet \x60{1}\x60, nécessaire pour effectuer l’action \x60{0}\x60.
+resolution@fr Rejoignez le projet \x60{1}\x60.
+resolution@fr Réessayez l’action, ou contactez \x60{2}\x60 pour obtenir de l’aide.
+title@ja {0}できません — プロジェクト {1} のメンバーではありません
+message@ja {0}できません。プロジェクト「{1}」に参加していることを確認してもう一度お試しいただくか、{2}にお問い合わせください。
+summary@ja ユーザーは必要なプロジェクトに参加していません
+description@ja ユーザーは必要なプロジェクトのメンバーではないため、操作を実行できません。
+cause@ja 操作 \x60{0}\x60 の実行に必要なプロジェクト \x60{1}\x60 に、ユーザーが参加していません。
+resolution@ja プロジェクト \x60{1}\x60 に参加してください。
+resolution@ja もう一度操作を実行するか、\x60{2}\x60 にお問い合わせください。
+title@pt-BR Não é possível {0}: você não é membro do projeto {1}
+message@pt-BR Você não pode {0}. Verifique se você entrou no projeto "{1}" e tente novamente, ou entre em contato com {2}.
+summary@pt-BR O usuário não entrou no projeto necessário
+description@pt-BR O usuário não é membro do projeto necessário e não pode executar a ação.
+cause@pt-BR O usuário não entrou no projeto \x60{1}\x60, necessário para executar a ação \x60{0}\x60.
+resolution@pt-BR Entre no projeto \x60{1}\x60.
+resolution@pt-BR Tente a ação novamente ou entre em contato com \x60{2}\x60 para obter ajuda.
+title@vi Không thể {0} — bạn không phải thành viên dự án {1}
+message@vi Bạn không thể {0}. Vui lòng đảm bảo bạn đã tham gia dự án '{1}' rồi thử lại, hoặc liên hệ {2}.
+summary@vi Người dùng chưa tham gia dự án cần thiết
+description@vi Người dùng không phải thành viên của dự án cần thiết nên không thể thực hiện thao tác.
+cause@vi Người dùng chưa tham gia dự án \x60{1}\x60, điều kiện cần để thực hiện thao tác \x60{0}\x60.
+resolution@vi Tham gia dự án \x60{1}\x60.
+resolution@vi Thực hiện lại thao tác, hoặc liên hệ \x60{2}\x60 để được hỗ trợ.
+title@zh-Hans 无法{0}——您不是项目 {1} 的成员
+message@zh-Hans 您无法{0}。请确认您已加入项目“{1}”后重试，或联系{2}。
+summary@zh-Hans 用户尚未加入所需项目
+description@zh-Hans 用户不是所需项目的成员，无法执行该操作。
+cause@zh-Hans 用户尚未加入执行操作 \x60{0}\x60 所需的项目 \x60{1}\x60。
+resolution@zh-Hans 请加入项目 \x60{1}\x60。
+resolution@zh-Hans 请重新执行该操作，或联系 \x60{2}\x60 获取帮助。
 code 000028
 name FeedbackFailed
 status 500
@@ -1183,6 +2492,55 @@ resolution Try submitting feedback again.
 resolution If the issue persists, contact the administrator directly.
 category internal
 log_level ERROR
+title@de Fehler beim Senden des Feedbacks
+message@de Fehler beim Senden des Feedbacks. Bitte wenden Sie sich an den Administrator.
+summary@de Feedback konnte nicht gesendet werden
+description@de Beim Senden des Feedbacks ist ein Fehler aufgetreten.
+cause@de Ein Systemfehler hat das Senden des Feedbacks verhindert.
+resolution@de Senden Sie das Feedback erneut.
+resolution@de Wenn das Problem weiterhin besteht, wenden Sie sich direkt an den Administrator.
+title@es Error al enviar los comentarios
+message@es Error al enviar los comentarios. Póngase en contacto con el administrador.
+summary@es No se pudieron enviar los comentarios
+description@es Se produjo un error al intentar enviar los comentarios.
+cause@es Un error del sistema impidió enviar los comentarios.
+resolution@es Vuelva a enviar los comentarios.
+resolution@es Si el problema continúa, póngase en contacto directamente con el administrador.
+title@fr Erreur lors de l’envoi de l’avis
+message@fr Erreur lors de l’envoi de l’avis. Veuillez contacter l’administrateur.
+summary@fr L’envoi de l’avis a échoué
+description@fr Une erreur s’est produite lors de l’envoi de l’avis.
+cause@fr Une erreur système a empêché l’envoi de l’avis.
+resolution@fr Réessayez d’envoyer votre avis.
+resolution@fr Si le problème persiste, contactez directement l’administrateur.
+title@ja フィードバックの送信中にエラーが発生しました
+message@ja フィードバックの送信中にエラーが発生しました。管理者にお問い合わせください。
+summary@ja フィードバックの送信に失敗しました
+description@ja フィードバックの送信中にエラーが発生しました。
+cause@ja システムエラーにより、フィードバックを送信できませんでした。
+resolution@ja もう一度フィードバックを送信してください。
+resolution@ja 問題が解決しない場合は、管理者に直接お問い合わせください。
+title@pt-BR Erro ao enviar o feedback
+message@pt-BR Erro ao enviar o feedback. Entre em contato com o administrador.
+summary@pt-BR Falha no envio do feedback
+description@pt-BR Ocorreu um erro ao tentar enviar o feedback.
+cause@pt-BR Um erro do sistema impediu o envio do feedback.
+resolution@pt-BR Tente enviar o feedback novamente.
+resolution@pt-BR Se o problema persistir, entre em contato diretamente com o administrador.
+title@vi Lỗi khi gửi phản hồi
+message@vi Lỗi khi gửi phản hồi. Vui lòng liên hệ quản trị viên.
+summary@vi Gửi phản hồi thất bại
+description@vi Đã xảy ra lỗi khi gửi phản hồi.
+cause@vi Một lỗi hệ thống đã khiến phản hồi không được gửi đi.
+resolution@vi Thử gửi phản hồi lại.
+resolution@vi Nếu sự cố vẫn tiếp diễn, hãy liên hệ trực tiếp với quản trị viên.
+title@zh-Hans 发送反馈时出错
+message@zh-Hans 发送反馈时出错。请联系管理员。
+summary@zh-Hans 反馈提交失败
+description@zh-Hans 提交反馈时发生错误。
+cause@zh-Hans 系统错误导致反馈未能发送。
+resolution@zh-Hans 请重新提交反馈。
+resolution@zh-Hans 如果问题仍然存在，请直接联系管理员。
 code 000029
 name EndpointNotFound
 status 404
@@ -1202,6 +2560,62 @@ param method
 param_description Requested HTTP method
 param_example GET
 category not_found
+title@de API-Endpunkt {0} mit HTTP-Methode {1} nicht gefunden
+message@de Der API-Endpunkt „{0}“ mit der HTTP-Methode „{1}“ wurde nicht gefunden.
+summary@de API-Endpunkt existiert nicht
+description@de Der angegebene API-Endpunkt existiert nicht oder ist für die angegebene HTTP-Methode nicht registriert.
+cause@de Die URL \x60{0}\x60 oder die Methode \x60{1}\x60 ist falsch.
+cause@de Der Endpunkt wurde möglicherweise geändert oder entfernt.
+resolution@de Prüfen Sie die URL des Endpunkts und die HTTP-Methode.
+resolution@de Den korrekten Endpunkt finden Sie in der API-Referenz.
+title@es No se encontró el endpoint de la API {0} con el método HTTP {1}
+message@es No se encontró el endpoint de la API «{0}» con el método HTTP «{1}».
+summary@es El endpoint de la API no existe
+description@es El endpoint de la API indicado no existe o no está registrado para el método HTTP indicado.
+cause@es La URL \x60{0}\x60 o el método \x60{1}\x60 son incorrectos.
+cause@es Es posible que el endpoint haya cambiado o se haya eliminado.
+resolution@es Compruebe la URL del endpoint y el método HTTP.
+resolution@es Consulte la referencia de la API para conocer el endpoint correcto.
+title@fr Point de terminaison {0} introuvable pour la méthode HTTP {1}
+message@fr Le point de terminaison «\xc2\xa0{0}\xc2\xa0» est introuvable pour la méthode HTTP «\xc2\xa0{1}\xc2\xa0».
+summary@fr Le point de terminaison de l’API n’existe pas
+description@fr Le point de terminaison indiqué n’existe pas ou n’est pas enregistré pour la méthode HTTP donnée.
+cause@fr L’URL \x60{0}\x60 ou la méthode \x60{1}\x60 est incorrecte.
+cause@fr Le point de terminaison a peut-être changé ou été supprimé.
+resolution@fr Vérifiez l’URL du point de terminaison et la méthode HTTP.
+resolution@fr Consultez la référence de l’API pour connaître le bon point de terminaison.
+title@ja HTTP メソッド {1} の API エンドポイント {0} が見つかりません
+message@ja HTTP メソッド「{1}」の API エンドポイント「{0}」が見つかりませんでした。
+summary@ja API エンドポイントが存在しません
+description@ja 指定された API エンドポイントは存在しないか、指定された HTTP メソッドに登録されていません。
+cause@ja URL \x60{0}\x60 またはメソッド \x60{1}\x60 が正しくありません。
+cause@ja エンドポイントが変更または削除された可能性があります。
+resolution@ja エンドポイントの URL と HTTP メソッドを確認してください。
+resolution@ja 正しいエンドポイントについては API リファレンスを参照してください。
+title@pt-BR Endpoint da API {0} com o método HTTP {1} não encontrado
+message@pt-BR O endpoint da API "{0}" com o método HTTP "{1}" não foi encontrado.
+summary@pt-BR O endpoint da API não existe
+description@pt-BR O endpoint da API especificado não existe ou não está registrado para o método HTTP informado.
+cause@pt-BR A URL \x60{0}\x60 ou o método \x60{1}\x60 está incorreto.
+cause@pt-BR O endpoint pode ter sido alterado ou removido.
+resolution@pt-BR Verifique a URL do endpoint e o método HTTP.
+resolution@pt-BR Consulte a referência da API para conhecer o endpoint correto.
+title@vi Không tìm thấy API {0} với phương thức HTTP {1}
+message@vi Không tìm thấy API '{0}' với phương thức HTTP '{1}'.
+summary@vi API không tồn tại
+description@vi API được chỉ định không tồn tại hoặc chưa được đăng ký cho phương thức HTTP đã cho.
+cause@vi URL \x60{0}\x60 hoặc phương thức \x60{1}\x60 không đúng.
+cause@vi API có thể đã thay đổi hoặc bị gỡ bỏ.
+resolution@vi Kiểm tra lại URL và phương thức HTTP của API.
+resolution@vi Tham khảo tài liệu API để biết đúng địa chỉ.
+title@zh-Hans 未找到使用 HTTP 方法 {1} 的 API 端点 {0}
+message@zh-Hans 未找到使用 HTTP 方法“{1}”的 API 端点“{0}”。
+summary@zh-Hans API 端点不存在
+description@zh-Hans 指定的 API 端点不存在，或未针对所给的 HTTP 方法注册。
+cause@zh-Hans URL \x60{0}\x60 或方法 \x60{1}\x60 不正确。
+cause@zh-Hans 该端点可能已更改或被移除。
+resolution@zh-Hans 请检查端点 URL 和 HTTP 方法。
+resolution@zh-Hans 请参阅 API 参考文档，了解正确的端点。
 code 000030
 name MissingRequiredInformation
 status 400
@@ -1216,6 +2630,48 @@ param fields
 param_description Missing fields
 param_example name, email
 category invalid_request
+title@de Erforderliche Angaben fehlen: {0}
+message@de Erforderliche Angaben fehlen: {0}.
+summary@de Pflichtfeld fehlt
+description@de In der Anfrage fehlen ein oder mehrere Pflichtfelder.
+cause@de Die in \x60{0}\x60 aufgeführten Felder wurden in der Anfrage nicht angegeben.
+resolution@de Geben Sie alle in \x60{0}\x60 aufgeführten Pflichtfelder an.
+title@es Falta información obligatoria: {0}
+message@es Falta información obligatoria: {0}.
+summary@es Falta un campo obligatorio
+description@es Faltan uno o varios campos obligatorios en la solicitud.
+cause@es Los campos indicados en \x60{0}\x60 no se incluyeron en la solicitud.
+resolution@es Incluya todos los campos obligatorios indicados en \x60{0}\x60.
+title@fr Information obligatoire manquante\xc2\xa0: {0}
+message@fr Information obligatoire manquante\xc2\xa0: {0}.
+summary@fr Un champ obligatoire est manquant
+description@fr Un ou plusieurs champs obligatoires manquent dans la requête.
+cause@fr Les champs indiqués dans \x60{0}\x60 n’ont pas été fournis dans la requête.
+resolution@fr Ajoutez tous les champs obligatoires indiqués dans \x60{0}\x60.
+title@ja 必須情報がありません: {0}
+message@ja 必須情報がありません: {0}。
+summary@ja 必須フィールドがありません
+description@ja リクエストに 1 つ以上の必須フィールドがありません。
+cause@ja \x60{0}\x60 に示されたフィールドがリクエストに含まれていません。
+resolution@ja \x60{0}\x60 に示された必須フィールドをすべて含めてください。
+title@pt-BR Informação obrigatória ausente: {0}
+message@pt-BR Informação obrigatória ausente: {0}.
+summary@pt-BR Campo obrigatório ausente
+description@pt-BR Um ou mais campos obrigatórios estão ausentes da solicitação.
+cause@pt-BR Os campos listados em \x60{0}\x60 não foram informados na solicitação.
+resolution@pt-BR Inclua todos os campos obrigatórios listados em \x60{0}\x60.
+title@vi Thiếu thông tin bắt buộc: {0}
+message@vi Thiếu thông tin bắt buộc: {0}.
+summary@vi Thiếu trường bắt buộc
+description@vi Yêu cầu thiếu một hoặc nhiều trường bắt buộc.
+cause@vi Các trường được liệt kê trong \x60{0}\x60 không có trong yêu cầu.
+resolution@vi Thêm đầy đủ các trường bắt buộc được liệt kê trong \x60{0}\x60.
+title@zh-Hans 缺少必填信息：{0}
+message@zh-Hans 缺少必填信息：{0}。
+summary@zh-Hans 缺少必填字段
+description@zh-Hans 请求中缺少一个或多个必填字段。
+cause@zh-Hans 请求中未提供 \x60{0}\x60 中列出的字段。
+resolution@zh-Hans 请提供 \x60{0}\x60 中列出的所有必填字段。
 code 000031
 name MethodNotSupported
 status 405
@@ -1233,6 +2689,48 @@ param allowed
 param_description Methods the endpoint supports
 param_example GET, POST
 category invalid_request
+title@de HTTP-Methode {0} wird nicht unterstützt
+message@de Die HTTP-Methode „{0}“ wird für diesen Endpunkt nicht unterstützt. Unterstützte Methoden: {1}.
+summary@de HTTP-Methode wird für diesen Endpunkt nicht unterstützt
+description@de Die verwendete HTTP-Methode wird vom Zielendpunkt nicht unterstützt.
+cause@de Die Anfrage hat die Methode \x60{0}\x60 verwendet, die nicht zu den für diesen Endpunkt unterstützten Methoden \x60{1}\x60 gehört.
+resolution@de Verwenden Sie eine der in \x60{1}\x60 aufgeführten unterstützten HTTP-Methoden.
+title@es Método HTTP {0} no admitido
+message@es El método HTTP «{0}» no se admite en este endpoint. Métodos admitidos: {1}.
+summary@es El método HTTP no se admite en este endpoint
+description@es El endpoint de destino no admite el método HTTP utilizado.
+cause@es La solicitud usó el método \x60{0}\x60, que no está entre los métodos admitidos \x60{1}\x60 de este endpoint.
+resolution@es Use uno de los métodos HTTP admitidos indicados en \x60{1}\x60.
+title@fr Méthode HTTP {0} non prise en charge
+message@fr La méthode HTTP «\xc2\xa0{0}\xc2\xa0» n’est pas prise en charge pour ce point de terminaison. Méthodes prises en charge\xc2\xa0: {1}.
+summary@fr Méthode HTTP non prise en charge pour ce point de terminaison
+description@fr La méthode HTTP utilisée n’est pas prise en charge par le point de terminaison ciblé.
+cause@fr La requête a utilisé la méthode \x60{0}\x60, qui ne fait pas partie des méthodes \x60{1}\x60 prises en charge par ce point de terminaison.
+resolution@fr Utilisez l’une des méthodes HTTP prises en charge indiquées dans \x60{1}\x60.
+title@ja HTTP メソッド {0} はサポートされていません
+message@ja HTTP メソッド「{0}」は、このエンドポイントではサポートされていません。サポートされているメソッド: {1}。
+summary@ja このエンドポイントでは HTTP メソッドがサポートされていません
+description@ja 使用された HTTP メソッドは、対象のエンドポイントでサポートされていません。
+cause@ja リクエストで使用されたメソッド \x60{0}\x60 は、このエンドポイントでサポートされているメソッド \x60{1}\x60 に含まれていません。
+resolution@ja \x60{1}\x60 に示された、サポートされている HTTP メソッドのいずれかを使用してください。
+title@pt-BR Método HTTP {0} não compatível
+message@pt-BR O método HTTP "{0}" não é compatível com este endpoint. Métodos compatíveis: {1}.
+summary@pt-BR Método HTTP não compatível com este endpoint
+description@pt-BR O método HTTP usado não é compatível com o endpoint de destino.
+cause@pt-BR A solicitação usou o método \x60{0}\x60, que não está entre os métodos compatíveis \x60{1}\x60 deste endpoint.
+resolution@pt-BR Use um dos métodos HTTP compatíveis listados em \x60{1}\x60.
+title@vi Không hỗ trợ phương thức HTTP {0}
+message@vi Phương thức HTTP '{0}' không được hỗ trợ cho API này. Các phương thức được hỗ trợ: {1}.
+summary@vi API này không hỗ trợ phương thức HTTP đã dùng
+description@vi API đích không hỗ trợ phương thức HTTP đã dùng.
+cause@vi Yêu cầu dùng phương thức \x60{0}\x60, không nằm trong các phương thức được hỗ trợ \x60{1}\x60 của API này.
+resolution@vi Dùng một trong các phương thức HTTP được hỗ trợ liệt kê trong \x60{1}\x60.
+title@zh-Hans 不支持 HTTP 方法 {0}
+message@zh-Hans 此端点不支持 HTTP 方法“{0}”。支持的方法：{1}。
+summary@zh-Hans 此端点不支持该 HTTP 方法
+description@zh-Hans 目标端点不支持所使用的 HTTP 方法。
+cause@zh-Hans 请求使用了方法 \x60{0}\x60，该方法不在此端点支持的方法 \x60{1}\x60 之列。
+resolution@zh-Hans 请使用 \x60{1}\x60 中列出的受支持 HTTP 方法之一。
 code 000033
 name UnsupportedAcceptType
 status 406
@@ -1247,6 +2745,48 @@ param supported
 param_description Media types the server can produce
 param_example application/problem+json, application/json
 category invalid_request
+title@de Medientyp im Accept-Header wird nicht unterstützt
+message@de Die Medientypen in Ihrem Accept-Header werden nicht unterstützt. Unterstützte Medientypen: {0}.
+summary@de Medientyp im Accept-Header wird nicht unterstützt
+description@de Der im Accept-Header angegebene Medientyp wird vom Server nicht unterstützt.
+cause@de Der \x60Accept\x60-Header enthält einen Medientyp, der nicht in der Liste \x60{0}\x60 der unterstützten Typen steht.
+resolution@de Ändern Sie den \x60Accept\x60-Header so, dass er einen der in \x60{0}\x60 aufgeführten unterstützten Medientypen verwendet.
+title@es Tipo de medio no admitido en la cabecera Accept
+message@es Los tipos de medio de su cabecera Accept no se admiten. Tipos de medio admitidos: {0}.
+summary@es El tipo de medio de la cabecera Accept no se admite
+description@es El servidor no admite el tipo de medio indicado en la cabecera Accept.
+cause@es La cabecera \x60Accept\x60 contiene un tipo de medio que no está en la lista de tipos admitidos \x60{0}\x60.
+resolution@es Cambie la cabecera \x60Accept\x60 para usar uno de los tipos de medio admitidos indicados en \x60{0}\x60.
+title@fr Type de média non pris en charge dans l’en-tête Accept
+message@fr Les types de média de votre en-tête Accept ne sont pas pris en charge. Types de média pris en charge\xc2\xa0: {0}.
+summary@fr Le type de média de l’en-tête Accept n’est pas pris en charge
+description@fr Le type de média indiqué dans l’en-tête Accept n’est pas pris en charge par le serveur.
+cause@fr L’en-tête \x60Accept\x60 contient un type de média absent de la liste prise en charge \x60{0}\x60.
+resolution@fr Modifiez l’en-tête \x60Accept\x60 pour utiliser l’un des types de média pris en charge indiqués dans \x60{0}\x60.
+title@ja Accept ヘッダーのメディアタイプはサポートされていません
+message@ja Accept ヘッダーのメディアタイプはサポートされていません。サポートされているメディアタイプ: {0}。
+summary@ja Accept ヘッダーのメディアタイプはサポートされていません
+description@ja Accept ヘッダーで指定されたメディアタイプは、サーバーでサポートされていません。
+cause@ja \x60Accept\x60 ヘッダーに、サポート対象の一覧 \x60{0}\x60 にないメディアタイプが含まれています。
+resolution@ja \x60{0}\x60 に示された、サポートされているメディアタイプのいずれかを使用するよう \x60Accept\x60 ヘッダーを変更してください。
+title@pt-BR Tipo de mídia não compatível no cabeçalho Accept
+message@pt-BR Os tipos de mídia do seu cabeçalho Accept não são compatíveis. Tipos de mídia compatíveis: {0}.
+summary@pt-BR O tipo de mídia do cabeçalho Accept não é compatível
+description@pt-BR O servidor não é compatível com o tipo de mídia especificado no cabeçalho Accept.
+cause@pt-BR O cabeçalho \x60Accept\x60 contém um tipo de mídia que não está na lista de tipos compatíveis \x60{0}\x60.
+resolution@pt-BR Altere o cabeçalho \x60Accept\x60 para usar um dos tipos de mídia compatíveis listados em \x60{0}\x60.
+title@vi Kiểu dữ liệu trong tiêu đề Accept không được hỗ trợ
+message@vi Kiểu dữ liệu trong tiêu đề Accept của bạn không được hỗ trợ. Các kiểu được hỗ trợ: {0}.
+summary@vi Kiểu dữ liệu trong tiêu đề Accept không được hỗ trợ
+description@vi Máy chủ không hỗ trợ kiểu dữ liệu được chỉ định trong tiêu đề Accept.
+cause@vi Tiêu đề \x60Accept\x60 chứa kiểu dữ liệu không có trong danh sách được hỗ trợ \x60{0}\x60.
+resolution@vi Sửa tiêu đề \x60Accept\x60 để dùng một trong các kiểu dữ liệu được hỗ trợ liệt kê trong \x60{0}\x60.
+title@zh-Hans 不支持 Accept 标头中的媒体类型
+message@zh-Hans 不支持您 Accept 标头中的媒体类型。支持的媒体类型：{0}。
+summary@zh-Hans 不支持 Accept 标头中的媒体类型
+description@zh-Hans 服务器不支持 Accept 标头中指定的媒体类型。
+cause@zh-Hans \x60Accept\x60 标头中包含不在支持列表 \x60{0}\x60 中的媒体类型。
+resolution@zh-Hans 请修改 \x60Accept\x60 标头，使用 \x60{0}\x60 中列出的受支持媒体类型之一。
 code 000034
 name MissingRequestPart
 status 400
@@ -1261,6 +2801,48 @@ param part
 param_description Name of the multipart part
 param_example file
 category invalid_request
+title@de Erforderlicher Anfrageteil {0} fehlt
+message@de Der erforderliche Anfrageteil „{0}“ fehlt.
+summary@de Teil einer Multipart-Anfrage fehlt
+description@de Ein erforderlicher Teil einer Multipart-Anfrage fehlt.
+cause@de In der Multipart-Anfrage fehlt der erforderliche Teil \x60{0}\x60.
+resolution@de Fügen Sie den erforderlichen Teil \x60{0}\x60 zur Multipart-Anfrage hinzu.
+title@es Falta la parte obligatoria {0} de la solicitud
+message@es Falta la parte obligatoria «{0}» de la solicitud.
+summary@es Falta una parte de la solicitud multipart
+description@es Falta una parte obligatoria de una solicitud multipart.
+cause@es A la solicitud multipart le falta la parte obligatoria \x60{0}\x60.
+resolution@es Incluya la parte obligatoria \x60{0}\x60 en la solicitud multipart.
+title@fr La partie obligatoire {0} de la requête est manquante
+message@fr La partie obligatoire «\xc2\xa0{0}\xc2\xa0» de la requête est manquante.
+summary@fr Une partie de la requête multipart est manquante
+description@fr Une partie obligatoire d’une requête multipart est manquante.
+cause@fr Il manque à la requête multipart la partie obligatoire \x60{0}\x60.
+resolution@fr Ajoutez la partie obligatoire \x60{0}\x60 à la requête multipart.
+title@ja リクエストの必須パート {0} がありません
+message@ja リクエストの必須パート「{0}」がありません。
+summary@ja マルチパートリクエストのパートがありません
+description@ja マルチパートリクエストの必須パートがありません。
+cause@ja マルチパートリクエストに必須パート \x60{0}\x60 がありません。
+resolution@ja マルチパートリクエストに必須パート \x60{0}\x60 を含めてください。
+title@pt-BR A parte obrigatória {0} da solicitação está ausente
+message@pt-BR A parte obrigatória "{0}" da solicitação está ausente.
+summary@pt-BR Falta uma parte da solicitação multipart
+description@pt-BR Falta uma parte obrigatória de uma solicitação multipart.
+cause@pt-BR Falta na solicitação multipart a parte obrigatória \x60{0}\x60.
+resolution@pt-BR Inclua a parte obrigatória \x60{0}\x60 na solicitação multipart.
+title@vi Thiếu phần bắt buộc {0} của yêu cầu
+message@vi Thiếu phần bắt buộc '{0}' của yêu cầu.
+summary@vi Thiếu một phần của yêu cầu multipart
+description@vi Yêu cầu multipart thiếu một phần bắt buộc.
+cause@vi Yêu cầu multipart thiếu phần bắt buộc \x60{0}\x60.
+resolution@vi Thêm phần bắt buộc \x60{0}\x60 vào yêu cầu multipart.
+title@zh-Hans 缺少必需的请求部分 {0}
+message@zh-Hans 缺少必需的请求部分“{0}”。
+summary@zh-Hans 缺少 multipart 请求的某个部分
+description@zh-Hans multipart 请求缺少必需的部分。
+cause@zh-Hans multipart 请求缺少必需的部分 \x60{0}\x60。
+resolution@zh-Hans 请在 multipart 请求中包含必需的部分 \x60{0}\x60。
 code 000035
 name MissingPathVariable
 status 400
@@ -1275,6 +2857,48 @@ param variable
 param_description Name of the path variable
 param_example projectId
 category invalid_request
+title@de Erforderliche Pfadvariable {0} fehlt
+message@de Die erforderliche Pfadvariable „{0}“ fehlt in der URL der Anfrage.
+summary@de Pfadvariable fehlt in der URL
+description@de Eine erforderliche Pfadvariable ist in der URL der Anfrage nicht enthalten.
+cause@de In der URL fehlt die erforderliche Pfadvariable \x60{0}\x60.
+resolution@de Fügen Sie die Pfadvariable \x60{0}\x60 in die URL der Anfrage ein.
+title@es Falta la variable de ruta obligatoria {0}
+message@es Falta la variable de ruta obligatoria «{0}» en la URL de la solicitud.
+summary@es Falta una variable de ruta en la URL
+description@es No se incluyó una variable de ruta obligatoria en la URL de la solicitud.
+cause@es A la URL le falta la variable de ruta obligatoria \x60{0}\x60.
+resolution@es Incluya la variable de ruta \x60{0}\x60 en la URL de la solicitud.
+title@fr La variable de chemin obligatoire {0} est manquante
+message@fr La variable de chemin obligatoire «\xc2\xa0{0}\xc2\xa0» est absente de l’URL de la requête.
+summary@fr Une variable de chemin est absente de l’URL
+description@fr Une variable de chemin obligatoire n’a pas été incluse dans l’URL de la requête.
+cause@fr Il manque à l’URL la variable de chemin obligatoire \x60{0}\x60.
+resolution@fr Ajoutez la variable de chemin \x60{0}\x60 à l’URL de la requête.
+title@ja 必須のパス変数 {0} がありません
+message@ja リクエスト URL に必須のパス変数「{0}」がありません。
+summary@ja URL にパス変数がありません
+description@ja リクエスト URL に必須のパス変数が含まれていません。
+cause@ja URL に必須のパス変数 \x60{0}\x60 がありません。
+resolution@ja リクエスト URL にパス変数 \x60{0}\x60 を含めてください。
+title@pt-BR A variável de caminho obrigatória {0} está ausente
+message@pt-BR A variável de caminho obrigatória "{0}" está ausente da URL da solicitação.
+summary@pt-BR Falta uma variável de caminho na URL
+description@pt-BR Uma variável de caminho obrigatória não foi incluída na URL da solicitação.
+cause@pt-BR Falta na URL a variável de caminho obrigatória \x60{0}\x60.
+resolution@pt-BR Inclua a variável de caminho \x60{0}\x60 na URL da solicitação.
+title@vi Thiếu biến đường dẫn bắt buộc {0}
+message@vi Thiếu biến đường dẫn bắt buộc '{0}' trong URL của yêu cầu.
+summary@vi URL thiếu biến đường dẫn
+description@vi URL của yêu cầu không có một biến đường dẫn bắt buộc.
+cause@vi URL thiếu biến đường dẫn bắt buộc \x60{0}\x60.
+resolution@vi Thêm biến đường dẫn \x60{0}\x60 vào URL của yêu cầu.
+title@zh-Hans 缺少必需的路径变量 {0}
+message@zh-Hans 请求 URL 中缺少必需的路径变量“{0}”。
+summary@zh-Hans URL 中缺少路径变量
+description@zh-Hans 请求 URL 中未包含必需的路径变量。
+cause@zh-Hans URL 中缺少必需的路径变量 \x60{0}\x60。
+resolution@zh-Hans 请在请求 URL 中包含路径变量 \x60{0}\x60。
 code 000036
 name InvalidParamOrHeader
 status 400
@@ -1290,6 +2914,55 @@ param name
 param_description Parameter or header
 param_example X-Tenant-ID
 category invalid_request
+title@de Anfrageparameter oder Header fehlt oder ist ungültig: {0}
+message@de Anfrageparameter oder Header fehlt oder ist ungültig: {0}
+summary@de Anfrageparameter oder Header fehlt oder ist ungültig
+description@de Ein erforderlicher Anfrageparameter oder Header fehlt oder enthält einen ungültigen Wert.
+cause@de Der Parameter oder Header \x60{0}\x60 fehlt oder hat einen ungültigen Wert.
+resolution@de Geben Sie einen gültigen Wert für \x60{0}\x60 an.
+resolution@de Die Definitionen der Parameter und Header finden Sie in der API-Referenz.
+title@es Falta un parámetro o una cabecera de la solicitud, o no es válido: {0}
+message@es Falta un parámetro o una cabecera de la solicitud, o no es válido: {0}
+summary@es Falta un parámetro o una cabecera de la solicitud, o no es válido
+description@es Falta un parámetro o una cabecera obligatorios de la solicitud, o contiene un valor no válido.
+cause@es El parámetro o la cabecera \x60{0}\x60 no está presente o tiene un valor no válido.
+resolution@es Indique un valor válido para \x60{0}\x60.
+resolution@es Consulte la referencia de la API para conocer las definiciones de parámetros y cabeceras.
+title@fr Paramètre ou en-tête de requête manquant ou invalide\xc2\xa0: {0}
+message@fr Paramètre ou en-tête de requête manquant ou invalide\xc2\xa0: {0}
+summary@fr Un paramètre ou un en-tête de requête est manquant ou invalide
+description@fr Un paramètre ou un en-tête obligatoire de la requête est absent ou contient une valeur invalide.
+cause@fr Le paramètre ou l’en-tête \x60{0}\x60 est absent ou a une valeur invalide.
+resolution@fr Fournissez une valeur valide pour \x60{0}\x60.
+resolution@fr Consultez la référence de l’API pour connaître la définition des paramètres et des en-têtes.
+title@ja リクエストパラメーターまたはヘッダーがないか無効です: {0}
+message@ja リクエストパラメーターまたはヘッダーがないか無効です: {0}
+summary@ja リクエストパラメーターまたはヘッダーがないか無効です
+description@ja 必須のリクエストパラメーターまたはヘッダーがないか、無効な値が含まれています。
+cause@ja パラメーターまたはヘッダー \x60{0}\x60 がないか、無効な値です。
+resolution@ja \x60{0}\x60 に有効な値を指定してください。
+resolution@ja パラメーターとヘッダーの定義については API リファレンスを参照してください。
+title@pt-BR Parâmetro ou cabeçalho da solicitação ausente ou inválido: {0}
+message@pt-BR Parâmetro ou cabeçalho da solicitação ausente ou inválido: {0}
+summary@pt-BR Parâmetro ou cabeçalho da solicitação ausente ou inválido
+description@pt-BR Um parâmetro ou cabeçalho obrigatório da solicitação está ausente ou contém um valor inválido.
+cause@pt-BR O parâmetro ou cabeçalho \x60{0}\x60 está ausente ou tem um valor inválido.
+resolution@pt-BR Informe um valor válido para \x60{0}\x60.
+resolution@pt-BR Consulte a referência da API para conhecer as definições de parâmetros e cabeçalhos.
+title@vi Tham số hoặc tiêu đề yêu cầu bị thiếu hoặc không hợp lệ: {0}
+message@vi Tham số hoặc tiêu đề yêu cầu bị thiếu hoặc không hợp lệ: {0}
+summary@vi Tham số hoặc tiêu đề yêu cầu bị thiếu hoặc không hợp lệ
+description@vi Một tham số hoặc tiêu đề bắt buộc của yêu cầu bị thiếu hoặc có giá trị không hợp lệ.
+cause@vi Tham số hoặc tiêu đề \x60{0}\x60 không có hoặc có giá trị không hợp lệ.
+resolution@vi Cung cấp giá trị hợp lệ cho \x60{0}\x60.
+resolution@vi Tham khảo tài liệu API để biết định nghĩa của các tham số và tiêu đề.
+title@zh-Hans 请求参数或标头缺失或无效：{0}
+message@zh-Hans 请求参数或标头缺失或无效：{0}
+summary@zh-Hans 请求参数或标头缺失或无效
+description@zh-Hans 必需的请求参数或标头缺失，或包含无效值。
+cause@zh-Hans 参数或标头 \x60{0}\x60 缺失或值无效。
+resolution@zh-Hans 请为 \x60{0}\x60 提供有效值。
+resolution@zh-Hans 请参阅 API 参考文档，了解参数和标头的定义。
 code 000037
 name ValueAlreadyExists
 status 409
@@ -1304,6 +2977,48 @@ param field
 param_description Field whose value must be unique
 param_example email
 category conflict
+title@de Der Wert des Feldes {0} existiert bereits
+message@de Der Wert des Feldes „{0}“ existiert bereits.
+summary@de Doppelter Wert verletzt eine Eindeutigkeitsbedingung
+description@de Der für das Feld angegebene Wert verletzt eine Eindeutigkeitsbedingung – ein Datensatz mit diesem Wert existiert bereits.
+cause@de Für ein Feld, das eindeutige Werte verlangt, wurde ein doppelter Wert gesendet.
+resolution@de Verwenden Sie einen anderen Wert für das Feld \x60{0}\x60.
+title@es El valor del campo {0} ya existe
+message@es El valor del campo «{0}» ya existe.
+summary@es Un valor duplicado infringe una restricción de unicidad
+description@es El valor indicado para el campo infringe una restricción de unicidad: ya existe un registro con ese valor.
+cause@es Se envió un valor duplicado para un campo que exige valores únicos.
+resolution@es Use otro valor para el campo \x60{0}\x60.
+title@fr La valeur du champ {0} existe déjà
+message@fr La valeur du champ «\xc2\xa0{0}\xc2\xa0» existe déjà.
+summary@fr Une valeur en double enfreint une contrainte d’unicité
+description@fr La valeur fournie pour le champ enfreint une contrainte d’unicité\xc2\xa0: un enregistrement avec cette valeur existe déjà.
+cause@fr Une valeur en double a été envoyée pour un champ qui exige des valeurs uniques.
+resolution@fr Utilisez une autre valeur pour le champ \x60{0}\x60.
+title@ja フィールド {0} の値はすでに存在します
+message@ja フィールド「{0}」の値はすでに存在します。
+summary@ja 重複した値が一意制約に違反しています
+description@ja フィールドに指定された値が一意制約に違反しています。この値を持つレコードがすでに存在します。
+cause@ja 一意の値が必要なフィールドに、重複した値が送信されました。
+resolution@ja フィールド \x60{0}\x60 には別の値を使用してください。
+title@pt-BR O valor do campo {0} já existe
+message@pt-BR O valor do campo "{0}" já existe.
+summary@pt-BR Valor duplicado viola uma restrição de unicidade
+description@pt-BR O valor informado para o campo viola uma restrição de unicidade: já existe um registro com esse valor.
+cause@pt-BR Foi enviado um valor duplicado para um campo que exige valores únicos.
+resolution@pt-BR Use outro valor para o campo \x60{0}\x60.
+title@vi Giá trị của trường {0} đã tồn tại
+message@vi Giá trị của trường '{0}' đã tồn tại.
+summary@vi Giá trị trùng lặp vi phạm ràng buộc duy nhất
+description@vi Giá trị của trường vi phạm ràng buộc duy nhất — đã có một bản ghi với giá trị này.
+cause@vi Một giá trị trùng lặp đã được gửi cho trường yêu cầu giá trị duy nhất.
+resolution@vi Dùng một giá trị khác cho trường \x60{0}\x60.
+title@zh-Hans 字段 {0} 的值已存在
+message@zh-Hans 字段“{0}”的值已存在。
+summary@zh-Hans 重复值违反唯一性约束
+description@zh-Hans 为该字段提供的值违反了唯一性约束：已存在具有该值的记录。
+cause@zh-Hans 为要求唯一值的字段提交了重复值。
+resolution@zh-Hans 请为字段 \x60{0}\x60 使用其他值。
 variant 0
 grpc ALREADY_EXISTS
 title A value already exists — duplicates not allowed
@@ -1312,6 +3027,48 @@ summary Duplicate value detected
 description A duplicate value was detected on a field that does not permit duplicates.
 cause The submitted data contains a value that already exists in the system.
 resolution Use a different, unique value.
+title@de Ein Wert existiert bereits – Duplikate sind nicht erlaubt
+message@de Ein Wert existiert bereits, und Duplikate sind nicht erlaubt.
+summary@de Doppelter Wert erkannt
+description@de In einem Feld, das keine Duplikate erlaubt, wurde ein doppelter Wert erkannt.
+cause@de Die gesendeten Daten enthalten einen Wert, der im System bereits existiert.
+resolution@de Verwenden Sie einen anderen, eindeutigen Wert.
+title@es Ya existe un valor: no se permiten duplicados
+message@es Ya existe un valor y no se permiten duplicados.
+summary@es Se detectó un valor duplicado
+description@es Se detectó un valor duplicado en un campo que no admite duplicados.
+cause@es Los datos enviados contienen un valor que ya existe en el sistema.
+resolution@es Use otro valor que sea único.
+title@fr Une valeur existe déjà\xc2\xa0: les doublons ne sont pas autorisés
+message@fr Une valeur existe déjà, et les doublons ne sont pas autorisés.
+summary@fr Valeur en double détectée
+description@fr Une valeur en double a été détectée dans un champ qui n’autorise pas les doublons.
+cause@fr Les données envoyées contiennent une valeur qui existe déjà dans le système.
+resolution@fr Utilisez une autre valeur, unique.
+title@ja 値はすでに存在します — 重複は許可されていません
+message@ja 値はすでに存在し、重複は許可されていません。
+summary@ja 重複した値が検出されました
+description@ja 重複が許可されていないフィールドで、重複した値が検出されました。
+cause@ja 送信されたデータに、システムにすでに存在する値が含まれています。
+resolution@ja 重複しない別の値を使用してください。
+title@pt-BR Já existe um valor: duplicatas não são permitidas
+message@pt-BR Já existe um valor, e duplicatas não são permitidas.
+summary@pt-BR Valor duplicado detectado
+description@pt-BR Foi detectado um valor duplicado em um campo que não permite duplicatas.
+cause@pt-BR Os dados enviados contêm um valor que já existe no sistema.
+resolution@pt-BR Use outro valor, que seja único.
+title@vi Giá trị đã tồn tại — không cho phép trùng lặp
+message@vi Giá trị đã tồn tại và không cho phép trùng lặp.
+summary@vi Phát hiện giá trị trùng lặp
+description@vi Phát hiện giá trị trùng lặp ở một trường không cho phép trùng lặp.
+cause@vi Dữ liệu gửi lên chứa một giá trị đã tồn tại trong hệ thống.
+resolution@vi Dùng một giá trị khác, không trùng lặp.
+title@zh-Hans 值已存在——不允许重复
+message@zh-Hans 值已存在，且不允许重复。
+summary@zh-Hans 检测到重复值
+description@zh-Hans 在不允许重复的字段中检测到重复值。
+cause@zh-Hans 提交的数据中包含系统中已存在的值。
+resolution@zh-Hans 请使用其他唯一的值。
 code 000038
 name FieldRequired
 status 400
@@ -1326,6 +3083,48 @@ param field
 param_description Required field
 param_example name
 category invalid_request
+title@de Feld {0} ist erforderlich und darf nicht leer sein
+message@de Das Feld „{0}“ ist erforderlich und darf nicht leer bleiben.
+summary@de Pflichtfeld fehlt oder ist leer
+description@de Ein Pflichtfeld wurde leer gelassen oder nicht angegeben.
+cause@de Das Feld \x60{0}\x60 ist ein Pflichtfeld, wurde aber leer gesendet oder weggelassen.
+resolution@de Geben Sie einen gültigen, nicht leeren Wert für das Feld \x60{0}\x60 an.
+title@es El campo {0} es obligatorio y no puede estar vacío
+message@es El campo «{0}» es obligatorio y no puede dejarse vacío.
+summary@es Falta un campo obligatorio o está vacío
+description@es Un campo obligatorio se dejó vacío o no se indicó.
+cause@es El campo \x60{0}\x60 es obligatorio, pero se envió vacío o se omitió.
+resolution@es Indique un valor válido y no vacío para el campo \x60{0}\x60.
+title@fr Le champ {0} est obligatoire et ne peut pas être vide
+message@fr Le champ «\xc2\xa0{0}\xc2\xa0» est obligatoire et ne peut pas rester vide.
+summary@fr Un champ obligatoire est manquant ou vide
+description@fr Un champ obligatoire a été laissé vide ou n’a pas été fourni.
+cause@fr Le champ \x60{0}\x60 est obligatoire, mais il a été envoyé vide ou omis.
+resolution@fr Indiquez une valeur valide et non vide pour le champ \x60{0}\x60.
+title@ja フィールド {0} は必須で、空にできません
+message@ja フィールド「{0}」は必須で、空のままにはできません。
+summary@ja 必須フィールドがないか空です
+description@ja 必須フィールドが空のままか、指定されていません。
+cause@ja フィールド \x60{0}\x60 は必須ですが、空で送信されたか省略されました。
+resolution@ja フィールド \x60{0}\x60 に空でない有効な値を指定してください。
+title@pt-BR O campo {0} é obrigatório e não pode ficar em branco
+message@pt-BR O campo "{0}" é obrigatório e não pode ficar em branco.
+summary@pt-BR Campo obrigatório ausente ou vazio
+description@pt-BR Um campo obrigatório foi deixado vazio ou não foi informado.
+cause@pt-BR O campo \x60{0}\x60 é obrigatório, mas foi enviado em branco ou omitido.
+resolution@pt-BR Informe um valor válido e não vazio para o campo \x60{0}\x60.
+title@vi Trường {0} là bắt buộc và không được để trống
+message@vi Trường '{0}' là bắt buộc và không được để trống.
+summary@vi Trường bắt buộc bị thiếu hoặc để trống
+description@vi Một trường bắt buộc bị để trống hoặc không được cung cấp.
+cause@vi Trường \x60{0}\x60 là bắt buộc nhưng được gửi với giá trị trống hoặc bị bỏ qua.
+resolution@vi Cung cấp giá trị hợp lệ, không trống cho trường \x60{0}\x60.
+title@zh-Hans 字段 {0} 为必填项，不能为空
+message@zh-Hans 字段“{0}”为必填项，不能留空。
+summary@zh-Hans 必填字段缺失或为空
+description@zh-Hans 某个必填字段为空或未提供。
+cause@zh-Hans 字段 \x60{0}\x60 为必填项，但提交时为空或被省略。
+resolution@zh-Hans 请为字段 \x60{0}\x60 提供有效的非空值。
 variant 0
 grpc INVALID_ARGUMENT
 title A required field is missing or left blank
@@ -1334,6 +3133,48 @@ summary Required field is missing
 description A required field is missing or was submitted without a value.
 cause One or more required fields were omitted or left blank.
 resolution Ensure all required fields are filled in before submitting.
+title@de Ein Pflichtfeld fehlt oder ist leer
+message@de Ein Pflichtfeld fehlt oder ist leer.
+summary@de Pflichtfeld fehlt
+description@de Ein Pflichtfeld fehlt oder wurde ohne Wert gesendet.
+cause@de Ein oder mehrere Pflichtfelder wurden weggelassen oder leer gelassen.
+resolution@de Füllen Sie vor dem Senden alle Pflichtfelder aus.
+title@es Falta un campo obligatorio o está vacío
+message@es Falta un campo obligatorio o está vacío.
+summary@es Falta un campo obligatorio
+description@es Falta un campo obligatorio o se envió sin valor.
+cause@es Se omitieron o se dejaron vacíos uno o varios campos obligatorios.
+resolution@es Asegúrese de rellenar todos los campos obligatorios antes de enviar.
+title@fr Un champ obligatoire est manquant ou vide
+message@fr Un champ obligatoire est manquant ou vide.
+summary@fr Un champ obligatoire est manquant
+description@fr Un champ obligatoire est manquant ou a été envoyé sans valeur.
+cause@fr Un ou plusieurs champs obligatoires ont été omis ou laissés vides.
+resolution@fr Assurez-vous de remplir tous les champs obligatoires avant l’envoi.
+title@ja 必須フィールドがないか空です
+message@ja 必須フィールドがないか空です。
+summary@ja 必須フィールドがありません
+description@ja 必須フィールドがないか、値なしで送信されました。
+cause@ja 1 つ以上の必須フィールドが省略されたか、空のままです。
+resolution@ja 送信する前に、すべての必須フィールドに入力してください。
+title@pt-BR Um campo obrigatório está ausente ou em branco
+message@pt-BR Um campo obrigatório está ausente ou em branco.
+summary@pt-BR Campo obrigatório ausente
+description@pt-BR Um campo obrigatório está ausente ou foi enviado sem valor.
+cause@pt-BR Um ou mais campos obrigatórios foram omitidos ou deixados em branco.
+resolution@pt-BR Preencha todos os campos obrigatórios antes de enviar.
+title@vi Thiếu một trường bắt buộc hoặc trường bị để trống
+message@vi Thiếu một trường bắt buộc hoặc trường bị để trống.
+summary@vi Thiếu trường bắt buộc
+description@vi Một trường bắt buộc bị thiếu hoặc được gửi mà không có giá trị.
+cause@vi Một hoặc nhiều trường bắt buộc bị bỏ qua hoặc để trống.
+resolution@vi Đảm bảo đã điền đầy đủ các trường bắt buộc trước khi gửi.
+title@zh-Hans 必填字段缺失或为空
+message@zh-Hans 必填字段缺失或为空。
+summary@zh-Hans 缺少必填字段
+description@zh-Hans 某个必填字段缺失，或提交时没有值。
+cause@zh-Hans 一个或多个必填字段被省略或留空。
+resolution@zh-Hans 提交前请确保已填写所有必填字段。
 code 000039
 name InvalidFieldValue
 status 422
@@ -1348,6 +3189,48 @@ param field
 param_description Field with the invalid or unknown value
 param_example project_id
 category invalid_request
+title@de Der Wert des Feldes {0} ist ungültig oder existiert nicht
+message@de Der Wert des Feldes „{0}“ ist ungültig oder existiert nicht.
+summary@de Ungültiger oder nicht existierender Feldwert
+description@de Der für das Feld angegebene Wert ist ungültig oder entspricht keinem vorhandenen Datensatz.
+cause@de Der Wert für \x60{0}\x60 ist kein bekannter oder gültiger Eintrag im System.
+resolution@de Prüfen Sie den Wert des Feldes \x60{0}\x60 und stellen Sie sicher, dass er einem vorhandenen, gültigen Eintrag entspricht.
+title@es El valor del campo {0} no es válido o no existe
+message@es El valor del campo «{0}» no es válido o no existe.
+summary@es Valor de campo no válido o inexistente
+description@es El valor indicado para el campo no es válido o no corresponde a ningún registro existente.
+cause@es El valor de \x60{0}\x60 no es una entrada reconocida o válida en el sistema.
+resolution@es Compruebe el valor del campo \x60{0}\x60 y asegúrese de que corresponda a una entrada existente y válida.
+title@fr La valeur du champ {0} est invalide ou n’existe pas
+message@fr La valeur du champ «\xc2\xa0{0}\xc2\xa0» est invalide ou n’existe pas.
+summary@fr Valeur de champ invalide ou inexistante
+description@fr La valeur fournie pour le champ est invalide ou ne correspond à aucun enregistrement existant.
+cause@fr La valeur de \x60{0}\x60 n’est pas une entrée reconnue ou valide dans le système.
+resolution@fr Vérifiez la valeur du champ \x60{0}\x60 et assurez-vous qu’elle correspond à une entrée existante et valide.
+title@ja フィールド {0} の値が無効か、存在しません
+message@ja フィールド「{0}」の値が無効か、存在しません。
+summary@ja フィールドの値が無効か存在しません
+description@ja フィールドに指定された値が無効か、既存のレコードに対応していません。
+cause@ja \x60{0}\x60 の値は、システムで認識される有効なエントリではありません。
+resolution@ja フィールド \x60{0}\x60 の値を確認し、既存の有効なエントリと一致していることを確認してください。
+title@pt-BR O valor do campo {0} é inválido ou não existe
+message@pt-BR O valor do campo "{0}" é inválido ou não existe.
+summary@pt-BR Valor de campo inválido ou inexistente
+description@pt-BR O valor informado para o campo é inválido ou não corresponde a um registro existente.
+cause@pt-BR O valor de \x60{0}\x60 não é uma entrada reconhecida ou válida no sistema.
+resolution@pt-BR Verifique o valor do campo \x60{0}\x60 e certifique-se de que ele corresponde a uma entrada existente e válida.
+title@vi Giá trị của trường {0} không hợp lệ hoặc không tồn tại
+message@vi Giá trị của trường '{0}' không hợp lệ hoặc không tồn tại.
+summary@vi Giá trị của trường không hợp lệ hoặc không tồn tại
+description@vi Giá trị của trường không hợp lệ hoặc không tương ứng với bản ghi nào đang có.
+cause@vi Giá trị của \x60{0}\x60 không phải là một mục hợp lệ hoặc được hệ thống công nhận.
+resolution@vi Kiểm tra giá trị của trường \x60{0}\x60 và đảm bảo nó khớp với một mục hợp lệ đang có.
+title@zh-Hans 字段 {0} 的值无效或不存在
+message@zh-Hans 字段“{0}”的值无效或不存在。
+summary@zh-Hans 字段值无效或不存在
+description@zh-Hans 为该字段提供的值无效，或不对应任何现有记录。
+cause@zh-Hans \x60{0}\x60 的值不是系统中可识别的有效条目。
+resolution@zh-Hans 请检查字段 \x60{0}\x60 的值，并确保其对应一个现有的有效条目。
 variant 0
 grpc INVALID_ARGUMENT
 title Invalid or missing linked data
@@ -1356,6 +3239,48 @@ summary Linked data is invalid or missing
 description A linked or referenced data entry is invalid or does not exist.
 cause The referenced data could not be found or is invalid.
 resolution Verify all linked data references are valid and exist in the system.
+title@de Verknüpfte Daten ungültig oder nicht vorhanden
+message@de Verknüpfte Daten sind ungültig oder nicht vorhanden.
+summary@de Verknüpfte Daten sind ungültig oder fehlen
+description@de Ein verknüpfter oder referenzierter Dateneintrag ist ungültig oder existiert nicht.
+cause@de Die referenzierten Daten wurden nicht gefunden oder sind ungültig.
+resolution@de Prüfen Sie, ob alle Verweise auf verknüpfte Daten gültig sind und im System existieren.
+title@es Datos vinculados no válidos o inexistentes
+message@es Datos vinculados no válidos o inexistentes.
+summary@es Los datos vinculados no son válidos o faltan
+description@es Una entrada de datos vinculada o referenciada no es válida o no existe.
+cause@es No se encontraron los datos referenciados o no son válidos.
+resolution@es Compruebe que todas las referencias a datos vinculados sean válidas y existan en el sistema.
+title@fr Données liées invalides ou manquantes
+message@fr Données liées invalides ou manquantes.
+summary@fr Les données liées sont invalides ou manquantes
+description@fr Une donnée liée ou référencée est invalide ou n’existe pas.
+cause@fr Les données référencées sont introuvables ou invalides.
+resolution@fr Vérifiez que toutes les références à des données liées sont valides et existent dans le système.
+title@ja リンクされたデータが無効か、ありません
+message@ja リンクされたデータが無効か、ありません。
+summary@ja リンクされたデータが無効か、ありません
+description@ja リンクまたは参照されたデータが無効か、存在しません。
+cause@ja 参照されたデータが見つからないか、無効です。
+resolution@ja リンクされたデータへの参照がすべて有効で、システムに存在することを確認してください。
+title@pt-BR Dados vinculados inválidos ou ausentes
+message@pt-BR Dados vinculados inválidos ou ausentes.
+summary@pt-BR Os dados vinculados são inválidos ou estão ausentes
+description@pt-BR Uma entrada de dados vinculada ou referenciada é inválida ou não existe.
+cause@pt-BR Os dados referenciados não foram encontrados ou são inválidos.
+resolution@pt-BR Verifique se todas as referências a dados vinculados são válidas e existem no sistema.
+title@vi Dữ liệu liên kết không hợp lệ hoặc bị thiếu
+message@vi Dữ liệu liên kết không hợp lệ hoặc bị thiếu.
+summary@vi Dữ liệu liên kết không hợp lệ hoặc bị thiếu
+description@vi Một mục dữ liệu được liên kết hoặc tham chiếu không hợp lệ hoặc không tồn tại.
+cause@vi Không tìm thấy dữ liệu được tham chiếu hoặc dữ liệu không hợp lệ.
+resolution@vi Kiểm tra mọi tham chiếu dữ liệu liên kết đều hợp lệ và tồn tại trong hệ thống.
+title@zh-Hans 关联数据无效或缺失
+message@zh-Hans 关联数据无效或缺失。
+summary@zh-Hans 关联数据无效或缺失
+description@zh-Hans 关联或引用的数据条目无效或不存在。
+cause@zh-Hans 找不到所引用的数据，或数据无效。
+resolution@zh-Hans 请确认所有关联数据引用均有效，且存在于系统中。
 code 000040
 name IntegrityConstraintViolation
 status 409
@@ -1368,6 +3293,55 @@ cause The submitted data conflicts with an existing database constraint.
 resolution Review the data being submitted for conflicts.
 resolution Resolve the constraint conflict and retry.
 category conflict
+title@de Verletzung einer Integritätsbedingung der Datenbank
+message@de Eine Integritätsbedingung der Datenbank wurde verletzt.
+summary@de Datenbankbedingung verletzt
+description@de Der Vorgang hat eine Integritätsbedingung der Datenbank verletzt, etwa einen Fremdschlüssel oder eine Eindeutigkeitsbedingung.
+cause@de Die gesendeten Daten stehen im Konflikt mit einer bestehenden Datenbankbedingung.
+resolution@de Prüfen Sie die gesendeten Daten auf Konflikte.
+resolution@de Beheben Sie den Konflikt und versuchen Sie es erneut.
+title@es Infracción de una restricción de integridad de la base de datos
+message@es Se produjo una infracción de una restricción de integridad de la base de datos.
+summary@es Se infringió una restricción de la base de datos
+description@es La operación infringió una restricción de integridad de la base de datos, como una clave foránea o una restricción de unicidad.
+cause@es Los datos enviados entran en conflicto con una restricción existente de la base de datos.
+resolution@es Revise los datos enviados en busca de conflictos.
+resolution@es Resuelva el conflicto con la restricción y vuelva a intentarlo.
+title@fr Violation d’une contrainte d’intégrité de la base de données
+message@fr Une contrainte d’intégrité de la base de données a été violée.
+summary@fr Une contrainte de la base de données a été violée
+description@fr L’opération a violé une contrainte d’intégrité de la base de données, comme une clé étrangère ou une contrainte d’unicité.
+cause@fr Les données envoyées sont en conflit avec une contrainte existante de la base de données.
+resolution@fr Recherchez les conflits dans les données envoyées.
+resolution@fr Résolvez le conflit avec la contrainte, puis réessayez.
+title@ja データベースの整合性制約違反
+message@ja データベースの整合性制約違反が発生しました。
+summary@ja データベースの制約に違反しました
+description@ja 操作が、外部キーや一意制約などのデータベースの整合性制約に違反しました。
+cause@ja 送信されたデータが、既存のデータベース制約と競合しています。
+resolution@ja 送信するデータに競合がないか確認してください。
+resolution@ja 制約の競合を解消してから再試行してください。
+title@pt-BR Violação de restrição de integridade do banco de dados
+message@pt-BR Ocorreu uma violação de restrição de integridade do banco de dados.
+summary@pt-BR Uma restrição do banco de dados foi violada
+description@pt-BR A operação violou uma restrição de integridade do banco de dados, como uma chave estrangeira ou uma restrição de unicidade.
+cause@pt-BR Os dados enviados entram em conflito com uma restrição existente do banco de dados.
+resolution@pt-BR Revise os dados enviados em busca de conflitos.
+resolution@pt-BR Resolva o conflito com a restrição e tente novamente.
+title@vi Vi phạm ràng buộc toàn vẹn cơ sở dữ liệu
+message@vi Đã xảy ra vi phạm ràng buộc toàn vẹn cơ sở dữ liệu.
+summary@vi Vi phạm ràng buộc cơ sở dữ liệu
+description@vi Thao tác vi phạm một ràng buộc toàn vẹn của cơ sở dữ liệu, chẳng hạn khóa ngoại hoặc ràng buộc duy nhất.
+cause@vi Dữ liệu gửi lên xung đột với một ràng buộc hiện có của cơ sở dữ liệu.
+resolution@vi Xem lại dữ liệu gửi lên để tìm xung đột.
+resolution@vi Giải quyết xung đột ràng buộc rồi thử lại.
+title@zh-Hans 违反数据库完整性约束
+message@zh-Hans 发生了违反数据库完整性约束的情况。
+summary@zh-Hans 违反了数据库约束
+description@zh-Hans 该操作违反了数据库完整性约束，例如外键约束或唯一性约束。
+cause@zh-Hans 提交的数据与现有的数据库约束冲突。
+resolution@zh-Hans 请检查提交的数据是否存在冲突。
+resolution@zh-Hans 解决约束冲突后重试。
 code 000041
 name DataSourceUnavailable
 status 503
@@ -1382,6 +3356,55 @@ resolution Contact support if the issue persists.
 category unavailable
 retryable
 log_level ERROR
+title@de Auf diese Datenquelle kann derzeit nicht zugegriffen werden
+message@de Auf diese Datenquelle kann derzeit nicht zugegriffen werden.
+summary@de Datenquelle ist nicht verfügbar
+description@de Die angeforderte Datenquelle ist derzeit nicht verfügbar.
+cause@de Die Datenquelle ist vorübergehend ausgefallen oder nicht erreichbar.
+resolution@de Versuchen Sie es nach kurzer Zeit erneut.
+resolution@de Wenden Sie sich an den Support, wenn das Problem weiterhin besteht.
+title@es No se puede acceder a este origen de datos en este momento
+message@es En este momento no es posible acceder a este origen de datos.
+summary@es El origen de datos no está disponible
+description@es El origen de datos solicitado no está disponible en este momento.
+cause@es El origen de datos está caído temporalmente o no es accesible.
+resolution@es Vuelva a intentarlo dentro de unos instantes.
+resolution@es Póngase en contacto con el soporte si el problema continúa.
+title@fr Impossible d’accéder à cette source de données pour le moment
+message@fr Il est impossible d’accéder à cette source de données pour le moment.
+summary@fr La source de données est indisponible
+description@fr La source de données demandée est actuellement indisponible.
+cause@fr La source de données est temporairement hors service ou inaccessible.
+resolution@fr Réessayez dans quelques instants.
+resolution@fr Contactez le support si le problème persiste.
+title@ja 現在このデータソースにアクセスできません
+message@ja 現在、このデータソースにはアクセスできません。
+summary@ja データソースを利用できません
+description@ja 要求されたデータソースは現在利用できません。
+cause@ja データソースが一時的に停止しているか、接続できません。
+resolution@ja しばらくしてからもう一度お試しください。
+resolution@ja 問題が解決しない場合は、サポートにお問い合わせください。
+title@pt-BR Não é possível acessar esta fonte de dados no momento
+message@pt-BR No momento, não é possível acessar esta fonte de dados.
+summary@pt-BR A fonte de dados está indisponível
+description@pt-BR A fonte de dados solicitada está indisponível no momento.
+cause@pt-BR A fonte de dados está temporariamente fora do ar ou inacessível.
+resolution@pt-BR Tente novamente em alguns instantes.
+resolution@pt-BR Entre em contato com o suporte se o problema persistir.
+title@vi Hiện không thể truy cập nguồn dữ liệu này
+message@vi Hiện tại không thể truy cập nguồn dữ liệu này.
+summary@vi Nguồn dữ liệu không khả dụng
+description@vi Nguồn dữ liệu được yêu cầu hiện không khả dụng.
+cause@vi Nguồn dữ liệu tạm thời ngừng hoạt động hoặc không thể kết nối.
+resolution@vi Thử lại sau giây lát.
+resolution@vi Liên hệ bộ phận hỗ trợ nếu sự cố vẫn tiếp diễn.
+title@zh-Hans 当前无法访问此数据源
+message@zh-Hans 当前无法访问此数据源。
+summary@zh-Hans 数据源不可用
+description@zh-Hans 所请求的数据源当前不可用。
+cause@zh-Hans 数据源暂时宕机或无法连接。
+resolution@zh-Hans 请稍后重试。
+resolution@zh-Hans 如果问题仍然存在，请联系技术支持。
 code 000042
 name TenantAccessDenied
 status 403
@@ -1393,6 +3416,48 @@ description The user does not have access rights to the requested tenant.
 cause The user account is not authorized for this tenant.
 resolution Request access from the tenant administrator.
 category permission
+title@de Keine Berechtigung für den Zugriff auf diesen Mandanten
+message@de Sie haben keine Berechtigung für den Zugriff auf diesen Mandanten.
+summary@de Benutzer hat keinen Zugriff auf den Mandanten
+description@de Der Benutzer hat keine Zugriffsrechte für den angeforderten Mandanten.
+cause@de Das Benutzerkonto ist für diesen Mandanten nicht berechtigt.
+resolution@de Beantragen Sie den Zugriff beim Administrator des Mandanten.
+title@es Sin permiso para acceder a este tenant
+message@es No tiene permiso para acceder a este tenant.
+summary@es El usuario no tiene acceso al tenant
+description@es El usuario no tiene derechos de acceso al tenant solicitado.
+cause@es La cuenta de usuario no está autorizada para este tenant.
+resolution@es Solicite acceso al administrador del tenant.
+title@fr Aucune autorisation d’accès à ce tenant
+message@fr Vous n’êtes pas autorisé à accéder à ce tenant.
+summary@fr L’utilisateur n’a pas accès au tenant
+description@fr L’utilisateur ne dispose pas des droits d’accès au tenant demandé.
+cause@fr Le compte utilisateur n’est pas autorisé pour ce tenant.
+resolution@fr Demandez l’accès à l’administrateur du tenant.
+title@ja このテナントへのアクセス権限がありません
+message@ja このテナントにアクセスする権限がありません。
+summary@ja ユーザーはテナントにアクセスできません
+description@ja ユーザーには、要求されたテナントへのアクセス権がありません。
+cause@ja ユーザーアカウントは、このテナントに対して承認されていません。
+resolution@ja テナントの管理者にアクセスを申請してください。
+title@pt-BR Sem permissão para acessar este tenant
+message@pt-BR Você não tem permissão para acessar este tenant.
+summary@pt-BR O usuário não tem acesso ao tenant
+description@pt-BR O usuário não tem direitos de acesso ao tenant solicitado.
+cause@pt-BR A conta de usuário não está autorizada para este tenant.
+resolution@pt-BR Solicite acesso ao administrador do tenant.
+title@vi Không có quyền truy cập tenant này
+message@vi Bạn không có quyền truy cập tenant này.
+summary@vi Người dùng không có quyền truy cập tenant
+description@vi Người dùng không có quyền truy cập tenant được yêu cầu.
+cause@vi Tài khoản người dùng không được cấp quyền cho tenant này.
+resolution@vi Đề nghị quản trị viên của tenant cấp quyền truy cập.
+title@zh-Hans 无权访问此租户
+message@zh-Hans 您无权访问此租户。
+summary@zh-Hans 用户无权访问该租户
+description@zh-Hans 用户没有访问所请求租户的权限。
+cause@zh-Hans 该用户账户未获得此租户的授权。
+resolution@zh-Hans 请向租户管理员申请访问权限。
 code 000043
 name AttemptLimitExceeded
 status 429
@@ -1406,6 +3471,48 @@ resolution Wait before retrying.
 category rate_limit
 retryable
 log_level WARN
+title@de Maximale Anzahl von Versuchen überschritten
+message@de Die maximale Anzahl von Versuchen wurde überschritten. Bitte versuchen Sie es später erneut.
+summary@de Zu viele fehlgeschlagene Versuche
+description@de Die maximal zulässige Anzahl von Versuchen wurde überschritten.
+cause@de In kurzer Zeit gab es zu viele fehlgeschlagene Versuche.
+resolution@de Warten Sie, bevor Sie es erneut versuchen.
+title@es Se superó el límite de intentos
+message@es Se superó el límite de intentos; vuelva a intentarlo dentro de un rato.
+summary@es Demasiados intentos fallidos
+description@es Se superó el número máximo de intentos permitidos.
+cause@es Se realizaron demasiados intentos fallidos en poco tiempo.
+resolution@es Espere antes de volver a intentarlo.
+title@fr Nombre maximal de tentatives atteint
+message@fr Nombre maximal de tentatives atteint, veuillez réessayer dans quelque temps.
+summary@fr Trop de tentatives infructueuses
+description@fr Le nombre maximal de tentatives autorisées a été dépassé.
+cause@fr Trop de tentatives infructueuses ont eu lieu en peu de temps.
+resolution@fr Patientez avant de réessayer.
+title@ja 試行回数の上限を超えました
+message@ja 試行回数の上限を超えました。しばらくしてからもう一度お試しください。
+summary@ja 失敗した試行が多すぎます
+description@ja 許可されている試行回数の上限を超えました。
+cause@ja 短時間に失敗した試行が多すぎます。
+resolution@ja しばらく待ってから再試行してください。
+title@pt-BR Limite de tentativas excedido
+message@pt-BR Limite de tentativas excedido; tente novamente daqui a algum tempo.
+summary@pt-BR Tentativas malsucedidas em excesso
+description@pt-BR O número máximo de tentativas permitidas foi excedido.
+cause@pt-BR Foram feitas tentativas malsucedidas demais em um curto período.
+resolution@pt-BR Aguarde antes de tentar novamente.
+title@vi Đã vượt quá số lần thử
+message@vi Đã vượt quá số lần thử, vui lòng thử lại sau ít phút.
+summary@vi Quá nhiều lần thử không thành công
+description@vi Đã vượt quá số lần thử tối đa cho phép.
+cause@vi Có quá nhiều lần thử không thành công trong một khoảng thời gian ngắn.
+resolution@vi Chờ một lúc trước khi thử lại.
+title@zh-Hans 已超出尝试次数上限
+message@zh-Hans 已超出尝试次数上限，请稍后再试。
+summary@zh-Hans 失败尝试次数过多
+description@zh-Hans 已超出允许的最大尝试次数。
+cause@zh-Hans 短时间内失败的尝试次数过多。
+resolution@zh-Hans 请稍候再重试。
 code 000044
 name AccountNotActivated
 status 403
@@ -1417,6 +3524,48 @@ description The user account exists but has not been activated.
 cause The account was created but activation has not been completed.
 resolution Contact the system administrator to activate your account.
 category account
+title@de Das Konto wurde nicht aktiviert
+message@de Ihr Konto wurde nicht aktiviert. Bitte wenden Sie sich an den Systemadministrator, um Ihr Konto freizuschalten.
+summary@de Konto ist inaktiv
+description@de Das Benutzerkonto existiert, wurde aber nicht aktiviert.
+cause@de Das Konto wurde angelegt, die Aktivierung aber nicht abgeschlossen.
+resolution@de Wenden Sie sich an den Systemadministrator, um Ihr Konto zu aktivieren.
+title@es La cuenta no se ha activado
+message@es Su cuenta no se ha activado. Póngase en contacto con el administrador del sistema para habilitarla.
+summary@es La cuenta está inactiva
+description@es La cuenta de usuario existe, pero no se ha activado.
+cause@es La cuenta se creó, pero no se completó la activación.
+resolution@es Póngase en contacto con el administrador del sistema para activar su cuenta.
+title@fr Le compte n’a pas été activé
+message@fr Votre compte n’a pas été activé. Contactez l’administrateur système pour l’activer.
+summary@fr Le compte est inactif
+description@fr Le compte utilisateur existe, mais il n’a pas été activé.
+cause@fr Le compte a été créé, mais son activation n’a pas été finalisée.
+resolution@fr Contactez l’administrateur système pour activer votre compte.
+title@ja アカウントが有効化されていません
+message@ja お客様のアカウントは有効化されていません。アカウントを有効にするには、システム管理者にお問い合わせください。
+summary@ja アカウントが無効です
+description@ja ユーザーアカウントは存在しますが、有効化されていません。
+cause@ja アカウントは作成されましたが、有効化が完了していません。
+resolution@ja アカウントを有効化するには、システム管理者にお問い合わせください。
+title@pt-BR A conta não foi ativada
+message@pt-BR Sua conta não foi ativada. Entre em contato com o administrador do sistema para habilitá-la.
+summary@pt-BR A conta está inativa
+description@pt-BR A conta de usuário existe, mas não foi ativada.
+cause@pt-BR A conta foi criada, mas a ativação não foi concluída.
+resolution@pt-BR Entre em contato com o administrador do sistema para ativar sua conta.
+title@vi Tài khoản chưa được kích hoạt
+message@vi Tài khoản của bạn chưa được kích hoạt. Vui lòng liên hệ quản trị viên hệ thống để kích hoạt tài khoản.
+summary@vi Tài khoản chưa hoạt động
+description@vi Tài khoản người dùng đã tồn tại nhưng chưa được kích hoạt.
+cause@vi Tài khoản đã được tạo nhưng chưa hoàn tất kích hoạt.
+resolution@vi Liên hệ quản trị viên hệ thống để kích hoạt tài khoản của bạn.
+title@zh-Hans 账户尚未激活
+message@zh-Hans 您的账户尚未激活。请联系系统管理员启用您的账户。
+summary@zh-Hans 账户未激活
+description@zh-Hans 用户账户已存在，但尚未激活。
+cause@zh-Hans 账户已创建，但尚未完成激活。
+resolution@zh-Hans 请联系系统管理员激活您的账户。
 code 000045
 name BillingAccountShared
 status 409
@@ -1429,6 +3578,55 @@ cause The billing account is currently shared with one or more other users.
 resolution Remove all shared users from the billing account.
 resolution Retry disabling the user.
 category conflict
+title@de Benutzer kann nicht deaktiviert werden – Abrechnungskonto wird mit anderen Benutzern geteilt
+message@de Dieser Benutzer kann nicht deaktiviert werden, weil sein Abrechnungskonto derzeit mit einem oder mehreren anderen Benutzern geteilt wird.
+summary@de Abrechnungskonto wird mit anderen Benutzern geteilt
+description@de Der Benutzer kann nicht deaktiviert werden, weil sein Abrechnungskonto mit anderen Benutzern geteilt wird.
+cause@de Das Abrechnungskonto wird derzeit mit einem oder mehreren anderen Benutzern geteilt.
+resolution@de Entfernen Sie alle Benutzer, mit denen das Abrechnungskonto geteilt wird.
+resolution@de Deaktivieren Sie den Benutzer erneut.
+title@es No se puede desactivar el usuario: su cuenta de facturación está compartida con otros usuarios
+message@es No se puede desactivar este usuario porque su cuenta de facturación está compartida actualmente con uno o varios usuarios más.
+summary@es La cuenta de facturación está compartida con otros usuarios
+description@es No se puede desactivar el usuario porque su cuenta de facturación está compartida con otros usuarios.
+cause@es La cuenta de facturación está compartida actualmente con uno o varios usuarios más.
+resolution@es Quite a todos los usuarios con los que se comparte la cuenta de facturación.
+resolution@es Vuelva a intentar desactivar el usuario.
+title@fr Impossible de désactiver l’utilisateur\xc2\xa0: son compte de facturation est partagé avec d’autres utilisateurs
+message@fr Impossible de désactiver cet utilisateur, car son compte de facturation est actuellement partagé avec un ou plusieurs autres utilisateurs.
+summary@fr Le compte de facturation est partagé avec d’autres utilisateurs
+description@fr L’utilisateur ne peut pas être désactivé, car son compte de facturation est partagé avec d’autres utilisateurs.
+cause@fr Le compte de facturation est actuellement partagé avec un ou plusieurs autres utilisateurs.
+resolution@fr Retirez tous les utilisateurs avec qui le compte de facturation est partagé.
+resolution@fr Réessayez de désactiver l’utilisateur.
+title@ja ユーザーを無効化できません — 請求先アカウントが他のユーザーと共有されています
+message@ja このユーザーの請求先アカウントは、現在 1 人以上の他のユーザーと共有されているため、ユーザーを無効化できません。
+summary@ja 請求先アカウントが他のユーザーと共有されています
+description@ja ユーザーの請求先アカウントが他のユーザーと共有されているため、ユーザーを無効化できません。
+cause@ja 請求先アカウントは現在、1 人以上の他のユーザーと共有されています。
+resolution@ja 請求先アカウントを共有しているユーザーをすべて削除してください。
+resolution@ja もう一度ユーザーを無効化してください。
+title@pt-BR Não é possível desativar o usuário: a conta de cobrança é compartilhada com outros usuários
+message@pt-BR Não é possível desativar este usuário porque a conta de cobrança dele está sendo compartilhada com um ou mais usuários.
+summary@pt-BR A conta de cobrança é compartilhada com outros usuários
+description@pt-BR O usuário não pode ser desativado porque a conta de cobrança dele é compartilhada com outros usuários.
+cause@pt-BR A conta de cobrança está sendo compartilhada com um ou mais usuários.
+resolution@pt-BR Remova todos os usuários com quem a conta de cobrança é compartilhada.
+resolution@pt-BR Tente desativar o usuário novamente.
+title@vi Không thể vô hiệu hóa người dùng — tài khoản thanh toán được chia sẻ với người dùng khác
+message@vi Không thể vô hiệu hóa người dùng này vì tài khoản thanh toán của họ hiện đang được chia sẻ với một hoặc nhiều người dùng khác.
+summary@vi Tài khoản thanh toán được chia sẻ với người dùng khác
+description@vi Không thể vô hiệu hóa người dùng vì tài khoản thanh toán của họ được chia sẻ với người dùng khác.
+cause@vi Tài khoản thanh toán hiện được chia sẻ với một hoặc nhiều người dùng khác.
+resolution@vi Gỡ tất cả người dùng được chia sẻ khỏi tài khoản thanh toán.
+resolution@vi Thử vô hiệu hóa người dùng lại.
+title@zh-Hans 无法停用用户——其计费账户与其他用户共享
+message@zh-Hans 无法停用此用户，因为其计费账户当前与一个或多个其他用户共享。
+summary@zh-Hans 计费账户与其他用户共享
+description@zh-Hans 无法停用该用户，因为其计费账户与其他用户共享。
+cause@zh-Hans 该计费账户当前与一个或多个其他用户共享。
+resolution@zh-Hans 请从计费账户中移除所有共享用户。
+resolution@zh-Hans 然后重新停用该用户。
 code 000046
 name BillingAccountUnpaid
 status 409
@@ -1441,6 +3639,55 @@ cause One or more invoices on the billing account remain unpaid.
 resolution Pay all outstanding invoices.
 resolution Retry disabling the user.
 category conflict
+title@de Benutzer kann nicht deaktiviert werden – Abrechnungskonto hat offene Rechnungen
+message@de Dieser Benutzer kann nicht deaktiviert werden, weil sein Abrechnungskonto offene Rechnungen hat.
+summary@de Abrechnungskonto hat offene Rechnungen
+description@de Der Benutzer kann wegen offener Rechnungen auf seinem Abrechnungskonto nicht deaktiviert werden.
+cause@de Eine oder mehrere Rechnungen des Abrechnungskontos sind noch nicht bezahlt.
+resolution@de Begleichen Sie alle offenen Rechnungen.
+resolution@de Deaktivieren Sie den Benutzer erneut.
+title@es No se puede desactivar el usuario: su cuenta de facturación tiene facturas pendientes
+message@es No se puede desactivar este usuario porque su cuenta de facturación tiene facturas pendientes de pago.
+summary@es La cuenta de facturación tiene facturas pendientes de pago
+description@es No se puede desactivar el usuario porque su cuenta de facturación tiene facturas pendientes de pago.
+cause@es Una o varias facturas de la cuenta de facturación siguen sin pagarse.
+resolution@es Pague todas las facturas pendientes.
+resolution@es Vuelva a intentar desactivar el usuario.
+title@fr Impossible de désactiver l’utilisateur\xc2\xa0: son compte de facturation a des factures impayées
+message@fr Impossible de désactiver cet utilisateur, car son compte de facturation a des factures impayées.
+summary@fr Le compte de facturation a des factures impayées
+description@fr L’utilisateur ne peut pas être désactivé, car son compte de facturation présente des factures impayées.
+cause@fr Une ou plusieurs factures du compte de facturation restent impayées.
+resolution@fr Réglez toutes les factures impayées.
+resolution@fr Réessayez de désactiver l’utilisateur.
+title@ja ユーザーを無効化できません — 請求先アカウントに未払いの請求書があります
+message@ja このユーザーの請求先アカウントに未払いの請求書があるため、ユーザーを無効化できません。
+summary@ja 請求先アカウントに未払いの請求書があります
+description@ja ユーザーの請求先アカウントに未払いの請求書が残っているため、ユーザーを無効化できません。
+cause@ja 請求先アカウントに、未払いの請求書が 1 件以上あります。
+resolution@ja 未払いの請求書をすべて支払ってください。
+resolution@ja もう一度ユーザーを無効化してください。
+title@pt-BR Não é possível desativar o usuário: a conta de cobrança tem faturas em aberto
+message@pt-BR Não é possível desativar este usuário porque a conta de cobrança dele tem faturas em aberto.
+summary@pt-BR A conta de cobrança tem faturas em aberto
+description@pt-BR O usuário não pode ser desativado porque a conta de cobrança dele tem faturas em aberto.
+cause@pt-BR Uma ou mais faturas da conta de cobrança continuam sem pagamento.
+resolution@pt-BR Pague todas as faturas em aberto.
+resolution@pt-BR Tente desativar o usuário novamente.
+title@vi Không thể vô hiệu hóa người dùng — tài khoản thanh toán còn hóa đơn chưa thanh toán
+message@vi Không thể vô hiệu hóa người dùng này vì tài khoản thanh toán của họ còn hóa đơn chưa thanh toán.
+summary@vi Tài khoản thanh toán còn hóa đơn chưa thanh toán
+description@vi Không thể vô hiệu hóa người dùng do tài khoản thanh toán của họ còn hóa đơn chưa thanh toán.
+cause@vi Một hoặc nhiều hóa đơn của tài khoản thanh toán vẫn chưa được thanh toán.
+resolution@vi Thanh toán tất cả các hóa đơn còn nợ.
+resolution@vi Thử vô hiệu hóa người dùng lại.
+title@zh-Hans 无法停用用户——其计费账户有未付发票
+message@zh-Hans 无法停用此用户，因为其计费账户有未付发票。
+summary@zh-Hans 计费账户有未付发票
+description@zh-Hans 由于该用户的计费账户有未结清的发票，无法停用该用户。
+cause@zh-Hans 计费账户中有一张或多张发票尚未支付。
+resolution@zh-Hans 请支付所有未结清的发票。
+resolution@zh-Hans 然后重新停用该用户。
 code 000047
 name InvalidTimeZone
 status 400
@@ -1455,6 +3702,48 @@ param time_zone
 param_description Time zone given
 param_example GMT+7
 category invalid_request
+title@de Ungültige Zeitzone {0}
+message@de Ungültige Zeitzone „{0}“. Erwartetes Format: Region/Stadt (z. B. Asia/Ho_Chi_Minh).
+summary@de Format der Zeitzone ist ungültig
+description@de Die angegebene Zeitzone hat nicht das erwartete Format.
+cause@de Die Zeitzone \x60{0}\x60 entspricht nicht dem erforderlichen Format \x60Region/City\x60.
+resolution@de Verwenden Sie eine gültige Zeitzone im Format \x60Region/City\x60 (z. B. \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+title@es Zona horaria {0} no válida
+message@es Zona horaria «{0}» no válida. Formato esperado: Región/Ciudad (p. ej., Asia/Ho_Chi_Minh).
+summary@es El formato de la zona horaria no es válido
+description@es El valor de zona horaria indicado no tiene el formato esperado.
+cause@es La zona horaria \x60{0}\x60 no sigue el formato obligatorio \x60Region/City\x60.
+resolution@es Use una zona horaria válida con el formato \x60Region/City\x60 (p. ej., \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+title@fr Fuseau horaire {0} invalide
+message@fr Fuseau horaire «\xc2\xa0{0}\xc2\xa0» invalide. Format attendu\xc2\xa0: Région/Ville (par exemple Asia/Ho_Chi_Minh).
+summary@fr Le format du fuseau horaire est invalide
+description@fr La valeur de fuseau horaire fournie n’a pas le format attendu.
+cause@fr Le fuseau horaire \x60{0}\x60 ne respecte pas le format \x60Region/City\x60 requis.
+resolution@fr Utilisez un fuseau horaire valide au format \x60Region/City\x60 (par exemple \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+title@ja タイムゾーン {0} が無効です
+message@ja タイムゾーン「{0}」が無効です。想定される形式: 地域/都市（例: Asia/Ho_Chi_Minh）。
+summary@ja タイムゾーンの形式が無効です
+description@ja 指定されたタイムゾーンの値が、想定される形式ではありません。
+cause@ja タイムゾーン \x60{0}\x60 が、必須の \x60Region/City\x60 形式に従っていません。
+resolution@ja \x60Region/City\x60 形式の有効なタイムゾーンを使用してください（例: \x60Asia/Tokyo\x60、\x60America/New_York\x60）。
+title@pt-BR Fuso horário {0} inválido
+message@pt-BR Fuso horário "{0}" inválido. Formato esperado: Região/Cidade (por exemplo, Asia/Ho_Chi_Minh).
+summary@pt-BR O formato do fuso horário é inválido
+description@pt-BR O valor de fuso horário informado não está no formato esperado.
+cause@pt-BR O fuso horário \x60{0}\x60 não segue o formato obrigatório \x60Region/City\x60.
+resolution@pt-BR Use um fuso horário válido no formato \x60Region/City\x60 (por exemplo, \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+title@vi Múi giờ {0} không hợp lệ
+message@vi Múi giờ "{0}" không hợp lệ. Định dạng mong đợi: Khu vực/Thành phố (ví dụ: Asia/Ho_Chi_Minh).
+summary@vi Định dạng múi giờ không hợp lệ
+description@vi Giá trị múi giờ được cung cấp không đúng định dạng mong đợi.
+cause@vi Múi giờ \x60{0}\x60 không theo định dạng bắt buộc \x60Region/City\x60.
+resolution@vi Dùng múi giờ hợp lệ theo định dạng \x60Region/City\x60 (ví dụ: \x60Asia/Tokyo\x60, \x60America/New_York\x60).
+title@zh-Hans 时区 {0} 无效
+message@zh-Hans 时区“{0}”无效。预期格式：地区/城市（例如 Asia/Ho_Chi_Minh）。
+summary@zh-Hans 时区格式无效
+description@zh-Hans 所提供的时区值不符合预期格式。
+cause@zh-Hans 时区 \x60{0}\x60 不符合要求的 \x60Region/City\x60 格式。
+resolution@zh-Hans 请使用 \x60Region/City\x60 格式的有效时区（例如 \x60Asia/Tokyo\x60、\x60America/New_York\x60）。
 code 000048
 name InvalidRedirectURL
 status 400
@@ -1466,6 +3755,48 @@ description The redirect URL provided is not valid.
 cause The URL is malformed or not in an accepted format.
 resolution Provide a valid, properly formatted redirect URL.
 category invalid_request
+title@de Ungültige Weiterleitungs-URL
+message@de Ungültige Weiterleitungs-URL.
+summary@de Weiterleitungs-URL ist ungültig
+description@de Die angegebene Weiterleitungs-URL ist ungültig.
+cause@de Die URL ist fehlerhaft oder hat kein zulässiges Format.
+resolution@de Geben Sie eine gültige, korrekt formatierte Weiterleitungs-URL an.
+title@es URL de redirección no válida
+message@es URL de redirección no válida.
+summary@es La URL de redirección no es válida
+description@es La URL de redirección indicada no es válida.
+cause@es La URL está mal formada o no tiene un formato aceptado.
+resolution@es Indique una URL de redirección válida y con el formato correcto.
+title@fr URL de redirection invalide
+message@fr URL de redirection invalide.
+summary@fr L’URL de redirection est invalide
+description@fr L’URL de redirection fournie n’est pas valide.
+cause@fr L’URL est mal formée ou n’a pas un format accepté.
+resolution@fr Fournissez une URL de redirection valide et correctement formée.
+title@ja リダイレクト URL が無効です
+message@ja リダイレクト URL が無効です。
+summary@ja リダイレクト URL が無効です
+description@ja 指定されたリダイレクト URL は有効ではありません。
+cause@ja URL の形式が正しくないか、受け付けられる形式ではありません。
+resolution@ja 正しい形式の有効なリダイレクト URL を指定してください。
+title@pt-BR URL de redirecionamento inválida
+message@pt-BR URL de redirecionamento inválida.
+summary@pt-BR A URL de redirecionamento é inválida
+description@pt-BR A URL de redirecionamento informada não é válida.
+cause@pt-BR A URL está malformada ou não está em um formato aceito.
+resolution@pt-BR Informe uma URL de redirecionamento válida e formatada corretamente.
+title@vi URL chuyển hướng không hợp lệ
+message@vi URL chuyển hướng không hợp lệ.
+summary@vi URL chuyển hướng không hợp lệ
+description@vi URL chuyển hướng được cung cấp không hợp lệ.
+cause@vi URL bị sai định dạng hoặc không thuộc định dạng được chấp nhận.
+resolution@vi Cung cấp một URL chuyển hướng hợp lệ, đúng định dạng.
+title@zh-Hans 重定向 URL 无效
+message@zh-Hans 重定向 URL 无效。
+summary@zh-Hans 重定向 URL 无效
+description@zh-Hans 所提供的重定向 URL 无效。
+cause@zh-Hans 该 URL 格式错误，或不是可接受的格式。
+resolution@zh-Hans 请提供格式正确的有效重定向 URL。
 code 000049
 name AttributeReadOnly
 status 403
@@ -1480,6 +3811,48 @@ param attribute
 param_description Attribute the user tried to change
 param_example email
 category permission
+title@de Attribut {0} kann vom Benutzer nicht geändert werden
+message@de Das Attribut {0} kann vom Benutzer nicht geändert werden.
+summary@de Attribut ist für den Benutzer schreibgeschützt
+description@de Das Attribut ist schreibgeschützt und kann vom Benutzer nicht geändert werden.
+cause@de Das Attribut \x60{0}\x60 ist eingeschränkt und kann nur von einem Administrator geändert werden.
+resolution@de Wenden Sie sich an einen Administrator, um das Attribut \x60{0}\x60 zu ändern.
+title@es El usuario no puede actualizar el atributo {0}
+message@es El usuario no puede actualizar el atributo {0}.
+summary@es El atributo es de solo lectura para el usuario
+description@es El atributo es de solo lectura y el usuario no puede modificarlo.
+cause@es El atributo \x60{0}\x60 está restringido y solo un administrador puede actualizarlo.
+resolution@es Póngase en contacto con un administrador para actualizar el atributo \x60{0}\x60.
+title@fr L’utilisateur ne peut pas modifier l’attribut {0}
+message@fr L’utilisateur ne peut pas modifier l’attribut {0}.
+summary@fr L’attribut est en lecture seule pour l’utilisateur
+description@fr L’attribut est en lecture seule et ne peut pas être modifié par l’utilisateur.
+cause@fr L’attribut \x60{0}\x60 est restreint et seul un administrateur peut le modifier.
+resolution@fr Contactez un administrateur pour modifier l’attribut \x60{0}\x60.
+title@ja 属性 {0} はユーザーが更新できません
+message@ja 属性 {0} はユーザーが更新できません。
+summary@ja この属性はユーザーには読み取り専用です
+description@ja この属性は読み取り専用のため、ユーザーは変更できません。
+cause@ja 属性 \x60{0}\x60 は制限されており、管理者のみが更新できます。
+resolution@ja 属性 \x60{0}\x60 の更新は管理者に依頼してください。
+title@pt-BR O atributo {0} não pode ser atualizado pelo usuário
+message@pt-BR O atributo {0} não pode ser atualizado pelo usuário.
+summary@pt-BR O atributo é somente leitura para o usuário
+description@pt-BR O atributo é somente leitura e não pode ser modificado pelo usuário.
+cause@pt-BR O atributo \x60{0}\x60 é restrito e só pode ser atualizado por um administrador.
+resolution@pt-BR Entre em contato com um administrador para atualizar o atributo \x60{0}\x60.
+title@vi Người dùng không thể cập nhật thuộc tính {0}
+message@vi Người dùng không thể cập nhật thuộc tính {0}.
+summary@vi Thuộc tính chỉ đọc đối với người dùng
+description@vi Thuộc tính này chỉ đọc và người dùng không thể sửa đổi.
+cause@vi Thuộc tính \x60{0}\x60 bị giới hạn và chỉ quản trị viên mới có thể cập nhật.
+resolution@vi Liên hệ quản trị viên để cập nhật thuộc tính \x60{0}\x60.
+title@zh-Hans 用户无法更新属性 {0}
+message@zh-Hans 用户无法更新属性 {0}。
+summary@zh-Hans 该属性对用户只读
+description@zh-Hans 该属性为只读，用户无法修改。
+cause@zh-Hans 属性 \x60{0}\x60 受到限制，只能由管理员更新。
+resolution@zh-Hans 请联系管理员更新属性 \x60{0}\x60。
 code 000050
 name FeatureDisabled
 status 403
@@ -1491,6 +3864,48 @@ description The requested feature is currently disabled on the system.
 cause The feature has been turned off by an administrator.
 resolution Contact the administrator to enable the feature.
 category permission
+title@de Funktion ist deaktiviert
+message@de Die Funktion ist deaktiviert.
+summary@de Angeforderte Funktion ist nicht aktiviert
+description@de Die angeforderte Funktion ist im System derzeit deaktiviert.
+cause@de Ein Administrator hat die Funktion deaktiviert.
+resolution@de Wenden Sie sich an den Administrator, um die Funktion zu aktivieren.
+title@es La función está desactivada
+message@es La función está desactivada.
+summary@es La función solicitada no está habilitada
+description@es La función solicitada está desactivada actualmente en el sistema.
+cause@es Un administrador ha desactivado la función.
+resolution@es Póngase en contacto con el administrador para habilitar la función.
+title@fr La fonctionnalité est désactivée
+message@fr La fonctionnalité est désactivée.
+summary@fr La fonctionnalité demandée n’est pas activée
+description@fr La fonctionnalité demandée est actuellement désactivée sur le système.
+cause@fr Un administrateur a désactivé la fonctionnalité.
+resolution@fr Contactez l’administrateur pour activer la fonctionnalité.
+title@ja 機能が無効になっています
+message@ja 機能が無効になっています。
+summary@ja 要求された機能が有効になっていません
+description@ja 要求された機能は、現在システムで無効になっています。
+cause@ja 管理者がこの機能を無効にしています。
+resolution@ja 機能を有効にするには、管理者にお問い合わせください。
+title@pt-BR O recurso está desativado
+message@pt-BR O recurso está desativado.
+summary@pt-BR O recurso solicitado não está habilitado
+description@pt-BR O recurso solicitado está desativado no sistema no momento.
+cause@pt-BR Um administrador desativou o recurso.
+resolution@pt-BR Entre em contato com o administrador para habilitar o recurso.
+title@vi Tính năng đã bị tắt
+message@vi Tính năng đã bị tắt.
+summary@vi Tính năng được yêu cầu chưa được bật
+description@vi Tính năng được yêu cầu hiện đang bị tắt trên hệ thống.
+cause@vi Quản trị viên đã tắt tính năng này.
+resolution@vi Liên hệ quản trị viên để bật tính năng.
+title@zh-Hans 功能已禁用
+message@zh-Hans 功能已禁用。
+summary@zh-Hans 所请求的功能未启用
+description@zh-Hans 所请求的功能当前在系统中已禁用。
+cause@zh-Hans 管理员已关闭该功能。
+resolution@zh-Hans 请联系管理员启用该功能。
 code 000051
 name FileUploadRateLimited
 status 429
@@ -1504,6 +3919,48 @@ resolution Wait before retrying the file upload.
 category rate_limit
 retryable
 log_level WARN
+title@de Upload-Limit für Dateien überschritten
+message@de Das Upload-Limit für Dateien wurde überschritten. Bitte versuchen Sie es später erneut.
+summary@de Upload-Limit für Dateien überschritten
+description@de Das Limit für Datei-Uploads wurde überschritten.
+cause@de In kurzer Zeit wurden zu viele Datei-Uploads angefordert.
+resolution@de Warten Sie, bevor Sie die Datei erneut hochladen.
+title@es Se superó el límite de subida de archivos
+message@es Se superó el límite de frecuencia de subida de archivos. Inténtelo de nuevo más tarde.
+summary@es Se superó el límite de frecuencia de subida de archivos
+description@es Se superó el límite de frecuencia de subida de archivos.
+cause@es Se realizaron demasiadas solicitudes de subida de archivos en poco tiempo.
+resolution@es Espere antes de volver a subir el archivo.
+title@fr Limite d’envoi de fichiers dépassée
+message@fr La limite de fréquence d’envoi de fichiers est dépassée. Veuillez réessayer plus tard.
+summary@fr Limite de fréquence d’envoi de fichiers dépassée
+description@fr La limite de fréquence d’envoi de fichiers a été dépassée.
+cause@fr Trop de demandes d’envoi de fichiers ont été faites en peu de temps.
+resolution@fr Patientez avant de renvoyer le fichier.
+title@ja ファイルアップロードのレート制限を超えました
+message@ja ファイルアップロードのレート制限を超えました。しばらくしてからもう一度お試しください。
+summary@ja ファイルアップロードのレート制限を超えました
+description@ja ファイルアップロードのレート制限を超えました。
+cause@ja 短時間に行われたファイルアップロードのリクエストが多すぎます。
+resolution@ja 少し待ってから、もう一度ファイルをアップロードしてください。
+title@pt-BR Limite de envio de arquivos excedido
+message@pt-BR O limite de taxa de envio de arquivos foi excedido. Tente novamente mais tarde.
+summary@pt-BR Limite de taxa de envio de arquivos excedido
+description@pt-BR O limite de taxa de envio de arquivos foi excedido.
+cause@pt-BR Foram feitas solicitações de envio de arquivos demais em um curto período.
+resolution@pt-BR Aguarde antes de enviar o arquivo novamente.
+title@vi Đã vượt quá giới hạn tải tệp lên
+message@vi Đã vượt quá giới hạn tần suất tải tệp lên. Vui lòng thử lại sau.
+summary@vi Vượt quá giới hạn tần suất tải tệp lên
+description@vi Đã vượt quá giới hạn tần suất tải tệp lên.
+cause@vi Có quá nhiều yêu cầu tải tệp lên trong một khoảng thời gian ngắn.
+resolution@vi Chờ một lúc trước khi tải tệp lên lại.
+title@zh-Hans 已超出文件上传频率限制
+message@zh-Hans 已超出文件上传频率限制。请稍后重试。
+summary@zh-Hans 已超出文件上传频率限制
+description@zh-Hans 已超出文件上传频率限制。
+cause@zh-Hans 短时间内发起的文件上传请求过多。
+resolution@zh-Hans 请稍候再重新上传文件。
 code 000052
 name UnsupportedContentType
 status 415
@@ -1521,4 +3978,46 @@ param supported
 param_description Content types the endpoint reads
 param_example application/json
 category invalid_request
+title@de Content-Type {0} wird nicht unterstützt
+message@de Der Content-Type „{0}“ wird nicht unterstützt. Unterstützte Typen: {1}.
+summary@de Content-Type der Anfrage wird nicht unterstützt
+description@de Der Anfragetext hat einen Medientyp, den der Endpunkt nicht liest.
+cause@de Der \x60Content-Type\x60-Header fehlt, ist falsch geschrieben oder nennt ein anderes Format.
+resolution@de Senden Sie den Text in einem der in \x60{1}\x60 aufgeführten Typen und setzen Sie \x60Content-Type\x60 entsprechend.
+title@es Content-Type {0} no admitido
+message@es No se admite el Content-Type «{0}». Tipos admitidos: {1}.
+summary@es No se admite el Content-Type de la solicitud
+description@es El cuerpo de la solicitud tiene un tipo de medio que el endpoint no lee.
+cause@es La cabecera \x60Content-Type\x60 falta, está mal escrita o indica otro formato.
+resolution@es Envíe el cuerpo en uno de los tipos indicados en \x60{1}\x60 y ajuste \x60Content-Type\x60 en consecuencia.
+title@fr Content-Type {0} non pris en charge
+message@fr Le Content-Type «\xc2\xa0{0}\xc2\xa0» n’est pas pris en charge. Types pris en charge\xc2\xa0: {1}.
+summary@fr Le Content-Type de la requête n’est pas pris en charge
+description@fr Le corps de la requête est dans un type de média que le point de terminaison ne lit pas.
+cause@fr L’en-tête \x60Content-Type\x60 est absent, mal orthographié ou désigne un autre format.
+resolution@fr Envoyez le corps dans l’un des types indiqués dans \x60{1}\x60 et réglez \x60Content-Type\x60 en conséquence.
+title@ja Content-Type {0} はサポートされていません
+message@ja Content-Type「{0}」はサポートされていません。サポートされている形式: {1}。
+summary@ja リクエストの Content-Type はサポートされていません
+description@ja リクエスト本文のメディアタイプを、このエンドポイントは読み取れません。
+cause@ja \x60Content-Type\x60 ヘッダーがないか、綴りが誤っているか、別の形式を指定しています。
+resolution@ja \x60{1}\x60 に示された形式のいずれかで本文を送信し、それに合わせて \x60Content-Type\x60 を設定してください。
+title@pt-BR Content-Type {0} não compatível
+message@pt-BR O Content-Type "{0}" não é compatível. Tipos compatíveis: {1}.
+summary@pt-BR O Content-Type da solicitação não é compatível
+description@pt-BR O corpo da solicitação está em um tipo de mídia que o endpoint não lê.
+cause@pt-BR O cabeçalho \x60Content-Type\x60 está ausente, com erro de digitação ou indica outro formato.
+resolution@pt-BR Envie o corpo em um dos tipos listados em \x60{1}\x60 e defina \x60Content-Type\x60 de acordo.
+title@vi Không hỗ trợ Content-Type {0}
+message@vi Content-Type '{0}' không được hỗ trợ. Các kiểu được hỗ trợ: {1}.
+summary@vi Content-Type của yêu cầu không được hỗ trợ
+description@vi Nội dung yêu cầu có kiểu dữ liệu mà API không đọc được.
+cause@vi Tiêu đề \x60Content-Type\x60 bị thiếu, viết sai hoặc chỉ định một định dạng khác.
+resolution@vi Gửi nội dung theo một trong các kiểu được liệt kê trong \x60{1}\x60 và đặt \x60Content-Type\x60 cho phù hợp.
+title@zh-Hans 不支持 Content-Type {0}
+message@zh-Hans 不支持 Content-Type“{0}”。支持的类型：{1}。
+summary@zh-Hans 不支持请求的 Content-Type
+description@zh-Hans 请求正文使用了该端点无法读取的媒体类型。
+cause@zh-Hans \x60Content-Type\x60 标头缺失、拼写错误或指定了其他格式。
+resolution@zh-Hans 请以 \x60{1}\x60 中列出的类型之一发送正文，并相应地设置 \x60Content-Type\x60。
 `

@@ -36,7 +36,8 @@ func TestContentLanguageIsRendered(t *testing.T) {
 		{twoLocales.Lookup("E2").New(), "vi", "en", "Late."},
 		{twoLocales.Lookup("E1").New(), "fr, vi;q=0.5", "vi", "Đã mất."},
 		{twoLocales.Lookup("E1").New(), "de", "en", "Gone."},
-		{common.TooManyRequests(), "vi", "en", "Too many requests"},
+		{common.TooManyRequests(), "ko", "en", "Too many requests"},
+		{common.TooManyRequests(), "vi", "vi", "Quá nhiều yêu cầu"},
 	} {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header.Set("Accept-Language", tt.lang)

@@ -79,6 +79,14 @@ export ERRCAT_SPECTRAL="$tools/spectral/node_modules/.bin/spectral"
 export ERRCAT_REDOCLY="$tools/redocly/node_modules/.bin/redocly"
 export REDOCLY_TELEMETRY=off
 
+# gettext's msgfmt and libxml2's xmllint, for the tests that exported PO files pass
+# msgfmt --check and XLIFF files validate against the XLIFF 2.0 schema.
+step "gettext, xmllint"
+command -v msgfmt >/dev/null || apt_install gettext
+command -v xmllint >/dev/null || apt_install libxml2-utils
+msgfmt --version | head -1
+xmllint --version 2>&1 | head -1
+
 # Debian's Chromium, for the browser tests of the docs portal (chromedp drives it).
 step "chromium"
 command -v chromium >/dev/null || apt_install chromium

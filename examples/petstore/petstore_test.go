@@ -145,7 +145,7 @@ func TestClient(t *testing.T) {
 func TestMalformedID(t *testing.T) {
 	srv := serve(t, httperr.Problem)
 	resp, body := do(t, srv, "GET", "/pets/abc", "")
-	want := `{"type":"https://petstore.example.com/errors/PET-400","title":"Invalid pet id","status":400,` +
+	want := `{"type":"https://petstore.example.com/errors/PET-400","title":"Pet ids are whole numbers","status":400,` +
 		`"detail":"The pet id abc is not a number of 0 or more.","instance":"urn:errcat:request:req-42","code":"PET-400","params":{"id":"abc"}}`
 	if resp.StatusCode != 400 || body != want {
 		t.Errorf("GET /pets/abc: %d\n%s\nwant 400\n%s", resp.StatusCode, body, want)

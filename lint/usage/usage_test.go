@@ -23,7 +23,7 @@ func TestFindAndCheck(t *testing.T) {
 	for _, r := range raises {
 		got = append(got, filepath.Base(r.Pos.Filename)+":"+strconv.Itoa(r.Pos.Line)+" "+r.Catalog+" "+r.Code)
 	}
-	want := "fixture.go:14 petstore PET-404\nfixture.go:15 petstore PET-409\nfixture.go:16 petstore PET-999\nfixture.go:17  PET-422\nfixture.go:18 common 000012"
+	want := "fixture.go:14 petstore PET-404\nfixture.go:15 petstore PET-409\nfixture.go:16 petstore PET-999\nfixture.go:17  PET-422\nfixture.go:18 common 000012\nfixture.go:19 petstore PET-400"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("raises:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}

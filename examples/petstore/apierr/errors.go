@@ -44,6 +44,7 @@ var (
 )
 
 // InvalidPetID returns error PET-400 (HTTP 400 Bad Request): Invalid pet id
+// {id}
 //
 // Pets are identified by whole numbers; the path held something else.
 func InvalidPetID(id string) *errcat.Error {
@@ -96,7 +97,7 @@ docs_url https://petstore.example.com/errors/{code}
 default_locale en
 locale vi
 codes 5
-527 InvalidPetID PET-400
+571 InvalidPetID PET-400
 560 PetNotFound PET-404
 468 PetNameTaken PET-409
 400 UnknownSpecies PET-422
@@ -105,8 +106,9 @@ code PET-400
 name InvalidPetID
 status 400
 grpc INVALID_ARGUMENT
-title Invalid pet id
+title Invalid pet id {id}
 message The pet id {id} is not a number of 0 or more.
+summary Pet ids are whole numbers
 description Pets are identified by whole numbers; the path held something else.
 resolution Use the id of a pet as GET /pets lists it.
 param id
@@ -115,7 +117,7 @@ param_example abc
 operation GetPet
 operation DeletePet
 category invalid_argument
-title@vi Id thú cưng không hợp lệ
+title@vi Id thú cưng {id} không hợp lệ
 message@vi Id thú cưng {id} không phải là một số từ 0 trở lên.
 code PET-404
 name PetNotFound
