@@ -33,6 +33,11 @@ type Draft struct {
 	// Notes report what was inferred and what could not be mapped, one a line.
 	Notes []string
 
+	// codeInBody reports whether the source shows the code travelling in the
+	// response body with no HTTP status (a {message, code, data} body): statuses
+	// are then not inferred, since the transport status is not per code.
+	codeInBody bool
+
 	byCode map[string]*Entry // the entries of Errors by code, for add
 	ops    map[string]bool   // the ids of Operations, for operation
 }
@@ -53,6 +58,14 @@ type Entry struct {
 	// order; positional ones ({0}) are found in the texts. A name the texts use
 	// that is not here is literal text.
 	Params []string
+	// ParamExamples holds example values of Params by name, where the source
+	// shows one.
+	ParamExamples map[string]string
+	// Private reports whether the source says clients must not see the code's
+	// texts (public: false).
+	Private bool
+
+	fromExample bool // the message is an example response's, with values in it
 }
 
 // Operation is an operation the source names as returning errors.
@@ -134,7 +147,10 @@ func (d *Draft) finish() {
 			return why != ""
 		})
 	}
-	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
+	infer := !d.codeInBody && !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
+	if d.codeInBody {
+		d.note("the source shows the code in the response body and gives no HTTP statuses: none were inferred; declare the status the API answers with")
+	}
 	used := map[string]bool{}
 	for _, e := range d.Errors {
 		d.ensureMessage(e)
@@ -157,7 +173,7 @@ func (d *Draft) finish() {
 			} else {
 				d.note("%s: no status in the source, none inferred: lint will report it", e.Code)
 			}
-		} else if e.Status == 0 {
+		} else if e.Status == 0 && !d.codeInBody {
 			d.note("%s: the source gives no status for this code: lint will report it", e.Code)
 		}
 	}

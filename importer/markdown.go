@@ -20,7 +20,7 @@ var (
 // responses. When a code has both, the table's texts become its title and summary
 // and the section's its message and description.
 func Markdown(name string, data []byte) *Draft {
-	r := &mdReader{d: &Draft{Name: name}, details: map[string]*Entry{}, tableCodes: map[string]bool{}}
+	r := &mdReader{d: &Draft{Name: name}, details: map[string]*Entry{}, tableCodes: map[string]bool{}, body: map[string]bool{}}
 	for i, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		r.line(i, strings.TrimSpace(line))
 	}
@@ -34,9 +34,11 @@ type mdReader struct {
 	table      []*Entry        // the table's rows
 	tableCodes map[string]bool // the codes of table
 	details    map[string]*Entry
-	order      []string // the ids of details, in order
-	cur        *Entry   // the details section being read
-	section    string   // the heading being read in it
+	order      []string        // the ids of details, in order
+	cur        *Entry          // the details section being read
+	section    string          // the heading being read in it
+	body       map[string]bool // the fields of a response body shown before the table
+	statuses   bool            // whether the table has a column of HTTP statuses
 }
 
 // line reads one trimmed line, the i-th of the page.
@@ -49,6 +51,9 @@ func (r *mdReader) line(i int, trimmed string) {
 	if strings.Contains(trimmed, "|") {
 		r.row(trimmed)
 		return
+	}
+	if r.cols == nil {
+		r.bodyField(trimmed)
 	}
 	if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (r.cols == nil || r.tableCodes[m[1]]) {
 		id := m[1] + m[2]
@@ -70,6 +75,19 @@ func (r *mdReader) line(i int, trimmed string) {
 	}
 }
 
+// bodyFieldRE matches a line of a response body's example that names one of its
+// fields: code: 1000, or "message": "…".
+var bodyFieldRE = regexp.MustCompile(`^"?(code|message)"?\s*:\s*\S`)
+
+// bodyField notes the fields of a response body the page shows before its table:
+// one with both a code and a message carries the code in the body.
+func (r *mdReader) bodyField(trimmed string) {
+	if m := bodyFieldRE.FindStringSubmatch(trimmed); m != nil {
+		r.body[m[1]] = true
+		r.d.codeInBody = r.body["code"] && r.body["message"] && !r.statuses
+	}
+}
+
 // row reads a line of a table: its header, a separator or a row.
 func (r *mdReader) row(trimmed string) {
 	cells := splitRow(trimmed)
@@ -77,6 +95,9 @@ func (r *mdReader) row(trimmed string) {
 	case isSeparator(cells):
 	case r.cols == nil || headerRow(cells):
 		r.cols = lower(cells)
+		if slices.ContainsFunc(r.cols, func(c string) bool { return strings.Contains(c, "http") }) {
+			r.statuses, r.d.codeInBody = true, false
+		}
 	default:
 		if e := fromRow(r.d, r.cols, cells); e != nil {
 			r.table = append(r.table, e)
@@ -124,6 +145,7 @@ func (r *mdReader) finish() *Draft {
 			d.add(e)
 		}
 	}
+	exampleParams(r.table)
 	for _, row := range r.table {
 		id := row.Code
 		if row.Key != "" {
@@ -260,6 +282,7 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 		e.Title = scenario
 		if e.Description != "" {
 			e.Message, e.Description = e.Description, ""
+			e.fromExample = true
 		}
 	}
 	return e
