@@ -11,7 +11,7 @@ import (
 
 // TestPropertiesMessageFormat imports an application's message bundle written as
 // java.text.MessageFormat patterns: dotted keys by area, positional {0} placeholders,
-// '' for a quote, number and date formats, ChoiceFormat with a placeholder nested in
+// a doubled quote for a quote, number and date formats, ChoiceFormat with a placeholder nested in
 // it, an Expression Language expression, a continued line, and two partial
 // translations. Each key is one code; {0} is a param; every construct errcat cannot
 // express renders as the source wrote it, nested placeholders included, with a note.
