@@ -10,47 +10,6 @@ import (
 	"github.com/errcat/errcat/internal/seed000"
 )
 
-// sections squashes every section of a document in seed 000's layout, by code and
-// section name ("000037[0] Root Cause"), and its overview rows ("title|description").
-func sections(doc string) (details, overview map[string]string) {
-	d := seed000.Parse(doc)
-	details, overview = map[string]string{}, map[string]string{}
-	for code, secs := range d.Sections {
-		for name, text := range secs {
-			details[code+" "+name] = seed000.Squash(text)
-		}
-	}
-	for code, row := range d.Overview {
-		overview[code] = seed000.Squash(row[0] + "|" + row[1])
-	}
-	return details, overview
-}
-
-// TestMarkdownReproducesSeed: docs markdown of the common catalog holds every code's
-// Message, Description, Root Cause and Resolution of seed 000, and its overview.
-func TestMarkdownReproducesSeed(t *testing.T) {
-	seed := seed000.Read(t)
-	md, err := Markdown([]*catalog.Catalog{commonCatalog(t)}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, wantOverview := sections(seed)
-	got, gotOverview := sections(string(md))
-	if len(want) < 150 || len(wantOverview) != 53 {
-		t.Fatalf("read %d sections and %d overview rows of the seed; the reader is broken", len(want), len(wantOverview))
-	}
-	for key, w := range want {
-		if g := got[key]; g != w {
-			t.Errorf("%s:\n got %q\nwant %q", key, g, w)
-		}
-	}
-	for code, w := range wantOverview {
-		if g := gotOverview[code]; g != w {
-			t.Errorf("overview %s:\n got %q\nwant %q", code, g, w)
-		}
-	}
-}
-
 func TestMarkdownGolden(t *testing.T) {
 	md, err := Markdown([]*catalog.Catalog{catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape")}, "")
 	if err != nil {

@@ -52,8 +52,8 @@ type Doc struct {
 
 var codeRE = regexp.MustCompile(`^\d{6}(\[\d\])?$`)
 
-// Parse reads doc. Markdown heading marks are ignored, and a row may have a column
-// between title and description (docs markdown's HTTP status).
+// Parse reads doc. Markdown heading marks are ignored; a row's title is its second
+// cell and its description its last.
 func Parse(doc string) Doc {
 	d := Doc{Overview: map[string][2]string{}, Sections: map[string]map[string]string{}}
 	var code, section string
