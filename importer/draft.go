@@ -65,7 +65,8 @@ type Entry struct {
 	// texts (public: false).
 	Private bool
 
-	fromExample bool // the message is an example response's, with values in it
+	fromExample bool     // the message is an example response's, with values in it
+	opPhrases   []string // the operations a table cell names, resolved once its footnotes are read
 }
 
 // Operation is an operation the source names as returning errors.

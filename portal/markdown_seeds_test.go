@@ -2,12 +2,15 @@ package portal
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/httperr"
+	"github.com/errcat/errcat/importer"
 	"github.com/errcat/errcat/internal/golden"
 	"github.com/errcat/errcat/internal/seed000"
 )
@@ -161,4 +164,77 @@ func TestMarkdownSeedGolden(t *testing.T) {
 		}
 		golden.Check(t, "testdata/golden/seeds/"+c.Name+".md", md)
 	}
+}
+
+// TestMarkdownSeedImportsBack: import --from markdown reads docs markdown's output of
+// each seed catalog back into the same codes and variants, texts, statuses and
+// operations (by title).
+func TestMarkdownSeedImportsBack(t *testing.T) {
+	for _, tt := range seedLayouts {
+		c := catalogtest.Load(t, tt.dir)
+		t.Run(c.Name, func(t *testing.T) {
+			md, err := MarkdownWith([]*catalog.Catalog{c}, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := importer.Markdown(c.Name, md).Files()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := fstest.MapFS{}
+			for name, data := range files {
+				fsys["out/"+name] = &fstest.MapFile{Data: data}
+			}
+			got, err := catalog.Load(fsys, "out")
+			if err != nil {
+				t.Fatalf("the import does not load: %v\n%s", err, files["errors.yaml"])
+			}
+			n := 0
+			for _, w := range c.Errors {
+				for _, w := range append([]*catalog.Entry{w}, w.Variants...) {
+					n++
+					g := got.Lookup(w.ID())
+					if g == nil {
+						t.Errorf("%s is not imported", w.ID())
+						continue
+					}
+					for _, f := range []struct{ name, got, want string }{
+						{"message", g.Message, w.Message},
+						{"description", g.Description, w.Description},
+						{"causes", strings.Join(g.Causes, "\n"), strings.Join(w.Causes, "\n")},
+						{"resolutions", strings.Join(g.Resolutions, "\n"), strings.Join(w.Resolutions, "\n")},
+						{"operations", operationTitles(got, g), operationTitles(c, w)},
+						{"status", strconv.Itoa(g.Status), strconv.Itoa(w.Status)},
+					} {
+						if f.name == "status" && w.Status == 0 {
+							continue // the import infers one where the document shows none
+						}
+						if seed000.Squash(f.got) != seed000.Squash(f.want) {
+							t.Errorf("%s %s:\n got %q\nwant %q", w.ID(), f.name, f.got, f.want)
+						}
+					}
+				}
+			}
+			m := 0
+			for _, e := range got.Errors {
+				m += 1 + len(e.Variants)
+			}
+			if m != n {
+				t.Errorf("imported %d codes and variants, want %d", m, n)
+			}
+		})
+	}
+}
+
+// operationTitles lists the titles of the operations that return e, "*" for every
+// operation.
+func operationTitles(c *catalog.Catalog, e *catalog.Entry) string {
+	var titles []string
+	for _, id := range e.ReturnedBy {
+		if op := c.Operation(id); op != nil {
+			id = op.Title
+		}
+		titles = append(titles, id)
+	}
+	return strings.Join(titles, ", ")
 }
