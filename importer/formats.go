@@ -88,7 +88,9 @@ func Text(name string, data []byte) *Draft {
 
 // CSV imports a table with a header row: code, and any of name, status, title,
 // message, summary, description, causes and resolutions (several items separated by
-// " | ").
+// " | "), returned by (operation titles separated by commas or " | "; "All" is every
+// operation) and public ("false", "no", "internal" or "private" for a code whose
+// texts clients must not see).
 func CSV(name string, data []byte) (*Draft, error) {
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
@@ -101,6 +103,7 @@ func CSV(name string, data []byte) (*Draft, error) {
 	head := lower(rows[0])
 	for _, row := range rows[1:] {
 		e := &Entry{}
+		var ops []string
 		for i, cell := range row {
 			if i >= len(head) {
 				break
@@ -118,6 +121,10 @@ func CSV(name string, data []byte) (*Draft, error) {
 				e.Summary = cell
 			case "description":
 				e.Description = cell
+			case "public", "visibility":
+				e.Private = private(cell)
+			case "returned by", "returned_by", "operations":
+				ops = append(ops, operationPhrases(strings.ReplaceAll(cell, " | ", ","))...)
 			case "causes", "root cause":
 				e.Causes = items(cell)
 			case "resolutions", "resolution":
@@ -132,11 +139,21 @@ func CSV(name string, data []byte) (*Draft, error) {
 			d.note("row %q has no code: skipped", strings.Join(row, ","))
 			continue
 		}
+		e.ReturnedBy = d.operations(ops, nil)
 		finishEntry(e)
 		d.add(e)
 	}
 	d.finish()
 	return d, nil
+}
+
+// private reports whether a public or visibility cell says the code is not public.
+func private(cell string) bool {
+	switch strings.ToLower(strings.TrimSpace(cell)) {
+	case "false", "no", "0", "internal", "private":
+		return true
+	}
+	return false
 }
 
 func items(cell string) []string {

@@ -88,7 +88,7 @@ var (
 
 // opening reads a line that opens a code's section before any heading, as docs
 // markdown writes them: the title in bold, or the facts line (Name `X` · HTTP 404
-// Not Found · …). It reports whether the line was one; any other line there is the
+// Not Found · … · Not public). It reports whether the line was one; any other line there is the
 // description.
 func (r *mdReader) opening(trimmed string) bool {
 	cur := r.cur
@@ -106,6 +106,7 @@ func (r *mdReader) opening(trimmed string) bool {
 	if s := httpRE.FindStringSubmatch(trimmed); s != nil {
 		cur.Status, _ = strconv.Atoi(s[1])
 	}
+	cur.Private = strings.Contains(trimmed+" · ", " · Not public · ")
 	return true
 }
 
@@ -219,6 +220,7 @@ func (r *mdReader) finish() *Draft {
 			if det.Name != "" {
 				row.Name = det.Name
 			}
+			row.Private = det.Private
 		} else if row.Description == "" {
 			// A row without a section: its second text is its description, not a
 			// summary of one.

@@ -321,7 +321,8 @@ func (l *markdownLayout) writeSection(b *bytes.Buffer, d *errcat.Definition) {
 	}
 }
 
-// mdFacts is the line of a code's statuses, name and deprecation.
+// mdFacts is the line of a code's name, statuses, visibility ("Not public": clients
+// see only its status's text) and deprecation.
 func mdFacts(d *errcat.Definition) string {
 	var facts []string
 	if d.Name() != "" && d.Parent() == nil {
@@ -332,6 +333,9 @@ func mdFacts(d *errcat.Definition) string {
 	}
 	if d.GRPC() != "" && d.Parent() == nil {
 		facts = append(facts, "gRPC `"+d.GRPC()+"`")
+	}
+	if !d.Public() && d.Parent() == nil {
+		facts = append(facts, "Not public")
 	}
 	if dep := d.Deprecated(); dep != nil {
 		s := "Deprecated"
