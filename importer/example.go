@@ -43,7 +43,7 @@ func exampleParams(entries []*Entry) {
 		if strings.Contains(" "+strings.ToLower(e.Message[:at])+" ", " fields ") {
 			name = "fields"
 		}
-		e.Message = escapeBraces2(e.Message[:at]) + "{" + name + "}" + escapeBraces2(e.Message[at+len(value):])
+		e.Message = escapedBraces(e.Message[:at]) + "{" + name + "}" + escapedBraces(e.Message[at+len(value):])
 		e.Params = append(e.Params, name)
 		e.ParamExamples = map[string]string{name: value}
 	}
@@ -52,7 +52,8 @@ func exampleParams(entries []*Entry) {
 // wordRE matches a word that may be a field name.
 var wordRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*`)
 
-func escapeBraces2(s string) string {
+// escapedBraces returns s with its braces doubled.
+func escapedBraces(s string) string {
 	var b strings.Builder
 	escapeBraces(&b, s)
 	return b.String()
