@@ -38,8 +38,9 @@ type Draft struct {
 	// are then not inferred, since the transport status is not per code.
 	codeInBody bool
 
-	byCode map[string]*Entry // the entries of Errors by code, for add
-	ops    map[string]bool   // the ids of Operations, for operation
+	byCode   map[string]*Entry // the entries of Errors by code, for add
+	headings map[string]bool   // the sections whose headings were noted
+	ops      map[string]bool   // the ids of Operations, for operation
 }
 
 // Entry is one imported code (or variant).

@@ -55,9 +55,11 @@ func Text(name string, data []byte) *Draft {
 		switch strings.ToLower(strings.TrimSuffix(t, ":")) {
 		case "possible causes", "causes", "root cause":
 			section = "causes"
+			d.heading(section, t)
 			continue
 		case "resolution", "resolutions", "solution":
 			section = "resolutions"
+			d.heading(section, t)
 			continue
 		}
 		switch section {
@@ -84,6 +86,25 @@ func Text(name string, data []byte) *Draft {
 	}
 	d.finish()
 	return d
+}
+
+// defaultHeadings are the headings docs markdown gives a code's sections unless told
+// otherwise.
+var defaultHeadings = map[string]string{"causes": "Root Cause", "resolutions": "Resolution", "message": "Message", "description": "Description"}
+
+// heading notes, once for each section, a heading that the source gives a code's
+// section and docs markdown would not: a catalog holds no headings, so the note says
+// how to write them again.
+func (d *Draft) heading(section, text string) {
+	text = strings.TrimLeft(text, "# ")
+	if text == defaultHeadings[section] || d.headings[section] {
+		return
+	}
+	if d.headings == nil {
+		d.headings = map[string]bool{}
+	}
+	d.headings[section] = true
+	d.note("the source heads the %s sections %q, which a catalog does not hold: write them so with errcat docs markdown --section %s=%q", section, text, section, text)
 }
 
 // CSV imports a table with a header row: code, and any of name, status, title,

@@ -73,6 +73,9 @@ func (r *mdReader) line(i int, trimmed string) {
 	}
 	if s, ok := sections[strings.ToLower(strings.TrimSuffix(strings.TrimLeft(trimmed, "# "), ":"))]; ok {
 		r.section = s
+		if s != "operations" {
+			r.d.heading(s, trimmed)
+		}
 		return
 	}
 	if trimmed != "" && !(r.section == "" && r.opening(trimmed)) {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +44,16 @@ func TestMarkdownFactsLine(t *testing.T) {
 	}
 	if op := c.Operation("PostEntry"); op == nil || op.Title != "Post entry" || !op.Group || op.Description != "Writes to the ledger." {
 		t.Errorf("operation PostEntry = %+v, want the group its footnote describes", op)
+	}
+}
+
+// TestHeadingsNoted: section headings other than docs markdown's own are named in a
+// note, once each, with the flag that writes them again.
+func TestHeadingsNoted(t *testing.T) {
+	d := Text("devdocs", []byte("Errors\n\nAUTH-401\n\nFailed\n\nIt failed.\n\nPossible Causes:\n\n• a\n\nResolution:\n\nDo b.\n\nAUTH-403\n\nDenied\n\nNo.\n\nPossible Causes:\n\n• c\n"))
+	notes := strings.Join(d.Notes, "\n")
+	want := `the source heads the causes sections "Possible Causes:", which a catalog does not hold: write them so with errcat docs markdown --section causes="Possible Causes:"`
+	if strings.Count(notes, want) != 1 || !strings.Contains(notes, `--section resolutions="Resolution:"`) {
+		t.Errorf("notes:\n%s\nwant once:\n%s\nand the resolutions' heading", notes, want)
 	}
 }
