@@ -33,8 +33,14 @@ type Draft struct {
 	// Notes report what was inferred and what could not be mapped, one a line.
 	Notes []string
 
-	byCode map[string]*Entry // the entries of Errors by code, for add
-	ops    map[string]bool   // the ids of Operations, for operation
+	// codeInBody reports whether the source shows the code travelling in the
+	// response body with no HTTP status (a {message, code, data} body): statuses
+	// are then not inferred, since the transport status is not per code.
+	codeInBody bool
+
+	byCode   map[string]*Entry // the entries of Errors by code, for add
+	headings map[string]bool   // the sections whose headings were noted
+	ops      map[string]bool   // the ids of Operations, for operation
 }
 
 // Entry is one imported code (or variant).
@@ -53,6 +59,15 @@ type Entry struct {
 	// order; positional ones ({0}) are found in the texts. A name the texts use
 	// that is not here is literal text.
 	Params []string
+	// ParamExamples holds example values of Params by name, where the source
+	// shows one.
+	ParamExamples map[string]string
+	// Private reports whether the source says clients must not see the code's
+	// texts (public: false).
+	Private bool
+
+	fromExample bool     // the message is an example response's, with values in it
+	opPhrases   []string // the operations a table cell names, resolved once its footnotes are read
 }
 
 // Operation is an operation the source names as returning errors.
@@ -88,13 +103,19 @@ func (d *Draft) add(e *Entry) {
 // {99}; anything else in braces is literal text.
 var placeholderRE = regexp.MustCompile(`\{(\d{1,2})\}`)
 
-// params returns the positional params the texts use: {0} → p0, up to the highest.
+// params returns the positional params the texts, which are templates, use: {0} →
+// p0, up to the highest.
 func params(texts ...string) []string {
 	high := -1
 	for _, t := range texts {
-		for _, m := range placeholderRE.FindAllStringSubmatch(t, -1) {
-			n, _ := strconv.Atoi(m[1]) // decimal: {010} is ten, not octal eight
-			high = max(high, n)
+		tmpl, err := errcat.ParseTemplate(t)
+		if err != nil {
+			continue // not a template: the catalog will say where
+		}
+		for _, p := range tmpl.Placeholders() {
+			if p.Index <= 99 { // bounded, as the catalog bounds params
+				high = max(high, p.Index) // {{0}} is literal text, no placeholder
+			}
 		}
 	}
 	out := make([]string, high+1)
@@ -134,7 +155,10 @@ func (d *Draft) finish() {
 			return why != ""
 		})
 	}
-	infer := !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
+	infer := !d.codeInBody && !slices.ContainsFunc(d.Errors, func(e *Entry) bool { return e.Status != 0 })
+	if d.codeInBody {
+		d.note("the source shows the code in the response body and gives no HTTP statuses: none were inferred; declare the status the API answers with")
+	}
 	used := map[string]bool{}
 	for _, e := range d.Errors {
 		d.ensureMessage(e)
@@ -157,7 +181,7 @@ func (d *Draft) finish() {
 			} else {
 				d.note("%s: no status in the source, none inferred: lint will report it", e.Code)
 			}
-		} else if e.Status == 0 {
+		} else if e.Status == 0 && !d.codeInBody {
 			d.note("%s: the source gives no status for this code: lint will report it", e.Code)
 		}
 	}
@@ -229,7 +253,11 @@ func escape(text string, names ...string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	last := 0
+	formats := formatSpans(text)
 	for _, loc := range anyPlaceholderRE.FindAllStringSubmatchIndex(text, -1) {
+		if slices.ContainsFunc(formats, func(s [2]int) bool { return loc[0] > s[0] && loc[0] < s[1] }) {
+			continue // inside a MessageFormat construct, which stays literal as a whole
+		}
 		name := text[loc[2]:loc[3]]
 		if name[0] < '0' || name[0] > '9' {
 			if !slices.Contains(names, name) || loc[0] > 0 && strings.ContainsRune("${", rune(text[loc[0]-1])) ||
@@ -243,6 +271,43 @@ func escape(text string, names ...string) string {
 	}
 	escapeBraces(&b, text[last:])
 	return b.String()
+}
+
+// formatSpans returns where text holds MessageFormat constructs with a format,
+// {0,number,integer} or {0,choice,0#none|1<{0} items}: from the opening brace to
+// past its matching closing one, nested braces included. A construct left open runs
+// to the end of text.
+func formatSpans(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if text[i] != '{' || !formatStart(text[i+1:]) {
+			continue
+		}
+		depth, j := 0, i
+		for ; j < len(text); j++ {
+			if text[j] == '{' {
+				depth++
+			} else if text[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		end := min(j+1, len(text))
+		out = append(out, [2]int{i, end})
+		i = end - 1
+	}
+	return out
+}
+
+// formatStart reports whether s, the text after an opening brace, starts a
+// MessageFormat construct with a format: an argument number, then a comma.
+func formatStart(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n > 0 && n < len(s) && s[n] == ','
 }
 
 // anyPlaceholderRE matches what may be a placeholder: {0} to {99}, or {name}.

@@ -55,9 +55,11 @@ func Text(name string, data []byte) *Draft {
 		switch strings.ToLower(strings.TrimSuffix(t, ":")) {
 		case "possible causes", "causes", "root cause":
 			section = "causes"
+			d.heading(section, t)
 			continue
 		case "resolution", "resolutions", "solution":
 			section = "resolutions"
+			d.heading(section, t)
 			continue
 		}
 		switch section {
@@ -86,9 +88,30 @@ func Text(name string, data []byte) *Draft {
 	return d
 }
 
+// defaultHeadings are the headings docs markdown gives a code's sections unless told
+// otherwise.
+var defaultHeadings = map[string]string{"causes": "Root Cause", "resolutions": "Resolution", "message": "Message", "description": "Description"}
+
+// heading notes, once for each section, a heading that the source gives a code's
+// section and docs markdown would not: a catalog holds no headings, so the note says
+// how to write them again.
+func (d *Draft) heading(section, text string) {
+	text = strings.TrimLeft(text, "# ")
+	if text == defaultHeadings[section] || d.headings[section] {
+		return
+	}
+	if d.headings == nil {
+		d.headings = map[string]bool{}
+	}
+	d.headings[section] = true
+	d.note("the source heads the %s sections %q, which a catalog does not hold: write them so with errcat docs markdown --section %s=%q", section, text, section, text)
+}
+
 // CSV imports a table with a header row: code, and any of name, status, title,
 // message, summary, description, causes and resolutions (several items separated by
-// " | ").
+// " | "), returned by (operation titles separated by commas or " | "; "All" is every
+// operation) and public ("false", "no", "internal" or "private" for a code whose
+// texts clients must not see).
 func CSV(name string, data []byte) (*Draft, error) {
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
@@ -101,6 +124,7 @@ func CSV(name string, data []byte) (*Draft, error) {
 	head := lower(rows[0])
 	for _, row := range rows[1:] {
 		e := &Entry{}
+		var ops []string
 		for i, cell := range row {
 			if i >= len(head) {
 				break
@@ -118,6 +142,10 @@ func CSV(name string, data []byte) (*Draft, error) {
 				e.Summary = cell
 			case "description":
 				e.Description = cell
+			case "public", "visibility":
+				e.Private = private(cell)
+			case "returned by", "returned_by", "operations":
+				ops = append(ops, operationPhrases(strings.ReplaceAll(cell, " | ", ","))...)
 			case "causes", "root cause":
 				e.Causes = items(cell)
 			case "resolutions", "resolution":
@@ -132,11 +160,21 @@ func CSV(name string, data []byte) (*Draft, error) {
 			d.note("row %q has no code: skipped", strings.Join(row, ","))
 			continue
 		}
+		e.ReturnedBy = d.operations(ops, nil)
 		finishEntry(e)
 		d.add(e)
 	}
 	d.finish()
 	return d, nil
+}
+
+// private reports whether a public or visibility cell says the code is not public.
+func private(cell string) bool {
+	switch strings.ToLower(strings.TrimSpace(cell)) {
+	case "false", "no", "0", "internal", "private":
+		return true
+	}
+	return false
 }
 
 func items(cell string) []string {

@@ -70,6 +70,9 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add([]byte("| Code | Message |\n|---|---|\n| E1 | Hi {0} |\nE1\nMessage\nHello {0}.\nRoot Cause\n- x - y\n"))
 	f.Add([]byte("AUTH-401\nAuthentication Failed\nDesc\nPossible Causes:\n  • a\nResolution:\nDo it.\n"))
 	f.Add([]byte("Error Code Status Message Returned By\n1 500 Unexpected error. All Represents an error.\n107 Db error. Create, Read* You did it.\n* Reads are reads.\n"))
+	f.Add([]byte("# T\n\n| Code | HTTP status | Message | Returned By | Example response |\n|---|---|---|---|---|\n| 1 | 400 | Bad | All data operations\\*, Login | `{\"response_status\":{\"messages\":[{\"status_code\":1,\"field\":\"a_b\",\"message\":\"Bad a_b\"}]}}` |\n\n\\* Data operations are CRUD.\n"))
+	f.Add([]byte("### A-401\n\n**Failed**\n\nName `Failed` · HTTP 401 Unauthorized\n\nIt failed.\n\n#### Possible Causes:\n\n- a\n\n#### Returned By\n\nLogin†, All\n\n† Logins.\n"))
+	f.Add([]byte("The format is:\n{\nmessage: 'x',\ncode: 1000,\n}\nCode | Description |\n---|---|\n1000 | Busy |\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, d := range []*Draft{Markdown("x", data), Text("x", data)} {
 			if len(d.Errors) > 0 {
@@ -88,6 +91,7 @@ func FuzzStructured(f *testing.F) {
 	f.Add([]byte("E1=Order {0} was not found.\nE1.title=Order missing\n# comment\nE2 : it''s gone \\\n  for good\n"))
 	f.Add([]byte(`{"errors": [{"errorCode": 1001, "text": "Unknown user {0}", "http": 404}, {"text": "no code"}]}`))
 	f.Add([]byte(`[{"code": "E1", "message": "x {0} {1}", "status": "404"}]`))
+	f.Add([]byte("a.cart=Holds {0,choice,0#none|1#one|1<{0,number,integer} items}; limit {1}.\nb.c=It''s {0,choice,1#{1}|2<{{0}} {x\n"))
 	f.Add([]byte("a.b.Max.message = must be at most {value}\na.b.Min.message = ${x ? '{y}' : ''}{min} {0,number} {a.b.c}\nc.Max.message = {{x}} {max\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 4<<10 {

@@ -10,7 +10,7 @@ import (
 
 var (
 	detailHeadRE = regexp.MustCompile(`^\s*#*\s*([A-Z0-9][A-Z0-9_-]*\d)(\[(\d+)\])?\s*$`)
-	sections     = map[string]string{"message": "message", "description": "description", "root cause": "causes", "root causes": "causes", "cause": "causes", "causes": "causes", "possible causes": "causes", "resolution": "resolutions", "resolutions": "resolutions", "solution": "resolutions"}
+	sections     = map[string]string{"message": "message", "description": "description", "root cause": "causes", "root causes": "causes", "cause": "causes", "causes": "causes", "possible causes": "causes", "resolution": "resolutions", "resolutions": "resolutions", "solution": "resolutions", "returned by": "operations"}
 )
 
 // Markdown imports tables (a header row naming Code and texts, then a row a code;
@@ -20,7 +20,7 @@ var (
 // responses. When a code has both, the table's texts become its title and summary
 // and the section's its message and description.
 func Markdown(name string, data []byte) *Draft {
-	r := &mdReader{d: &Draft{Name: name}, details: map[string]*Entry{}, tableCodes: map[string]bool{}}
+	r := &mdReader{d: &Draft{Name: name}, details: map[string]*Entry{}, tableCodes: map[string]bool{}, body: map[string]bool{}, notes: map[string]string{}}
 	for i, line := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
 		r.line(i, strings.TrimSpace(line))
 	}
@@ -34,9 +34,12 @@ type mdReader struct {
 	table      []*Entry        // the table's rows
 	tableCodes map[string]bool // the codes of table
 	details    map[string]*Entry
-	order      []string // the ids of details, in order
-	cur        *Entry   // the details section being read
-	section    string   // the heading being read in it
+	order      []string          // the ids of details, in order
+	cur        *Entry            // the details section being read
+	section    string            // the heading being read in it
+	body       map[string]bool   // the fields of a response body shown before the table
+	notes      map[string]string // the footnotes under the table, by mark
+	statuses   bool              // whether the table has a column of HTTP statuses
 }
 
 // line reads one trimmed line, the i-th of the page.
@@ -48,6 +51,13 @@ func (r *mdReader) line(i int, trimmed string) {
 	}
 	if strings.Contains(trimmed, "|") {
 		r.row(trimmed)
+		return
+	}
+	if r.cols == nil {
+		r.bodyField(trimmed)
+	}
+	if mark, text, ok := r.footnote(trimmed); ok {
+		r.notes[mark] = text
 		return
 	}
 	if m := detailHeadRE.FindStringSubmatch(trimmed); m != nil && (r.cols == nil || r.tableCodes[m[1]]) {
@@ -63,11 +73,72 @@ func (r *mdReader) line(i int, trimmed string) {
 	}
 	if s, ok := sections[strings.ToLower(strings.TrimSuffix(strings.TrimLeft(trimmed, "# "), ":"))]; ok {
 		r.section = s
+		if s != "operations" {
+			r.d.heading(s, trimmed)
+		}
 		return
 	}
-	if trimmed != "" {
+	if trimmed != "" && !(r.section == "" && r.opening(trimmed)) {
 		r.text(trimmed)
 	}
+}
+
+var (
+	boldRE  = regexp.MustCompile(`^\*\*(.+)\*\*$`)
+	factsRE = regexp.MustCompile("^(?:Name `([A-Za-z][A-Za-z0-9]*)`|HTTP ([1-5][0-9][0-9])\\b)")
+	httpRE  = regexp.MustCompile(`(?:^| · )HTTP ([1-5][0-9][0-9])\b`)
+)
+
+// opening reads a line that opens a code's section before any heading, as docs
+// markdown writes them: the title in bold, or the facts line (Name `X` · HTTP 404
+// Not Found · … · Not public). It reports whether the line was one; any other line there is the
+// description.
+func (r *mdReader) opening(trimmed string) bool {
+	cur := r.cur
+	if m := boldRE.FindStringSubmatch(trimmed); m != nil && cur.Title == "" && cur.Description == "" {
+		cur.Title = m[1]
+		return true
+	}
+	m := factsRE.FindStringSubmatch(trimmed)
+	if m == nil {
+		return false
+	}
+	if m[1] != "" {
+		cur.Name = m[1]
+	}
+	if s := httpRE.FindStringSubmatch(trimmed); s != nil {
+		cur.Status, _ = strconv.Atoi(s[1])
+	}
+	cur.Private = strings.Contains(trimmed+" · ", " · Not public · ")
+	return true
+}
+
+// bodyFieldRE matches a line of a response body's example that names one of its
+// fields: code: 1000, or "message": "…".
+var bodyFieldRE = regexp.MustCompile(`^"?(code|message)"?\s*:\s*\S`)
+
+// bodyField notes the fields of a response body the page shows before its table:
+// one with both a code and a message carries the code in the body.
+func (r *mdReader) bodyField(trimmed string) {
+	if m := bodyFieldRE.FindStringSubmatch(trimmed); m != nil {
+		r.body[m[1]] = true
+		r.d.codeInBody = r.body["code"] && r.body["message"] && !r.statuses
+	}
+}
+
+// footnote reads a footnote of operation groups: a line that starts with a mark,
+// † ‡ § or an escaped \*, or an unescaped * under a table and outside any code's
+// section (where it is a list's bullet).
+func (r *mdReader) footnote(trimmed string) (mark, text string, ok bool) {
+	escaped := strings.HasPrefix(trimmed, `\*`)
+	if !escaped && (strings.HasPrefix(trimmed, "*") && (r.cols == nil || r.cur != nil) || strings.HasPrefix(trimmed, "-")) {
+		return "", "", false
+	}
+	m := footnoteRE.FindStringSubmatch(strings.TrimPrefix(trimmed, `\`))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], mdEscapeRE.ReplaceAllString(m[2], "$1"), true
 }
 
 // row reads a line of a table: its header, a separator or a row.
@@ -77,6 +148,9 @@ func (r *mdReader) row(trimmed string) {
 	case isSeparator(cells):
 	case r.cols == nil || headerRow(cells):
 		r.cols = lower(cells)
+		if slices.ContainsFunc(r.cols, func(c string) bool { return strings.Contains(c, "http") }) {
+			r.statuses, r.d.codeInBody = true, false
+		}
 	default:
 		if e := fromRow(r.d, r.cols, cells); e != nil {
 			r.table = append(r.table, e)
@@ -89,10 +163,14 @@ func (r *mdReader) row(trimmed string) {
 func (r *mdReader) text(trimmed string) {
 	cur := r.cur
 	switch r.section {
+	case "":
+		cur.Description = join(cur.Description, trimmed)
 	case "message":
 		cur.Message = join(cur.Message, trimmed)
 	case "description":
 		cur.Description = join(cur.Description, trimmed)
+	case "operations":
+		cur.opPhrases = append(cur.opPhrases, operationPhrases(trimmed)...)
 	case "causes", "resolutions":
 		list := &cur.Causes
 		if r.section == "resolutions" {
@@ -120,19 +198,36 @@ func (r *mdReader) finish() *Draft {
 	if len(r.table) == 0 {
 		for _, id := range r.order {
 			e := r.details[id]
+			e.ReturnedBy = d.operations(e.opPhrases, r.notes)
 			finishEntry(e)
 			d.add(e)
 		}
 	}
+	exampleParams(r.table)
 	for _, row := range r.table {
+		row.ReturnedBy = d.operations(row.opPhrases, r.notes)
 		id := row.Code
 		if row.Key != "" {
 			id += "[" + row.Key + "]"
 		}
 		if det, ok := r.details[id]; ok {
 			row.Title = row.Message
-			row.Message, row.Description = det.Message, det.Description
+			if det.Message != "" { // else the row's text is the message as well
+				row.Message = det.Message
+			}
+			row.Description = det.Description
 			row.Causes, row.Resolutions = det.Causes, det.Resolutions
+			if det.Status != 0 && row.Status == 0 {
+				row.Status = det.Status
+			}
+			if det.Name != "" {
+				row.Name = det.Name
+			}
+			row.Private = det.Private
+		} else if row.Description == "" {
+			// A row without a section: its second text is its description, not a
+			// summary of one.
+			row.Description, row.Summary = row.Summary, ""
 		}
 		finishEntry(row)
 		d.add(row)
@@ -239,6 +334,8 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 			e.Status, _ = strconv.Atoi(c)
 		case strings.Contains(col, "example"):
 			readExample(e, c)
+		case strings.Contains(col, "returned by") || col == "operations":
+			e.opPhrases = operationPhrases(c)
 		case col == "message" || col == "error message" || col == "error scenario" || col == "title" || col == "description":
 			texts = append(texts, c)
 		}
@@ -253,13 +350,14 @@ func fromRow(d *Draft, cols, cells []string) *Entry {
 	default:
 		e.Message, e.Summary = texts[0], texts[1]
 	}
-	if strings.Contains(strings.Join(cols, " "), "error scenario") && e.Message != "" {
-		// A table of error scenarios: the scenario is the title; the example's
-		// message, if any, the message.
+	if header := strings.Join(cols, " "); (strings.Contains(header, "error scenario") || strings.Contains(header, "example")) && e.Message != "" {
+		// A table of error scenarios or with example responses: the row's text is
+		// the title; the example's message, if any, the message.
 		scenario := e.Message
 		e.Title = scenario
 		if e.Description != "" {
 			e.Message, e.Description = e.Description, ""
+			e.fromExample = true
 		}
 	}
 	return e
@@ -270,6 +368,7 @@ var failedRE = regexp.MustCompile(`"failed"\d+`)
 // readExample reads an example response cell: a message and a field, whatever the
 // envelope (the JSON may be a little broken, as a published "failed"4 is).
 func readExample(e *Entry, cell string) {
+	cell = strings.ReplaceAll(strings.Trim(cell, "` "), `\|`, "|") // a code span, as docs markdown writes one
 	fix := failedRE.ReplaceAllString(cell, `"failed"`)
 	var v any
 	if json.Unmarshal([]byte(fix), &v) != nil {

@@ -23,7 +23,8 @@ import (
 // Placeholders {0} and named ones such as {min} become params. What errcat's
 // templates cannot express is kept as literal text, with a note: Expression Language
 // (${…}), references to other messages ({a.b.message}) and MessageFormat's formats
-// ({0,number}).
+// ({0,number}) and ChoiceFormat ({0,choice,0#none|1#one|1<{0} items}), each kept whole,
+// nested placeholders included.
 func Properties(name string, files map[string][]byte) (*Draft, error) {
 	d := &Draft{Name: name, Translations: map[string][]*Entry{}}
 	var base string
@@ -138,7 +139,7 @@ func readBundle(d *Draft, file string, data []byte, notes bool) []*Entry {
 // placeholders records the named placeholders of text as params of e, and notes
 // what errcat cannot express when notes is set. It returns the text.
 func (d *Draft) placeholders(e *Entry, text string, notes bool) string {
-	var el, ref, format bool
+	var el, ref, format, choice bool
 	for i := 0; i < len(text); i++ {
 		if text[i] != '{' {
 			continue
@@ -157,8 +158,15 @@ func (d *Draft) placeholders(e *Entry, text string, notes bool) string {
 			if !slices.Contains(e.Params, inner) {
 				e.Params = append(e.Params, inner)
 			}
-		case strings.Contains(inner, ",") && inner != "" && unicode.IsDigit(rune(inner[0])):
-			format = true
+		case formatStart(text[i+1:]):
+			if strings.HasPrefix(strings.TrimLeft(inner[strings.IndexByte(inner, ',')+1:], " "), "choice") {
+				choice = true
+			} else {
+				format = true
+			}
+			if s := formatSpans(text[i:]); len(s) > 0 {
+				end = s[0][1] - 1 // past the construct's nested braces
+			}
 		case strings.Contains(inner, ".") && !strings.ContainsAny(inner, " \t"):
 			ref = true
 		}
@@ -175,6 +183,9 @@ func (d *Draft) placeholders(e *Entry, text string, notes bool) string {
 	}
 	if format {
 		d.note("%s: a MessageFormat format {N,…} is kept as literal text: errcat's templates insert values as they are", e.Code)
+	}
+	if choice {
+		d.note("%s: a ChoiceFormat {N,choice,…} is kept as literal text: errcat's templates choose no text by number; write one text, or one code or variant per case", e.Code)
 	}
 	return text
 }

@@ -74,16 +74,7 @@ func tableText(name string, data []byte) *Draft {
 		}
 		e := &Entry{Code: r[0], Texts: errcat.Texts{Message: clean(p.message()), Description: clean(p.description())}}
 		e.Status, _ = strconv.Atoi(r[1])
-		for _, op := range p.ops {
-			switch op {
-			case "All":
-				e.ReturnedBy = append(e.ReturnedBy, "*")
-			case "N/A":
-			default:
-				id := d.operation(op, notes)
-				e.ReturnedBy = append(e.ReturnedBy, id)
-			}
-		}
+		e.ReturnedBy = d.operations(p.ops, notes)
 		d.add(e)
 	}
 	d.finish()
@@ -170,6 +161,34 @@ func sentenceStart(words []string, i int) bool {
 	return true
 }
 
+// operations returns the ids of the operations phrases name: "All" is every
+// operation ("*"), "N/A" none, any other phrase one operation (see operation).
+func (d *Draft) operations(phrases []string, notes map[string]string) []string {
+	var ids []string
+	for _, op := range phrases {
+		switch op {
+		case "All":
+			ids = append(ids, "*")
+		case "N/A", "":
+		default:
+			ids = append(ids, d.operation(op, notes))
+		}
+	}
+	return ids
+}
+
+// operationPhrases splits a cell of operations, separated by commas, undoing
+// Markdown's escapes.
+func operationPhrases(cell string) []string {
+	var out []string
+	for _, p := range strings.Split(mdEscapeRE.ReplaceAllString(cell, "$1"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // operation returns the id of an operation phrase, declaring it once; a phrase with a
 // footnote mark is a group whose description is the footnote.
 func (d *Draft) operation(phrase string, notes map[string]string) string {
@@ -182,6 +201,9 @@ func (d *Draft) operation(phrase string, notes map[string]string) string {
 	var id strings.Builder
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		id.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	if id.Len() == 0 { // a phrase of punctuation alone
+		id.WriteString("Operation" + strconv.Itoa(len(d.Operations)+1))
 	}
 	if d.ops == nil {
 		d.ops = map[string]bool{}

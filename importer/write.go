@@ -68,10 +68,14 @@ func (w *yamlWriter) entry(e *Entry) {
 			w.key(4, "params")
 			for _, p := range ps {
 				w.b.WriteString("      - name: " + quote(p) + "\n")
+				w.field(8, "example", e.ParamExamples[p])
 			}
 		}
 	})
 	w.list(4, "returned_by", e.ReturnedBy)
+	if e.Private {
+		w.b.WriteString("    public: false\n")
+	}
 	if e.ExampleField != "" {
 		w.key(4, "examples")
 		w.b.WriteString("      - field: " + quote(e.ExampleField) + "\n")
@@ -81,6 +85,7 @@ func (w *yamlWriter) entry(e *Entry) {
 		for i, v := range e.Variants {
 			w.b.WriteString("      - key: " + quote(strconv.Itoa(i)) + "\n")
 			w.texts(8, v, nil)
+			w.list(8, "returned_by", v.ReturnedBy)
 		}
 	}
 }

@@ -5,51 +5,8 @@ import (
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/catalog/catalogtest"
-	"github.com/errcat/errcat/importer"
 	"github.com/errcat/errcat/internal/golden"
-	"github.com/errcat/errcat/internal/seed000"
 )
-
-// sections squashes every section of a document in seed 000's layout, by code and
-// section name ("000037[0] Root Cause"), and its overview rows ("title|description").
-func sections(doc string) (details, overview map[string]string) {
-	d := seed000.Parse(doc)
-	details, overview = map[string]string{}, map[string]string{}
-	for code, secs := range d.Sections {
-		for name, text := range secs {
-			details[code+" "+name] = seed000.Squash(text)
-		}
-	}
-	for code, row := range d.Overview {
-		overview[code] = seed000.Squash(row[0] + "|" + row[1])
-	}
-	return details, overview
-}
-
-// TestMarkdownReproducesSeed: docs markdown of the common catalog holds every code's
-// Message, Description, Root Cause and Resolution of seed 000, and its overview.
-func TestMarkdownReproducesSeed(t *testing.T) {
-	seed := seed000.Read(t)
-	md, err := Markdown([]*catalog.Catalog{commonCatalog(t)}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, wantOverview := sections(seed)
-	got, gotOverview := sections(string(md))
-	if len(want) < 150 || len(wantOverview) != 53 {
-		t.Fatalf("read %d sections and %d overview rows of the seed; the reader is broken", len(want), len(wantOverview))
-	}
-	for key, w := range want {
-		if g := got[key]; g != w {
-			t.Errorf("%s:\n got %q\nwant %q", key, g, w)
-		}
-	}
-	for code, w := range wantOverview {
-		if g := gotOverview[code]; g != w {
-			t.Errorf("overview %s:\n got %q\nwant %q", code, g, w)
-		}
-	}
-}
 
 func TestMarkdownGolden(t *testing.T) {
 	md, err := Markdown([]*catalog.Catalog{catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape")}, "")
@@ -62,44 +19,4 @@ func TestMarkdownGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/golden/markdown.vi.md", vi)
-}
-
-// TestMarkdownImportsBack: errcat import --from markdown reads the document docs
-// writes back into the same codes and texts.
-func TestMarkdownImportsBack(t *testing.T) {
-	c := commonCatalog(t)
-	md, err := Markdown([]*catalog.Catalog{c}, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := importer.Markdown("common.md", md)
-	if len(d.Errors) != len(c.Errors) {
-		t.Fatalf("imported %d codes; want %d", len(d.Errors), len(c.Errors))
-	}
-	var all []*importer.Entry
-	for _, e := range d.Errors {
-		all = append(all, e)
-		all = append(all, e.Variants...)
-	}
-	if len(all) != 54 {
-		t.Errorf("imported %d codes and variants; want 54", len(all))
-	}
-	for _, e := range all {
-		id := e.Code
-		if e.Key != "" {
-			id += "[" + e.Key + "]"
-		}
-		ce := c.Lookup(id)
-		if ce == nil {
-			t.Errorf("imported %s, which the catalog lacks", id)
-			continue
-		}
-		status := ce.Status
-		if status == 0 && ce.Parent != nil {
-			status = ce.Parent.Status // variants inherit their code's
-		}
-		if seed000.Squash(e.Message) != seed000.Squash(ce.Message) || seed000.Squash(e.Description) != seed000.Squash(ce.Description) || len(e.Causes) != len(ce.Causes) || e.Status != status {
-			t.Errorf("%s: imported %q / %q / %d causes / %d; catalog has %q / %q / %d / %d", id, e.Message, e.Description, len(e.Causes), e.Status, ce.Message, ce.Description, len(ce.Causes), ce.Status)
-		}
-	}
 }

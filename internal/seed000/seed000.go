@@ -17,21 +17,25 @@ import (
 // File is the seed document's name in the seeds directory beside the repository.
 const File = "000_6de86d8b8021aa0c.txt"
 
-// Read returns the seed document, found in shared/seeds/ in the test's directory or
-// one above it. When it is not there the test is skipped, or fails under CI.
-func Read(tb testing.TB) string {
+// Read returns the seed document File; see [ReadFile].
+func Read(tb testing.TB) string { return ReadFile(tb, File) }
+
+// ReadFile returns the seed document named file, found in shared/seeds/ in the test's
+// directory or any folder above it. When it is not there the test is skipped, or
+// fails under CI (see [testenv.Missing]) with a message that says where it looked.
+func ReadFile(tb testing.TB, file string) string {
 	tb.Helper()
 	wd, err := os.Getwd()
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for dir := wd; ; dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", File))
+		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", file))
 		if err == nil {
 			return string(data)
 		}
 		if filepath.Dir(dir) == dir {
-			testenv.Missing(tb, "seed document shared/seeds/%s not found in %s or any folder above it", File, wd)
+			testenv.Missing(tb, "seed document shared/seeds/%s not found in %s or any folder above it", file, wd)
 			return ""
 		}
 	}
@@ -48,8 +52,8 @@ type Doc struct {
 
 var codeRE = regexp.MustCompile(`^\d{6}(\[\d\])?$`)
 
-// Parse reads doc. Markdown heading marks are ignored, and a row may have a column
-// between title and description (docs markdown's HTTP status).
+// Parse reads doc. Markdown heading marks are ignored; a row's title is its second
+// cell and its description its last.
 func Parse(doc string) Doc {
 	d := Doc{Overview: map[string][2]string{}, Sections: map[string]map[string]string{}}
 	var code, section string

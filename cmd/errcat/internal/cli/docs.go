@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/portal"
 	"github.com/spf13/cobra"
 )
@@ -57,21 +60,41 @@ DIR and moved into place when complete; DIR may hold an earlier site.`,
 }
 
 func newDocsMarkdown() *cobra.Command {
-	var out, locale string
+	var out, locale, envelope string
+	var sections []string
 	cmd := &cobra.Command{
 		Use:   "markdown [PATH...] [-o FILE]",
 		Short: "Write catalogs as one Markdown document, for wikis and repositories",
 		Long: `markdown writes each catalog PATH (as for build; the built-in common catalog without PATH) as
-Markdown: an overview table of the codes, then each code's Message, Description,
-Root Cause and Resolution sections. Without -o it prints the document.`,
+Markdown, laid out by what the catalog holds: an overview table whose columns are the
+ones some code fills (HTTP status, Returned By with operation titles and footnotes for
+groups of operations, Description, Example response when the catalog gives examples),
+then a section for each code that says more than its row (Message, Description, Root
+Cause, Resolution). A catalog whose every code has causes or resolutions and none a
+summary is written as sections alone, each opening with the code's title. Without -o
+it prints the document.`,
 		Example: `  errcat docs markdown ./errors -o ERRORS.md
-  errcat docs markdown --locale vi examples/petstore/errors`,
+  errcat docs markdown --locale vi examples/petstore/errors
+  errcat docs markdown --section causes="Possible Causes:" --section resolutions="Resolution:" ./errors`,
 		RunE: func(cmd *cobra.Command, a []string) error {
+			opts := portal.MarkdownOptions{Locale: locale, Sections: map[string]string{}}
+			for _, s := range sections {
+				key, name, ok := strings.Cut(s, "=")
+				if !ok || !slices.Contains(markdownSections, key) || name == "" {
+					return usageErrorf("docs markdown: --section %q: want SECTION=HEADING, SECTION one of %s", s, strings.Join(markdownSections, ", "))
+				}
+				opts.Sections[key] = name
+			}
+			if envelope != "" {
+				if opts.Envelope = httperr.EnvelopeByName(envelope); opts.Envelope == nil {
+					return usageErrorf("docs markdown: --envelope %q: want one of %s", envelope, envelopeNames())
+				}
+			}
 			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
 			if err != nil {
 				return err
 			}
-			md, err := portal.Markdown(cats, locale)
+			md, err := portal.MarkdownWith(cats, opts)
 			if err != nil {
 				return findingsErrorf("docs markdown: %v", err)
 			}
@@ -80,7 +103,21 @@ Root Cause and Resolution sections. Without -o it prints the document.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().StringVarP(&locale, "locale", "l", "", "locale of the texts (default: each catalog's default locale)")
+	cmd.Flags().StringArrayVar(&sections, "section", nil, "SECTION=HEADING: the heading of a code's section (message, description, causes, resolutions, returned_by); repeatable")
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example responses: "+envelopeNames()+` (default "`+httperr.Envelopes[0].Name()+`")`)
 	return cmd
+}
+
+// markdownSections are the sections whose headings docs markdown --section renames.
+var markdownSections = []string{"message", "description", "causes", "resolutions", "returned_by"}
+
+// envelopeNames lists the names of httperr's envelopes, separated by "|".
+func envelopeNames() string {
+	var names []string
+	for _, e := range httperr.Envelopes {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, "|")
 }
 
 // loadCatalogs loads each catalog the paths name (a file, a directory, or dir/... for
