@@ -46,4 +46,3 @@ func newHuma(h *httperr.Handler) (http.Handler, huma.API) {
 	huma.Get(api, "/secret", func(context.Context, *struct{}) (*struct{}, error) { return nil, secretError() })
 	return h.Wrap(mux), api
 }
-
