@@ -29,6 +29,10 @@ type orderInput struct {
 	}
 }
 
+type search struct {
+	Limit int `query:"limit" maximum:"10"`
+}
+
 type orderID struct {
 	ID string `path:"id"`
 }
@@ -40,6 +44,7 @@ func newAPI() (http.Handler, huma.API) {
 	mux := http.NewServeMux()
 	api := humago.New(mux, humaerr.Config(h, huma.DefaultConfig("Orders", "1.0.0")))
 	huma.Post(api, "/orders", func(context.Context, *orderInput) (*struct{}, error) { return nil, nil })
+	huma.Get(api, "/search", func(context.Context, *search) (*struct{}, error) { return nil, nil })
 	huma.Get(api, "/orders/{id}", func(_ context.Context, in *orderID) (*struct{}, error) {
 		switch in.ID {
 		case "huma404":
@@ -75,6 +80,8 @@ func TestErrors(t *testing.T) {
 			`{"type":"` + problems + `000033/","title":"Unsupported media type in Accept header","status":406,"detail":"The media type(s) in your Accept header are not supported. Supported media types: application/problem+json, application/json.","instance":"req-1","code":"000033","params":{"supported":"application/problem+json, application/json"}}`},
 		{"validation", "POST", "/orders", `{"items":[{"sku":"ab"}]}`, "", 400,
 			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003","errors":[{"pointer":"/items/0/sku","code":"000039","detail":"The value of the field 'items.0.sku' is invalid or does not exist."},{"pointer":"/name","code":"000038","detail":"Field 'name' is required and cannot be left blank."}]}`},
+		{"parameter", "GET", "/search?limit=50", "", "", 400,
+			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003","errors":[{"pointer":"/query/limit","code":"000039","detail":"The value of the field 'query.limit' is invalid or does not exist."}]}`},
 		{"not JSON", "POST", "/orders", `{"name":`, "", 400,
 			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003"}`},
 	}

@@ -25,6 +25,7 @@ const Secret = `pq: password authentication failed for user "admin"`
 //	OPTIONS /pets    204 (echo answers OPTIONS on every route; the others are told to)
 //	GET /panic       panics
 //	GET /secret      a catalog error whose cause holds Secret
+//	GET /plain       an error of no catalog whose text holds Secret
 
 // petNotFound returns the error of GET /pets/{id}, or nil for pet 1.
 func petNotFound(id string) error {
@@ -36,6 +37,12 @@ func petNotFound(id string) error {
 		return nil
 	}
 	return apierr.PetNotFound(n)
+}
+
+// plainError returns an error that is no catalog error, holding Secret: answered
+// as an internal error, its text logged only.
+func plainError() error {
+	return fmt.Errorf("list pets: %s", Secret)
 }
 
 // secretError returns a catalog error wrapping a cause that holds Secret, as a

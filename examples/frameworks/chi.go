@@ -52,5 +52,6 @@ func newChi(h *httperr.Handler) http.Handler {
 	r.Options("/pets", func(w http.ResponseWriter, req *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	r.Get("/panic", func(http.ResponseWriter, *http.Request) { panic("nil map") })
 	r.Get("/secret", func(w http.ResponseWriter, req *http.Request) { httperr.Write(w, req, secretError()) })
+	r.Get("/plain", func(w http.ResponseWriter, req *http.Request) { httperr.Write(w, req, plainError()) })
 	return h.Wrap(r)
 }

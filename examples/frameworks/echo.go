@@ -50,5 +50,6 @@ func newEcho(h *httperr.Handler) http.Handler {
 	e.OPTIONS("/pets", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 	e.GET("/panic", func(echo.Context) error { panic("nil map") })
 	e.GET("/secret", func(echo.Context) error { return secretError() })
+	e.GET("/plain", func(echo.Context) error { return plainError() })
 	return h.Wrap(e)
 }

@@ -26,5 +26,6 @@ func newFiber(h *httperr.Handler) *fiber.App {
 	app.Options("/pets", func(c *fiber.Ctx) error { return c.SendStatus(fiber.StatusNoContent) })
 	app.Get("/panic", func(*fiber.Ctx) error { panic("nil map") })
 	app.Get("/secret", func(*fiber.Ctx) error { return secretError() })
+	app.Get("/plain", func(*fiber.Ctx) error { return plainError() })
 	return app
 }

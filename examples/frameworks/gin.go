@@ -32,5 +32,6 @@ func newGin(h *httperr.Handler) http.Handler {
 	r.OPTIONS("/pets", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 	r.GET("/panic", func(*gin.Context) { panic("nil map") })
 	r.GET("/secret", func(c *gin.Context) { c.Error(secretError()) })
+	r.GET("/plain", func(c *gin.Context) { c.Error(plainError()) })
 	return h.Wrap(r)
 }

@@ -44,5 +44,6 @@ func newHuma(h *httperr.Handler) (http.Handler, huma.API) {
 		func(context.Context, *struct{}) (*struct{}, error) { return nil, nil })
 	huma.Get(api, "/panic", func(context.Context, *struct{}) (*struct{}, error) { panic("nil map") })
 	huma.Get(api, "/secret", func(context.Context, *struct{}) (*struct{}, error) { return nil, secretError() })
+	huma.Get(api, "/plain", func(context.Context, *struct{}) (*struct{}, error) { return nil, plainError() })
 	return h.Wrap(mux), api
 }

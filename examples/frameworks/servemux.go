@@ -29,6 +29,7 @@ func newServeMux(h *httperr.Handler) http.Handler {
 	mux.HandleFunc("OPTIONS /pets", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("GET /panic", func(http.ResponseWriter, *http.Request) { panic("nil map") })
 	mux.HandleFunc("GET /secret", func(w http.ResponseWriter, r *http.Request) { httperr.Write(w, r, secretError()) })
+	mux.HandleFunc("GET /plain", func(w http.ResponseWriter, r *http.Request) { httperr.Write(w, r, plainError()) })
 	return h.Wrap(mux)
 }
 
