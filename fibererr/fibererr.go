@@ -12,6 +12,7 @@
 package fibererr
 
 import (
+	"net/http"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -90,8 +91,11 @@ func writeResponse(c *fiber.Ctx, resp *httperr.Response) {
 //   - the router's "Cannot GET /path" 404: [httperr.Handler.NotFoundError];
 //   - fiber.ErrMethodNotAllowed: [httperr.Handler.MethodNotAllowedError] with the
 //     methods fiber put in the Allow header, sorted;
-//   - any other *fiber.Error (a body over BodyLimit is 413, c.BodyParser's unknown
-//     content type 422…): an error reporting its status, which h classifies by it.
+//   - fiber.ErrRequestEntityTooLarge (a body over BodyLimit): an
+//     http.MaxBytesError with fiber's limit, which h answers with
+//     Codes.PayloadTooLarge naming the limit;
+//   - any other *fiber.Error (c.BodyParser's unknown content type is 422…): an
+//     error reporting its status, which h classifies by it.
 //
 // Other errors are returned as they are. c.BodyParser's JSON errors are
 // encoding/json's, which h classifies as Codes.MalformedJSON or Codes.WrongJSONType.
@@ -105,6 +109,9 @@ func Error(h *httperr.Handler, c *fiber.Ctx, err error) error {
 		return h.MethodNotAllowedError(c.Method(), sortAllow(string(c.Response().Header.Peek(fiber.HeaderAllow))))
 	case fe.Code == fiber.StatusNotFound && strings.HasPrefix(fe.Message, "Cannot "+c.Method()+" "):
 		return h.NotFoundError(c.Method(), c.Path())
+	case fe.Code == fiber.StatusRequestEntityTooLarge:
+		// The limit is fiber's, whether or not h has one: said as h says its own.
+		return &http.MaxBytesError{Limit: int64(c.App().Config().BodyLimit)}
 	}
 	return &statusError{fe}
 }

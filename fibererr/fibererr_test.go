@@ -112,6 +112,21 @@ func TestBodyLimit(t *testing.T) {
 	}
 }
 
+// TestBodyLimitOfFiber: with no limit of h's, fiber's own is the one named.
+func TestBodyLimitOfFiber(t *testing.T) {
+	h := &httperr.Handler{Logger: slog.New(slog.DiscardHandler)}
+	app := fiber.New(fibererr.Config(h, fiber.Config{BodyLimit: 16}))
+	var ctx fasthttp.RequestCtx
+	var req fasthttp.Request
+	ctx.Init(&req, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}, nil)
+	ctx.Request.Header.Set("X-Request-Id", "req-1")
+	app.Config().ErrorHandler(app.AcquireCtx(&ctx), fiber.ErrRequestEntityTooLarge)
+	want := `{"type":"` + problems + `000024/","title":"Request payload is too large","status":413,"detail":"The request payload is too large. The limit is 16 bytes.","instance":"req-1","code":"000024","params":{"detail":"The limit is 16 bytes"}}`
+	if ctx.Response.StatusCode() != 413 || string(ctx.Response.Body()) != want {
+		t.Errorf("got %d %s\nwant 413 %s", ctx.Response.StatusCode(), ctx.Response.Body(), want)
+	}
+}
+
 // TestErrorHandlerAllocs holds the error path to what the error and its request id
 // cost: fiber's context, response and the pooled body buffer are reused, and no
 // net/http value is made.

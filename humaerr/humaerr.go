@@ -21,6 +21,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"sync"
 	"sync/atomic"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -75,6 +76,9 @@ func rawFormat(f huma.Format) huma.Format {
 	f.Marshal = func(w io.Writer, v any) error {
 		if b, ok := v.(*renderedBody); ok {
 			_, err := w.Write(b.body)
+			if cap(b.body) <= 64<<10 {
+				bodies.Put(b)
+			}
 			return err
 		}
 		return marshal(w, v)
@@ -82,8 +86,11 @@ func rawFormat(f huma.Format) huma.Format {
 	return f
 }
 
-// renderedBody is an error response's body, rendered.
+// renderedBody is an error response's body, rendered; pooled from the transformer
+// that renders it to the format that writes it.
 type renderedBody struct{ body []byte }
+
+var bodies = sync.Pool{New: func() any { return &renderedBody{body: make([]byte, 0, 1024)} }}
 
 // transformer returns the transformer that renders Errors with h.
 func transformer(h *httperr.Handler) huma.Transformer {
@@ -93,14 +100,16 @@ func transformer(h *httperr.Handler) huma.Transformer {
 			return v, nil
 		}
 		req := requestOf(ctx)
-		resp := h.Render(nil, req, e.err)
+		b := bodies.Get().(*renderedBody)
+		resp := h.Render(b.body[:0], req, e.err)
 		if strconv.Itoa(resp.Status) != status {
 			// Only an error made without its request (huma.NewError) can disagree,
 			// when the client accepts no type h answers in: huma has settled the
 			// status, so the body answers in h's own type.
 			req.Accept = ""
-			resp = h.Render(nil, req, e.err)
+			resp = h.Render(b.body[:0], req, e.err)
 		}
+		b.body = resp.Body
 		ctx.SetHeader("Content-Type", resp.ContentType)
 		resp.Headers(func(k, v string) {
 			if k != "Content-Type" {
@@ -108,7 +117,7 @@ func transformer(h *httperr.Handler) huma.Transformer {
 			}
 		})
 		h.Log(ctx.Context(), req, &resp, e.err)
-		return &renderedBody{resp.Body}, nil
+		return b, nil
 	}
 }
 
