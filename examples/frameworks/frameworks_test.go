@@ -43,18 +43,18 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// newHandler returns the Handler every server uses, logging to log.
-func newHandler(log io.Writer) *httperr.Handler {
-	return &httperr.Handler{MaxBodyBytes: maxBody, Logger: slog.New(slog.NewTextHandler(log, nil))}
+// newHandler returns the Handler every server uses, writing env and logging to log.
+func newHandler(env httperr.Envelope, log io.Writer) *httperr.Handler {
+	return &httperr.Handler{Envelope: env, MaxBodyBytes: maxBody, Logger: slog.New(slog.NewTextHandler(log, nil))}
 }
 
 // startServers starts the reference ServeMux and each framework's API on loopback
-// servers, closed when t ends.
-func startServers(t *testing.T) (ref server, others []server) {
+// servers, writing errors in env, closed when t ends.
+func startServers(t *testing.T, env httperr.Envelope) (ref server, others []server) {
 	t.Helper()
 	netHTTP := func(name string, build func(*httperr.Handler) http.Handler) server {
 		log := new(syncBuffer)
-		srv := httptest.NewServer(build(newHandler(log)))
+		srv := httptest.NewServer(build(newHandler(env, log)))
 		t.Cleanup(srv.Close)
 		return server{name: name, url: srv.URL, log: log}
 	}
@@ -66,7 +66,7 @@ func startServers(t *testing.T) (ref server, others []server) {
 		netHTTP("huma", func(h *httperr.Handler) http.Handler { hd, _ := newHuma(h); return hd }),
 	)
 	log := new(syncBuffer)
-	app := newFiber(newHandler(log))
+	app := newFiber(newHandler(env, log))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ type failure struct {
 	name, method, path, body string
 	header                   map[string]string
 	status                   int    // the reference's status
-	code                     string // the reference's code
+	code                     string // the reference's code, as the problem envelope writes it
 }
 
 var failures = []failure{
@@ -141,12 +141,19 @@ func fetch(t *testing.T, base string, f failure) response {
 }
 
 // TestFrameworksAnswerAsServeMux holds each framework's answer to every failure
-// kind to the ServeMux reference: the same status, headers and body bytes.
+// kind to the ServeMux reference, in each envelope: the same status, headers and
+// body bytes.
 func TestFrameworksAnswerAsServeMux(t *testing.T) {
-	ref, others := startServers(t)
+	for _, env := range []httperr.Envelope{httperr.Problem, httperr.Simple, httperr.Bulk, httperr.Google} {
+		t.Run(env.Name(), func(t *testing.T) { testAnswers(t, env) })
+	}
+}
+
+func testAnswers(t *testing.T, env httperr.Envelope) {
+	ref, others := startServers(t, env)
 	for _, f := range failures {
 		want := fetch(t, ref.url, f)
-		if want.status != f.status || !strings.Contains(want.body, `"code":"`+f.code+`"`) {
+		if want.status != f.status || env == httperr.Problem && !strings.Contains(want.body, `"code":"`+f.code+`"`) {
 			t.Fatalf("%s: reference answered %d %s, want %d with code %s", f.name, want.status, want.body, f.status, f.code)
 		}
 		for _, s := range others {
@@ -192,7 +199,7 @@ func headerDiff(got, want http.Header) string {
 // responses, status line, headers and body, for any part of it; the secret must be
 // in the log.
 func TestSecretNeverSent(t *testing.T) {
-	ref, others := startServers(t)
+	ref, others := startServers(t, httperr.Problem)
 	for _, s := range append([]server{ref}, others...) {
 		for path, status := range map[string]string{"/secret": "404", "/plain": "500"} {
 			t.Run(s.name+path, func(t *testing.T) {
