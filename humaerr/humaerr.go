@@ -14,7 +14,9 @@
 // process-wide, and the Handler of the last Config call decides the status of
 // errors made without a request (huma.Error404NotFound in a handler) and the error
 // schema of the OpenAPI documents. Each API renders its responses with its own
-// Handler.
+// Handler. An error made without its request keeps its status when the client
+// accepts no type the Handler answers in (huma has settled the status by then):
+// its body is then in the envelope's type, where Handler.Write would answer 406.
 package humaerr
 
 import (
