@@ -12,12 +12,14 @@
 package fibererr
 
 import (
+	"errors"
 	"net/http"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/httperr"
 	"github.com/gofiber/fiber/v2"
 )
@@ -57,7 +59,9 @@ func ErrorHandler(h *httperr.Handler) fiber.ErrorHandler {
 var bodies = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // Request returns the httperr.Request of c. Its strings are fiber's, valid only
-// until the handler returns, as fiber's are.
+// until the handler returns (unless fiber's Immutable is set): ErrorHandler logs
+// within the call, and a slog.Handler that keeps records to format later must
+// copy them, as with any value of fiber's.
 func Request(c *fiber.Ctx) httperr.Request {
 	return httperr.Request{Method: c.Method(), Path: c.Path(), Accept: c.Get(fiber.HeaderAccept),
 		AcceptLanguage: c.Get(fiber.HeaderAcceptLanguage), ContentType: c.Get(fiber.HeaderContentType),
@@ -97,32 +101,54 @@ func writeResponse(c *fiber.Ctx, resp *httperr.Response) {
 //   - any other *fiber.Error (c.BodyParser's unknown content type is 422…): an
 //     error reporting its status, which h classifies by it.
 //
-// Other errors are returned as they are. c.BodyParser's JSON errors are
+// A *fiber.Error is found through wrapping by single causes; an error that carries
+// a catalog error before it, and any other error, is returned as it is. c.BodyParser's JSON errors are
 // encoding/json's, which h classifies as Codes.MalformedJSON or Codes.WrongJSONType.
 func Error(h *httperr.Handler, c *fiber.Ctx, err error) error {
-	fe, ok := err.(*fiber.Error)
-	if !ok {
+	fe := fiberError(err)
+	if fe == nil {
 		return err
 	}
 	switch {
 	case fe == fiber.ErrMethodNotAllowed:
 		return h.MethodNotAllowedError(c.Method(), sortAllow(string(c.Response().Header.Peek(fiber.HeaderAllow))))
 	case fe.Code == fiber.StatusNotFound && strings.HasPrefix(fe.Message, "Cannot "+c.Method()+" "):
-		return h.NotFoundError(c.Method(), c.Path())
+		// The error may outlive the request (a logger may keep it); fiber's path
+		// is a view of a buffer fasthttp reuses.
+		return h.NotFoundError(c.Method(), strings.Clone(c.Path()))
 	case fe.Code == fiber.StatusRequestEntityTooLarge:
 		// The limit is fiber's, whether or not h has one: said as h says its own.
 		return &http.MaxBytesError{Limit: int64(c.App().Config().BodyLimit)}
 	}
-	return &statusError{fe}
+	return &statusError{err: err, status: fe.Code}
 }
 
-// statusError reports a fiber.Error's status the way httperr.Handler.Classify reads
-// it.
-type statusError struct{ e *fiber.Error }
+// fiberError returns the *fiber.Error along err's chain of single causes, or nil
+// when there is none or a catalog error comes first. It walks the chain itself:
+// errors.As would allocate its target on every error.
+func fiberError(err error) *fiber.Error {
+	for i := 0; err != nil && i < 32; i++ {
+		switch e := err.(type) {
+		case *errcat.Error:
+			return nil
+		case *fiber.Error:
+			return e
+		}
+		err = errors.Unwrap(err)
+	}
+	return nil
+}
 
-func (e *statusError) Error() string   { return e.e.Error() }
-func (e *statusError) Unwrap() error   { return e.e }
-func (e *statusError) StatusCode() int { return e.e.Code }
+// statusError reports the status of the fiber.Error in err's chain the way
+// httperr.Handler.Classify reads it.
+type statusError struct {
+	err    error
+	status int
+}
+
+func (e *statusError) Error() string   { return e.err.Error() }
+func (e *statusError) Unwrap() error   { return e.err }
+func (e *statusError) StatusCode() int { return e.status }
 
 // Recover returns middleware that turns a panic in the handlers after it into an
 // error, an *httperr.PanicError with the value and stack, which the app's error

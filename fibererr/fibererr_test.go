@@ -1,6 +1,7 @@
 package fibererr_test
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -31,6 +32,7 @@ func newApp(h *httperr.Handler) *fiber.App {
 		return c.SendStatus(fiber.StatusCreated)
 	})
 	app.Get("/pets", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	app.Get("/teapot", func(c *fiber.Ctx) error { return fmt.Errorf("brew: %w", fiber.ErrTooManyRequests) })
 	app.Get("/pets/:id", func(c *fiber.Ctx) error { return common.UnableToLocate("pet", c.Params("id")) })
 	app.Get("/panic", func(*fiber.Ctx) error { panic("secret panic value") })
 	return app
@@ -56,6 +58,8 @@ func TestErrorHandler(t *testing.T) {
 			`{"type":"` + problems + `000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`},
 		{"fiber.ErrNotFound from a handler", "GET", "/pets", "", 404, "",
 			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"req-1","code":"000002"}`},
+		{"wrapped fiber.Error", "GET", "/teapot", "", 429, "",
+			`{"type":"` + problems + `000013/","title":"Too many requests","status":429,"detail":"Too many requests. Please try again later.","instance":"req-1","code":"000013"}`},
 		{"wrong method", "DELETE", "/pets", "", 405, "GET, HEAD, POST",
 			`{"type":"` + problems + `000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD, POST.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD, POST"}}`},
 		{"panic", "GET", "/panic", "", 500, "",
