@@ -53,7 +53,9 @@ var defaultHandler = &httperr.Handler{}
 //   - operations' error responses in the OpenAPI document refer to the schema of
 //     h's envelope ("ProblemDetails" for problem+json).
 //
-// Pass the result to an adapter's New (humago.New, humachi.New…).
+// Pass the result to an adapter's New (humago.New, humachi.New…). Call Config
+// before any API serves: it sets package variables of huma's, which requests
+// read unguarded.
 func Config(h *httperr.Handler, c huma.Config) huma.Config {
 	current.Store(h)
 	huma.NewError = NewError
@@ -168,6 +170,9 @@ func NewErrorWithContext(ctx huma.Context, status int, msg string, errs ...error
 // catalogError returns the error a huma error is rendered from.
 func catalogError(h *httperr.Handler, status int, msg string, errs []error) error {
 	for _, err := range errs {
+		if _, ok := err.(*errcat.Error); ok {
+			return err
+		}
 		var e *errcat.Error
 		if errors.As(err, &e) {
 			return err
