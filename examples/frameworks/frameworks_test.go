@@ -171,6 +171,12 @@ func testAnswers(t *testing.T, env httperr.Envelope) {
 			})
 		}
 	}
+	// Each error is logged once, wherever it was answered.
+	for _, s := range append([]server{ref}, others...) {
+		if n := strings.Count(s.log.String(), `msg="request failed"`); n != len(failures) {
+			t.Errorf("%s: %d errors logged, want %d:\n%s", s.name, n, len(failures), s.log.String())
+		}
+	}
 }
 
 // headerDiff describes how got differs from want, or returns "".
