@@ -1,0 +1,5 @@
+//go:build !race
+
+package fibererr_test
+
+const raceEnabled = false
