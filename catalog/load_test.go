@@ -132,3 +132,27 @@ func TestCodeSyntaxOK(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadResponse holds the declared wire shape from the file to the runtime set.
+func TestLoadResponse(t *testing.T) {
+	c, err := Load(os.DirFS("testdata/load/response-ok"), "input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := errcat.ResponseSpec{Envelope: "bulk", Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true}
+	if got := c.Response.Spec(); got != want {
+		t.Errorf("Response.Spec() = %+v, want %+v", got, want)
+	}
+	if got := c.Set().Response(); got != want {
+		t.Errorf("Set().Response() = %+v, want %+v", got, want)
+	}
+	if got, want := c.Response.PosOf("bulk.status_code").String(), "input/errors.yaml:7:18"; got != want {
+		t.Errorf("PosOf(bulk.status_code) = %s, want %s", got, want)
+	}
+	if c.FixedStatus() != 200 {
+		t.Errorf("FixedStatus() = %d, want 200", c.FixedStatus())
+	}
+	if d := c.Set().Lookup("4013"); !d.OmitMessage() || !d.Public() {
+		t.Errorf("4013: OmitMessage() = %v, Public() = %v; want true, true", d.OmitMessage(), d.Public())
+	}
+}
