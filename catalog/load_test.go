@@ -85,7 +85,7 @@ func TestFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "load/across-files/input load/anchors/input load/empty/input load/fields/input load/header-conflict/input load/json/input load/json-kinds/input load/ok-merged/input load/syntax/input load/translations/input"
+	want := "load/across-files/input load/anchors/input load/empty/input load/fields/input load/header-conflict/input load/json/input load/json-kinds/input load/ok-merged/input load/response/input load/response-json/input load/response-none/input load/response-ok/input load/syntax/input load/translations/input"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Find = %q\nwant %q", strings.Join(got, " "), want)
 	}
