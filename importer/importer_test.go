@@ -9,18 +9,20 @@ import (
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/seeddoc"
+	"github.com/errcat/errcat/internal/testenv"
 	"github.com/errcat/errcat/lint"
 
 	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
-const seeds = "../../shared/seeds/"
+var seeds = seeddoc.Dir()
 
 func seed(t *testing.T, file string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(seeds + file)
 	if os.IsNotExist(err) {
-		t.Skipf("seed %s is not beside the repository", file)
+		testenv.Missing(t, "seed document %s not found: looked in shared/seeds of this folder and every folder above it, ending at %s", file, seeds)
 	}
 	if err != nil {
 		t.Fatal(err)

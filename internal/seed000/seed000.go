@@ -5,36 +5,21 @@
 package seed000
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/internal/testenv"
+	"github.com/errcat/errcat/internal/seeddoc"
 )
 
 // File is the seed document's name in the seeds directory beside the repository.
-const File = "000_6de86d8b8021aa0c.txt"
+const File = seeddoc.Common
 
-// Read returns the seed document, found in shared/seeds/ in the test's directory or
-// one above it. When it is not there the test is skipped, or fails under CI.
+// Read returns the seed document, as [seeddoc.Read] finds it: the test is skipped
+// when it is not there, or fails under CI.
 func Read(tb testing.TB) string {
 	tb.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", File))
-		if err == nil {
-			return string(data)
-		}
-		if filepath.Dir(dir) == dir {
-			testenv.Missing(tb, "seed document shared/seeds/%s not found in %s or any folder above it", File, wd)
-			return ""
-		}
-	}
+	return seeddoc.Read(tb, File)
 }
 
 // Doc is a document in seed 000's layout.
