@@ -224,7 +224,7 @@ func (d *decoder) text(t *errcat.Texts, pos *fieldPositions, key string, v ast.N
 var (
 	errorFields = []string{"category", "causes", "code", "deprecated", "description", "examples", "grpc", "log_level", "message", "name",
 		"omit_message", "params", "public", "resolutions", "retryable", "returned_by", "status", "summary", "title", "variants"}
-	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "params", "resolutions", "returned_by",
+	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "omit_message", "params", "resolutions", "returned_by",
 		"status", "summary", "title"}
 	paramFields = []string{"description", "example", "name", "type"}
 	textFields  = []string{"causes", "description", "message", "resolutions", "summary", "title"}
@@ -292,6 +292,10 @@ func (d *decoder) decodeError(n ast.Node, parent *Entry) *Entry {
 			e.Public = &b
 		case "omit_message":
 			at(key, v)
+			if parent != nil {
+				d.problem(d.pos(v), "omit_message is set on a code, and its variants follow it: move it to code %s", parent.Code)
+				break
+			}
 			e.OmitMessage = d.boolean(v, key)
 		case "deprecated":
 			at(key, v)
