@@ -105,11 +105,7 @@ func renderMessage(cmd *cobra.Command, d *errcat.Definition, params []string, lo
 // when neither params nor field are given, else d with them.
 func renderError(c *catalog.Catalog, d *errcat.Definition, params []string, field string) (*errcat.Error, error) {
 	if len(params) == 0 && field == "" {
-		e, err := c.Example(d)
-		if err != nil {
-			return nil, fmt.Errorf("%v", err)
-		}
-		return e, nil
+		return c.Example(d)
 	}
 	values, err := portal.ParseParams(d, params)
 	if err != nil {
