@@ -15,29 +15,30 @@ import (
 // compiled the first time it is used, as that function describes; the zero
 // Definition is only a placeholder for DecodeSet to fill.
 type Definition struct {
-	set        *Set
-	parent     *Definition
-	code, name string
-	key        string
-	id         string // code, or code[key] for a variant
-	docsURL    string
-	codeJSON   string // the code as a JSON value, as the set writes codes on the wire
-	urlJSON    string // docsURL as a JSON string
-	status     int
-	grpc       string
-	params     []Param
-	paramKeys  []string     // each param's name as a JSON object key, with the colon
-	texts      []*localized // by locale index of set; texts[0] is the default locale
-	auto       []*localized // variant texts remapped to the parent's params, if they differ
-	own        []shownTexts // by locale index: what an error of d renders
-	asVariant  []shownTexts // by locale index: what an error of d's code shown as d renders
-	returnedBy []string
-	category   string
-	retryable  bool
-	level      slog.Level
-	notPublic  bool
-	deprecated *Deprecation
-	variants   []*Definition
+	set         *Set
+	parent      *Definition
+	code, name  string
+	key         string
+	id          string // code, or code[key] for a variant
+	docsURL     string
+	codeJSON    string // the code as a JSON value, as the set writes codes on the wire
+	urlJSON     string // docsURL as a JSON string
+	status      int
+	grpc        string
+	params      []Param
+	paramKeys   []string     // each param's name as a JSON object key, with the colon
+	texts       []*localized // by locale index of set; texts[0] is the default locale
+	auto        []*localized // variant texts remapped to the parent's params, if they differ
+	own         []shownTexts // by locale index: what an error of d renders
+	asVariant   []shownTexts // by locale index: what an error of d's code shown as d renders
+	returnedBy  []string
+	category    string
+	retryable   bool
+	level       slog.Level
+	notPublic   bool
+	omitMessage bool
+	deprecated  *Deprecation
+	variants    []*Definition
 	// ready reports whether d is compiled; a lazy set's code is compiled from pending
 	// on first use.
 	ready   atomic.Bool
@@ -158,6 +159,15 @@ func (d *Definition) LogLevel() slog.Level {
 func (d *Definition) Public() bool {
 	d.load()
 	return !d.notPublic
+}
+
+// OmitMessage reports whether response bodies leave this code's message out where
+// their envelope has room for that, as the bulk envelope's entries do: the code
+// alone tells the client. The texts stay public (see [Definition.Public]): docs and
+// envelopes that require a text still show them.
+func (d *Definition) OmitMessage() bool {
+	d.load()
+	return d.omitMessage
 }
 
 // Deprecated returns the code's deprecation, or nil.

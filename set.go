@@ -17,6 +17,7 @@ type Set struct {
 	name, title, version string
 	docsURL              string
 	numeric              bool
+	response             ResponseSpec
 	locales              []string // locales[0] is the default locale
 	defs                 []*Definition
 	byID                 map[string]*Definition // codes, and variants unless lazy
@@ -39,6 +40,11 @@ func (s *Set) DocsURL() string { return s.docsURL }
 
 // NumericCodes reports whether codes are written as JSON numbers on the wire.
 func (s *Set) NumericCodes() bool { return s.numeric }
+
+// Response returns the wire shape the catalog declares: the envelope its API answers
+// with and its options, or the zero ResponseSpec when it declares none. HTTP layers
+// answer with it unless the program configures an envelope of its own.
+func (s *Set) Response() ResponseSpec { return s.response }
 
 // DefaultLocale returns the locale of the catalog's own texts.
 func (s *Set) DefaultLocale() string { return s.locales[0] }
@@ -198,12 +204,13 @@ func newSet(spec SetSpec) *Set {
 		def = "en"
 	}
 	return &Set{
-		name:    spec.Name,
-		title:   spec.Title,
-		version: spec.Version,
-		docsURL: spec.DocsURL,
-		numeric: spec.NumericCodes,
-		locales: append([]string{def}, spec.Locales...),
+		name:     spec.Name,
+		title:    spec.Title,
+		version:  spec.Version,
+		docsURL:  spec.DocsURL,
+		numeric:  spec.NumericCodes,
+		response: spec.Response,
+		locales:  append([]string{def}, spec.Locales...),
 	}
 }
 
@@ -229,7 +236,7 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 	}
 	d.status, d.grpc, d.params, d.returnedBy = sp.Status, sp.GRPC, sp.Params, sp.ReturnedBy
 	d.category, d.retryable, d.level = sp.Category, sp.Retryable, sp.LogLevel
-	d.notPublic, d.deprecated = sp.NotPublic, sp.Deprecated
+	d.notPublic, d.omitMessage, d.deprecated = sp.NotPublic, sp.OmitMessage, sp.Deprecated
 	if parent != nil {
 		d.code, d.id = parent.code, parent.code+"["+sp.Key+"]"
 		inherit(d, parent)
@@ -339,6 +346,7 @@ func inherit(v, p *Definition) {
 	}
 	v.retryable = v.retryable || p.retryable
 	v.notPublic = v.notPublic || p.notPublic
+	v.omitMessage = v.omitMessage || p.omitMessage
 	if v.deprecated == nil {
 		v.deprecated = p.deprecated
 	}

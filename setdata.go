@@ -35,7 +35,8 @@ import (
 //	message Out of stock.
 //
 // The header (catalog, title, version, docs_url, default_locale, numeric_codes, one
-// locale line each) ends with "codes N" and N index lines, "LENGTH NAME CODE", one
+// locale line each, and the declared wire shape: envelope, transport_status,
+// bulk_status_code, omit_field_message) ends with "codes N" and N index lines, "LENGTH NAME CODE", one
 // per code: the byte length of the code's record, which follow in the same order.
 // A record starts with "code CODE" and holds one field a line, "tag value" or "tag"
 // alone (a flag, or an empty list that differs from none); "variant KEY" starts a
@@ -44,11 +45,18 @@ import (
 // no line break, no backquote and nothing a Go raw string or Go source cannot hold:
 // "\\" for a backslash, "\n" for a newline and "\xHH" for any other such byte.
 //
+// Version 2 adds the wire shape's header fields and a code's omit_message flag; set
+// data that uses neither is written as version 1, which every runtime reads.
+//
 // The index lets [DecodeSet] make a Set of placeholders in one pass over the
 // index lines, and compile each code from its record when it is first used.
 
-// setDataMagic is the first line of set data, with the format's version.
-const setDataMagic = "errcat-set 1"
+// setDataMagic is the first line of set data, with the format's version;
+// setDataMagic1 is the first line of data that needs nothing of version 2.
+const (
+	setDataMagic  = "errcat-set 2"
+	setDataMagic1 = "errcat-set 1"
+)
 
 // EncodeSetSpec returns spec in the set data format that [DecodeSet] and
 // [DecodeSetSpec] read. Every string of spec is kept exactly, whatever bytes it holds;
@@ -58,7 +66,11 @@ const setDataMagic = "errcat-set 1"
 // of its own.
 func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 	var b []byte
-	b = append(b, setDataMagic...)
+	if needsVersion2(&spec) {
+		b = append(b, setDataMagic...)
+	} else {
+		b = append(b, setDataMagic1...)
+	}
 	b = append(b, '\n')
 	b = dataField(b, "catalog", spec.Name)
 	b = dataField(b, "title", spec.Title)
@@ -71,6 +83,7 @@ func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 	for _, l := range spec.Locales {
 		b = dataLine(b, "locale", l)
 	}
+	b = appendResponse(b, spec.Response)
 	records := make([][]byte, len(spec.Errors))
 	for i := range spec.Errors {
 		r, err := appendRecord(nil, &spec.Errors[i])
@@ -94,6 +107,39 @@ func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 		b = append(b, r...)
 	}
 	return b, nil
+}
+
+// needsVersion2 reports whether spec uses what only version 2 of the format holds.
+func needsVersion2(spec *SetSpec) bool {
+	if !spec.Response.IsZero() {
+		return true
+	}
+	for i := range spec.Errors {
+		if spec.Errors[i].OmitMessage {
+			return true
+		}
+		for _, v := range spec.Errors[i].Variants {
+			if v.OmitMessage {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// appendResponse appends the header fields of the declared wire shape.
+func appendResponse(b []byte, r ResponseSpec) []byte {
+	b = dataField(b, "envelope", r.Envelope)
+	if r.Status != 0 {
+		b = dataLine(b, "transport_status", strconv.Itoa(r.Status))
+	}
+	if r.BulkStatusCode != 0 {
+		b = dataLine(b, "bulk_status_code", strconv.Itoa(r.BulkStatusCode))
+	}
+	if r.OmitFieldMessage {
+		b = append(b, "omit_field_message\n"...)
+	}
+	return b
 }
 
 // appendRecord appends the record of a code.
@@ -148,6 +194,9 @@ func appendSpecFields(b []byte, s *Spec) []byte {
 	}
 	if s.NotPublic {
 		b = append(b, "not_public\n"...)
+	}
+	if s.OmitMessage {
+		b = append(b, "omit_message\n"...)
 	}
 	if d := s.Deprecated; d != nil {
 		b = append(b, "deprecated\n"...)

@@ -40,6 +40,8 @@ func hostileSpec() SetSpec {
 	spec.Errors[1].Variants[0].Translations["de"] = Texts{}
 	spec.Locales = append(spec.Locales, "de")
 	spec.NumericCodes = true
+	spec.Response = ResponseSpec{Envelope: h, Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true}
+	spec.Errors[1].OmitMessage = true
 	return spec
 }
 
@@ -127,6 +129,46 @@ params
 	}
 }
 
+// TestSetDataVersion2 holds the layout of what only version 2 holds: the declared
+// wire shape in the header and a code's omit_message flag.
+func TestSetDataVersion2(t *testing.T) {
+	data, err := EncodeSetSpec(SetSpec{Name: "bulk", NumericCodes: true,
+		Response: ResponseSpec{Envelope: "bulk", Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true},
+		Errors:   []Spec{{Code: "4013", Name: "Unsupported", Status: 415, Texts: Texts{Message: "Unsupported"}, OmitMessage: true}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `errcat-set 2
+catalog bulk
+numeric_codes
+envelope bulk
+transport_status 200
+bulk_status_code 4000
+omit_field_message
+codes 1
+71 Unsupported 4013
+code 4013
+name Unsupported
+status 415
+message Unsupported
+omit_message
+`
+	if string(data) != want {
+		t.Errorf("got\n%s\nwant\n%s", data, want)
+	}
+	set, err := DecodeSet(string(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := set.Response(), (ResponseSpec{Envelope: "bulk", Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true}); got != want {
+		t.Errorf("Response() = %+v, want %+v", got, want)
+	}
+	if d := set.Lookup("4013"); !d.OmitMessage() || !d.Public() {
+		t.Errorf("4013: OmitMessage() = %v, Public() = %v; want true, true", d.OmitMessage(), d.Public())
+	}
+}
+
 // TestDecodeSetSameAsNewSet compares every accessor of every definition of a lazy
 // set with the eager set of the same spec.
 func TestDecodeSetSameAsNewSet(t *testing.T) {
@@ -161,11 +203,11 @@ func describeSet(s *Set) string {
 		}
 		b.WriteByte('\n')
 	}
-	p(s.Name(), s.Title(), s.Version(), s.DocsURL(), s.NumericCodes(), s.Locales())
+	p(s.Name(), s.Title(), s.Version(), s.DocsURL(), s.NumericCodes(), s.Locales(), s.Response())
 	var def func(d *Definition)
 	def = func(d *Definition) {
 		p(d.ID(), d.Code(), d.Name(), d.Key(), d.Status(), d.GRPC(), d.Params(), d.ReturnedBy(), d.Category(),
-			d.Retryable(), d.LogLevel(), d.Public(), d.Deprecated(), d.DocsURL(), string(d.AppendCodeJSON(nil)),
+			d.Retryable(), d.LogLevel(), d.Public(), d.OmitMessage(), d.Deprecated(), d.DocsURL(), string(d.AppendCodeJSON(nil)),
 			string(d.AppendDocsURLJSON(nil)), d.Error(), s.Lookup(d.ID()) == d)
 		if d.Parent() != nil {
 			p("parent", d.Parent().ID())
@@ -263,8 +305,9 @@ func TestDecodeSetErrors(t *testing.T) {
 	}
 	g := string(good)
 	for _, tt := range []struct{ name, data, want string }{
-		{"empty", "", `errcat: set data must start with "errcat-set 1"`},
-		{"version", "errcat-set 2\n", `errcat: set data version "2" is not supported by this errcat runtime (it reads "errcat-set 1"); regenerate the code or update errcat`},
+		{"empty", "", `errcat: set data must start with "errcat-set 2"`},
+		{"version", "errcat-set 3\n", `errcat: set data version "3" is not supported by this errcat runtime (it reads versions 1 and 2); regenerate the code or update errcat`},
+		{"bad transport status", "errcat-set 2\ntransport_status x\ncodes 0\n", `errcat: set data: line 2: transport_status "x" is not a number`},
 		{"no codes", "errcat-set 1\ncatalog x\n", "errcat: set data: line 2: header does not end with codes N"},
 		{"unknown header", "errcat-set 1\ncolour red\ncodes 0\n", `errcat: set data: line 2: unknown header field "colour"`},
 		{"bad count", "errcat-set 1\ncodes -1\n", `errcat: set data: line 2: codes "-1" is not a count`},

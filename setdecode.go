@@ -168,9 +168,9 @@ func (r *lineReader) errorf(format string, args ...any) error {
 func readSetHeader(data string) (setHeader, error) {
 	var h setHeader
 	first, rest, _ := strings.Cut(data, "\n")
-	if first != setDataMagic {
+	if first != setDataMagic && first != setDataMagic1 {
 		if v, ok := strings.CutPrefix(first, "errcat-set "); ok {
-			return h, fmt.Errorf("errcat: set data version %q is not supported by this errcat runtime (it reads %q); regenerate the code or update errcat", v, setDataMagic)
+			return h, fmt.Errorf("errcat: set data version %q is not supported by this errcat runtime (it reads versions 1 and 2); regenerate the code or update errcat", v)
 		}
 		return h, fmt.Errorf("errcat: set data must start with %q", setDataMagic)
 	}
@@ -231,6 +231,14 @@ func readHeaderFields(r *lineReader, spec *SetSpec) (int, error) {
 			spec.NumericCodes = true
 		case "locale":
 			spec.Locales = append(spec.Locales, value)
+		case "envelope":
+			spec.Response.Envelope = value
+		case "transport_status":
+			spec.Response.Status, err = strconv.Atoi(value)
+		case "bulk_status_code":
+			spec.Response.BulkStatusCode, err = strconv.Atoi(value)
+		case "omit_field_message":
+			spec.Response.OmitFieldMessage = true
 		case "codes":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 0 {
@@ -239,6 +247,9 @@ func readHeaderFields(r *lineReader, spec *SetSpec) (int, error) {
 			return n, nil
 		default:
 			return 0, r.errorf("unknown header field %q", tag)
+		}
+		if err != nil {
+			return 0, r.errorf("%s %q is not a number", tag, value)
 		}
 	}
 }
@@ -340,6 +351,8 @@ func setField(s *Spec, tag, value string) error {
 		err = s.LogLevel.UnmarshalText([]byte(value))
 	case "not_public":
 		s.NotPublic = true
+	case "omit_message":
+		s.OmitMessage = true
 	case "deprecated":
 		s.Deprecated = &Deprecation{}
 	case "since", "replaced_by", "note":

@@ -10,6 +10,11 @@ const SupportPackageIsVersion1 = true
 // set data read by [MustDecodeSet].
 const SupportPackageIsVersion2 = true
 
+// SupportPackageIsVersion3 is referenced by generated code whose set data declares a
+// wire shape ([ResponseSpec]) or a code whose message the body leaves out: set data
+// version 2, which runtimes before it do not read.
+const SupportPackageIsVersion3 = true
+
 // Param declares one parameter of an error's templates. Parameters are ordered: the
 // placeholder {0} names the first, and {name} names the same parameter by its name.
 type Param struct {
@@ -63,8 +68,12 @@ type Spec struct {
 	// LogLevel is the level at which the error is logged.
 	LogLevel slog.Level
 	// NotPublic reports whether clients must see only the generic text of the status.
-	NotPublic  bool
-	Deprecated *Deprecation
+	NotPublic bool
+	// OmitMessage reports whether response bodies leave the message out where their
+	// envelope has room for that (the bulk envelope's entries): the code alone tells
+	// the client. Unlike NotPublic, the texts stay public. A variant inherits true.
+	OmitMessage bool
+	Deprecated  *Deprecation
 	// Variants are alternative texts of the same code. A variant with nil Params
 	// inherits its code's params; zero fields (Status, GRPC, texts…) inherit too.
 	Variants []Spec
@@ -87,5 +96,30 @@ type SetSpec struct {
 	NumericCodes bool
 	// Locales lists further locales the Specs are translated into.
 	Locales []string
-	Errors  []Spec
+	// Response is the wire shape the catalog declares; its zero value declares none.
+	Response ResponseSpec
+	Errors   []Spec
 }
+
+// ResponseSpec is the wire shape of a catalog's error responses, as the catalog
+// declares it: which envelope its API answers with and that envelope's options. HTTP
+// layers use it when the program configures no envelope of its own. The zero
+// ResponseSpec declares nothing: each layer keeps its own default.
+type ResponseSpec struct {
+	// Envelope names the envelope: "problem", "simple", "bulk" or "google"; empty
+	// when the catalog declares none.
+	Envelope string
+	// Status, when not zero, is the HTTP status of every error response: the API
+	// answers one transport status and the code travels in the body. Zero means each
+	// code's own status.
+	Status int
+	// BulkStatusCode is the bulk envelope's own code, response_status.status_code
+	// (such as 4000); zero leaves the member out.
+	BulkStatusCode int
+	// OmitFieldMessage reports whether bulk entries that name a field leave the
+	// message out: the field tells the machine, the code the human.
+	OmitFieldMessage bool
+}
+
+// IsZero reports whether r declares nothing.
+func (r ResponseSpec) IsZero() bool { return r == ResponseSpec{} }

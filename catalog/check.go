@@ -53,6 +53,13 @@ func (c *Catalog) merge(contents []*fileContent, probs *Problems) {
 		c.Errors = append(c.Errors, fc.errors...)
 		c.Operations = append(c.Operations, fc.operations...)
 		c.Ranges = append(c.Ranges, fc.ranges...)
+		if r := fc.response; r != nil {
+			if c.Response != nil {
+				*probs = append(*probs, Problem{Pos: r.Pos, Msg: "response is already declared at " + c.Response.Pos.String() + ": declare the wire shape once"})
+			} else {
+				c.Response = r
+			}
+		}
 		if fc.translation != nil {
 			c.Translations = append(c.Translations, fc.translation)
 		}
@@ -97,6 +104,8 @@ func (c *Catalog) check(probs *Problems, unread bool) {
 	if c.DocsURL != "" && !strings.Contains(c.DocsURL, "{code}") {
 		add(c.Pos["docs_url"], "docs_url must contain {code}, where each code's page is, as in https://docs.example.com/errors/{code}")
 	}
+
+	c.checkResponse(add)
 
 	ops := map[string]Pos{}
 	for _, op := range c.Operations {

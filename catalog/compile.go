@@ -122,7 +122,7 @@ func (c *Catalog) SetSpec() errcat.SetSpec {
 	spec := errcat.SetSpec{
 		Name: c.Name, Title: c.Title, Version: c.Version, DocsURL: c.DocsURL,
 		DefaultLocale: c.DefaultLocale, NumericCodes: c.WireCode == "number",
-		Locales: c.Locales(),
+		Locales: c.Locales(), Response: c.Response.Spec(),
 	}
 	tr := c.translationsByID()
 	for _, e := range c.Errors {
@@ -136,7 +136,7 @@ func (e *Entry) spec(tr map[string]map[string]errcat.Texts) errcat.Spec {
 		Code: e.Code, Name: e.Name, Key: e.Key, Status: e.Status, GRPC: e.GRPCCode(),
 		Texts:      e.Texts,
 		ReturnedBy: e.ReturnedBy, Category: e.Category, Retryable: e.Retryable,
-		LogLevel: e.Level(), NotPublic: !e.IsPublic(), Translations: tr[e.ID()],
+		LogLevel: e.Level(), NotPublic: !e.IsPublic(), OmitMessage: e.OmitMessage, Translations: tr[e.ID()],
 	}
 	if e.Parent == nil || e.ParamsSet {
 		s.Params = runtimeParams(e.Params)

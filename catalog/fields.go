@@ -16,6 +16,7 @@ type fileContent struct {
 	operations  []*Operation
 	ranges      []*Range
 	translation *Translation
+	response    *Response
 	over        *Problem // the limit a JSON file went over, when it was not read
 }
 
@@ -161,6 +162,7 @@ func (d *decoder) decodeFile(root ast.Node) *fileContent {
 			})
 		},
 		"operations": func(v ast.Node) { fc.operations = d.operations(v) },
+		"response":   func(v ast.Node) { fc.response = d.response(v) },
 		"ranges": func(v ast.Node) {
 			d.list(v, "ranges", func(_ int, n ast.Node) {
 				r := &Range{Pos: d.pos(n)}
@@ -221,8 +223,8 @@ func (d *decoder) text(t *errcat.Texts, pos *fieldPositions, key string, v ast.N
 // errorFields and variantFields are the fields of an error and of a variant, sorted.
 var (
 	errorFields = []string{"category", "causes", "code", "deprecated", "description", "examples", "grpc", "log_level", "message", "name",
-		"params", "public", "resolutions", "retryable", "returned_by", "status", "summary", "title", "variants"}
-	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "params", "resolutions", "returned_by",
+		"omit_message", "params", "public", "resolutions", "retryable", "returned_by", "status", "summary", "title", "variants"}
+	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "omit_message", "params", "resolutions", "returned_by",
 		"status", "summary", "title"}
 	paramFields = []string{"description", "example", "name", "type"}
 	textFields  = []string{"causes", "description", "message", "resolutions", "summary", "title"}
@@ -288,6 +290,13 @@ func (d *decoder) decodeError(n ast.Node, parent *Entry) *Entry {
 			at(key, v)
 			b := d.boolean(v, key)
 			e.Public = &b
+		case "omit_message":
+			at(key, v)
+			if parent != nil {
+				d.problem(d.pos(v), "omit_message is set on a code, and its variants follow it: move it to code %s", parent.Code)
+				break
+			}
+			e.OmitMessage = d.boolean(v, key)
 		case "deprecated":
 			at(key, v)
 			dep := &Deprecation{Pos: d.pos(v)}

@@ -85,7 +85,7 @@ func TestFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "load/across-files/input load/anchors/input load/empty/input load/fields/input load/header-conflict/input load/json/input load/json-kinds/input load/ok-merged/input load/syntax/input load/translations/input"
+	want := "load/across-files/input load/anchors/input load/empty/input load/fields/input load/header-conflict/input load/json/input load/json-kinds/input load/ok-merged/input load/response/input load/response-json/input load/response-none/input load/response-ok/input load/syntax/input load/translations/input"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Find = %q\nwant %q", strings.Join(got, " "), want)
 	}
@@ -130,5 +130,29 @@ func TestCodeSyntaxOK(t *testing.T) {
 		if got := CodeSyntaxOK(code); got != want {
 			t.Errorf("CodeSyntaxOK(%q) = %v, want %v", code, got, want)
 		}
+	}
+}
+
+// TestLoadResponse holds the declared wire shape from the file to the runtime set.
+func TestLoadResponse(t *testing.T) {
+	c, err := Load(os.DirFS("testdata/load/response-ok"), "input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := errcat.ResponseSpec{Envelope: "bulk", Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true}
+	if got := c.Response.Spec(); got != want {
+		t.Errorf("Response.Spec() = %+v, want %+v", got, want)
+	}
+	if got := c.Set().Response(); got != want {
+		t.Errorf("Set().Response() = %+v, want %+v", got, want)
+	}
+	if got, want := c.Response.PosOf("bulk.status_code").String(), "input/errors.yaml:7:18"; got != want {
+		t.Errorf("PosOf(bulk.status_code) = %s, want %s", got, want)
+	}
+	if c.FixedStatus() != 200 {
+		t.Errorf("FixedStatus() = %d, want 200", c.FixedStatus())
+	}
+	if d := c.Set().Lookup("4013"); !d.OmitMessage() || !d.Public() {
+		t.Errorf("4013: OmitMessage() = %v, Public() = %v; want true, true", d.OmitMessage(), d.Public())
 	}
 }

@@ -20,7 +20,9 @@ type Catalog struct {
 	DefaultLocale string
 	CodePattern   string
 	// WireCode is "string" or "number": how codes are written in JSON bodies.
-	WireCode     string
+	WireCode string
+	// Response is the wire shape the catalog declares; nil when it declares none.
+	Response     *Response
 	Operations   []*Operation
 	Ranges       []*Range
 	Errors       []*Entry
@@ -78,11 +80,15 @@ type Entry struct {
 	Category   string
 	Retryable  bool
 	// LogLevel is "debug", "info", "warn" or "error"; empty means derived from status.
-	LogLevel   string
-	Public     *bool
-	Deprecated *Deprecation
-	Variants   []*Entry
-	Examples   []*Example
+	LogLevel string
+	Public   *bool
+	// OmitMessage reports whether response bodies leave the message out where their
+	// envelope allows (the bulk envelope's entries), while the texts stay public.
+	// Only a code sets it; its variants follow it.
+	OmitMessage bool
+	Deprecated  *Deprecation
+	Variants    []*Entry
+	Examples    []*Example
 	// Parent is the code a variant belongs to; nil for a code.
 	Parent *Entry
 	// Pos is the position of the error's mapping.
@@ -233,6 +239,16 @@ type fieldPos struct {
 
 func (ps *fieldPositions) set(field string, p Pos) {
 	*ps = append(*ps, fieldPos{field: field, line: int32(p.Line), col: int32(p.Col)})
+}
+
+// find reports whether field was recorded, with its line and column.
+func (ps fieldPositions) find(field string) (fieldPos, bool) {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].field == field {
+			return ps[i], true
+		}
+	}
+	return fieldPos{}, false
 }
 
 // of returns the position of field, or def (whose file it shares) when absent.

@@ -57,7 +57,7 @@ func instance(t *testing.T, path string) any {
 func TestSchemaAcceptsExamples(t *testing.T) {
 	s := compileSchema(t)
 	var files []string
-	for _, pat := range []string{"../common/source/*.yaml", "../examples/seeds/*/*.yaml", "../examples/seeds/*/*.json", "../examples/*/errors/*.yaml", "../gen/typescript/testdata/kinds/*.yaml", "testdata/load/ok-merged/input/*.yaml", "testdata/load/ok-merged/input/*/*.*"} {
+	for _, pat := range []string{"../common/source/*.yaml", "../examples/seeds/*/*.yaml", "../examples/seeds/*/*.json", "../examples/*/errors/*.yaml", "../gen/typescript/testdata/kinds/*.yaml", "testdata/load/ok-merged/input/*.yaml", "testdata/load/response-ok/input/*.yaml", "testdata/load/ok-merged/input/*/*.*"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
@@ -84,6 +84,10 @@ func TestSchemaRejects(t *testing.T) {
 		{`{"catalog": "x", "errors": [{"code": "1", "name": "A", "message": "m", "params": [{"name": "p", "type": "strng"}]}]}`, "/errors/0/params/0/type"},
 		{`{"locale": "vi", "errors": {"1": {"mesage": "x"}}}`, "mesage"},
 		{`{"catalog": "x", "code_pattern": "[a-"}`, "/code_pattern"},
+		{`{"catalog": "x", "response": {"envelope": "bulkk"}}`, "/response/envelope"},
+		{`{"catalog": "x", "response": {"status": 200}}`, "envelope"},
+		{`{"catalog": "x", "response": {"envelope": "simple", "bulk": {"status_code": 4000}}}`, "/response/envelope"},
+		{`{"catalog": "x", "errors": [{"code": "1", "name": "A", "message": "m", "omit_message": "yes"}]}`, "/errors/0/omit_message"},
 	}
 	for _, tt := range tests {
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(tt.doc))

@@ -11,11 +11,11 @@ import (
 )
 
 var rules = []*Rule{
-	{ID: "missing-status", Severity: SeverityError, Doc: "a code has no HTTP status, so servers answer it with 500", check: missingStatus},
+	{ID: "missing-status", Severity: SeverityError, Doc: "a code has no HTTP status, so servers answer it with 500 (one finding listing them when many have none; none when the catalog declares one transport status)", check: missingStatus},
 	{ID: "variant-disagrees", Severity: SeverityError, Doc: "a variant has another HTTP status or other params than its code: one code, two contracts", check: variantDisagrees},
 	{ID: "duplicate-text", Severity: SeverityWarning, Doc: "two codes have the same message, so clients cannot tell them apart", check: duplicateText},
 	{ID: "status-contradicts-text", Severity: SeverityWarning, Doc: "the HTTP status contradicts the text (a \"not found\" text with 200 or 500, a rate limit with 400…)", check: statusContradictsText},
-	{ID: "placeholder-mismatch", Severity: SeverityWarning, Doc: "a title, cause or resolution uses other placeholders than the message", check: placeholderMismatch},
+	{ID: "placeholder-mismatch", Severity: SeverityWarning, Doc: "a title, cause or resolution uses a placeholder the message does not show", check: placeholderMismatch},
 	{ID: "translation-placeholders", Severity: SeverityError, Doc: "a translated text leaves out a placeholder of the text it translates, or adds one", check: translationPlaceholders},
 	{ID: "plural-categories", Severity: SeverityError, Doc: "a plural lacks a category its locale's CLDR rules use, or has one they never select", check: pluralCategories},
 	{ID: "unused-param", Severity: SeverityWarning, Doc: "a param is declared but no text uses it", check: unusedParam},
@@ -23,7 +23,7 @@ var rules = []*Rule{
 	{ID: "missing-translation", Severity: SeverityWarning, Doc: "a locale leaves codes untranslated (one finding a locale, with the count)", check: missingTranslation},
 	{ID: "unknown-replacement", Severity: SeverityError, Doc: "a deprecated code's replaced_by names no code", check: unknownReplacement},
 	{ID: "unknown-operation", Severity: SeverityError, Doc: "returned_by names an operation the catalog does not declare", check: unknownOperation},
-	{ID: "numeric-gap", Severity: SeverityInfo, Doc: "numeric codes skip numbers inside a range (000031, then 000033)", check: numericGap},
+	{ID: "numeric-gap", Severity: SeverityInfo, Doc: "numeric codes skip numbers inside a contiguous block of codes (000031, then 000033), not between blocks or across declared ranges", check: numericGap},
 }
 
 type report = func(pos catalog.Pos, msg string)
@@ -38,15 +38,68 @@ func all(c *catalog.Catalog, f func(e *catalog.Entry)) {
 	}
 }
 
+// manyMissing is how many codes without a status are reported one by one; more are
+// one finding that lists them, which a team fixes (or silences) as one decision.
+const manyMissing = 10
+
 func missingStatus(c *catalog.Catalog, r report) {
+	if c.FixedStatus() != 0 {
+		return // every error is answered with the declared transport status
+	}
+	var missing []*catalog.Entry
 	for _, e := range c.Errors {
-		if e.Status != 0 {
-			continue
-		}
 		// Variants with statuses of their own do not help: the code raised as itself
 		// is still answered with 500.
+		if e.Status == 0 {
+			missing = append(missing, e)
+		}
+	}
+	if len(missing) > manyMissing {
+		codes := make([]string, len(missing))
+		for i, e := range missing {
+			codes[i] = e.Code
+		}
+		r(missing[0].PosOf("code"), fmt.Sprintf("%d codes have no HTTP status: %s; add status: to each (servers answer them with 500 meanwhile), or declare response: status: when the API answers every error with one status", len(missing), codeList(codes)))
+		return
+	}
+	for _, e := range missing {
 		r(e.PosOf("code"), "code "+e.Code+" has no HTTP status: add status: (servers answer it with 500 meanwhile)")
 	}
+}
+
+// maxListed is how many items of a code list a finding spells out.
+const maxListed = 100
+
+// codeList writes codes for a message: runs of consecutive numbers as ranges
+// (2000–2032), at most maxListed items, then how many more.
+func codeList(codes []string) string {
+	var items []string
+	for i := 0; i < len(codes); {
+		j := i
+		for j+1 < len(codes) && consecutive(codes[j], codes[j+1]) {
+			j++
+		}
+		switch {
+		case j == i:
+			items = append(items, codes[i])
+		case j == i+1:
+			items = append(items, codes[i], codes[j])
+		default:
+			items = append(items, codes[i]+"–"+codes[j])
+		}
+		i = j + 1
+	}
+	if len(items) > maxListed {
+		return strings.Join(items[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(items)-maxListed)
+	}
+	return strings.Join(items, ", ")
+}
+
+// consecutive reports whether b is the number after a, both written the same width.
+func consecutive(a, b string) bool {
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	return err1 == nil && err2 == nil && len(a) == len(b) && y == x+1
 }
 
 func variantDisagrees(c *catalog.Catalog, r report) {
@@ -221,9 +274,11 @@ func placeholderMismatch(c *catalog.Catalog, r report) {
 	all(c, func(e *catalog.Entry) {
 		params := e.EffectiveParams()
 		msg := mask(e.Message, params)
+		// A title is the short form of an overview table: leaving values out of it is
+		// what it is for. Showing one the message does not is a mistake.
 		if e.Title != "" && e.Message != "" {
-			if title := mask(e.Title, params); title != msg {
-				r(e.PosOf("title"), fmt.Sprintf("%s: the title uses %s but the message uses %s", e.ID(), braces(names(title, params)), braces(names(msg, params))))
+			if extra := mask(e.Title, params) &^ msg; extra != 0 {
+				r(e.PosOf("title"), fmt.Sprintf("%s: the title uses %s, which the message does not show (it uses %s)", e.ID(), braces(names(extra, params)), braces(names(msg, params))))
 			}
 		}
 		for _, field := range []struct {
@@ -337,8 +392,11 @@ func unknownOperation(c *catalog.Catalog, r report) {
 	})
 }
 
-// numericGap reports, in catalogs whose codes are numbers, the numbers skipped between
-// codes of one range (a declared range, or the codes' common width and area).
+// numericGap reports, in catalogs whose codes are numbers, the numbers skipped inside
+// a contiguous block of codes: a gap shorter than the runs of consecutive codes on
+// both sides of it (000031 after 000001–000031, then 000033–000051), within one
+// declared range. A gap at least as long as a run beside it separates numbering
+// blocks (2040, then 2100) and is how the catalog is laid out, not a slip.
 func numericGap(c *catalog.Catalog, r report) {
 	type num struct {
 		n int
@@ -356,14 +414,28 @@ func numericGap(c *catalog.Catalog, r report) {
 		return
 	}
 	slices.SortFunc(nums, func(a, b num) int { return a.n - b.n })
-	sameRange := func(a, b int) bool {
+	rangeOf := func(n int) *catalog.Range {
 		for _, rg := range c.Ranges {
-			if a >= rg.From && a <= rg.To {
-				return b >= rg.From && b <= rg.To
+			if n >= rg.From && n <= rg.To {
+				return rg
 			}
 		}
-		// Without declared ranges, codes of one thousand belong together.
-		return a/1000 == b/1000
+		return nil
+	}
+	// run[i] is the length of the run of consecutive codes that ends at i;
+	// after[i] the length of the one that starts at i.
+	run, after := make([]int, len(nums)), make([]int, len(nums))
+	for i := range nums {
+		run[i] = 1
+		if i > 0 && nums[i].n == nums[i-1].n+1 {
+			run[i] = run[i-1] + 1
+		}
+	}
+	for i := len(nums) - 1; i >= 0; i-- {
+		after[i] = 1
+		if i+1 < len(nums) && nums[i+1].n == nums[i].n+1 {
+			after[i] = after[i+1] + 1
+		}
 	}
 	width := len(nums[0].e.Code)
 	format := func(n int) string {
@@ -375,11 +447,12 @@ func numericGap(c *catalog.Catalog, r report) {
 	}
 	for i := 1; i < len(nums); i++ {
 		a, b := nums[i-1], nums[i]
-		if b.n-a.n <= 1 || !sameRange(a.n, b.n) {
+		size := b.n - a.n - 1
+		if size < 1 || size >= run[i-1] || size >= after[i] || rangeOf(a.n) != rangeOf(b.n) {
 			continue
 		}
 		gap := format(a.n + 1)
-		if b.n-a.n > 2 {
+		if size > 1 {
 			gap += "–" + format(b.n-1)
 		}
 		r(b.e.PosOf("code"), fmt.Sprintf("%s is not assigned, between %s and %s", gap, a.e.Code, b.e.Code))

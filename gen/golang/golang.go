@@ -78,6 +78,10 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.Support = 2
+	if bytes.HasPrefix(data, []byte("errcat-set 2\n")) {
+		f.Support = 3
+	}
 	if err := renderCodes(f.Codes); err != nil {
 		return nil, err
 	}
@@ -201,6 +205,9 @@ type file struct {
 	SetDoc  string // the doc comment of Set
 	Codes   []codeView
 	Time    bool
+	// Support is the runtime version the data needs: 3 when it is set data version 2
+	// (a declared wire shape), else 2.
+	Support int
 }
 
 // codeView is one code as the template renders it.

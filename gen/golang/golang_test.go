@@ -123,8 +123,8 @@ func main() {
 	fmt.Println(common.ValueAlreadyExists("").Message(""))
 	fmt.Println(platform.MissingPrivilege("delete", "ADMIN", "owner").Title(""))
 	fmt.Println(devdocs.AuthenticationFailed().Status(), backend.DatabaseError().Message(""))
-	fmt.Println(identity.UserNotExist().Code(), identity.Set.NumericCodes())
-	fmt.Println(bulk.InvalidValue("title").Message(""))
+	fmt.Println(identity.UserNotExist().Code(), identity.Set.NumericCodes(), identity.Set.Response())
+	fmt.Println(bulk.InvalidValue("title").Message(""), bulk.Set.Response(), bulk.ErrUnsupportedContentType.OmitMessage())
 	e := shop.OutOfStock("socks", 72*time.Hour)
 	fmt.Println(e.Message("vi"), "|", e.Message("en"))
 	h := hostile.Hostile("v")
@@ -146,8 +146,8 @@ Image must smaller than 5MB!
 A value already exists, and duplicates are not allowed.
 You cannot delete — missing privilege ADMIN
 401 General database error.
-2004 true
-Value given for title is not valid
+2004 true {simple 200 0 false}
+Value given for title is not valid {bulk 0 4000 true} true
 Sản phẩm socks đã hết hàng. | Item socks is out of stock; {restock} in 72h.
 true 400 true true
 `

@@ -21,7 +21,7 @@ import (
 )
 
 // This file compiles only against an errcat runtime that supports it.
-const _ = errcat.SupportPackageIsVersion2
+const _ = errcat.SupportPackageIsVersion{{.Support}}
 
 // The codes of the catalog, and its name.
 const (

@@ -5,40 +5,25 @@
 package seed000
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/errcat/errcat/internal/testenv"
+	"github.com/errcat/errcat/internal/seeddoc"
 )
 
 // File is the seed document's name in the seeds directory beside the repository.
-const File = "000_6de86d8b8021aa0c.txt"
+const File = seeddoc.Common
 
 // Read returns the seed document File; see [ReadFile].
 func Read(tb testing.TB) string { return ReadFile(tb, File) }
 
-// ReadFile returns the seed document named file, found in shared/seeds/ in the test's
-// directory or any folder above it. When it is not there the test is skipped, or
-// fails under CI (see [testenv.Missing]) with a message that says where it looked.
+// ReadFile returns the seed document named file, as [seeddoc.Read] finds it: the test
+// is skipped when it is not there, or fails under CI with a message that says where
+// it looked.
 func ReadFile(tb testing.TB, file string) string {
 	tb.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", file))
-		if err == nil {
-			return string(data)
-		}
-		if filepath.Dir(dir) == dir {
-			testenv.Missing(tb, "seed document shared/seeds/%s not found in %s or any folder above it", file, wd)
-			return ""
-		}
-	}
+	return seeddoc.Read(tb, file)
 }
 
 // Doc is a document in seed 000's layout.
