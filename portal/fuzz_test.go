@@ -46,3 +46,31 @@ func FuzzParseParams(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSegment: page paths are injective: two different codes never share a path
+// segment, every segment reads back to its code, and a segment is one safe path
+// element (no '/', not "." or "..", only letters, digits, '-', '_' and '.').
+func FuzzSegment(f *testing.F) {
+	for _, p := range [][2]string{{"A<", "A_3C"}, {"", "_"}, {".", "_2E"}, {"..", "."}, {"a.b", "a_2Eb"}, {"É", "_C3_89"}, {"x/y", "x_2Fy"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		sa, sb := segment(a), segment(b)
+		if a != b && sa == sb {
+			t.Fatalf("%q and %q share the segment %q", a, b, sa)
+		}
+		for _, s := range []string{a, b} {
+			seg := segment(s)
+			if got, ok := unsegment(seg); !ok || got != s {
+				t.Fatalf("unsegment(%q) = %q, %v; want %q", seg, got, ok, s)
+			}
+			if seg == "" || seg == "." || seg == ".." || strings.Trim(seg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != "" {
+				t.Fatalf("segment(%q) = %q is not one safe path element", s, seg)
+			}
+		}
+		// A string that is not a segment does not read back as one.
+		if s, ok := unsegment(a); ok && segment(s) != a {
+			t.Fatalf("unsegment(%q) = %q, whose segment is %q", a, s, segment(s))
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -197,7 +198,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if !ok {
 		if _, dir := st.files.File(name + "/index.html"); dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			redirect(w, r, "/"+name+"/")
 			return
 		}
 		name, status = "404.html", http.StatusNotFound
@@ -218,6 +219,39 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// redirect answers 301 to target, a path on this server. Every redirect the server
+// makes goes through it, so none leaves the site: target is cleaned, must start with
+// one '/' and may not start with "//" or "/\", which browsers read as another host;
+// any other target answers 404 instead. The Location is escaped, so it is one path.
+func redirect(w http.ResponseWriter, r *http.Request, target string) {
+	clean := path.Clean(target)
+	if strings.HasSuffix(target, "/") && clean != "/" {
+		clean += "/"
+	}
+	if !sameOrigin(clean) {
+		http.NotFound(w, r)
+		return
+	}
+	u := url.URL{Path: clean}
+	w.Header().Set("Location", u.EscapedPath())
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// sameOrigin reports whether p is a path a browser resolves on this server: it starts
+// with '/', not "//", and holds no backslash (browsers read "/\" as "//") nor
+// control character (browsers drop tabs and newlines from URLs).
+func sameOrigin(p string) bool {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c == 0x7f || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // withProblems puts the problems of a failed reload at the top of a page's main.

@@ -327,3 +327,21 @@ func TestWriteDirFailureKeepsSite(t *testing.T) {
 		t.Errorf("left beside the site: %v", entries)
 	}
 }
+
+// TestSegmentDistinct: codes that an escaping could confuse get pages of their own.
+func TestSegmentDistinct(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"A<", "A_3C"},
+		{"A_3C", "A_5F3C"},
+		{"PET-404", "PET-404"},
+		{"000037", "000037"},
+		{"a.b", "a.b"},
+		{"..", "_2E_2E"},
+		{"", "_"},
+		{"not_found", "not_5Ffound"},
+	} {
+		if got := segment(tc.in); got != tc.want {
+			t.Errorf("segment(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
