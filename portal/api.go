@@ -98,6 +98,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err := CheckQuery(q.Get("q")); err != nil {
+		httperr.Write(w, r, common.InvalidParamOrHeader("q: "+err.Error()))
+		return
+	}
 	locale := q.Get("locale")
 	res := st.index(locale).Search(q.Get("q"))
 	out := apiSearch{Query: q.Get("q"), Fuzzy: res.Fuzzy, Suggestions: res.Suggestions, Errors: []apiEntry{}}
@@ -141,7 +145,7 @@ func (s *Server) lookup(w http.ResponseWriter, r *http.Request) (*catalogView, *
 			return v, d, true
 		}
 	}
-	httperr.Write(w, r, common.UnableToLocate("error code", id))
+	httperr.Write(w, r, common.UnableToLocate("error code", shorten(id)))
 	return nil, nil, false
 }
 

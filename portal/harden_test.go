@@ -1,9 +1,15 @@
 package portal
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/errcat/errcat/catalog"
 )
 
 // noFollow is a client that returns redirects rather than following them.
@@ -53,5 +59,72 @@ func TestServerRedirectsStayOnSite(t *testing.T) {
 		if resp.StatusCode != http.StatusMovedPermanently || loc != tc.location {
 			t.Errorf("%s: %d Location %q; want 301 %q", tc.path, resp.StatusCode, loc, tc.location)
 		}
+	}
+}
+
+// TestServerBoundsEchoedInput: a long path, code or catalog name is repeated in the
+// answer and its log line only by its start, so a request's size does not multiply.
+func TestServerBoundsEchoedInput(t *testing.T) {
+	dir := petstoreDir(t)
+	var log bytes.Buffer
+	s := NewServer(func() ([]*catalog.Catalog, error) {
+		c, err := catalog.LoadFiles(dir)
+		return []*catalog.Catalog{c}, err
+	}, Options{}, slog.New(slog.NewTextHandler(&log, nil)))
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	long := strings.Repeat("x", 100_000)
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/api/" + long, 404},
+		{"/api/errors/" + long, 404},
+		{"/api/errors/" + long + "/render/more", 404},
+		{"/api/errors?q=x&catalog=" + long, 400},
+		{"/" + long, 404},
+	} {
+		log.Reset()
+		resp, body := get(t, ts.URL+tc.path)
+		if resp.StatusCode != tc.status {
+			t.Errorf("%.40s…: status %d; want %d", tc.path, resp.StatusCode, tc.status)
+		}
+		if len(body) > 2000 || strings.Count(body, strings.Repeat("x", maxShown+1)) > 0 {
+			t.Errorf("%.40s…: a %d-byte body repeats more than %d bytes of the input", tc.path, len(body), maxShown)
+		}
+		if log.Len() > 2000 {
+			t.Errorf("%.40s…: a %d-byte log line", tc.path, log.Len())
+		}
+	}
+}
+
+// TestServerSearchBounded: a query over the bounds is refused with a 400 that says
+// which bound; Index.Search itself searches only a query's bounded start.
+func TestServerSearchBounded(t *testing.T) {
+	_, ts := serve(t, petstoreDir(t))
+	for _, tc := range []struct {
+		q      string
+		status int
+		says   string
+	}{
+		{strings.Repeat("a", MaxQueryBytes), 200, ""},
+		{strings.Repeat("a", MaxQueryBytes+1), 400, `q: a search is at most 256 bytes; this one has 257`},
+		{strings.Repeat("pet ", MaxQueryWords), 200, ""},
+		{strings.Repeat("pet ", MaxQueryWords+1), 400, `q: a search is at most 8 words; this one has 9`},
+		{strings.Repeat("x ", 80_000), 400, `q: a search is at most 256 bytes; this one has 160000`},
+	} {
+		resp, body := get(t, ts.URL+"/api/errors?q="+url.QueryEscape(tc.q))
+		if resp.StatusCode != tc.status || !strings.Contains(body, tc.says) {
+			t.Errorf("%d-byte query: %d %.300s; want %d saying %q", len(tc.q), resp.StatusCode, body, tc.status, tc.says)
+		}
+	}
+	ix, err := NewIndex("", commonCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("value already exists ", 8000)
+	got, want := ix.Search(long), ix.Search("value already exists value already exists value already")
+	if len(got.Hits) != len(want.Hits) || len(got.Hits) == 0 {
+		t.Errorf("a long query finds %d codes, its bounded start %d", len(got.Hits), len(want.Hits))
 	}
 }

@@ -1,12 +1,14 @@
 package portal
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -125,8 +127,12 @@ type Result struct {
 // Search returns the entries that match query, by the rules of [Index]. When nothing
 // matches, it tries again with each unmatched word replaced by the words of the
 // catalogs within one or two typos of it ("lcoate" finds "locate"), and says so.
+//
+// A query's cost is bounded: only its first [MaxQueryBytes] bytes and, of those, its
+// first [MaxQueryWords] words are searched for ([CheckQuery] says whether a query is
+// within both), and a word's typo fallback tries at most maxNear words.
 func (ix *Index) Search(query string) Result {
-	words := strings.Fields(strings.ToLower(query))
+	words := queryWords(query)
 	if len(words) == 0 {
 		return Result{Hits: slices.Clone(ix.Entries)}
 	}
@@ -150,6 +156,39 @@ func (ix *Index) Search(query string) Result {
 		suggestions = append(suggestions, near...)
 	}
 	return Result{Hits: ix.match(alts), Fuzzy: true, Suggestions: suggestions}
+}
+
+// Bounds of a query: see [Index.Search].
+const (
+	MaxQueryBytes = 256
+	MaxQueryWords = 8
+	maxNear       = 8
+)
+
+// CheckQuery returns an error saying what to shorten when query is over
+// [MaxQueryBytes] or [MaxQueryWords], so that a caller can refuse it rather than
+// search its start.
+func CheckQuery(query string) error {
+	if len(query) > MaxQueryBytes {
+		return fmt.Errorf("a search is at most %d bytes; this one has %d", MaxQueryBytes, len(query))
+	}
+	if n := len(strings.Fields(query)); n > MaxQueryWords {
+		return fmt.Errorf("a search is at most %d words; this one has %d", MaxQueryWords, n)
+	}
+	return nil
+}
+
+// queryWords is the words of the bounded start of query, in lower case.
+func queryWords(query string) []string {
+	if len(query) > MaxQueryBytes {
+		i := MaxQueryBytes
+		for i > 0 && !utf8.RuneStart(query[i]) {
+			i--
+		}
+		query = query[:i]
+	}
+	words := strings.Fields(strings.ToLower(query))
+	return words[:min(len(words), MaxQueryWords)]
 }
 
 // match returns the entries that hold, for each position, one of its words, ranked.
@@ -216,6 +255,9 @@ func (ix *Index) near(w string) []string {
 		}
 		if distance(rw, rv, typos, &rows) <= typos {
 			out = append(out, ix.vocab[i])
+			if len(out) == maxNear {
+				break
+			}
 		}
 	}
 	return out

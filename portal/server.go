@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/httperr"
@@ -36,6 +37,7 @@ type Server struct {
 	opts   Options
 	log    *slog.Logger
 	api    http.Handler
+	mux    *http.ServeMux // the API's routes, inside api
 	state  atomic.Pointer[state]
 	reload sync.Mutex
 }
@@ -67,7 +69,7 @@ func NewServer(load func() ([]*catalog.Catalog, error), opts Options, logger *sl
 	mux.HandleFunc("GET /api/errors", s.search)
 	mux.HandleFunc("GET /api/errors/{code}", s.code)
 	mux.HandleFunc("GET /api/errors/{code}/render", s.render)
-	s.api = h.Wrap(mux)
+	s.api, s.mux = h.Wrap(mux), mux
 	return s
 }
 
@@ -164,10 +166,49 @@ func fingerprint(paths []string) (sum string, newest time.Time) {
 // ServeHTTP serves the API under /api/ and the site's files elsewhere.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
+		if len(r.URL.Path) > maxShown && !s.knownCode(r.URL.Path) {
+			// The answer and its log line name the path: only its start.
+			short := *r
+			short.URL = &url.URL{Path: shorten(r.URL.Path)}
+			r = &short
+		}
 		s.api.ServeHTTP(w, r)
 		return
 	}
 	s.serveFile(w, r)
+}
+
+// knownCode reports whether p is the API path of a code the site has.
+func (s *Server) knownCode(p string) bool {
+	id, ok := strings.CutPrefix(p, "/api/errors/")
+	st := s.state.Load()
+	if !ok || st.site == nil {
+		return false
+	}
+	id = strings.TrimSuffix(id, "/render")
+	for _, v := range st.site.Catalogs {
+		if v.set.Lookup(id) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// maxShown bounds, in bytes, what of a client's input (a path, a code, a catalog
+// name) an answer or a log line repeats.
+const maxShown = 120
+
+// shorten is s when it is at most maxShown bytes long, else its start, cut at a
+// character boundary, and "…".
+func shorten(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	i := maxShown
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 var contentTypes = map[string]string{
@@ -304,5 +345,5 @@ func (st *state) catalog(name string) (*catalogView, error) {
 	for _, v := range st.site.Catalogs {
 		names = append(names, v.Name)
 	}
-	return nil, fmt.Errorf("catalog: no catalog %q; there are %s", name, strings.Join(names, ", "))
+	return nil, fmt.Errorf("catalog: no catalog %q; there are %s", shorten(name), strings.Join(names, ", "))
 }
