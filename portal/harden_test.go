@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,5 +128,35 @@ func TestServerSearchBounded(t *testing.T) {
 	got, want := ix.Search(long), ix.Search("value already exists value already exists value already")
 	if len(got.Hits) != len(want.Hits) || len(got.Hits) == 0 {
 		t.Errorf("a long query finds %d codes, its bounded start %d", len(got.Hits), len(want.Hits))
+	}
+}
+
+// TestServerProblemsRelative: while a catalog is broken, pages name its files from the
+// served directory, never by the server's absolute paths.
+func TestServerProblemsRelative(t *testing.T) {
+	dir := petstoreDir(t) // absolute
+	file := filepath.Join(dir, "errors.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{dir, dir + "/...", file} {
+		os.WriteFile(file, orig, 0o644)
+		s := NewServer(func() ([]*catalog.Catalog, error) {
+			c, err := catalog.LoadFiles(dir)
+			return []*catalog.Catalog{c}, err
+		}, Options{Roots: []string{root}}, slog.New(slog.DiscardHandler))
+		ts := httptest.NewServer(s)
+		os.WriteFile(file, bytes.Replace(orig, []byte("status: 404"), []byte("status: [404"), 1), 0o644)
+		s.Reload()
+		_, body := get(t, ts.URL+"/errors/PET-404/")
+		ts.Close()
+		want := filepath.Base(dir) + "/errors.yaml:"
+		if root == file {
+			want = "<pre>errors.yaml:"
+		}
+		if !strings.Contains(body, want) || strings.Contains(body, dir) || strings.Contains(s.Problems(), dir) {
+			t.Errorf("root %s: the page shows the problems as\n%s\nwant them under %q, without %s", root, s.Problems(), want, dir)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -82,7 +83,8 @@ func (s *Server) Reload() error {
 	next, err := s.build(start)
 	if err != nil {
 		old := s.state.Load()
-		s.state.Store(&state{files: old.files, site: old.site, problems: err.Error(), loaded: start, indexes: old.indexes})
+		shown := relativeTo(err.Error(), s.opts.Roots)
+		s.state.Store(&state{files: old.files, site: old.site, problems: shown, loaded: start, indexes: old.indexes})
 		s.log.Error("catalog has problems; serving the last good site", "problems", err.Error())
 		return err
 	}
@@ -102,6 +104,29 @@ func (s *Server) build(start time.Time) (*state, error) {
 	}
 	s.log.Info("site built", "files", stats.Files, "bytes", stats.Bytes, "took", time.Since(start).Round(time.Millisecond))
 	return &state{files: files, site: st, loaded: start, indexes: map[string]*Index{}}, nil
+}
+
+// relativeTo rewrites the absolute paths text names under the directory holding each
+// of roots to start there: /srv/errors/errors.yaml becomes errors/errors.yaml for the
+// root /srv/errors (or errors.yaml for the root /srv/errors/errors.yaml). Deeper
+// directories are rewritten first.
+func relativeTo(text string, roots []string) string {
+	var dirs []string
+	for _, root := range roots {
+		abs, err := filepath.Abs(strings.TrimSuffix(root, "..."))
+		if err != nil {
+			continue
+		}
+		if dir := filepath.Dir(abs); dir != filepath.Dir(dir) { // not the file system's root
+			dirs = append(dirs, dir+string(filepath.Separator))
+		}
+	}
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	pairs := make([]string, 0, 2*len(dirs))
+	for _, d := range dirs {
+		pairs = append(pairs, d, "")
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
 }
 
 // Problems returns the problems of the last reload, or "" when it succeeded.

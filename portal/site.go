@@ -42,6 +42,11 @@ func pageTemplate(files ...string) *template.Template {
 type Options struct {
 	// Title is the title of a site of several catalogs; "Error catalogs" when empty.
 	Title string
+	// Roots are the catalog paths a [Server] serves (files, directories, dir/...).
+	// The problems its pages show name files from the directory that holds each root,
+	// "errors/errors.yaml:3:5" for the root /srv/errors, never by the server's
+	// absolute paths.
+	Roots []string
 }
 
 // Output receives the files of a site. WriteFile is called from several goroutines at

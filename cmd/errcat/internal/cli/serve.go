@@ -40,7 +40,7 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 			stderr := cmd.ErrOrStderr()
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
 			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
-			srv := portal.NewServer(load, portal.Options{Title: title}, logger)
+			srv := portal.NewServer(load, portal.Options{Title: title, Roots: a}, logger)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return findingsErrorf("serve: %v", err)
