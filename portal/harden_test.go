@@ -2,6 +2,7 @@ package portal
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -10,8 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/catalog/catalogtest"
 )
 
 // noFollow is a client that returns redirects rather than following them.
@@ -158,5 +161,74 @@ func TestServerProblemsRelative(t *testing.T) {
 		if !strings.Contains(body, want) || strings.Contains(body, dir) || strings.Contains(s.Problems(), dir) {
 			t.Errorf("root %s: the page shows the problems as\n%s\nwant them under %q, without %s", root, s.Problems(), want, dir)
 		}
+	}
+}
+
+// TestServerReloadWaitsForWriter: a catalog rewritten in place, a few codes at a time,
+// is never served half-written: every answer during the rewrites has all its codes.
+func TestServerReloadWaitsForWriter(t *testing.T) {
+	dir := t.TempDir()
+	data := catalogtest.Synthetic("big", 300, 0)["big/errors.yaml"].Data
+	file := filepath.Join(dir, "errors.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, ts := serve(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, []string{dir}, 20*time.Millisecond)
+
+	// The writer rewrites the file in place, ten codes at a time: each pause leaves a
+	// file that loads, with fewer codes.
+	var cuts []int
+	for i := 0; ; {
+		j := bytes.Index(data[i+1:], []byte("\n  - code:"))
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+		cuts = append(cuts, i+1)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for round := range 3 {
+			f, err := os.OpenFile(file, os.O_WRONLY|os.O_TRUNC, 0)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			at := 0
+			for k := 9; k < len(cuts); k += 10 {
+				f.Write(data[at:cuts[k]])
+				at = cuts[k]
+				time.Sleep(4 * time.Millisecond)
+			}
+			f.Write(data[at:])
+			f.Write([]byte(strings.Repeat(" ", round+1))) // a new size each round
+			f.Close()
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	total := func() string {
+		_, body := get(t, ts.URL+"/api/errors?limit=1")
+		i := strings.Index(body, `"total": `)
+		if i < 0 {
+			return body
+		}
+		return strings.TrimRight(body[i+9:i+9+strings.IndexByte(body[i+9:], ',')], " ")
+	}
+	want := total()
+	for polls := 0; ; polls++ {
+		select {
+		case <-done:
+			t.Logf("%d polls during the rewrites", polls)
+			return
+		default:
+		}
+		if got := total(); got != want {
+			t.Fatalf("during a rewrite the API answers %s codes; want %s", got, want)
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

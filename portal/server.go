@@ -136,7 +136,10 @@ func (s *Server) Problems() string { return s.state.Load().problems }
 // them) is added, removed or changed, checking every interval until ctx is done.
 // It polls rather than subscribing to file system events: editors that save by
 // renaming a new file into place, network file systems and containers all look the
-// same to it.
+// same to it. A change is loaded only once the files are stable, the same at two
+// polls in a row, so a file being rewritten in place is not read half-written (a
+// writer that pauses longer than interval mid-file can still be caught; a half file
+// that fails to load leaves the last good site served).
 func (s *Server) Watch(ctx context.Context, paths []string, interval time.Duration) {
 	// A file changed while the site was being built is built again. File times are
 	// coarser than the clock (a few milliseconds), hence the margin.
@@ -146,16 +149,31 @@ func (s *Server) Watch(ctx context.Context, paths []string, interval time.Durati
 	}
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	for {
+	tick := func() bool {
 		select {
 		case <-ctx.Done():
-			return
+			return false
 		case <-t.C:
+			return true
 		}
-		if now, _ := fingerprint(paths); now != last {
-			last = now
-			s.Reload()
+	}
+	for tick() {
+		now, _ := fingerprint(paths)
+		if now == last {
+			continue
 		}
+		for {
+			if !tick() {
+				return
+			}
+			again, _ := fingerprint(paths)
+			if again == now {
+				break
+			}
+			now = again
+		}
+		last = now
+		s.Reload()
 	}
 }
 
