@@ -3,6 +3,7 @@ package portal
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -77,19 +78,32 @@ func NewServer(load func() ([]*catalog.Catalog, error), opts Options, logger *sl
 // Reload loads the catalogs again and rebuilds the site. On failure the last good
 // site stays, and the problems are shown on its pages and returned.
 func (s *Server) Reload() error {
+	_, err := s.reloadIf(nil)
+	return err
+}
+
+// errChanged is why a reload was dropped: the files changed while they were read.
+var errChanged = errors.New("the catalog files changed while they were read")
+
+// reloadIf is Reload that keeps what it built only if still reports true once the
+// catalogs are read (nil: always); it reports whether it kept the result.
+func (s *Server) reloadIf(still func() bool) (bool, error) {
 	s.reload.Lock()
 	defer s.reload.Unlock()
 	start := time.Now()
 	next, err := s.build(start)
+	if still != nil && !still() {
+		return false, errChanged
+	}
 	if err != nil {
 		old := s.state.Load()
 		shown := relativeTo(err.Error(), s.opts.Roots)
 		s.state.Store(&state{files: old.files, site: old.site, problems: shown, loaded: start, indexes: old.indexes})
 		s.log.Error("catalog has problems; serving the last good site", "problems", err.Error())
-		return err
+		return true, err
 	}
 	s.state.Store(next)
-	return nil
+	return true, nil
 }
 
 func (s *Server) build(start time.Time) (*state, error) {
@@ -137,16 +151,15 @@ func (s *Server) Problems() string { return s.state.Load().problems }
 // It polls rather than subscribing to file system events: editors that save by
 // renaming a new file into place, network file systems and containers all look the
 // same to it. A change is loaded only once the files are stable, the same at two
-// polls in a row, so a file being rewritten in place is not read half-written (a
+// polls in a row, and what was read is kept only if the files did not change while
+// they were read, so a file being rewritten in place is not served half-written (a
 // writer that pauses longer than interval mid-file can still be caught; a half file
 // that fails to load leaves the last good site served).
 func (s *Server) Watch(ctx context.Context, paths []string, interval time.Duration) {
 	// A file changed while the site was being built is built again. File times are
 	// coarser than the clock (a few milliseconds), hence the margin.
 	last, newest := fingerprint(paths)
-	if newest.After(s.state.Load().loaded.Add(-2 * time.Second)) {
-		s.Reload()
-	}
+	stale := newest.After(s.state.Load().loaded.Add(-2 * time.Second))
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	tick := func() bool {
@@ -159,9 +172,10 @@ func (s *Server) Watch(ctx context.Context, paths []string, interval time.Durati
 	}
 	for tick() {
 		now, _ := fingerprint(paths)
-		if now == last {
+		if now == last && !stale {
 			continue
 		}
+		stale = false
 		for {
 			if !tick() {
 				return
@@ -172,8 +186,12 @@ func (s *Server) Watch(ctx context.Context, paths []string, interval time.Durati
 			}
 			now = again
 		}
-		last = now
-		s.Reload()
+		// Files that changed while they were read are read again once stable.
+		if kept, _ := s.reloadIf(func() bool { again, _ := fingerprint(paths); return again == now }); kept {
+			last = now
+		} else {
+			stale = true
+		}
 	}
 }
 
