@@ -47,6 +47,8 @@ type Options struct {
 	// "errors/errors.yaml:3:5" for the root /srv/errors, never by the server's
 	// absolute paths.
 	Roots []string
+	// Force lets [WriteDir] replace a directory it did not write, whatever it holds.
+	Force bool
 }
 
 // Output receives the files of a site. WriteFile is called from several goroutines at

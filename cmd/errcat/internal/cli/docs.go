@@ -23,6 +23,7 @@ func newDocs() *cobra.Command {
 
 func newDocsBuild() *cobra.Command {
 	var out, title string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "build [PATH...] -o DIR",
 		Short: "Write the static documentation site of catalogs into a directory",
@@ -30,8 +31,10 @@ func newDocsBuild() *cobra.Command {
 directory of them, or dir/... for every catalog below dir; the built-in common catalog
 without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
-in each envelope. Several catalogs each get catalogs/NAME/. The site is written beside
-DIR and moved into place when complete; DIR may hold an earlier site.`,
+in the declared envelope. Several catalogs each get catalogs/NAME/. The site is written
+beside DIR and moved into place when complete. DIR must be new, empty, or a site an
+earlier build wrote (it holds the marker file .errcat-site); --force replaces any DIR
+whole.`,
 		Example: `  errcat docs build ./errors -o public/errors
   errcat docs build examples/seeds/001-devdocs examples/seeds/003-identity -o /tmp/site`,
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -43,7 +46,7 @@ DIR and moved into place when complete; DIR may hold an earlier site.`,
 				return err
 			}
 			start := time.Now()
-			stats, err := portal.WriteDir(cats, portal.Options{Title: title}, out)
+			stats, err := portal.WriteDir(cats, portal.Options{Title: title, Force: force}, out)
 			if err != nil {
 				return findingsErrorf("docs build: %v", err)
 			}
@@ -53,6 +56,7 @@ DIR and moved into place when complete; DIR may hold an earlier site.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the site (required)")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
+	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if an errcat build did not write it (everything in it is lost)")
 	return cmd
 }
 
