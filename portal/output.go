@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -164,7 +165,7 @@ func (f *Files) WriteFile(name string, data []byte) error {
 	if f.files == nil {
 		f.files = map[string][]byte{}
 	}
-	f.files[name] = data
+	f.files[name] = bytes.Clone(data)
 	return nil
 }
 

@@ -74,6 +74,7 @@ type codePage struct {
 	Replaces                                    []link
 	Translations                                []translationView
 	Responses                                   []responseView
+	OtherEnvelopes                              []string
 	ExampleNote                                 string
 	Prev, Next                                  *link
 }
@@ -125,9 +126,10 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 	return l
 }
 
-// codePage prepares the page of d in locale; home is the relative link from the page
-// to its catalog's index in that locale, langs the same page in every locale.
-func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink) *codePage {
+// codePage prepares the page of d in locale, with its example response in env; home
+// is the relative link from the page to its catalog's index in that locale, langs
+// the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
@@ -198,9 +200,12 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		if d.Retryable() {
 			retry = exampleRetryAfter
 		}
-		for i, env := range httperr.Envelopes {
-			r := Render(e, env, locale, retry, exampleRequestID)
-			p.Responses = append(p.Responses, responseView{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: i == 0})
+		r := Render(e, env, locale, retry, exampleRequestID)
+		p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
+		for _, other := range httperr.Envelopes {
+			if other.Name() != env.Name() {
+				p.OtherEnvelopes = append(p.OtherEnvelopes, other.Name())
+			}
 		}
 	}
 	if i, ok := v.index[d.Code()]; ok {

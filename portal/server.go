@@ -23,12 +23,16 @@ import (
 	"github.com/errcat/errcat/httperr"
 )
 
-// Server serves the documentation site of catalogs from memory, with a JSON API:
+// Server serves the documentation site of catalogs, with a JSON API:
 //
 //	GET /api/errors?q=WORDS&locale=L&catalog=C&limit=N   search (all codes without q)
 //	GET /api/errors/{code}?locale=L&catalog=C            one code, all its texts
 //	GET /api/errors/{code}/render?envelope=E&locale=L&param=NAME=VALUE…
 //	                                                     the response a client gets
+//
+// Pages and search files are rendered when first asked for and kept in a cache of
+// bounded size ([Options.CacheBytes]), so memory does not grow with the catalogs'
+// pages; search indexes are built per locale on first use.
 //
 // It rebuilds the site when [Server.Reload] is called, as [Server.Watch] does when a
 // catalog file changes. A catalog that fails to load leaves the last good site
@@ -42,30 +46,52 @@ type Server struct {
 	mux    *http.ServeMux // the API's routes, inside api
 	state  atomic.Pointer[state]
 	reload sync.Mutex
+	ready  chan struct{} // closed once the first load has ended
 }
 
 // state is one build of the site.
 type state struct {
-	files    *Files
 	site     *site
+	cache    *pageCache
 	problems string    // why the last reload failed; empty when it did not
 	loaded   time.Time // when the catalogs of the site were read
-
-	mu      sync.Mutex
-	indexes map[string]*Index // by the locales the catalogs match
+	loading  bool      // the first load has not ended yet
 }
+
+// defaultCacheBytes is the size of a server's page cache when Options.CacheBytes is 0.
+const defaultCacheBytes = 64 << 20
 
 // NewServer returns a server of the catalogs load returns, built once now. load is
 // called again by each reload. A first load that fails still gives a server: it shows
 // the problems until a reload succeeds. logger receives reloads and their problems
 // (slog.Default() when nil).
 func NewServer(load func() ([]*catalog.Catalog, error), opts Options, logger *slog.Logger) *Server {
+	s := newServer(load, opts, logger)
+	s.Reload()
+	close(s.ready)
+	return s
+}
+
+// StartServer is NewServer that returns at once and loads the catalogs in the
+// background, so that it can listen while they load: until the first load ends,
+// pages answer 503 with a page that reloads itself, and the API 503 with
+// Retry-After. Ready is closed when the first load ends.
+func StartServer(load func() ([]*catalog.Catalog, error), opts Options, logger *slog.Logger) *Server {
+	s := newServer(load, opts, logger)
+	s.state.Store(&state{loading: true})
+	go func() {
+		s.Reload()
+		close(s.ready)
+	}()
+	return s
+}
+
+func newServer(load func() ([]*catalog.Catalog, error), opts Options, logger *slog.Logger) *Server {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{load: load, opts: opts, log: logger}
-	s.state.Store(&state{files: &Files{}})
-	s.Reload()
+	s := &Server{load: load, opts: opts, log: logger, ready: make(chan struct{})}
+	s.state.Store(&state{})
 	h := &httperr.Handler{Logger: logger}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/errors", s.search)
@@ -74,6 +100,10 @@ func NewServer(load func() ([]*catalog.Catalog, error), opts Options, logger *sl
 	s.api, s.mux = h.Wrap(mux), mux
 	return s
 }
+
+// Ready returns a channel closed once the server's first load has ended, with a site
+// or with problems.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // Reload loads the catalogs again and rebuilds the site. On failure the last good
 // site stays, and the problems are shown on its pages and returned.
@@ -98,11 +128,19 @@ func (s *Server) reloadIf(still func() bool) (bool, error) {
 	if err != nil {
 		old := s.state.Load()
 		shown := relativeTo(err.Error(), s.opts.Roots)
-		s.state.Store(&state{files: old.files, site: old.site, problems: shown, loaded: start, indexes: old.indexes})
+		s.state.Store(&state{site: old.site, cache: old.cache, problems: shown, loaded: start})
 		s.log.Error("catalog has problems; serving the last good site", "problems", err.Error())
 		return true, err
 	}
 	s.state.Store(next)
+	// The search indexes of the default locale are built now rather than on the
+	// first keystroke.
+	go func() {
+		next.site.index(next.site.Catalogs, "")
+		for _, v := range next.site.Catalogs {
+			next.site.index([]*catalogView{v}, v.DefaultLocale)
+		}
+	}()
 	return true, nil
 }
 
@@ -111,13 +149,16 @@ func (s *Server) build(start time.Time) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := &Files{}
-	st, stats, err := generate(cats, s.opts, files)
+	st, err := newSite(cats, s.opts)
 	if err != nil {
 		return nil, err
 	}
-	s.log.Info("site built", "files", stats.Files, "bytes", stats.Bytes, "took", time.Since(start).Round(time.Millisecond))
-	return &state{files: files, site: st, loaded: start, indexes: map[string]*Index{}}, nil
+	limit := s.opts.CacheBytes
+	if limit <= 0 {
+		limit = defaultCacheBytes
+	}
+	s.log.Info("catalogs loaded", "catalogs", len(cats), "took", time.Since(start).Round(time.Millisecond))
+	return &state{site: st, cache: newPageCache(limit), loaded: start}, nil
 }
 
 // relativeTo rewrites the absolute paths text names under the directory holding each
@@ -296,17 +337,22 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(r.URL.Path, "/"):
 		name += "/index.html"
 	}
-	data, ok := st.files.File(name)
+	data, ok := st.file(name)
 	status := http.StatusOK
 	if !ok {
-		if _, dir := st.files.File(name + "/index.html"); dir {
+		if _, dir := st.file(name + "/index.html"); dir {
 			redirect(w, r, "/"+name+"/")
 			return
 		}
 		name, status = "404.html", http.StatusNotFound
-		data, ok = st.files.File(name)
-		if !ok { // no site yet: the first load failed
+		data, ok = st.file(name)
+		if !ok { // no site yet: the first load failed, or has not ended
 			data = []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>No site yet</title></head><body><main id="main"></main></body></html>`)
+		}
+		if st.loading {
+			status = http.StatusServiceUnavailable
+			data = []byte(loadingPage)
+			w.Header().Set("Retry-After", "1")
 		}
 	}
 	hd := w.Header()
@@ -321,6 +367,29 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// loadingPage answers pages while the first load runs; it asks the browser to come
+// back in a second (the policy allows no script, and needs none).
+const loadingPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>Loading the catalogs</title></head><body><main id="main"><p>The catalogs are loading; this page reloads by itself.</p></main></body></html>`
+
+// file returns the file of st's site at name, rendered now or kept from an earlier
+// request, and whether there is one.
+func (st *state) file(name string) ([]byte, bool) {
+	if st.site == nil {
+		return nil, false
+	}
+	if data, ok := st.cache.get(name); ok {
+		return data, true
+	}
+	var buf bytes.Buffer
+	ok, err := st.site.file(name, &buf)
+	if err != nil || !ok {
+		return nil, false
+	}
+	data := buf.Bytes()
+	st.cache.put(name, data)
+	return data, true
 }
 
 // redirect answers 301 to target, a path on this server. Every redirect the server
@@ -372,24 +441,8 @@ func withProblems(page []byte, problems string) []byte {
 	return append(out, page[i:]...)
 }
 
-// index returns the search index of st's catalogs in locale, built on first use. It
-// is kept by the locales the catalogs match, so any number of locale strings clients
-// send make at most one index per combination of the catalogs' own locales.
-func (st *state) index(locale string) *Index {
-	var key strings.Builder
-	for _, v := range st.site.Catalogs {
-		key.WriteString(v.matchLocale(locale))
-		key.WriteByte(0)
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	ix := st.indexes[key.String()]
-	if ix == nil {
-		ix = newIndex(st.site.Catalogs, locale)
-		st.indexes[key.String()] = ix
-	}
-	return ix
-}
+// index returns the search index of st's catalogs in locale.
+func (st *state) index(locale string) *Index { return st.site.index(st.site.Catalogs, locale) }
 
 // pageURL is the absolute path of an entry's page on the server.
 func (st *state) pageURL(v *catalogView, locale, href string) string {

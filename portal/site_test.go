@@ -39,7 +39,7 @@ func commonCatalog(t testing.TB) *catalog.Catalog {
 // code with a missing translation) byte for byte.
 func TestGolden(t *testing.T) {
 	f := generateFiles(t, catalogtest.Load(t, "../examples/petstore/errors"))
-	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search-index.js", "vi/search-index.js", "404.html"} {
+	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search/r-0.js", "search/t-7065.js", "vi/search/t-74c3ac.js", "404.html"} {
 		data, ok := f.File(name)
 		if !ok {
 			t.Errorf("no %s in %v", name, f.Names())
@@ -52,7 +52,7 @@ func TestGolden(t *testing.T) {
 func TestLayout(t *testing.T) {
 	f := generateFiles(t, commonCatalog(t))
 	names := f.Names()
-	for _, want := range []string{"index.html", "search-index.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
+	for _, want := range []string{"index.html", "search/r-0.js", "search/t-3030.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
 		if _, ok := f.File(want); !ok {
 			t.Errorf("no %s", want)
 		}

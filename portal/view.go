@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/httperr"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -18,6 +20,11 @@ type site struct {
 	Catalogs []*catalogView
 	// Multi reports whether the site holds several catalogs, each under catalogs/NAME/.
 	Multi bool
+	// env is the envelope of the example responses.
+	env httperr.Envelope
+
+	mu      sync.Mutex
+	indexes map[string]*Index // by the catalogs and the locales they match
 }
 
 // catalogView is one catalog of a site, prepared for its pages.

@@ -1,0 +1,1 @@
+errcatSearch.rows(0,[["PET-404","Pet {id} not found","404","not_found","errors/PET-404/"],["PET-409","Name {name} is taken","409","conflict","errors/PET-409/"],["PET-422","Unknown species {species}","422","invalid_request","errors/PET-422/"],["PET-503","The store is closed","503","unavailable","errors/PET-503/"]]);
