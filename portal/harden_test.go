@@ -234,3 +234,27 @@ func TestServerReloadWaitsForWriter(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// TestStartServerAnswersWhileLoading: a server started on a slow load answers at once,
+// 503 with Retry-After, and serves the site once the load ends.
+func TestStartServerAnswersWhileLoading(t *testing.T) {
+	release := make(chan struct{})
+	c := catalogtest.Load(t, "../examples/petstore/errors")
+	s := StartServer(func() ([]*catalog.Catalog, error) {
+		<-release
+		return []*catalog.Catalog{c}, nil
+	}, Options{}, slog.New(slog.DiscardHandler))
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, p := range []string{"/", "/errors/PET-404/", "/api/errors?q=pet"} {
+		resp, body := get(t, ts.URL+p)
+		if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+			t.Errorf("%s while loading: %d Retry-After %q\n%s", p, resp.StatusCode, resp.Header.Get("Retry-After"), body)
+		}
+	}
+	close(release)
+	<-s.Ready()
+	if resp, _ := get(t, ts.URL+"/errors/PET-404/"); resp.StatusCode != 200 {
+		t.Errorf("after loading: %d", resp.StatusCode)
+	}
+}

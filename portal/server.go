@@ -197,6 +197,11 @@ func (s *Server) Problems() string { return s.state.Load().problems }
 // writer that pauses longer than interval mid-file can still be caught; a half file
 // that fails to load leaves the last good site served).
 func (s *Server) Watch(ctx context.Context, paths []string, interval time.Duration) {
+	select {
+	case <-s.ready:
+	case <-ctx.Done():
+		return
+	}
 	// A file changed while the site was being built is built again. File times are
 	// coarser than the clock (a few milliseconds), hence the margin.
 	last, newest := fingerprint(paths)

@@ -31,8 +31,10 @@ directory of them, or dir/... for every catalog below dir) from memory, with a J
   GET /api/errors/{code}[?locale=L][&catalog=C]
   GET /api/errors/{code}/render?envelope=problem|simple|bulk|google&locale=L&param=NAME=VALUE
 
-It rebuilds the site when a catalog file changes; a catalog with problems leaves the
-last good site served with the problems shown on its pages. Without PATH it serves the
+It listens at once and answers 503 until the catalogs have loaded. Pages are rendered
+when first asked for and the latest kept in a bounded cache. It rebuilds the site when
+a catalog file changes (once the files are stable); a catalog with problems leaves the
+last good site served with the problems shown on its pages, paths relative to PATH. Without PATH it serves the
 built-in common catalog and the example catalogs of errcat's seed documents.`,
 		Example: `  errcat serve
   errcat serve ./errors --addr :8080`,
@@ -40,7 +42,7 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 			stderr := cmd.ErrOrStderr()
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
 			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
-			srv := portal.NewServer(load, portal.Options{Title: title, Roots: a}, logger)
+			srv := portal.StartServer(load, portal.Options{Title: title, Roots: a}, logger)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return findingsErrorf("serve: %v", err)
