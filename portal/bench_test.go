@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -73,4 +74,24 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCodePage renders code pages in memory: what docs build and serve spend
+// per page besides writing it.
+func BenchmarkCodePage(b *testing.B) {
+	s, err := newSite([]*catalog.Catalog{benchCatalog(b)}, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := s.Catalogs[0]
+	var buf bytes.Buffer
+	i := 0
+	for b.Loop() {
+		buf.Reset()
+		if err := s.codeFile(&buf, v, v.Locales[i%len(v.Locales)], i%len(v.defs)); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/page")
 }

@@ -3,6 +3,7 @@ package portal
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/errcat/errcat"
@@ -48,6 +49,31 @@ type text struct {
 	HTML     template.HTML
 	Fallback bool
 	Lang     string
+}
+
+// fallbackMarks are the markup around a text shown in the default locale, by locale:
+// rendered by html/template once, around text that is HTML already.
+var fallbackMarks sync.Map // string → [2]template.HTML
+
+var fallbackTmpl = template.Must(template.New("fallback").Parse(`<span class="fallback" lang="{{.}}">|</span> <small class="fallback-note">not translated, shown in {{.}}</small>`))
+
+// Show is the text as a page shows it: its HTML, marked with its language and a note
+// when it falls back to the default locale.
+func (t text) Show() template.HTML {
+	if !t.Fallback {
+		return t.HTML
+	}
+	m, ok := fallbackMarks.Load(t.Lang)
+	if !ok {
+		var b strings.Builder
+		if err := fallbackTmpl.Execute(&b, t.Lang); err != nil {
+			panic(err) // a string into a fixed template
+		}
+		open, close, _ := strings.Cut(b.String(), "|")
+		m, _ = fallbackMarks.LoadOrStore(t.Lang, [2]template.HTML{template.HTML(open), template.HTML(close)})
+	}
+	marks := m.([2]template.HTML)
+	return marks[0] + t.HTML + marks[1]
 }
 
 // list is a list of catalog texts (causes, resolutions), marked as text is.
