@@ -131,7 +131,7 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 // generate writes every file of the site to out: the names the site lists, each
 // rendered as the server renders it on demand, by a worker per processor.
 func (s *site) generate(out Output) error {
-	names := make(chan string, 256)
+	files := make(chan siteFile, 256)
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -151,14 +151,19 @@ func (s *site) generate(out Output) error {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for name := range names {
-				buf.Reset()
-				ok, err := s.file(name, &buf)
-				if err == nil && !ok {
-					err = fmt.Errorf("the site lists %s but has no such file", name)
+			for f := range files {
+				data, err := f.data, error(nil)
+				if data == nil {
+					buf.Reset()
+					var ok bool
+					ok, err = s.file(f.name, &buf)
+					if err == nil && !ok {
+						err = fmt.Errorf("the site lists %s but has no such file", f.name)
+					}
+					data = buf.Bytes()
 				}
 				if err == nil {
-					err = out.WriteFile(name, buf.Bytes())
+					err = out.WriteFile(f.name, data)
 				}
 				if err != nil {
 					fail(err)
@@ -166,41 +171,53 @@ func (s *site) generate(out Output) error {
 			}
 		}()
 	}
-	s.names(func(name string) bool {
+	s.files(func(f siteFile) bool {
 		mu.Lock()
 		failed := firstErr != nil
 		mu.Unlock()
 		if !failed {
-			names <- name
+			files <- f
 		}
 		return !failed
 	})
-	close(names)
+	close(files)
 	wg.Wait()
 	return firstErr
 }
 
-// names calls f with the name of each file of the site, until f returns false: shared
-// files first, then for each catalog and locale its index, search files and pages.
-func (s *site) names(f func(name string) bool) {
+// siteFile is a file of the site: its name, and its content when rendered already.
+type siteFile struct {
+	name string
+	data []byte
+}
+
+// files calls f with each file of the site, until f returns false: shared files
+// first, then for each catalog and locale its index, search files and pages. Search
+// files come rendered, from an index built for them and dropped once they are all
+// out, so a build holds one index at a time.
+func (s *site) files(f func(siteFile) bool) {
 	for _, name := range []string{"assets/style.css", "assets/search.js", "404.html"} {
-		if !f(name) {
+		if !f(siteFile{name: name}) {
 			return
 		}
 	}
 	if s.Multi {
-		if !f("index.html") || !s.searchNames("", s.index(s.Catalogs, ""), f) {
+		dirs := map[string]string{}
+		for _, v := range s.Catalogs {
+			dirs[v.Name] = v.Dir
+		}
+		if !f(siteFile{name: "index.html"}) || !searchFiles("", newIndex(s.Catalogs, ""), dirs, f) {
 			return
 		}
 	}
 	for _, v := range s.Catalogs {
 		for _, loc := range v.Locales {
 			dir := v.Dir + v.localeDir(loc)
-			if !f(dir+"index.html") || !s.searchNames(dir, s.index([]*catalogView{v}, loc), f) {
+			if !f(siteFile{name: dir + "index.html"}) || !searchFiles(dir, newIndex([]*catalogView{v}, loc), nil, f) {
 				return
 			}
 			for _, d := range v.defs {
-				if !f(dir + codePath(d.Code()) + "index.html") {
+				if !f(siteFile{name: dir + codePath(d.Code()) + "index.html"}) {
 					return
 				}
 			}
@@ -208,10 +225,14 @@ func (s *site) names(f func(name string) bool) {
 	}
 }
 
-func (s *site) searchNames(dir string, ix *Index, f func(string) bool) bool {
+// searchFiles calls f with each search file of ix, for the index page in dir.
+func searchFiles(dir string, ix *Index, dirs map[string]string, f func(siteFile) bool) bool {
 	more := true
 	ix.searchFiles(func(name string) {
-		more = more && f(dir+searchDir+name)
+		if more {
+			data, _ := ix.searchFile(name, dirs)
+			more = f(siteFile{dir + searchDir + name, data})
+		}
 	})
 	return more
 }
