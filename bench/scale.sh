@@ -25,23 +25,22 @@ bin=$work/errcat
 command -v /usr/bin/time >/dev/null || { echo "scale.sh needs GNU time (apt-get install time)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "scale.sh needs curl" >&2; exit 2; }
 
-# timed NAME CMD...: runs CMD, keeps "seconds MiB" in $work/NAME.time.
+# timed NAME CMD...: runs CMD, keeps "seconds MiB cpu-seconds" in $work/NAME.time.
 timed() {
 	local name=$1
 	shift
 	local rc=0
-	/usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
+	/usr/bin/time -f "%e %M %U %S" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
 	if [ "$rc" -gt 1 ]; then # 1 is findings (lint), not a failure
 		echo "$name failed:" >&2
 		tail -5 "$work/$name.err" >&2
-		echo "- -" >"$work/$name.time"
+		echo "- - - -" >"$work/$name.time"
 	fi
 }
-# cell NAME: "1.2 s, 345 MiB" from $work/NAME.time.
+# cell NAME: "1.2 s (cpu 2.0 s), 345 MiB" from $work/NAME.time: wall time, processor
+# time (user and system: on a loaded machine, the steadier figure), peak RSS.
 cell() {
-	local t
-	t=$(tail -1 "$work/$1.time")
-	awk -v s="${t% *}" -v k="${t#* }" 'BEGIN { if (s == "-") print "failed"; else printf "%.2f s, %d MiB", s, k / 1024 }'
+	tail -1 "$work/$1.time" | awk '{ if ($1 == "-") print "failed"; else printf "%.2f s (cpu %.1f s), %d MiB", $1, $3 + $4, $2 / 1024 }'
 }
 now() { date +%s.%N; }
 
