@@ -258,3 +258,28 @@ func TestStartServerAnswersWhileLoading(t *testing.T) {
 		t.Errorf("after loading: %d", resp.StatusCode)
 	}
 }
+
+// TestPageCacheBounded: the cache keeps at most its limit, the most recent files, and
+// requests for one file at once render it once.
+func TestPageCacheBounded(t *testing.T) {
+	c := newPageCache(1000)
+	renders := 0
+	page := func(n int) func() ([]byte, bool) {
+		return func() ([]byte, bool) { renders++; return bytes.Repeat([]byte("x"), n), true }
+	}
+	for i := range 20 {
+		c.load(strings.Repeat("p", i+1), page(100))
+	}
+	if c.size > 1000 || len(c.items) != 10 {
+		t.Errorf("%d bytes in %d files; want at most 1000 in 10", c.size, len(c.items))
+	}
+	if _, ok := c.get("p"); ok {
+		t.Error("the oldest file is still kept")
+	}
+	renders = 0
+	c.load("big", page(400)) // over a quarter of the limit: served, not kept
+	c.load("big", page(400))
+	if renders != 2 || c.size > 1000 {
+		t.Errorf("%d renders of a large file, %d bytes kept", renders, c.size)
+	}
+}

@@ -384,17 +384,11 @@ func (st *state) file(name string) ([]byte, bool) {
 	if st.site == nil {
 		return nil, false
 	}
-	if data, ok := st.cache.get(name); ok {
-		return data, true
-	}
-	var buf bytes.Buffer
-	ok, err := st.site.file(name, &buf)
-	if err != nil || !ok {
-		return nil, false
-	}
-	data := buf.Bytes()
-	st.cache.put(name, data)
-	return data, true
+	return st.cache.load(name, func() ([]byte, bool) {
+		var buf bytes.Buffer
+		ok, err := st.site.file(name, &buf)
+		return buf.Bytes(), ok && err == nil
+	})
 }
 
 // redirect answers 301 to target, a path on this server. Every redirect the server
