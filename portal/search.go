@@ -345,7 +345,8 @@ func (ix *Index) match(alts [][]string) []*Entry {
 }
 
 // near returns the words of the index within one typo of w (two for words of seven
-// letters or more); none for words shorter than four letters.
+// letters or more), at most maxNear of them; none for words shorter than four
+// letters. Words with digits (numbers, codes) are not guessed at.
 func (ix *Index) near(w string) []string {
 	rw := []rune(w)
 	typos := 1
@@ -376,7 +377,9 @@ func (ix *Index) buildVocab() {
 	seen := map[string]bool{}
 	for _, t := range ix.terms {
 		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if len(w) >= 3 && !seen[w] {
+			// Numbers and codes are not typed from memory: only words are guessed at,
+			// which keeps the list as long as the catalogs' vocabulary, not their size.
+			if len(w) >= 3 && !seen[w] && !strings.ContainsFunc(w, unicode.IsDigit) {
 				seen[w] = true
 				ix.vocab = append(ix.vocab, w)
 			}
