@@ -325,20 +325,23 @@ func (ix *Index) match(alts [][]string) []*Entry {
 			score[e] += int32(best[e])
 		}
 	}
-	var buckets [][]int32
+	// A counting sort by score keeps catalog order within a score.
+	at := make([]int, 2*len(alts)+2) // scores are at most 2 per word
+	hits := 0
 	for e := range n {
-		if int(count[e]) != len(alts) {
-			continue
+		if int(count[e]) == len(alts) {
+			at[score[e]+1]++
+			hits++
 		}
-		for len(buckets) <= int(score[e]) {
-			buckets = append(buckets, nil)
-		}
-		buckets[score[e]] = append(buckets[score[e]], int32(e))
 	}
-	var out []*Entry
-	for _, b := range buckets {
-		for _, e := range b {
-			out = append(out, ix.Entries[e])
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]*Entry, hits)
+	for e := range n {
+		if int(count[e]) == len(alts) {
+			out[at[score[e]]] = ix.Entries[e]
+			at[score[e]]++
 		}
 	}
 	return out
