@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/httperr"
 	"github.com/errcat/errcat/portal"
 	"github.com/spf13/cobra"
 )
@@ -22,7 +24,7 @@ func newDocs() *cobra.Command {
 }
 
 func newDocsBuild() *cobra.Command {
-	var out, title string
+	var out, title, envelope string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "build [PATH...] -o DIR",
@@ -31,7 +33,7 @@ func newDocsBuild() *cobra.Command {
 directory of them, or dir/... for every catalog below dir; the built-in common catalog
 without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
-in the declared envelope. Several catalogs each get catalogs/NAME/. The site is written
+in one envelope (--envelope). Several catalogs each get catalogs/NAME/. The site is written
 beside DIR and moved into place when complete. DIR must be new, empty, or a site an
 earlier build wrote (it holds the marker file .errcat-site); --force replaces any DIR
 whole.`,
@@ -41,12 +43,16 @@ whole.`,
 			if out == "" {
 				return usageErrorf("docs build: give the site's directory with -o DIR")
 			}
+			env, err := envelopeFlag(envelope)
+			if err != nil {
+				return usageErrorf("docs build: %v", err)
+			}
 			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
-			stats, err := portal.WriteDir(cats, portal.Options{Title: title, Force: force}, out)
+			stats, err := portal.WriteDir(cats, portal.Options{Title: title, Force: force, Envelope: env}, out)
 			if err != nil {
 				return findingsErrorf("docs build: %v", err)
 			}
@@ -57,7 +63,24 @@ whole.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the site (required)")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if an errcat build did not write it (everything in it is lost)")
+	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
 	return cmd
+}
+
+// envelopeFlag is the envelope an --envelope flag names.
+func envelopeFlag(name string) (httperr.Envelope, error) {
+	if env := httperr.EnvelopeByName(name); env != nil {
+		return env, nil
+	}
+	return nil, fmt.Errorf("--envelope %q: use one of %s", name, envelopeNames())
+}
+
+func envelopeNames() string {
+	var names []string
+	for _, e := range httperr.Envelopes {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, ", ")
 }
 
 func newDocsMarkdown() *cobra.Command {

@@ -19,8 +19,9 @@ import (
 )
 
 func newServe() *cobra.Command {
-	var addr, title string
+	var addr, title, envelope string
 	var interval time.Duration
+	var cacheMiB int
 	cmd := &cobra.Command{
 		Use:   "serve [PATH...]",
 		Short: "Serve the documentation portal of catalogs, rebuilt when they change",
@@ -39,10 +40,17 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 		Example: `  errcat serve
   errcat serve ./errors --addr :8080`,
 		RunE: func(cmd *cobra.Command, a []string) error {
+			env, err := envelopeFlag(envelope)
+			if err != nil {
+				return usageErrorf("serve: %v", err)
+			}
+			if cacheMiB < 1 {
+				return usageErrorf("serve: --cache %d: give at least 1 (MiB)", cacheMiB)
+			}
 			stderr := cmd.ErrOrStderr()
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
 			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
-			srv := portal.StartServer(load, portal.Options{Title: title, Roots: a}, logger)
+			srv := portal.StartServer(load, portal.Options{Title: title, Roots: a, Envelope: env, CacheBytes: cacheMiB << 20}, logger)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return findingsErrorf("serve: %v", err)
@@ -69,6 +77,8 @@ built-in common catalog and the example catalogs of errcat's seed documents.`,
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
+	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
+	cmd.Flags().IntVar(&cacheMiB, "cache", 64, "MiB of rendered pages kept in memory")
 	return cmd
 }
 
