@@ -90,4 +90,12 @@ for n in "${sizes[@]}"; do
 	rm -rf "$site/site-$n"
 done
 echo
+# Browser search at the largest size: chromedp types into the served portal.
+n=${sizes[${#sizes[@]}-1]}
+if (cd "$root" && ERRCAT_BROWSER_CODES=$n go test -count=1 -run TestBrowserSearchLatency -v ./portal >"$work/browser.log" 2>&1); then
+	grep -h 'per keystroke\|index files loaded' "$work/browser.log" | sed 's/^ *browser_test.go:[0-9]*: /browser: /'
+else
+	echo "browser search test failed or could not run:"
+	grep -h 'per keystroke\|index files\|must answer\|chromium' "$work/browser.log" | sed 's/^ */  /'
+fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); work directory: $work"

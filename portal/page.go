@@ -24,6 +24,9 @@ type page struct {
 	// SearchAction is where the search form goes; SearchIndex, set on index pages,
 	// is the script holding the search index.
 	SearchAction, SearchIndex string
+	// SearchKeys lists the keys of the index's terms files, so that the browser asks
+	// only for files there are.
+	SearchKeys string
 
 	Count    int
 	Groups   []group

@@ -58,6 +58,20 @@ func (ix *Index) searchFiles(f func(name string)) {
 	}
 }
 
+// termKeys lists the keys of ix's terms files, in hex, separated by spaces.
+func (ix *Index) termKeys() string {
+	var b strings.Builder
+	ix.searchFiles(func(name string) {
+		if key, ok := strings.CutPrefix(name, "t-"); ok {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.TrimSuffix(key, ".js"))
+		}
+	})
+	return b.String()
+}
+
 // searchFile returns the search file name (relative to searchDir) of ix, and whether
 // there is one. Links in rows lead from the page at dir of each entry's catalog
 // (dirs by catalog name; "" for an index of one catalog).

@@ -153,7 +153,11 @@ func (s *site) generate(out Output) error {
 			var buf bytes.Buffer
 			for f := range files {
 				data, err := f.data, error(nil)
-				if data == nil {
+				if f.render != nil {
+					buf.Reset()
+					err = f.render(&buf)
+					data = buf.Bytes()
+				} else if data == nil {
 					buf.Reset()
 					var ok bool
 					ok, err = s.file(f.name, &buf)
@@ -185,10 +189,12 @@ func (s *site) generate(out Output) error {
 	return firstErr
 }
 
-// siteFile is a file of the site: its name, and its content when rendered already.
+// siteFile is a file of the site: its name, and its content when rendered already
+// or how to render it when that needs more than its name.
 type siteFile struct {
-	name string
-	data []byte
+	name   string
+	data   []byte
+	render func(*bytes.Buffer) error
 }
 
 // files calls f with each file of the site, until f returns false: shared files
@@ -206,14 +212,24 @@ func (s *site) files(f func(siteFile) bool) {
 		for _, v := range s.Catalogs {
 			dirs[v.Name] = v.Dir
 		}
-		if !f(siteFile{name: "index.html"}) || !searchFiles("", newIndex(s.Catalogs, ""), dirs, f) {
+		ix := newIndex(s.Catalogs, "")
+		keys := ix.termKeys()
+		index := siteFile{name: "index.html", render: func(buf *bytes.Buffer) error {
+			return s.render(buf, "index.html", catalogsTmpl, s.catalogsPage(keys))
+		}}
+		if !f(index) || !searchFiles("", ix, dirs, f) {
 			return
 		}
 	}
 	for _, v := range s.Catalogs {
 		for _, loc := range v.Locales {
 			dir := v.Dir + v.localeDir(loc)
-			if !f(siteFile{name: dir + "index.html"}) || !searchFiles(dir, newIndex([]*catalogView{v}, loc), nil, f) {
+			ix := newIndex([]*catalogView{v}, loc)
+			keys := ix.termKeys()
+			index := siteFile{name: dir + "index.html", render: func(buf *bytes.Buffer) error {
+				return s.render(buf, dir+"index.html", indexTmpl, s.indexPage(v, loc, keys))
+			}}
+			if !f(index) || !searchFiles(dir, ix, nil, f) {
 				return
 			}
 			for _, d := range v.defs {
@@ -231,7 +247,7 @@ func searchFiles(dir string, ix *Index, dirs map[string]string, f func(siteFile)
 	ix.searchFiles(func(name string) {
 		if more {
 			data, _ := ix.searchFile(name, dirs)
-			more = f(siteFile{dir + searchDir + name, data})
+			more = f(siteFile{name: dir + searchDir + name, data: data})
 		}
 	})
 	return more
@@ -272,7 +288,7 @@ func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 	}
 	if s.Multi {
 		if name == "index.html" {
-			return true, s.render(buf, name, catalogsTmpl, s.catalogsPage())
+			return true, s.render(buf, name, catalogsTmpl, s.catalogsPage(s.index(s.Catalogs, "").termKeys()))
 		}
 		if rest, ok := strings.CutPrefix(name, searchDir); ok {
 			dirs := map[string]string{}
@@ -304,7 +320,8 @@ func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 // catalogFile renders the file at rest in the directory of v's pages in locale.
 func (s *site) catalogFile(v *catalogView, locale, rest string, buf *bytes.Buffer) (bool, error) {
 	if rest == "index.html" {
-		return true, s.render(buf, v.Dir+v.localeDir(locale)+rest, indexTmpl, s.indexPage(v, locale))
+		keys := s.index([]*catalogView{v}, locale).termKeys()
+		return true, s.render(buf, v.Dir+v.localeDir(locale)+rest, indexTmpl, s.indexPage(v, locale, keys))
 	}
 	if r, ok := strings.CutPrefix(rest, searchDir); ok {
 		data, ok := s.index([]*catalogView{v}, locale).searchFile(r, nil)
@@ -337,9 +354,10 @@ func (s *site) render(buf *bytes.Buffer, name string, t *template.Template, p *p
 	return nil
 }
 
-// catalogsPage is the root page of a site of several catalogs.
-func (s *site) catalogsPage() *page {
-	p := &page{Lang: s.Catalogs[0].DefaultLocale, Title: s.Title, Root: "./", Site: s, Home: "./", SearchAction: "./", SearchIndex: searchDir}
+// catalogsPage is the root page of a site of several catalogs; keys are its search
+// index's (see Index.termKeys).
+func (s *site) catalogsPage(keys string) *page {
+	p := &page{Lang: s.Catalogs[0].DefaultLocale, Title: s.Title, Root: "./", Site: s, Home: "./", SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys}
 	for _, v := range s.Catalogs {
 		n := v.count()
 		p.Count += n
@@ -348,13 +366,13 @@ func (s *site) catalogsPage() *page {
 	return p
 }
 
-// indexPage is the overview of v in locale.
-func (s *site) indexPage(v *catalogView, locale string) *page {
+// indexPage is the overview of v in locale; keys are its search index's.
+func (s *site) indexPage(v *catalogView, locale, keys string) *page {
 	root := rootOf(v.Dir + v.localeDir(locale))
 	return &page{
 		Lang: locale, Title: v.Title, Root: root, Home: "./", Site: s, Cat: v,
 		Languages:    v.languages(locale, root, ""),
-		SearchAction: "./", SearchIndex: searchDir,
+		SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys,
 		Count: v.count(), Groups: v.groups(locale),
 	}
 }

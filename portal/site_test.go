@@ -345,3 +345,24 @@ func TestSegmentDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchKeys: the index page lists exactly the terms files its search has, so the
+// browser asks for no file that is not there.
+func TestSearchKeys(t *testing.T) {
+	f := generateFiles(t, commonCatalog(t))
+	index, _ := f.File("index.html")
+	_, rest, ok := strings.Cut(string(index), `data-keys="`)
+	if !ok {
+		t.Fatal("no data-keys on the index page")
+	}
+	listed, _, _ := strings.Cut(rest, `"`)
+	var files []string
+	for _, name := range f.Names() {
+		if key, ok := strings.CutPrefix(name, "search/t-"); ok {
+			files = append(files, strings.TrimSuffix(key, ".js"))
+		}
+	}
+	if got, want := listed, strings.Join(files, " "); got != want || len(files) < 10 {
+		t.Errorf("data-keys %q\nfiles     %q", got, want)
+	}
+}

@@ -16,6 +16,7 @@
   if (!input || !results || !results.dataset.index) { return; }
   var base = results.dataset.index;
   var total = Number(results.dataset.entries) || 0; // entries in the index
+  var keys = new Set((results.dataset.keys || '').split(' ')); // its terms files
   var list = document.getElementById('result-list');
   var count = document.getElementById('result-count');
   var overview = document.getElementById('overview');
@@ -59,7 +60,8 @@
     if (memo.has(w)) { return memo.get(w); }
     var key = chars(w).slice(0, 2).join('');
     var one = chars(w).length === 1;
-    var p = load('t-' + hex(key) + '.js').then(function (terms) {
+    var file = keys.has(hex(key)) ? load('t-' + hex(key) + '.js') : Promise.resolve(null);
+    var p = file.then(function (terms) {
       var out = new Uint8Array(total).fill(NONE);
       (terms || []).forEach(function (t) {
         if (one ? t[0] !== w : t[0].indexOf(w) !== 0) { return; }
