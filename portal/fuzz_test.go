@@ -79,3 +79,27 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSearchFile: any name a client asks the server for under search/ answers a file
+// of the index or none, without a panic; every file the index lists is there.
+func FuzzSearchFile(f *testing.F) {
+	ix, err := NewIndex("", commonCatalog(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix.searchFiles(func(name string) {
+		if _, ok := ix.searchFile(name, nil); !ok {
+			f.Fatalf("the index lists %s but has no such file", name)
+		}
+		f.Add(name)
+	})
+	for _, name := range []string{"t-.js", "t-zz.js", "t-6c6f63.js", "r--1.js", "r-99.js", "r-01.js", "t-ff.js", "x"} {
+		f.Add(name)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		data, ok := ix.searchFile(name, nil)
+		if ok != (len(data) > 0) {
+			t.Fatalf("%q: ok %v with %d bytes", name, ok, len(data))
+		}
+	})
+}
