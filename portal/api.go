@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/common"
@@ -78,7 +79,7 @@ type apiDeprecation struct {
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	st := s.state.Load()
 	if st.site == nil {
-		httperr.Write(w, r, common.SystemTechnicalIssue())
+		noSite(w, r, st)
 		return
 	}
 	q := r.URL.Query()
@@ -97,6 +98,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 			httperr.Write(w, r, common.InvalidParamOrHeader(err.Error()))
 			return
 		}
+	}
+	if err := CheckQuery(q.Get("q")); err != nil {
+		httperr.Write(w, r, common.InvalidParamOrHeader("q: "+err.Error()))
+		return
 	}
 	locale := q.Get("locale")
 	res := st.index(locale).Search(q.Get("q"))
@@ -118,12 +123,22 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, out)
 }
 
+// noSite answers an API request when there is no site: 503 with Retry-After while
+// the first load runs, 500 after it failed.
+func noSite(w http.ResponseWriter, r *http.Request, st *state) {
+	if st.loading {
+		httperr.Write(w, r, httperr.RetryAfter(common.UnableToLoadData(), time.Second))
+		return
+	}
+	httperr.Write(w, r, common.SystemTechnicalIssue())
+}
+
 // lookup finds the definition the request names by {code} and ?catalog=, answering
 // the request itself when there is none.
 func (s *Server) lookup(w http.ResponseWriter, r *http.Request) (*catalogView, *errcat.Definition, bool) {
 	st := s.state.Load()
 	if st.site == nil {
-		httperr.Write(w, r, common.SystemTechnicalIssue())
+		noSite(w, r, st)
 		return nil, nil, false
 	}
 	id := r.PathValue("code")
@@ -141,7 +156,7 @@ func (s *Server) lookup(w http.ResponseWriter, r *http.Request) (*catalogView, *
 			return v, d, true
 		}
 	}
-	httperr.Write(w, r, common.UnableToLocate("error code", id))
+	httperr.Write(w, r, common.UnableToLocate("error code", shorten(id)))
 	return nil, nil, false
 }
 

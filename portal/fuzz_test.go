@@ -3,10 +3,11 @@ package portal
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
-// FuzzSearch: any query, typed or pasted, gets an answer: no panic, every hit holds
-// every word of the query (or, for a fuzzy answer, of its suggestions).
+// FuzzSearch: any query, typed or pasted, gets an answer: no panic, and unless the
+// answer is fuzzy, each word of the query begins a term of every hit.
 func FuzzSearch(f *testing.F) {
 	ix, err := NewIndex("", commonCatalog(f))
 	if err != nil {
@@ -21,9 +22,13 @@ func FuzzSearch(f *testing.F) {
 			return
 		}
 		for _, h := range r.Hits {
-			for _, w := range strings.Fields(strings.ToLower(q)) {
-				if !strings.Contains(h.hay, w) {
-					t.Fatalf("%s matches %q but lacks %q", h.ID, q, w)
+			for _, w := range queryWords(q) {
+				found := false
+				h.terms(func(term string, _ int32) {
+					found = found || term == w || utf8.RuneCountInString(w) > 1 && strings.HasPrefix(term, w)
+				})
+				if !found {
+					t.Fatalf("%s matches %q but no term of it begins with %q", h.ID, q, w)
 				}
 			}
 		}
@@ -43,6 +48,58 @@ func FuzzParseParams(f *testing.F) {
 		}
 		if err != nil && err.Error() == "" {
 			t.Fatal("empty error")
+		}
+	})
+}
+
+// FuzzSegment: page paths are injective: two different codes never share a path
+// segment, every segment reads back to its code, and a segment is one safe path
+// element (no '/', not "." or "..", only letters, digits, '-', '_' and '.').
+func FuzzSegment(f *testing.F) {
+	for _, p := range [][2]string{{"A<", "A_3C"}, {"", "_"}, {".", "_2E"}, {"..", "."}, {"a.b", "a_2Eb"}, {"É", "_C3_89"}, {"x/y", "x_2Fy"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		sa, sb := segment(a), segment(b)
+		if a != b && sa == sb {
+			t.Fatalf("%q and %q share the segment %q", a, b, sa)
+		}
+		for _, s := range []string{a, b} {
+			seg := segment(s)
+			if got, ok := unsegment(seg); !ok || got != s {
+				t.Fatalf("unsegment(%q) = %q, %v; want %q", seg, got, ok, s)
+			}
+			if seg == "" || seg == "." || seg == ".." || strings.Trim(seg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != "" {
+				t.Fatalf("segment(%q) = %q is not one safe path element", s, seg)
+			}
+		}
+		// A string that is not a segment does not read back as one.
+		if s, ok := unsegment(a); ok && segment(s) != a {
+			t.Fatalf("unsegment(%q) = %q, whose segment is %q", a, s, segment(s))
+		}
+	})
+}
+
+// FuzzSearchFile: any name a client asks the server for under search/ answers a file
+// of the index or none, without a panic; every file the index lists is there.
+func FuzzSearchFile(f *testing.F) {
+	ix, err := NewIndex("", commonCatalog(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix.searchFiles(func(name string) {
+		if _, ok := ix.searchFile(name, nil); !ok {
+			f.Fatalf("the index lists %s but has no such file", name)
+		}
+		f.Add(name)
+	})
+	for _, name := range []string{"t-.js", "t-zz.js", "t-6c6f63.js", "r--1.js", "r-99.js", "r-01.js", "t-ff.js", "x"} {
+		f.Add(name)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		data, ok := ix.searchFile(name, nil)
+		if ok != (len(data) > 0) {
+			t.Fatalf("%q: ok %v with %d bytes", name, ok, len(data))
 		}
 	})
 }

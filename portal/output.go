@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,57 +11,96 @@ import (
 	"github.com/errcat/errcat/catalog"
 )
 
-// WriteDir generates the site of the catalogs into dir. The site is written into a new
-// directory beside dir and put in dir's place only once complete, so dir is never left
-// half-written: on failure it is as it was. A dir that exists must be a directory that
-// holds an earlier site (it has an index.html) or nothing.
+// SiteMarker is the file WriteDir leaves at the root of every site it writes. A
+// directory that holds it was written by errcat and may be replaced by a new site.
+const SiteMarker = ".errcat-site"
+
+const markerText = "This directory is a site errcat docs build wrote; a new build replaces it whole.\n"
+
+// WriteDir generates the site of the catalogs into dir. The site is written into
+// .NAME.errcat-new beside dir (NAME being dir's name) and put in dir's place only
+// once complete, so dir is never half-written: on failure it is as it was. Where the
+// file system can exchange two directories in one step (Linux), there is no moment
+// without a site; elsewhere dir is briefly .NAME.errcat-old, and a build killed in
+// that moment is recovered by the next. The next build also removes what a killed
+// one left beside dir. Two builds into one dir at the same time are not supported.
+//
+// A dir that exists must be a directory that is empty or holds SiteMarker, unless
+// opts.Force: WriteDir never replaces files it did not write by mistake.
 func WriteDir(cats []*catalog.Catalog, opts Options, dir string) (Stats, error) {
 	dir = filepath.Clean(dir)
-	if err := checkTarget(dir); err != nil {
+	tmp, old := siblings(dir)
+	if err := recoverDir(dir, old); err != nil {
 		return Stats{}, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
+	if err := checkTarget(dir, opts.Force); err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(tmp) // nothing left once renamed
+	if err := os.RemoveAll(tmp); err != nil { // left by a killed build
+		return Stats{}, err
+	}
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return Stats{}, err
+	}
 	stats, err := Generate(cats, opts, &dirOutput{root: tmp, made: map[string]bool{}})
 	if err == nil {
-		err = replaceDir(tmp, dir)
+		err = os.WriteFile(filepath.Join(tmp, SiteMarker), []byte(markerText), 0o644)
+		stats.Files++
+		stats.Bytes += int64(len(markerText))
+	}
+	if err == nil {
+		err = replaceDir(tmp, dir, old)
 	}
 	if err != nil {
+		os.RemoveAll(tmp)
 		return Stats{}, err
 	}
 	return stats, nil
 }
 
-// replaceDir puts the complete directory tmp in dir's place, removing what was there.
-func replaceDir(tmp, dir string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+// siblings are the directories beside dir that WriteDir writes the new site into and
+// moves the old one to.
+func siblings(dir string) (tmp, old string) {
+	parent, name := filepath.Split(dir)
+	return filepath.Join(parent, "."+name+".errcat-new"), filepath.Join(parent, "."+name+".errcat-old")
 }
 
-// checkTarget refuses to replace a file, or a directory that is not an earlier site.
-func checkTarget(dir string) error {
-	fi, err := os.Stat(dir)
+// recoverDir puts back the site a build killed between its two renames left at old,
+// and removes an old site left once the new one was in place.
+func recoverDir(dir, old string) error {
+	if _, err := os.Stat(old); err != nil {
+		return nil
+	}
+	if _, err := os.Lstat(dir); os.IsNotExist(err) {
+		if _, err := os.Stat(filepath.Join(old, SiteMarker)); err == nil {
+			return os.Rename(old, dir)
+		}
+	}
+	return os.RemoveAll(old)
+}
+
+// replaceDir puts the complete directory tmp in dir's place and removes what was there.
+func replaceDir(tmp, dir, old string) error {
+	if _, err := os.Lstat(dir); os.IsNotExist(err) {
+		return os.Rename(tmp, dir)
+	}
+	if err := exchange(tmp, dir); err == nil {
+		return os.RemoveAll(tmp) // now the old site
+	}
+	if err := os.Rename(dir, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.Rename(old, dir)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// checkTarget refuses to replace a file, or a directory that is neither empty nor a
+// site WriteDir wrote, unless force.
+func checkTarget(dir string, force bool) error {
+	fi, err := os.Lstat(dir)
 	if os.IsNotExist(err) {
 		return nil
 	}
@@ -68,17 +108,17 @@ func checkTarget(dir string) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("%s is a file; give a directory for the site", dir)
+		return fmt.Errorf("%s is not a directory; give a directory for the site", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	if len(entries) == 0 {
+	if len(entries) == 0 || force {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
-		return fmt.Errorf("%s holds files that are not a site errcat wrote; give an empty or new directory", dir)
+	if _, err := os.Stat(filepath.Join(dir, SiteMarker)); err != nil {
+		return fmt.Errorf("%s holds files errcat did not write (it has no %s): give an empty or new directory, or --force to replace it whole", dir, SiteMarker)
 	}
 	return nil
 }
@@ -125,7 +165,7 @@ func (f *Files) WriteFile(name string, data []byte) error {
 	if f.files == nil {
 		f.files = map[string][]byte{}
 	}
-	f.files[name] = data
+	f.files[name] = bytes.Clone(data)
 	return nil
 }
 

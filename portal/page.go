@@ -3,6 +3,7 @@ package portal
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/errcat/errcat"
@@ -23,6 +24,9 @@ type page struct {
 	// SearchAction is where the search form goes; SearchIndex, set on index pages,
 	// is the script holding the search index.
 	SearchAction, SearchIndex string
+	// SearchKeys lists the keys of the index's terms files, so that the browser asks
+	// only for files there are.
+	SearchKeys string
 
 	Count    int
 	Groups   []group
@@ -50,6 +54,31 @@ type text struct {
 	Lang     string
 }
 
+// fallbackMarks are the markup around a text shown in the default locale, by locale:
+// rendered by html/template once, around text that is HTML already.
+var fallbackMarks sync.Map // string → [2]template.HTML
+
+var fallbackTmpl = template.Must(template.New("fallback").Parse(`<span class="fallback" lang="{{.}}">|</span> <small class="fallback-note">not translated, shown in {{.}}</small>`))
+
+// Show is the text as a page shows it: its HTML, marked with its language and a note
+// when it falls back to the default locale.
+func (t text) Show() template.HTML {
+	if !t.Fallback {
+		return t.HTML
+	}
+	m, ok := fallbackMarks.Load(t.Lang)
+	if !ok {
+		var b strings.Builder
+		if err := fallbackTmpl.Execute(&b, t.Lang); err != nil {
+			panic(err) // a string into a fixed template
+		}
+		open, close, _ := strings.Cut(b.String(), "|")
+		m, _ = fallbackMarks.LoadOrStore(t.Lang, [2]template.HTML{template.HTML(open), template.HTML(close)})
+	}
+	marks := m.([2]template.HTML)
+	return marks[0] + t.HTML + marks[1]
+}
+
 // list is a list of catalog texts (causes, resolutions), marked as text is.
 type list struct {
 	Items    []template.HTML
@@ -74,6 +103,7 @@ type codePage struct {
 	Replaces                                    []link
 	Translations                                []translationView
 	Responses                                   []responseView
+	OtherEnvelopes                              []string
 	ExampleNote                                 string
 	Prev, Next                                  *link
 }
@@ -125,9 +155,10 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 	return l
 }
 
-// codePage prepares the page of d in locale; home is the relative link from the page
-// to its catalog's index in that locale, langs the same page in every locale.
-func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink) *codePage {
+// codePage prepares the page of d in locale, with its example response in env; home
+// is the relative link from the page to its catalog's index in that locale, langs
+// the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
@@ -198,9 +229,12 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		if d.Retryable() {
 			retry = exampleRetryAfter
 		}
-		for i, env := range httperr.Envelopes {
-			r := Render(e, env, locale, retry, exampleRequestID)
-			p.Responses = append(p.Responses, responseView{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: i == 0})
+		r := Render(e, env, locale, retry, exampleRequestID)
+		p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
+		for _, other := range httperr.Envelopes {
+			if other.Name() != env.Name() {
+				p.OtherEnvelopes = append(p.OtherEnvelopes, other.Name())
+			}
 		}
 	}
 	if i, ok := v.index[d.Code()]; ok {

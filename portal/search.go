@@ -1,12 +1,14 @@
 package portal
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -29,28 +31,47 @@ type Entry struct {
 	// Def is the definition the entry stands for.
 	Def *errcat.Definition
 
-	id, title, hay string // lower case, for matching
+	locale string // of the texts
 }
 
 // Index is a search index over the codes of one or more catalogs in one locale. The
 // site's search box, the server's /api/errors?q= and errcat explain --search share
 // its rules, so all three find the same codes:
 //
+//   - a code's terms are the words of its code, name, texts (title, message, summary,
+//     description, causes, resolutions), HTTP status and category, split at white
+//     space, in lower case; and what follows each punctuation inside a word ("404"
+//     and "found" of "pet-404" and "not_found", "1234)." of "(1234).");
 //   - the query is split into words at white space, case is ignored;
-//   - a code matches when every word occurs in it: in its code or name, a text
-//     (title, message, summary, description, causes, resolutions), its HTTP status or
-//     its category;
-//   - codes whose code starts with a word come first, then those whose title holds
-//     it, then the others, each in catalog order.
+//   - a code matches when each word begins one of its terms; a word of one
+//     character must be a whole term;
+//   - codes whose code begins with a word come first, then those with a word in
+//     their title, then the others, each in catalog order.
 //
-// Search (in Go only) adds a fuzzy fallback for queries nothing matches.
+// Matching term beginnings rather than any part of the text lets the static site
+// split its index by a term's first two characters, so the browser loads only the
+// part a query needs. Search (in Go only) adds a fuzzy fallback for queries nothing
+// matches. An Index is safe for concurrent searches.
 type Index struct {
 	Entries []*Entry
+
+	// terms are the distinct terms of the entries, sorted; posts[i] lists the
+	// entries holding terms[i] in catalog order, each as index<<2 | class, where
+	// class is classID, classTitle or classText.
+	terms []string
+	posts [][]int32
 
 	vocabOnce  sync.Once
 	vocab      []string
 	vocabRunes [][]rune // vocab's words as runes, for distance
 }
+
+// Where a term occurs in an entry, which ranks it: its code, its title, elsewhere.
+const (
+	classID = iota
+	classTitle
+	classText
+)
 
 // NewIndex returns the search index of the catalogs in locale (each catalog's default
 // locale when empty; a locale a catalog lacks falls back as the runtime does).
@@ -77,37 +98,101 @@ func newIndex(views []*catalogView, locale string) *Index {
 			}
 		}
 	}
+	ix.buildTerms()
 	return ix
 }
 
 func newEntry(v *catalogView, d *errcat.Definition, locale string) *Entry {
 	r := v.row(d, locale)
-	e := &Entry{
+	return &Entry{
 		Catalog: v.Name, ID: d.ID(), Name: d.Name(), Status: d.Status(), Category: d.Category(),
-		Title: r.Title, Summary: r.Summary, Href: r.Href, Def: d,
+		Title: r.Title, Summary: r.Summary, Href: r.Href, Def: d, locale: locale,
 	}
-	var b strings.Builder
-	for _, s := range []string{d.ID(), d.Name(), plain(d.Title(locale)), plain(d.Message(locale)), plain(d.Summary(locale)), plain(d.Description(locale))} {
-		b.WriteString(s)
-		b.WriteByte('\n')
+}
+
+// termsOf calls f with the terms of text: its words in lower case, and what follows
+// each run of punctuation inside a word.
+func termsOf(text string, f func(term string)) {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		f(w)
+		inWord := true
+		for i, r := range w {
+			alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if alnum && !inWord && i > 0 {
+				f(w[i:])
+			}
+			inWord = alnum
+		}
 	}
-	for _, t := range d.Causes(locale) {
-		b.WriteString(plain(t))
-		b.WriteByte('\n')
+}
+
+// buildTerms fills terms and posts from the entries.
+func (ix *Index) buildTerms() {
+	at := map[string]int{}
+	best := map[int]int32{} // term → best class in the current entry
+	for i, e := range ix.Entries {
+		clear(best)
+		e.terms(func(t string, class int32) {
+			k := termIndex(ix, at, t)
+			if c, ok := best[k]; !ok || class < c {
+				best[k] = class
+			}
+		})
+		for k, c := range best {
+			ix.posts[k] = append(ix.posts[k], int32(i)<<2|c)
+		}
 	}
-	for _, t := range d.Resolutions(locale) {
-		b.WriteString(plain(t))
-		b.WriteByte('\n')
+	// Sort the terms, carrying their postings; each posting list is in entry order
+	// already, as entries were added in order.
+	order := make([]int, len(ix.terms))
+	for i := range order {
+		order[i] = i
 	}
-	b.WriteString(d.Category())
+	sort.Slice(order, func(a, b int) bool { return ix.terms[order[a]] < ix.terms[order[b]] })
+	terms := make([]string, len(order))
+	posts := make([][]int32, len(order))
+	for i, k := range order {
+		terms[i], posts[i] = ix.terms[k], ix.posts[k]
+	}
+	ix.terms, ix.posts = terms, posts
+}
+
+func termIndex(ix *Index, at map[string]int, t string) int {
+	k, ok := at[t]
+	if !ok {
+		k = len(ix.terms)
+		at[t] = k
+		ix.terms = append(ix.terms, t)
+		ix.posts = append(ix.posts, nil)
+	}
+	return k
+}
+
+// terms calls f with each term of e and the class it ranks in (a term may come more
+// than once): the whole code, the terms of the title, those of the other texts.
+func (e *Entry) terms(f func(term string, class int32)) {
+	f(strings.ToLower(e.ID), classID)
+	termsOf(e.Title, func(t string) { f(t, classTitle) })
+	for _, text := range searchTexts(e) {
+		termsOf(text, func(t string) { f(t, classText) })
+	}
+}
+
+// searchTexts are the texts of e whose terms rank as text: everything but its title.
+func searchTexts(e *Entry) []string {
+	d := e.Def
+	loc := e.locale
+	out := []string{e.ID, e.Name, plain(d.Message(loc)), plain(d.Summary(loc)), plain(d.Description(loc)), d.Category()}
+	for _, t := range d.Causes(loc) {
+		out = append(out, plain(t))
+	}
+	for _, t := range d.Resolutions(loc) {
+		out = append(out, plain(t))
+	}
 	if d.Status() != 0 {
-		b.WriteByte('\n')
-		b.WriteString(strconv.Itoa(d.Status()))
+		out = append(out, strconv.Itoa(d.Status()))
 	}
-	e.hay = strings.ToLower(b.String())
-	e.id = strings.ToLower(e.ID)
-	e.title = strings.ToLower(e.Title)
-	return e
+	return out
 }
 
 // Result is the outcome of a search.
@@ -125,8 +210,13 @@ type Result struct {
 // Search returns the entries that match query, by the rules of [Index]. When nothing
 // matches, it tries again with each unmatched word replaced by the words of the
 // catalogs within one or two typos of it ("lcoate" finds "locate"), and says so.
+//
+// A query's cost is bounded: only its first [MaxQueryBytes] bytes and, of those, its
+// first [MaxQueryWords] words are searched for ([CheckQuery] says whether a query is
+// within both), and a word's typo fallback tries at most maxNear words. Each word
+// costs a binary search of the terms and a pass over the entries holding them.
 func (ix *Index) Search(query string) Result {
-	words := strings.Fields(strings.ToLower(query))
+	words := queryWords(query)
 	if len(words) == 0 {
 		return Result{Hits: slices.Clone(ix.Entries)}
 	}
@@ -152,52 +242,114 @@ func (ix *Index) Search(query string) Result {
 	return Result{Hits: ix.match(alts), Fuzzy: true, Suggestions: suggestions}
 }
 
+// Bounds of a query: see [Index.Search].
+const (
+	MaxQueryBytes = 256
+	MaxQueryWords = 8
+	maxNear       = 8
+)
+
+// CheckQuery returns an error saying what to shorten when query is over
+// [MaxQueryBytes] or [MaxQueryWords], so that a caller can refuse it rather than
+// search its start.
+func CheckQuery(query string) error {
+	if len(query) > MaxQueryBytes {
+		return fmt.Errorf("a search is at most %d bytes; this one has %d", MaxQueryBytes, len(query))
+	}
+	if n := len(strings.Fields(query)); n > MaxQueryWords {
+		return fmt.Errorf("a search is at most %d words; this one has %d", MaxQueryWords, n)
+	}
+	return nil
+}
+
+// queryWords is the words of the bounded start of query, in lower case.
+func queryWords(query string) []string {
+	if len(query) > MaxQueryBytes {
+		i := MaxQueryBytes
+		for i > 0 && !utf8.RuneStart(query[i]) {
+			i--
+		}
+		query = query[:i]
+	}
+	words := strings.Fields(strings.ToLower(query))
+	return words[:min(len(words), MaxQueryWords)]
+}
+
+// termRange is the range of ix.terms that word w matches: those it begins, or for a
+// word of one character the term equal to it.
+func (ix *Index) termRange(w string) (lo, hi int) {
+	lo = sort.SearchStrings(ix.terms, w)
+	if utf8.RuneCountInString(w) == 1 {
+		if lo < len(ix.terms) && ix.terms[lo] == w {
+			return lo, lo + 1
+		}
+		return lo, lo
+	}
+	hi = lo
+	for hi < len(ix.terms) && strings.HasPrefix(ix.terms[hi], w) {
+		hi++
+	}
+	return lo, hi
+}
+
 // match returns the entries that hold, for each position, one of its words, ranked.
 func (ix *Index) match(alts [][]string) []*Entry {
-	type scored struct {
-		e     *Entry
-		score int
-	}
-	var hits []scored
-	for _, e := range ix.Entries {
-		total := 0
-		ok := true
-		for _, words := range alts {
-			best := -1
-			for _, w := range words {
-				switch {
-				case strings.HasPrefix(e.id, w):
-					best = 0
-				case strings.Contains(e.title, w):
-					if best < 0 || best > 1 {
-						best = 1
+	const none = 0xff
+	n := len(ix.Entries)
+	best := make([]uint8, n) // the current word's best class per entry
+	score := make([]int32, n)
+	count := make([]uint8, n) // how many words matched so far
+	var touched []int32
+	for k, words := range alts {
+		touched = touched[:0]
+		for i := range best {
+			best[i] = none
+		}
+		for _, w := range words {
+			lo, hi := ix.termRange(w)
+			for t := lo; t < hi; t++ {
+				for _, p := range ix.posts[t] {
+					e, c := p>>2, uint8(p&3)
+					if int(count[e]) != k {
+						continue
 					}
-				case strings.Contains(e.hay, w):
-					if best < 0 {
-						best = 2
+					if best[e] == none {
+						touched = append(touched, e)
 					}
+					best[e] = min(best[e], c)
 				}
 			}
-			if best < 0 {
-				ok = false
-				break
-			}
-			total += best
 		}
-		if ok {
-			hits = append(hits, scored{e, total})
+		for _, e := range touched {
+			count[e]++
+			score[e] += int32(best[e])
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score < hits[j].score })
-	out := make([]*Entry, len(hits))
-	for i, h := range hits {
-		out[i] = h.e
+	// A counting sort by score keeps catalog order within a score.
+	at := make([]int, 2*len(alts)+2) // scores are at most 2 per word
+	hits := 0
+	for e := range n {
+		if int(count[e]) == len(alts) {
+			at[score[e]+1]++
+			hits++
+		}
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]*Entry, hits)
+	for e := range n {
+		if int(count[e]) == len(alts) {
+			out[at[score[e]]] = ix.Entries[e]
+			at[score[e]]++
+		}
 	}
 	return out
 }
 
 // near returns the words of the index within one typo of w (two for words of seven
-// letters or more); none for words shorter than four letters.
+// letters or more), at most maxNear of them; none for words shorter than four
+// letters. Words with digits (numbers, codes) are not guessed at.
 func (ix *Index) near(w string) []string {
 	rw := []rune(w)
 	typos := 1
@@ -216,6 +368,9 @@ func (ix *Index) near(w string) []string {
 		}
 		if distance(rw, rv, typos, &rows) <= typos {
 			out = append(out, ix.vocab[i])
+			if len(out) == maxNear {
+				break
+			}
 		}
 	}
 	return out
@@ -223,9 +378,11 @@ func (ix *Index) near(w string) []string {
 
 func (ix *Index) buildVocab() {
 	seen := map[string]bool{}
-	for _, e := range ix.Entries {
-		for _, w := range strings.FieldsFunc(e.hay, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if len(w) >= 3 && !seen[w] {
+	for _, t := range ix.terms {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			// Numbers and codes are not typed from memory: only words are guessed at,
+			// which keeps the list as long as the catalogs' vocabulary, not their size.
+			if len(w) >= 3 && !seen[w] && !strings.ContainsFunc(w, unicode.IsDigit) {
 				seen[w] = true
 				ix.vocab = append(ix.vocab, w)
 			}

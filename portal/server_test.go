@@ -234,7 +234,7 @@ func TestServerIndexesPerLocale(t *testing.T) {
 		}
 	}
 	st := s.state.Load()
-	if n := len(st.indexes); n != 2 {
+	if n := len(st.site.indexes); n != 2 {
 		t.Errorf("%d search indexes for a catalog of 2 locales", n)
 	}
 }

@@ -3,17 +3,16 @@ package portal
 import (
 	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/httperr"
 )
 
 //go:embed templates/*.html
@@ -42,10 +41,23 @@ func pageTemplate(files ...string) *template.Template {
 type Options struct {
 	// Title is the title of a site of several catalogs; "Error catalogs" when empty.
 	Title string
+	// Roots are the catalog paths a [Server] serves (files, directories, dir/...).
+	// The problems its pages show name files from the directory that holds each root,
+	// "errors/errors.yaml:3:5" for the root /srv/errors, never by the server's
+	// absolute paths.
+	Roots []string
+	// Force lets [WriteDir] replace a directory it did not write, whatever it holds.
+	Force bool
+	// Envelope is the envelope of the example response on each code's page
+	// (httperr.Problem when nil); the server renders the others on demand.
+	Envelope httperr.Envelope
+	// CacheBytes bounds the rendered files a [Server] keeps (64 MiB when 0).
+	CacheBytes int
 }
 
 // Output receives the files of a site. WriteFile is called from several goroutines at
-// once, with slash-separated paths relative to the site's root, each path once.
+// once, with slash-separated paths relative to the site's root, each path once; it
+// must not keep data once it returns.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -64,7 +76,7 @@ func Generate(cats []*catalog.Catalog, opts Options, out Output) (Stats, error) 
 	return stats, err
 }
 
-// generate is Generate that also returns the site, for the server's API.
+// generate is Generate that also returns the site.
 func generate(cats []*catalog.Catalog, opts Options, out Output) (*site, Stats, error) {
 	s, err := newSite(cats, opts)
 	if err != nil {
@@ -94,9 +106,12 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 	if len(cats) == 0 {
 		return nil, errors.New("no catalog to document")
 	}
-	s := &site{Title: opts.Title, Multi: len(cats) > 1}
+	s := &site{Title: opts.Title, Multi: len(cats) > 1, env: opts.Envelope, indexes: map[string]*Index{}}
 	if s.Title == "" {
 		s.Title = "Error catalogs"
+	}
+	if s.env == nil {
+		s.env = httperr.Problem
 	}
 	seen := map[string]bool{}
 	for _, c := range cats {
@@ -113,46 +128,46 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 	return s, nil
 }
 
-// job is one page to render.
-type job struct {
-	v      *catalogView
-	locale string
-	i      int // index of the code in v.defs
-}
-
+// generate writes every file of the site to out: the names the site lists, each
+// rendered as the server renders it on demand, by a worker per processor.
 func (s *site) generate(out Output) error {
+	files := make(chan siteFile, 256)
 	var (
+		wg       sync.WaitGroup
 		mu       sync.Mutex
 		firstErr error
 	)
 	fail := func(err error) {
 		mu.Lock()
+		defer mu.Unlock()
 		if firstErr == nil {
 			firstErr = err
 		}
-		mu.Unlock()
 	}
-	failed := func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return firstErr != nil
-	}
-	jobs := make(chan job, 256)
-	var wg sync.WaitGroup
-	// Writing a page is mostly waiting on the file system: twice as many workers as
-	// processors keep both busy.
+	// Writing a file waits on the file system as long as rendering it takes: twice as
+	// many workers as processors keep both busy.
 	for range 2 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for j := range jobs {
-				if failed() {
-					continue
+			for f := range files {
+				data, err := f.data, error(nil)
+				if f.render != nil {
+					buf.Reset()
+					err = f.render(&buf)
+					data = buf.Bytes()
+				} else if data == nil {
+					buf.Reset()
+					var ok bool
+					ok, err = s.file(f.name, &buf)
+					if err == nil && !ok {
+						err = fmt.Errorf("the site lists %s but has no such file", f.name)
+					}
+					data = buf.Bytes()
 				}
-				name, err := s.codeFile(&buf, j)
 				if err == nil {
-					err = out.WriteFile(name, bytes.Clone(buf.Bytes()))
+					err = out.WriteFile(f.name, data)
 				}
 				if err != nil {
 					fail(err)
@@ -160,105 +175,228 @@ func (s *site) generate(out Output) error {
 			}
 		}()
 	}
-	// The shared files and indexes are written while the workers render code pages.
-	go func() {
-		defer close(jobs)
-		for _, v := range s.Catalogs {
-			for _, loc := range v.Locales {
-				for i := range v.defs {
-					if failed() {
-						return
-					}
-					jobs <- job{v, loc, i}
-				}
-			}
+	s.files(func(f siteFile) bool {
+		mu.Lock()
+		failed := firstErr != nil
+		mu.Unlock()
+		if !failed {
+			files <- f
 		}
-	}()
-	if err := s.sharedFiles(out); err != nil {
-		fail(err)
-	}
+		return !failed
+	})
+	close(files)
 	wg.Wait()
 	return firstErr
 }
 
-// sharedFiles writes everything but the code pages: assets, indexes, search indexes
-// and the 404 page.
-func (s *site) sharedFiles(out Output) error {
-	for _, name := range []string{"assets/style.css", "assets/search.js"} {
-		data, err := assetFS.ReadFile(name)
-		if err != nil {
-			return err
+// siteFile is a file of the site: its name, and its content when rendered already
+// or how to render it when that needs more than its name.
+type siteFile struct {
+	name   string
+	data   []byte
+	render func(*bytes.Buffer) error
+}
+
+// files calls f with each file of the site, until f returns false: shared files
+// first, then for each catalog and locale its index, search files and pages. Search
+// files come rendered, from an index built for them and dropped once they are all
+// out, so a build holds one index at a time.
+func (s *site) files(f func(siteFile) bool) {
+	for _, name := range []string{"assets/style.css", "assets/search.js", "404.html"} {
+		if !f(siteFile{name: name}) {
+			return
 		}
-		if err := out.WriteFile(name, data); err != nil {
-			return err
-		}
-	}
-	var buf bytes.Buffer
-	write := func(name string, t *template.Template, p *page) error {
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
-			return fmt.Errorf("rendering %s: %w", name, err)
-		}
-		return out.WriteFile(name, bytes.Clone(buf.Bytes()))
 	}
 	if s.Multi {
-		p := &page{Lang: s.Catalogs[0].DefaultLocale, Title: s.Title, Root: "./", Site: s, Home: "./", SearchAction: "./", SearchIndex: "search-index.js"}
+		dirs := map[string]string{}
 		for _, v := range s.Catalogs {
-			n := v.count()
-			p.Count += n
-			p.Catalogs = append(p.Catalogs, catalogSummary{Name: v.Name, Title: v.Title, Description: v.Description, Href: v.Dir, Count: n, Locales: v.Locales})
+			dirs[v.Name] = v.Dir
 		}
-		if err := write("index.html", catalogsTmpl, p); err != nil {
-			return err
-		}
-		if err := out.WriteFile("search-index.js", searchScript(newIndex(s.Catalogs, ""), s)); err != nil {
-			return err
+		ix := newIndex(s.Catalogs, "")
+		keys := ix.termKeys()
+		index := siteFile{name: "index.html", render: func(buf *bytes.Buffer) error {
+			return s.render(buf, "index.html", catalogsTmpl, s.catalogsPage(keys))
+		}}
+		if !f(index) || !searchFiles("", ix, dirs, f) {
+			return
 		}
 	}
 	for _, v := range s.Catalogs {
 		for _, loc := range v.Locales {
 			dir := v.Dir + v.localeDir(loc)
-			root := rootOf(dir)
-			p := &page{
-				Lang: loc, Title: v.Title, Root: root, Home: "./", Site: s, Cat: v,
-				Languages:    v.languages(loc, root, ""),
-				SearchAction: "./", SearchIndex: "search-index.js",
-				Count: v.count(), Groups: v.groups(loc),
-			}
-			if err := write(dir+"index.html", indexTmpl, p); err != nil {
-				return err
-			}
 			ix := newIndex([]*catalogView{v}, loc)
-			if err := out.WriteFile(dir+"search-index.js", searchScript(ix, nil)); err != nil {
-				return err
+			keys := ix.termKeys()
+			index := siteFile{name: dir + "index.html", render: func(buf *bytes.Buffer) error {
+				return s.render(buf, dir+"index.html", indexTmpl, s.indexPage(v, loc, keys))
+			}}
+			if !f(index) || !searchFiles(dir, ix, nil, f) {
+				return
+			}
+			for _, d := range v.defs {
+				if !f(siteFile{name: dir + codePath(d.Code()) + "index.html"}) {
+					return
+				}
 			}
 		}
 	}
-	nf := &page{Lang: s.Catalogs[0].DefaultLocale, Title: "Page not found", Root: "/", Home: "/", Site: s}
-	return write("404.html", notFoundTmpl, nf)
 }
 
-// codeFile renders the page of job j into buf and returns its path.
-func (s *site) codeFile(buf *bytes.Buffer, j job) (string, error) {
-	v, d := j.v, j.v.defs[j.i]
-	dir := v.Dir + v.localeDir(j.locale) + codePath(d.Code())
+// searchFiles calls f with each search file of ix, for the index page in dir.
+func searchFiles(dir string, ix *Index, dirs map[string]string, f func(siteFile) bool) bool {
+	more := true
+	ix.searchFiles(func(name string) {
+		if more {
+			data, _ := ix.searchFile(name, dirs)
+			more = f(siteFile{name: dir + searchDir + name, data: data})
+		}
+	})
+	return more
+}
+
+// index returns the search index of views in locale, built on first use. It is kept
+// by the locales the catalogs match, so any number of locale strings clients send
+// make at most one index per combination of the catalogs' own locales.
+func (s *site) index(views []*catalogView, locale string) *Index {
+	var key strings.Builder
+	for _, v := range views {
+		key.WriteString(v.Name)
+		key.WriteByte(0)
+		key.WriteString(v.matchLocale(locale))
+		key.WriteByte(0)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ix := s.indexes[key.String()]
+	if ix == nil {
+		ix = newIndex(views, locale)
+		s.indexes[key.String()] = ix
+	}
+	return ix
+}
+
+// file renders the file of the site at name (slash-separated, from the site's root)
+// into buf, and reports whether the site has one.
+func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
+	switch name {
+	case "assets/style.css", "assets/search.js":
+		data, err := assetFS.ReadFile(name)
+		buf.Write(data)
+		return err == nil, err
+	case "404.html":
+		nf := &page{Lang: s.Catalogs[0].DefaultLocale, Title: "Page not found", Root: "/", Home: "/", Site: s}
+		return true, s.render(buf, name, notFoundTmpl, nf)
+	}
+	if s.Multi {
+		if name == "index.html" {
+			return true, s.render(buf, name, catalogsTmpl, s.catalogsPage(s.index(s.Catalogs, "").termKeys()))
+		}
+		if rest, ok := strings.CutPrefix(name, searchDir); ok {
+			dirs := map[string]string{}
+			for _, v := range s.Catalogs {
+				dirs[v.Name] = v.Dir
+			}
+			data, ok := s.index(s.Catalogs, "").searchFile(rest, dirs)
+			buf.Write(data)
+			return ok, nil
+		}
+	}
+	for _, v := range s.Catalogs {
+		rest, ok := strings.CutPrefix(name, v.Dir)
+		if !ok {
+			continue
+		}
+		loc := v.DefaultLocale
+		for _, l := range v.Locales[1:] {
+			if r, ok := strings.CutPrefix(rest, v.localeDir(l)); ok {
+				loc, rest = l, r
+				break
+			}
+		}
+		return s.catalogFile(v, loc, rest, buf)
+	}
+	return false, nil
+}
+
+// catalogFile renders the file at rest in the directory of v's pages in locale.
+func (s *site) catalogFile(v *catalogView, locale, rest string, buf *bytes.Buffer) (bool, error) {
+	if rest == "index.html" {
+		keys := s.index([]*catalogView{v}, locale).termKeys()
+		return true, s.render(buf, v.Dir+v.localeDir(locale)+rest, indexTmpl, s.indexPage(v, locale, keys))
+	}
+	if r, ok := strings.CutPrefix(rest, searchDir); ok {
+		data, ok := s.index([]*catalogView{v}, locale).searchFile(r, nil)
+		buf.Write(data)
+		return ok, nil
+	}
+	seg, ok := strings.CutPrefix(rest, "errors/")
+	if !ok {
+		return false, nil
+	}
+	seg, ok = strings.CutSuffix(seg, "/index.html")
+	if !ok {
+		return false, nil
+	}
+	code, ok := unsegment(seg)
+	if !ok {
+		return false, nil
+	}
+	i, ok := v.index[code]
+	if !ok {
+		return false, nil
+	}
+	return true, s.codeFile(buf, v, locale, i)
+}
+
+func (s *site) render(buf *bytes.Buffer, name string, t *template.Template, p *page) error {
+	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
+		return fmt.Errorf("rendering %s: %w", name, err)
+	}
+	return nil
+}
+
+// catalogsPage is the root page of a site of several catalogs; keys are its search
+// index's (see Index.termKeys).
+func (s *site) catalogsPage(keys string) *page {
+	p := &page{Lang: s.Catalogs[0].DefaultLocale, Title: s.Title, Root: "./", Site: s, Home: "./", SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys}
+	for _, v := range s.Catalogs {
+		n := v.count()
+		p.Count += n
+		p.Catalogs = append(p.Catalogs, catalogSummary{Name: v.Name, Title: v.Title, Description: v.Description, Href: v.Dir, Count: n, Locales: v.Locales})
+	}
+	return p
+}
+
+// indexPage is the overview of v in locale; keys are its search index's.
+func (s *site) indexPage(v *catalogView, locale, keys string) *page {
+	root := rootOf(v.Dir + v.localeDir(locale))
+	return &page{
+		Lang: locale, Title: v.Title, Root: root, Home: "./", Site: s, Cat: v,
+		Languages:    v.languages(locale, root, ""),
+		SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys,
+		Count: v.count(), Groups: v.groups(locale),
+	}
+}
+
+// codeFile renders the page of the i-th code of v in locale into buf.
+func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int) error {
+	d := v.defs[i]
+	dir := v.Dir + v.localeDir(locale) + codePath(d.Code())
 	root := rootOf(dir)
 	home := "../../"
-	langs := v.languages(j.locale, root, codePath(d.Code()))
-	code := v.codePage(d, j.locale, home, langs)
+	langs := v.languages(locale, root, codePath(d.Code()))
+	code := v.codePage(d, locale, home, langs, s.env)
 	p := &page{
-		Lang: j.locale, Title: d.Code() + " " + plain(d.Title(j.locale)) + " · " + v.Title,
+		Lang: locale, Title: d.Code() + " " + plain(d.Title(locale)) + " · " + v.Title,
 		Root: root, Home: home, Site: s, Cat: v,
 		Languages: langs, SearchAction: home, Code: code,
 	}
 	if code.Title.HTML == "" {
 		p.Title = d.Code() + " · " + v.Title
 	}
-	buf.Reset()
 	if err := codeTmpl.ExecuteTemplate(buf, "layout", p); err != nil {
-		return "", fmt.Errorf("rendering the page of %s: %w", d.ID(), err)
+		return fmt.Errorf("rendering the page of %s: %w", d.ID(), err)
 	}
-	return dir + "index.html", nil
+	return nil
 }
 
 // languages is the language switcher of the page at rel (relative to a locale's
@@ -282,42 +420,6 @@ func (v *catalogView) count() int {
 		n += 1 + len(d.Variants())
 	}
 	return n
-}
-
-// searchScript is the search index as a script for the site's search box:
-//
-//	window.errcatIndex = {"entries": [[id, title, status, category, href, text, catalog], …]}
-//
-// text is the lower-case text the words are looked for in. Links of a site-wide index
-// (s not nil) lead from the site's root.
-func searchScript(ix *Index, s *site) []byte {
-	dirs := map[string]string{}
-	if s != nil {
-		for _, v := range s.Catalogs {
-			dirs[v.Name] = v.Dir
-		}
-	}
-	rows := make([][]any, len(ix.Entries))
-	for i, e := range ix.Entries {
-		status := ""
-		if e.Status != 0 {
-			status = strconv.Itoa(e.Status)
-		}
-		row := []any{e.ID, e.Title, status, e.Category, dirs[e.Catalog] + e.Href, e.hay}
-		if s != nil {
-			row = append(row, e.Catalog)
-		}
-		rows[i] = row
-	}
-	data, err := json.Marshal(map[string]any{"entries": rows})
-	if err != nil {
-		panic(err) // strings and numbers only
-	}
-	var b bytes.Buffer
-	b.WriteString("window.errcatIndex = ")
-	b.Write(data) // encoding/json escapes <, > and &, so the script holds no markup
-	b.WriteString(";\n")
-	return b.Bytes()
 }
 
 // rootOf is the relative link from a page in dir (slash-terminated, relative to the

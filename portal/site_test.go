@@ -39,7 +39,7 @@ func commonCatalog(t testing.TB) *catalog.Catalog {
 // code with a missing translation) byte for byte.
 func TestGolden(t *testing.T) {
 	f := generateFiles(t, catalogtest.Load(t, "../examples/petstore/errors"))
-	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search-index.js", "vi/search-index.js", "404.html"} {
+	for _, name := range []string{"index.html", "errors/PET-404/index.html", "vi/index.html", "vi/errors/PET-422/index.html", "search/r-0.js", "search/t-7065.js", "vi/search/t-74c3ac.js", "404.html"} {
 		data, ok := f.File(name)
 		if !ok {
 			t.Errorf("no %s in %v", name, f.Names())
@@ -52,7 +52,7 @@ func TestGolden(t *testing.T) {
 func TestLayout(t *testing.T) {
 	f := generateFiles(t, commonCatalog(t))
 	names := f.Names()
-	for _, want := range []string{"index.html", "search-index.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
+	for _, want := range []string{"index.html", "search/r-0.js", "search/t-3030.js", "404.html", "assets/style.css", "assets/search.js", "errors/000012/index.html", "errors/000051/index.html"} {
 		if _, ok := f.File(want); !ok {
 			t.Errorf("no %s", want)
 		}
@@ -197,7 +197,7 @@ func TestEscaping(t *testing.T) {
 	for _, name := range f.Names() {
 		data, _ := f.File(name)
 		if !strings.HasSuffix(name, ".html") {
-			if strings.HasSuffix(name, "search-index.js") && bytes.Contains(data, []byte("<")) {
+			if strings.HasPrefix(name, "search/") && bytes.Contains(data, []byte("<")) {
 				t.Errorf("%s holds a raw <", name)
 			}
 			continue
@@ -217,7 +217,7 @@ func TestEscaping(t *testing.T) {
 							src = a.Val
 						}
 					}
-					if !strings.HasSuffix(src, "search.js") && !strings.HasSuffix(src, "search-index.js") {
+					if !strings.HasSuffix(src, "assets/search.js") {
 						t.Errorf("%s: element <%s src=%q> came from a catalog text", name, n.Data, src)
 					}
 				}
@@ -265,7 +265,7 @@ func TestWriteDir(t *testing.T) {
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("mine"), 0o644)
 	_, err := WriteDir([]*catalog.Catalog{c}, Options{}, other)
-	if err == nil || !strings.Contains(err.Error(), "holds files that are not a site errcat wrote") {
+	if err == nil || !strings.Contains(err.Error(), "holds files errcat did not write (it has no .errcat-site)") {
 		t.Fatalf("writing over other files: %v", err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(other, "notes.txt")); string(data) != "mine" {
@@ -273,7 +273,7 @@ func TestWriteDir(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
+		if e.Name() != "site" {
 			t.Errorf("left behind %s", e.Name())
 		}
 	}
@@ -325,5 +325,44 @@ func TestWriteDirFailureKeepsSite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Errorf("left beside the site: %v", entries)
+	}
+}
+
+// TestSegmentDistinct: codes that an escaping could confuse get pages of their own.
+func TestSegmentDistinct(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"A<", "A_3C"},
+		{"A_3C", "A_5F3C"},
+		{"PET-404", "PET-404"},
+		{"000037", "000037"},
+		{"a.b", "a.b"},
+		{"..", "_2E_2E"},
+		{"", "_"},
+		{"not_found", "not_5Ffound"},
+	} {
+		if got := segment(tc.in); got != tc.want {
+			t.Errorf("segment(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSearchKeys: the index page lists exactly the terms files its search has, so the
+// browser asks for no file that is not there.
+func TestSearchKeys(t *testing.T) {
+	f := generateFiles(t, commonCatalog(t))
+	index, _ := f.File("index.html")
+	_, rest, ok := strings.Cut(string(index), `data-keys="`)
+	if !ok {
+		t.Fatal("no data-keys on the index page")
+	}
+	listed, _, _ := strings.Cut(rest, `"`)
+	var files []string
+	for _, name := range f.Names() {
+		if key, ok := strings.CutPrefix(name, "search/t-"); ok {
+			files = append(files, strings.TrimSuffix(key, ".js"))
+		}
+	}
+	if got, want := listed, strings.Join(files, " "); got != want || len(files) < 10 {
+		t.Errorf("data-keys %q\nfiles     %q", got, want)
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/httperr"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -18,6 +20,11 @@ type site struct {
 	Catalogs []*catalogView
 	// Multi reports whether the site holds several catalogs, each under catalogs/NAME/.
 	Multi bool
+	// env is the envelope of the example responses.
+	env httperr.Envelope
+
+	mu      sync.Mutex
+	indexes map[string]*Index // by the catalogs and the locales they match
 }
 
 // catalogView is one catalog of a site, prepared for its pages.
@@ -121,25 +128,63 @@ func href(d *errcat.Definition) string {
 
 func variantAnchor(d *errcat.Definition) string { return "variant-" + segment(d.Key()) }
 
-// segment makes s safe as one path segment and HTML id: letters, digits, '-', '_' and
-// '.' are kept, any other byte is written as _XX in hex.
+// segment makes s safe as one path segment and HTML id, and is injective: two
+// different strings never share a segment, so two codes never share a page. A
+// string of letters, digits, '-' and '.' (other than "." and "..") is kept as it is;
+// any other has each byte that is not a letter, digit or '-' written as _XX in
+// upper-case hex, '_' and '.' included; "" is "_". A kept string holds no '_' and
+// every '_' of an escaped one starts an _XX, so [unsegment] reads each back.
 func segment(s string) string {
 	safe := s != "" && s != "." && s != ".."
 	for i := 0; i < len(s) && safe; i++ {
-		safe = isSegmentByte(s[i])
+		safe = isSegmentByte(s[i]) && s[i] != '_'
 	}
 	if safe {
 		return s
 	}
-	var b strings.Builder
+	if s == "" {
+		return "_"
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(s)+8)
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; isSegmentByte(c) && c != '.' {
-			b.WriteByte(c)
+		if c := s[i]; isSegmentByte(c) && c != '.' && c != '_' {
+			b = append(b, c)
 		} else {
-			fmt.Fprintf(&b, "_%02X", c)
+			b = append(b, '_', hex[c>>4], hex[c&15])
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// unsegment is the string whose segment is seg, and whether seg is a segment at all:
+// it is the inverse of [segment].
+func unsegment(seg string) (string, bool) {
+	if seg == "_" {
+		return "", true
+	}
+	if !strings.Contains(seg, "_") {
+		return seg, segment(seg) == seg
+	}
+	b := make([]byte, 0, len(seg))
+	for i := 0; i < len(seg); i++ {
+		c := seg[i]
+		if c != '_' {
+			b = append(b, c)
+			continue
+		}
+		if i+2 >= len(seg) {
+			return "", false
+		}
+		n, err := strconv.ParseUint(seg[i+1:i+3], 16, 8)
+		if err != nil || strings.ToUpper(seg[i+1:i+3]) != seg[i+1:i+3] {
+			return "", false
+		}
+		b = append(b, byte(n))
+		i += 2
+	}
+	s := string(b)
+	return s, segment(s) == seg
 }
 
 func isSegmentByte(c byte) bool {

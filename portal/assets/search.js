@@ -1,62 +1,129 @@
-// errcat docs portal: search as you type. The rules are those of docs.Index in Go
-// (errcat explain --search and /api/errors?q= find the same codes):
-// every word of the query must occur in a code's text; codes whose code starts with
-// a word come first, then those whose title holds it, then the others, each in
-// catalog order. Texts are inserted with textContent, never as markup.
+// errcat docs portal: search as you type. The rules are those of portal.Index in Go
+// (errcat explain --search and /api/errors?q= find the same codes): each word of the
+// query must begin a term of a code's texts (a word of one character must be a whole
+// term); codes whose code begins with a word come first, then those with a word in
+// their title, then the others, each in catalog order.
+//
+// The index is split by the first two characters of its terms (see portal/shards.go):
+// each word loads the one file of its terms, and the rows listed load by chunks, so a
+// page never downloads the whole index. Files load as scripts, so the site works from
+// file:// and under a Content-Security-Policy of 'self'. Texts are inserted with
+// textContent, never as markup.
 (function () {
   'use strict';
-  var data = window.errcatIndex;
   var input = document.getElementById('q');
   var results = document.getElementById('results');
-  if (!data || !input || !results) { return; }
+  if (!input || !results || !results.dataset.index) { return; }
+  var base = results.dataset.index;
+  var total = Number(results.dataset.entries) || 0; // entries in the index
+  var keys = new Set((results.dataset.keys || '').split(' ')); // its terms files
   var list = document.getElementById('result-list');
   var count = document.getElementById('result-count');
   var overview = document.getElementById('overview');
-  var LIMIT = 50;
-  var entries = data.entries.map(function (e) {
-    return { id: e[0], title: e[1], status: e[2], category: e[3], href: e[4], hay: e[5],
-      catalog: e[6] || '', lid: e[0].toLowerCase(), ltitle: e[1].toLowerCase() };
-  });
+  var LIMIT = 50, CHUNK = 128;
+
+  // Loaded files, by name: a promise of their content (null when there is none).
+  var files = {};
+  var waiting = {};
+  window.errcatSearch = {
+    terms: function (key, terms) { arrive('t-' + hex(key) + '.js', terms); },
+    rows: function (n, rows) { arrive('r-' + n + '.js', rows); }
+  };
+  function arrive(name, data) {
+    if (waiting[name]) { waiting[name](data); delete waiting[name]; }
+  }
+  function load(name) {
+    if (!files[name]) {
+      files[name] = new Promise(function (resolve) {
+        waiting[name] = resolve;
+        var s = document.createElement('script');
+        s.src = base + name;
+        s.async = true;
+        s.onerror = function () { arrive(name, null); };
+        document.head.appendChild(s);
+      });
+    }
+    return files[name];
+  }
+  function hex(s) {
+    var bytes = new TextEncoder().encode(s), out = '';
+    for (var i = 0; i < bytes.length; i++) { out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16); }
+    return out;
+  }
+  function chars(s) { return Array.from(s); }
+
+  // best resolves, for word w, to each entry's best class for it (0 its code, 1 its
+  // title, 2 elsewhere; NONE where no term of it begins with w). The last words
+  // searched are kept: typing on after a word does not search it again.
+  var NONE = 255, memo = new Map();
+  function best(w) {
+    if (memo.has(w)) { return memo.get(w); }
+    var key = chars(w).slice(0, 2).join('');
+    var one = chars(w).length === 1;
+    var file = keys.has(hex(key)) ? load('t-' + hex(key) + '.js') : Promise.resolve(null);
+    var p = file.then(function (terms) {
+      var out = new Uint8Array(total).fill(NONE);
+      (terms || []).forEach(function (t) {
+        if (one ? t[0] !== w : t[0].indexOf(w) !== 0) { return; }
+        var e = 0, posts = t[1];
+        for (var i = 0; i < posts.length; i++) {
+          e += posts[i] >> 2;
+          var c = posts[i] & 3;
+          if (c < out[e]) { out[e] = c; }
+        }
+      });
+      return out;
+    });
+    memo.set(w, p);
+    if (memo.size > 32) { memo.delete(memo.keys().next().value); }
+    return p;
+  }
+
+  // match resolves to the entries that hold every word, best first: by the sum of
+  // their classes, then in catalog order.
+  function match(words) {
+    return Promise.all(words.map(best)).then(function (bests) {
+      var buckets = [];
+      for (var e = 0; e < total; e++) {
+        var sum = 0;
+        for (var k = 0; k < bests.length; k++) {
+          var c = bests[k][e];
+          if (c === NONE) { sum = -1; break; }
+          sum += c;
+        }
+        if (sum < 0) { continue; }
+        (buckets[sum] || (buckets[sum] = [])).push(e);
+      }
+      var hits = [];
+      buckets.forEach(function (b) { for (var i = 0; i < b.length; i++) { hits.push({ i: b[i] }); } });
+      return hits;
+    });
+  }
+
+  // rows resolves to the rows of the entries hits, in order.
+  function rows(hits) {
+    return Promise.all(hits.map(function (h) {
+      return load('r-' + Math.floor(h.i / CHUNK) + '.js').then(function (chunk) {
+        var r = chunk && chunk[h.i % CHUNK];
+        return { id: r[0], title: r[1], status: r[2], category: r[3], href: r[4], catalog: r[5] || '' };
+      });
+    }));
+  }
+
+  function search(query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    if (words.length === 0) { return Promise.resolve([]); }
+    return match(words);
+  }
+
   // The ids search finds for a query, for tests that compare it with Go's.
-  window.errcatSearch = function (query) {
-    last.query = null;
-    return search(query).map(function (h) { return h.e.id; });
+  window.errcatFind = function (query) {
+    return search(query).then(rowsOf);
+    function rowsOf(hits) { return rows(hits).then(function (rs) { return rs.map(function (r) { return r.id; }); }); }
   };
   // Timings of the last searches in milliseconds, from the input event to the
   // results on screen, for the browser test and the curious.
   window.errcatTimings = [];
-
-  // While a query grows (typing forward), its hits are among the last query's: only
-  // those are searched again.
-  var last = { query: null, pool: null };
-
-  function search(query) {
-    var lower = query.toLowerCase();
-    var words = lower.split(/\s+/).filter(Boolean);
-    var pool = null;
-    if (last.query !== null && last.query.trim() !== '' && lower.indexOf(last.query) === 0) {
-      pool = last.pool;
-    }
-    var hits = [], matched = [];
-    var n = pool ? pool.length : entries.length;
-    for (var k = 0; k < n; k++) {
-      var i = pool ? pool[k] : k;
-      var e = entries[i], total = 0, ok = true;
-      for (var j = 0; j < words.length; j++) {
-        var w = words[j];
-        if (e.lid.indexOf(w) === 0) { continue; }
-        if (e.ltitle.indexOf(w) >= 0) { total += 1; continue; }
-        if (e.hay.indexOf(w) >= 0) { total += 2; continue; }
-        ok = false;
-        break;
-      }
-      if (ok) { hits.push({ e: e, score: total, i: i }); matched.push(i); }
-    }
-    last.query = lower;
-    last.pool = matched;
-    hits.sort(function (a, b) { return a.score - b.score || a.i - b.i; });
-    return hits;
-  }
 
   function item(e) {
     var li = document.createElement('li');
@@ -83,30 +150,37 @@
     return li;
   }
 
+  // Each render is numbered: one that a later keystroke overtook shows nothing.
+  var shown = 0;
   function render(query) {
     var q = query.trim();
+    var seq = ++shown;
     results.dataset.query = q;
     if (!q) {
       results.hidden = true;
       if (overview) { overview.classList.remove('searching'); }
       list.textContent = '';
-      return;
+      return Promise.resolve();
     }
-    var hits = search(q);
-    var frag = document.createDocumentFragment();
-    for (var i = 0; i < hits.length && i < LIMIT; i++) { frag.appendChild(item(hits[i].e)); }
-    list.textContent = '';
-    list.appendChild(frag);
-    if (hits.length === 0) {
-      count.textContent = 'No errors found matching your search.';
-    } else if (hits.length > LIMIT) {
-      count.textContent = hits.length + ' errors match; the first ' + LIMIT + ' are shown.';
-    } else {
-      count.textContent = hits.length === 1 ? '1 error matches.' : hits.length + ' errors match.';
-    }
-    results.dataset.count = String(hits.length);
-    results.hidden = false;
-    if (overview) { overview.classList.add('searching'); }
+    return search(q).then(function (hits) {
+      return rows(hits.slice(0, LIMIT)).then(function (rs) {
+        if (seq !== shown) { return; }
+        var frag = document.createDocumentFragment();
+        rs.forEach(function (e) { frag.appendChild(item(e)); });
+        list.textContent = '';
+        list.appendChild(frag);
+        if (hits.length === 0) {
+          count.textContent = 'No errors found matching your search.';
+        } else if (hits.length > LIMIT) {
+          count.textContent = hits.length + ' errors match; the first ' + LIMIT + ' are shown.';
+        } else {
+          count.textContent = hits.length === 1 ? '1 error matches.' : hits.length + ' errors match.';
+        }
+        results.dataset.count = String(hits.length);
+        results.hidden = false;
+        if (overview) { overview.classList.add('searching'); }
+      });
+    });
   }
 
   // The URL follows the query once typing pauses: rewriting it on every keystroke
@@ -125,14 +199,15 @@
 
   input.addEventListener('input', function (ev) {
     var start = ev.timeStamp;
-    render(input.value);
     rememberSoon(input.value);
-    // After the next frame is painted: the time a reader waits.
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        window.errcatTimings.push(performance.now() - start);
-        results.dataset.done = String(window.errcatTimings.length);
-      }, 0);
+    render(input.value).then(function () {
+      // After the next frame is painted: the time a reader waits.
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          window.errcatTimings.push(performance.now() - start);
+          results.dataset.done = String(window.errcatTimings.length);
+        }, 0);
+      });
     });
   });
 

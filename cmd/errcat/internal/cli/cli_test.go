@@ -175,3 +175,21 @@ func TestBuiltinCodesInOrder(t *testing.T) {
 		t.Errorf("built-in catalog: %s, want %s (as README.md says)", got, want)
 	}
 }
+
+// TestDocsBuildEnvelope: pages show the example response in the envelope asked for;
+// an unknown one is a usage error naming those there are.
+func TestDocsBuildEnvelope(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"docs", "build", "../../../../examples/petstore/errors", "-o", dir, "--envelope", "simple"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "errors/PET-404/index.html"))
+	if err != nil || !bytes.Contains(page, []byte("<summary><code>simple</code>")) || bytes.Contains(page, []byte("<summary><code>problem</code>")) {
+		t.Errorf("the page does not show the simple envelope only: %v", err)
+	}
+	stderr.Reset()
+	if code := Main([]string{"docs", "build", "../../../../examples/petstore/errors", "-o", dir, "--envelope", "xml"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `--envelope "xml": use one of problem, simple, bulk, google`) {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}

@@ -25,7 +25,8 @@ func newDocs() *cobra.Command {
 }
 
 func newDocsBuild() *cobra.Command {
-	var out, title string
+	var out, title, envelope string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "build [PATH...] -o DIR",
 		Short: "Write the static documentation site of catalogs into a directory",
@@ -33,20 +34,26 @@ func newDocsBuild() *cobra.Command {
 directory of them, or dir/... for every catalog below dir; the built-in common catalog
 without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
-in each envelope. Several catalogs each get catalogs/NAME/. The site is written beside
-DIR and moved into place when complete; DIR may hold an earlier site.`,
+in one envelope (--envelope). Several catalogs each get catalogs/NAME/. The site is written
+beside DIR and moved into place when complete. DIR must be new, empty, or a site an
+earlier build wrote (it holds the marker file .errcat-site); --force replaces any DIR
+whole.`,
 		Example: `  errcat docs build ./errors -o public/errors
   errcat docs build examples/seeds/001-devdocs examples/seeds/003-identity -o /tmp/site`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if out == "" {
 				return usageErrorf("docs build: give the site's directory with -o DIR")
 			}
+			env, err := envelopeFlag(envelope)
+			if err != nil {
+				return usageErrorf("docs build: %v", err)
+			}
 			cats, err := loadCatalogs(cmd.ErrOrStderr(), a)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
-			stats, err := portal.WriteDir(cats, portal.Options{Title: title}, out)
+			stats, err := portal.WriteDir(cats, portal.Options{Title: title, Force: force, Envelope: env}, out)
 			if err != nil {
 				return findingsErrorf("docs build: %v", err)
 			}
@@ -56,7 +63,26 @@ DIR and moved into place when complete; DIR may hold an earlier site.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the site (required)")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
+	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if an errcat build did not write it (everything in it is lost)")
+	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
 	return cmd
+}
+
+// envelopeFlag is the envelope an --envelope flag names.
+func envelopeFlag(name string) (httperr.Envelope, error) {
+	if env := httperr.EnvelopeByName(name); env != nil {
+		return env, nil
+	}
+	return nil, fmt.Errorf("--envelope %q: use one of %s", name, envelopeNames())
+}
+
+// envelopeNames lists the names of httperr's envelopes, separated by ", ".
+func envelopeNames() string {
+	var names []string
+	for _, e := range httperr.Envelopes {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, ", ")
 }
 
 func newDocsMarkdown() *cobra.Command {
@@ -110,15 +136,6 @@ it prints the document.`,
 
 // markdownSections are the sections whose headings docs markdown --section renames.
 var markdownSections = []string{"message", "description", "causes", "resolutions", "returned_by"}
-
-// envelopeNames lists the names of httperr's envelopes, separated by "|".
-func envelopeNames() string {
-	var names []string
-	for _, e := range httperr.Envelopes {
-		names = append(names, e.Name())
-	}
-	return strings.Join(names, "|")
-}
 
 // loadCatalogs loads each catalog the paths name (a file, a directory, or dir/... for
 // every catalog below dir), or the built-in common catalog when there is none.

@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"sync/atomic"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,8 +20,9 @@ import (
 )
 
 func newServe() *cobra.Command {
-	var addr, title string
+	var addr, title, envelope string
 	var interval time.Duration
+	var cacheMiB int
 	cmd := &cobra.Command{
 		Use:   "serve [PATH...]",
 		Short: "Serve the documentation portal of catalogs, rebuilt when they change",
@@ -33,20 +33,32 @@ directory of them, or dir/... for every catalog below dir) from memory, with a J
   GET /api/errors/{code}[?locale=L][&catalog=C]
   GET /api/errors/{code}/render?envelope=problem|simple|bulk|google&locale=L&param=NAME=VALUE
 
-It rebuilds the site when a catalog file changes; a catalog with problems leaves the
-last good site served with the problems shown on its pages. Without PATH it serves the
-built-in common catalog. At start-up there is no good site yet: a path that cannot be
-read exits 2 and a catalog with problems exits 1, each before listening.`,
+It listens at once and answers 503 until the catalogs have loaded. Pages are rendered
+when first asked for and the latest kept in a bounded cache. It rebuilds the site when
+a catalog file changes (once the files are stable); a catalog with problems leaves the
+last good site served with the problems shown on its pages, paths relative to PATH.
+Without PATH it serves the built-in common catalog. At start-up there is no good site
+yet: a path that cannot be read exits 2 before listening, and a catalog with problems
+exits 1 once its first load ends.`,
 		Example: `  errcat serve
   errcat serve ./errors --addr :8080`,
 		RunE: func(cmd *cobra.Command, a []string) error {
-			stderr := cmd.ErrOrStderr()
-			load, err := firstLoad(stderr, a)
+			env, err := envelopeFlag(envelope)
 			if err != nil {
-				return err
+				return usageErrorf("serve: %v", err)
 			}
+			if cacheMiB < 1 {
+				return usageErrorf("serve: --cache %d: give at least 1 (MiB)", cacheMiB)
+			}
+			stderr := cmd.ErrOrStderr()
+			if len(a) > 0 {
+				if _, err := findCatalogs(a); err != nil {
+					return err
+				}
+			}
+			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
-			srv := portal.NewServer(load, portal.Options{Title: title}, logger)
+			srv := portal.StartServer(load, portal.Options{Title: title, Roots: a, Envelope: env, CacheBytes: cacheMiB << 20}, logger)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return findingsErrorf("serve: %v", err)
@@ -63,8 +75,23 @@ read exits 2 and a catalog with problems exits 1, each before listening.`,
 				defer cancel()
 				hs.Shutdown(shut)
 			}()
+			served := make(chan error, 1)
+			go func() { served <- hs.Serve(ln) }()
+			// A first load with problems leaves no good site to keep: stop.
+			select {
+			case <-srv.Ready():
+			case <-ctx.Done():
+			}
+			if p := srv.Problems(); p != "" {
+				for _, line := range strings.Split(p, "\n") {
+					fmt.Fprintln(stderr, printable(line))
+				}
+				stop()
+				<-served
+				return findingsErrorf("serve: no site to serve: fix the problems above (once serving, a catalog with problems keeps the last good site up)")
+			}
 			fmt.Fprintf(stderr, "errcat: serving the docs portal at http://%s/ (Ctrl-C stops)\n", displayAddr(ln.Addr()))
-			if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 				return findingsErrorf("serve: %v", err)
 			}
 			return nil
@@ -73,31 +100,9 @@ read exits 2 and a catalog with problems exits 1, each before listening.`,
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
+	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
+	cmd.Flags().IntVar(&cacheMiB, "cache", 64, "MiB of rendered pages kept in memory")
 	return cmd
-}
-
-// firstLoad loads the catalogs once before the server starts, so that serve stops
-// at once when there is no site to serve: a path that does not exist (exit 2) or
-// catalogs with problems (printed, exit 1). It returns the load function for the
-// server, whose first call returns what was loaded here.
-func firstLoad(stderr io.Writer, paths []string) (func() ([]*catalog.Catalog, error), error) {
-	if len(paths) > 0 {
-		if _, err := findCatalogs(paths); err != nil {
-			return nil, err
-		}
-	}
-	cats, err := loadForServe(paths)
-	if err != nil {
-		printError(stderr, err)
-		return nil, findingsErrorf("serve: no site to serve: fix the problems above (once serving, a catalog with problems keeps the last good site up)")
-	}
-	var loaded atomic.Bool
-	return func() ([]*catalog.Catalog, error) {
-		if loaded.CompareAndSwap(false, true) {
-			return cats, nil
-		}
-		return loadForServe(paths)
-	}, nil
 }
 
 // loadForServe loads each catalog the paths name; without paths, the built-in common

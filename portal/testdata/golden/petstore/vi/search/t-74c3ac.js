@@ -1,0 +1,1 @@
+errcatSearch.terms("tì",[["tìm",[5]]]);
