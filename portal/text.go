@@ -9,7 +9,7 @@ import (
 )
 
 // textHTML renders a catalog text for a page: its literal text escaped, text between
-// backticks as code (the seeds mark inline code so) and each placeholder as
+// backticks as code (as published references mark inline code) and each placeholder as
 // <var>{name}</var>, so a reader sees where values go. Nothing of the text is ever
 // taken as markup.
 func textHTML(t errcat.Template) template.HTML {
