@@ -51,9 +51,12 @@ func TestTemplateErrors(t *testing.T) {
 		{"oops {", 5, "unclosed '{'"},
 		{"oops } here", 5, "unmatched '}'"},
 		{"a {} b", 2, "empty placeholder"},
-		{"a {x y} b", 2, "invalid placeholder {x y}"},
-		{"a {0x} b", 2, "invalid placeholder {0x}"},
-		{"a {99999999} b", 2, "too large"},
+		{"a {x y} b", 5, "unexpected 'y' in placeholder: write {name}, {name, type} or {name, type, style}"},
+		{"a {0x} b", 3, `invalid argument index "0x"`},
+		{"a {99999999} b", 3, "too large"},
+		{"{n, plural, one {x}}", 0, `plural needs an "other" arm`},
+		{"{n, plural, one {x} other {y}", 0, "unclosed plural"},
+		{"{n, foo}", 4, `unknown argument type "foo"`},
 	}
 	for _, tt := range tests {
 		_, err := ParseTemplate(tt.src)

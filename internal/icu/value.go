@@ -54,7 +54,7 @@ func Bool(b bool) Value {
 	return v
 }
 
-// Duration returns a duration value, written as [time.Duration.String] writes it.
+// Duration returns a duration value, written as [Value.AppendText] describes.
 func Duration(d time.Duration) Value { return Value{kind: KindDuration, num: uint64(d)} }
 
 // Time returns a time value, written in RFC 3339 unless a date or time format asks
@@ -67,8 +67,8 @@ func (v Value) Kind() Kind { return v.kind }
 // AppendText appends v's text: strings as they are, integers in decimal, decimals as
 // their digits, floats in the shortest form that reads back the same ('g'), booleans
 // as true or false, times in RFC 3339 (with fractional seconds when there are any),
-// durations as [time.Duration.String] writes them (which allocates). A missing value
-// appends nothing.
+// durations with the units that are zero left out ("72h", "1h30m", "1m30.5s", "250ms"),
+// as errcat writes them everywhere. A missing value appends nothing.
 func (v Value) AppendText(dst []byte) []byte { return v.appendText(dst) }
 
 // appendText is AppendText without copying v.
@@ -83,7 +83,7 @@ func (v *Value) appendText(dst []byte) []byte {
 	case KindBool:
 		return strconv.AppendBool(dst, v.num == 1)
 	case KindDuration:
-		return append(dst, time.Duration(v.num).String()...)
+		return appendDuration(dst, time.Duration(v.num))
 	case KindTime:
 		return v.t.AppendFormat(dst, time.RFC3339Nano)
 	}

@@ -1,0 +1,161 @@
+package errcat
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/errcat/errcat/internal/icu"
+)
+
+// message is a template that is not plain: an ICU MessageFormat message with plurals,
+// selects or formats, rendered by package icu.
+type message struct {
+	m    *icu.Message
+	args []int // the argument index of every reference, in source order; -1 unbound
+}
+
+// parseMessage parses src as an ICU message, which the plain parser rejected.
+func parseMessage(src string) (Template, error) {
+	m, err := icu.Parse(src)
+	if err != nil {
+		var ie *icu.Error
+		if errors.As(err, &ie) {
+			return Template{}, &TemplateError{Offset: ie.Offset, Msg: ie.Msg}
+		}
+		return Template{}, &TemplateError{Msg: err.Error()}
+	}
+	msg := &message{m: m}
+	msg.index()
+	return Template{src: src, msg: msg}, nil
+}
+
+// index records the argument index of every reference.
+func (msg *message) index() {
+	uses := msg.m.Uses()
+	msg.args = make([]int, len(uses))
+	for i, u := range uses {
+		msg.args[i] = u.Index
+	}
+}
+
+// clone returns a copy of msg that binding can change: src parsed anew.
+func (msg *message) clone(src string) *message {
+	m, err := icu.Parse(src)
+	if err != nil { // src parsed before: unreachable
+		m = msg.m
+	}
+	c := &message{m: m}
+	c.index()
+	return c
+}
+
+// bind resolves every reference against params, with the wording of plain templates.
+func (msg *message) bind(params []Param) error {
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = p.Name
+	}
+	for _, u := range msg.m.Uses() {
+		ok := false
+		if c := u.Name[0]; c >= '0' && c <= '9' {
+			ok = u.Index < len(params)
+		} else {
+			for _, n := range names {
+				ok = ok || n == u.Name
+			}
+		}
+		if !ok {
+			return &TemplateError{Offset: u.Offset, Msg: "placeholder {" + u.Name + "} names no parameter: " + declared(params)}
+		}
+	}
+	if err := msg.m.Bind(names); err != nil { // every name was checked above
+		return &TemplateError{Msg: err.Error()}
+	}
+	msg.index()
+	return nil
+}
+
+// remap renumbers every reference, bound to params, through m (a parameter index to
+// another list's, or -1 for none), on a copy parsed from src.
+func (msg *message) remap(src string, params []Param, m []int) *message {
+	c := msg.clone(src)
+	if c.bind(params) != nil { // bound to params before: unreachable
+		return c
+	}
+	for _, r := range refs(c.m) {
+		if r.Index >= 0 && r.Index < len(m) {
+			r.Index = m[r.Index]
+		} else {
+			r.Index = -1
+		}
+	}
+	c.index()
+	return c
+}
+
+// refs returns the reference of every placeholder of m, to change in place.
+func refs(m *icu.Message) []*icu.Ref {
+	var out []*icu.Ref
+	icu.Walk(m, func(n icu.Node) bool {
+		switch n := n.(type) {
+		case *icu.Arg:
+			out = append(out, &n.Ref)
+		case *icu.Format:
+			out = append(out, &n.Ref)
+		case *icu.Choice:
+			out = append(out, &n.Ref)
+		}
+		return true
+	})
+	return out
+}
+
+// placeholders returns every use of an argument as a Placeholder.
+func (msg *message) placeholders() []Placeholder {
+	uses := msg.m.Uses()
+	out := make([]Placeholder, len(uses))
+	for i, u := range uses {
+		out[i] = Placeholder{Name: u.Name, Index: -1, Offset: u.Offset}
+		if c := u.Name[0]; c >= '0' && c <= '9' {
+			out[i].Index, _ = strconv.Atoi(u.Name)
+		}
+	}
+	return out
+}
+
+// append renders msg with args for locale, escaped for a JSON string when json is
+// set. Up to eight arguments are converted on the stack.
+func (msg *message) append(dst []byte, locale string, args []Value, json bool) []byte {
+	var buf [8]icu.Value
+	vals := buf[:0]
+	if len(args) > len(buf) {
+		vals = make([]icu.Value, 0, len(args))
+	}
+	for i := range args {
+		vals = append(vals, args[i].icu())
+	}
+	a := icu.Args{Values: vals}
+	if json {
+		return icu.AppendJSON(dst, msg.m, locale, a)
+	}
+	return icu.Append(dst, msg.m, locale, a)
+}
+
+// icu returns v as package icu holds values; the zero Value is icu's missing value.
+func (v *Value) icu() icu.Value {
+	switch v.Kind() {
+	case KindString:
+		return icu.String(v.str())
+	case KindInt:
+		return icu.Int(int64(v.n))
+	case KindFloat:
+		return icu.Float(v.Float64())
+	case KindBool:
+		return icu.Bool(v.n == 1)
+	case KindTime:
+		return icu.Time(v.Time())
+	case KindDuration:
+		return icu.Duration(v.Duration())
+	}
+	return icu.Value{}
+}
