@@ -207,7 +207,7 @@ func (t Template) WithLocale(locale string) Template {
 // its opening brace.
 func (t Template) Placeholders() []Placeholder {
 	if t.msg != nil {
-		return t.msg.placeholders()
+		return slices.Clone(t.msg.ph)
 	}
 	var out []Placeholder
 	for _, s := range t.segs {

@@ -11,7 +11,8 @@ import (
 // selects or formats, rendered by package icu.
 type message struct {
 	m    *icu.Message
-	args []int // the argument index of every reference, in source order; -1 unbound
+	args []int         // the argument index of every reference, in source order; -1 unbound
+	ph   []Placeholder // the placeholders as written
 }
 
 // parseMessage parses src as an ICU message, which the plain parser rejected.
@@ -26,6 +27,7 @@ func parseMessage(src string) (Template, error) {
 	}
 	msg := &message{m: m}
 	msg.index()
+	msg.ph = msg.placeholders()
 	return Template{src: src, msg: msg}, nil
 }
 
@@ -44,7 +46,7 @@ func (msg *message) clone(src string) *message {
 	if err != nil { // src parsed before: unreachable
 		m = msg.m
 	}
-	c := &message{m: m}
+	c := &message{m: m, ph: msg.ph}
 	c.index()
 	return c
 }
@@ -70,6 +72,11 @@ func (msg *message) bind(params []Param) error {
 	}
 	if err := msg.m.Bind(names); err != nil { // every name was checked above
 		return &TemplateError{Msg: err.Error()}
+	}
+	// A reference is named by its parameter from now on, so that a missing value's
+	// marker reads {kind?} for {0}, as in a plain template.
+	for _, r := range refs(msg.m) {
+		r.Name = names[r.Index]
 	}
 	msg.index()
 	return nil
@@ -110,7 +117,8 @@ func refs(m *icu.Message) []*icu.Ref {
 	return out
 }
 
-// placeholders returns every use of an argument as a Placeholder.
+// placeholders returns every use of an argument as a Placeholder, as written: call it
+// before binding.
 func (msg *message) placeholders() []Placeholder {
 	uses := msg.m.Uses()
 	out := make([]Placeholder, len(uses))
