@@ -187,7 +187,8 @@ func TestAppendJSON(t *testing.T) {
 }
 
 func FuzzParseTemplate(f *testing.F) {
-	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}"} {
+	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}",
+		"{1, plural, offset:1 =0 {<none>} one {# \"one\"} other {{0} and #}}", "{0, select, a {&} other {{1, number}}}"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -203,6 +204,9 @@ func FuzzParseTemplate(f *testing.F) {
 		want, _ := json.Marshal(text)
 		if got := tmpl.AppendJSON([]byte{'"'}, args); string(got)+`"` != string(want) {
 			t.Fatalf("AppendJSON of %q = %s\", want %s", src, got, want)
+		}
+		if !tmpl.Plain() {
+			return
 		}
 		var b strings.Builder
 		for _, s := range tmpl.segs {
