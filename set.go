@@ -355,6 +355,9 @@ func compileTexts(tx Texts, params []Param, fb *localized, locale string) (*loca
 		}
 		t, err := ParseTemplate(src)
 		t.locale = locale
+		if t.msg != nil {
+			t.msg.setLocale(locale)
+		}
 		if err == nil {
 			err = t.bind(params)
 		}

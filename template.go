@@ -292,7 +292,10 @@ func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(ds
 // as the contents of a JSON string, without the quotes, exactly as encoding/json would
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
-func (t Template) AppendJSON(dst []byte, args []Value) []byte {
+func (t Template) AppendJSON(dst []byte, args []Value) []byte { return t.appendJSON(dst, args) }
+
+// appendJSON is AppendJSON without copying t.
+func (t *Template) appendJSON(dst []byte, args []Value) []byte {
 	if t.msg != nil {
 		return t.msg.append(dst, t.locale, args, true)
 	}
@@ -312,8 +315,8 @@ func (t Template) AppendJSON(dst []byte, args []Value) []byte {
 	return dst
 }
 
-// appendTo is Append.
-func (t Template) appendTo(dst []byte, args []Value) []byte {
+// appendTo is Append without copying t.
+func (t *Template) appendTo(dst []byte, args []Value) []byte {
 	if t.msg != nil {
 		return t.msg.append(dst, t.locale, args, false)
 	}

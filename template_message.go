@@ -3,6 +3,7 @@ package errcat
 import (
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/errcat/errcat/internal/icu"
 )
@@ -10,12 +11,15 @@ import (
 // message is a template that is not plain: an ICU MessageFormat message with plurals,
 // selects or formats, rendered by package icu.
 type message struct {
-	m    *icu.Message
-	args []int         // the argument index of every reference, in source order; -1 unbound
-	ph   []Placeholder // the placeholders as written
+	m      *icu.Message
+	locale string        // the locale of rules
+	rules  icu.Rules     // the plural rules of the locale the template is usually in
+	args   []int         // the argument index of every reference, in source order; -1 unbound
+	ph     []Placeholder // the placeholders as written
 }
 
-// parseMessage parses src as an ICU message, which the plain parser rejected.
+// parseMessage parses src as an ICU message, which the plain parser rejected. Its
+// plural rules are the root's until setLocale.
 func parseMessage(src string) (Template, error) {
 	m, err := icu.Parse(src)
 	if err != nil {
@@ -26,6 +30,7 @@ func parseMessage(src string) (Template, error) {
 		return Template{}, &TemplateError{Msg: err.Error()}
 	}
 	msg := &message{m: m}
+	msg.setLocale("")
 	msg.index()
 	msg.ph = msg.placeholders()
 	return Template{src: src, msg: msg}, nil
@@ -46,7 +51,7 @@ func (msg *message) clone(src string) *message {
 	if err != nil { // src parsed before: unreachable
 		m = msg.m
 	}
-	c := &message{m: m, ph: msg.ph}
+	c := &message{m: m, ph: msg.ph, locale: msg.locale, rules: msg.rules}
 	c.index()
 	return c
 }
@@ -132,21 +137,44 @@ func (msg *message) placeholders() []Placeholder {
 }
 
 // append renders msg with args for locale, escaped for a JSON string when json is
-// set. Up to eight arguments are converted on the stack.
+// set. Up to four arguments are converted on the stack.
 func (msg *message) append(dst []byte, locale string, args []Value, json bool) []byte {
-	var buf [8]icu.Value
-	vals := buf[:0]
-	if len(args) > len(buf) {
-		vals = make([]icu.Value, 0, len(args))
+	var buf [4]icu.Value
+	var vals []icu.Value
+	if len(args) <= len(buf) {
+		vals = buf[:len(args)]
+	} else {
+		vals = make([]icu.Value, len(args))
 	}
 	for i := range args {
-		vals = append(vals, args[i].icu())
+		switch a := &args[i]; mark(a.p) {
+		case KindInt: // the usual cases, converted inline
+			vals[i] = icu.Int(int64(a.n))
+		case KindInvalid:
+			if a.isString() {
+				vals[i] = icu.String(a.str())
+				continue
+			}
+			fallthrough
+		default:
+			vals[i] = a.icu()
+		}
 	}
 	a := icu.Args{Values: vals}
-	if json {
-		return icu.AppendJSON(dst, msg.m, locale, a)
+	rules := &msg.rules
+	if locale != msg.locale {
+		r := icu.RulesOf(locale)
+		rules = &r
 	}
-	return icu.Append(dst, msg.m, locale, a)
+	if json {
+		return icu.AppendRulesJSON(dst, msg.m, rules, a)
+	}
+	return icu.AppendRules(dst, msg.m, rules, a)
+}
+
+// setLocale looks up the plural rules of locale, the template's.
+func (msg *message) setLocale(locale string) {
+	msg.locale, msg.rules = locale, icu.RulesOf(locale)
 }
 
 // icu returns v as package icu holds values; the zero Value is icu's missing value.
@@ -161,7 +189,10 @@ func (v *Value) icu() icu.Value {
 	case KindBool:
 		return icu.Bool(v.n == 1)
 	case KindTime:
-		return icu.Time(v.Time())
+		if mark(v.p) == KindTime {
+			return icu.UnixNano(int64(v.n))
+		}
+		return icu.TimeOf((*time.Time)(v.p))
 	case KindDuration:
 		return icu.Duration(v.Duration())
 	}

@@ -144,3 +144,24 @@ func FuzzPlainSameAsMessage(f *testing.F) {
 		}
 	})
 }
+
+// TestMessageNoAllocs holds that rendering a plural message of up to four values, in
+// text and in JSON, allocates nothing once the buffer has room.
+func TestMessageNoAllocs(t *testing.T) {
+	tmpl, err := MustParseTemplate("{who}: {n, plural, one {# file} few {# файла} other {# files}}, {n, selectordinal, one {#st} other {#th}}").Bind([]Param{{Name: "n", Kind: KindInt}, {Name: "who"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl = tmpl.WithLocale("ru")
+	args := []Value{Int(22), String("Ann")}
+	buf := make([]byte, 0, 256)
+	if n := testing.AllocsPerRun(100, func() {
+		buf = tmpl.Append(buf[:0], args)
+		buf = tmpl.AppendJSON(buf[:0], args)
+	}); n != 0 {
+		t.Errorf("rendering allocates %v times, want 0", n)
+	}
+	if got, want := string(tmpl.Append(nil, args)), "Ann: 22 файла, 22th"; got != want {
+		t.Errorf("Append = %q, want %q", got, want)
+	}
+}

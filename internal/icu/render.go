@@ -41,8 +41,32 @@ func AppendJSON(dst []byte, m *Message, locale string, args Args) []byte {
 
 type renderer struct {
 	locale string
+	rules  *Rules // when set, the rules of locale
 	args   *Args
 	json   bool // escape for JSON
+}
+
+// Rules are the cardinal and ordinal plural rules of a locale, looked up once for
+// many renderings with [AppendRules] and [AppendRulesJSON].
+type Rules struct {
+	Cardinal, Ordinal plural.Rules
+}
+
+// RulesOf returns the plural rules of locale, as [Append] finds them.
+func RulesOf(locale string) Rules {
+	return Rules{Cardinal: plural.Cardinal(locale), Ordinal: plural.Ordinal(locale)}
+}
+
+// AppendRules is [Append] with the plural rules of the locale given.
+func AppendRules(dst []byte, m *Message, rules *Rules, args Args) []byte {
+	r := renderer{rules: rules, args: &args}
+	return r.message(dst, m, nil)
+}
+
+// AppendRulesJSON is [AppendJSON] with the plural rules of the locale given.
+func AppendRulesJSON(dst []byte, m *Message, rules *Rules, args Args) []byte {
+	r := renderer{rules: rules, args: &args, json: true}
+	return r.message(dst, m, nil)
 }
 
 // appendValue appends v's text, escaped for JSON when json is set. Only strings and
@@ -111,7 +135,8 @@ func (r *renderer) format(dst []byte, f *Format) []byte {
 	case f.Type == FormatNumber:
 		return appendNumber(dst, v, 0, r.json)
 	case v.kind == KindTime:
-		return v.t.AppendFormat(dst, layout(f.Type, f.Style))
+		t := v.time()
+		return t.AppendFormat(dst, layout(f.Type, f.Style))
 	}
 	return appendValue(dst, v, r.json)
 }
@@ -197,9 +222,14 @@ func (r *renderer) pluralArm(c *Choice, num *number) *Arm {
 		return c.byCategory[plural.Other]
 	}
 	var cat plural.Category
-	if c.Type == ChoiceSelectOrdinal {
+	switch {
+	case r.rules != nil && c.Type == ChoiceSelectOrdinal:
+		cat = r.rules.Ordinal.Select(op)
+	case r.rules != nil:
+		cat = r.rules.Cardinal.Select(op)
+	case c.Type == ChoiceSelectOrdinal:
 		cat = plural.Ordinal(r.locale).Select(op)
-	} else {
+	default:
 		cat = plural.Cardinal(r.locale).Select(op)
 	}
 	if int(cat) < len(c.byCategory) {

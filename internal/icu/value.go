@@ -22,12 +22,14 @@ const (
 )
 
 // Value is an argument's value. Values are immutable; make them with
-// [String], [Int], [Decimal], [Float], [Bool], [Duration] and [Time].
+// [String], [Int], [Decimal], [Float], [Bool], [Duration], [Time], [TimeOf] and
+// [UnixNano]. A Value is four words, so that a caller converts its own values into
+// an array of them on the stack cheaply.
 type Value struct {
 	kind Kind
 	str  string
-	num  uint64
-	t    time.Time
+	num  uint64     // a KindTime with t nil: Unix nanoseconds of a UTC time
+	t    *time.Time // a KindTime's time, unless it is in num
 }
 
 // String returns a text value.
@@ -58,8 +60,24 @@ func Bool(b bool) Value {
 func Duration(d time.Duration) Value { return Value{kind: KindDuration, num: uint64(d)} }
 
 // Time returns a time value, written in RFC 3339 unless a date or time format asks
-// for another form.
-func Time(t time.Time) Value { return Value{kind: KindTime, t: t} }
+// for another form. It keeps a copy of t on the heap; [TimeOf] and [UnixNano] do not
+// allocate.
+func Time(t time.Time) Value { return Value{kind: KindTime, t: &t} }
+
+// TimeOf returns a time value that refers to *t, which must not change while the
+// value is used.
+func TimeOf(t *time.Time) Value { return Value{kind: KindTime, t: t} }
+
+// UnixNano returns the time value of the UTC time n nanoseconds after the Unix epoch.
+func UnixNano(n int64) Value { return Value{kind: KindTime, num: uint64(n)} }
+
+// time returns the time of a KindTime value.
+func (v *Value) time() time.Time {
+	if v.t != nil {
+		return *v.t
+	}
+	return time.Unix(0, int64(v.num)).UTC()
+}
 
 // Kind returns v's kind.
 func (v Value) Kind() Kind { return v.kind }
@@ -85,7 +103,8 @@ func (v *Value) appendText(dst []byte) []byte {
 	case KindDuration:
 		return appendDuration(dst, time.Duration(v.num))
 	case KindTime:
-		return v.t.AppendFormat(dst, time.RFC3339Nano)
+		t := v.time()
+		return t.AppendFormat(dst, time.RFC3339Nano)
 	}
 	return dst
 }
