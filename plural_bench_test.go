@@ -50,9 +50,19 @@ func benchAppend(b *testing.B, code, locale string) {
 	}
 }
 
-func BenchmarkAppendMessagePlain(b *testing.B)   { benchAppend(b, "1", "en") }
-func BenchmarkAppendMessagePlural(b *testing.B)  { benchAppend(b, "2", "en") }
-func BenchmarkAppendMessageRussian(b *testing.B) { benchAppend(b, "2", "ru") }
+func BenchmarkAppendMessagePlain(b *testing.B)        { benchAppend(b, "1", "en") }
+func BenchmarkAppendMessagePlainRussian(b *testing.B) { benchAppend(b, "1", "ru") }
+func BenchmarkAppendMessagePlural(b *testing.B)       { benchAppend(b, "2", "en") }
+func BenchmarkAppendMessageRussian(b *testing.B)      { benchAppend(b, "2", "ru") }
+
+func BenchmarkAppendMessagePlainJSON(b *testing.B) {
+	e := pluralSet(b).Lookup("1").New(Int(5), String("project"))
+	buf := make([]byte, 0, 128)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = e.AppendMessageJSON(buf[:0], "en")
+	}
+}
 
 func BenchmarkAppendMessagePluralJSON(b *testing.B) {
 	e := pluralSet(b).Lookup("2").New(Int(5), String("project"))

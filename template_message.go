@@ -151,6 +151,10 @@ func (msg *message) append(dst []byte, locale string, args []Value, json bool) [
 		case KindInt: // the usual cases, converted inline
 			vals[i] = icu.Int(int64(a.n))
 		case KindInvalid:
+			if a.isPlain() {
+				vals[i] = icu.JSONSafeString(a.str())
+				continue
+			}
 			if a.isString() {
 				vals[i] = icu.String(a.str())
 				continue

@@ -3,7 +3,8 @@
 # (plural_bench_test.go in the module root), with valgrind's callgrind, and prints each
 # against BenchmarkAppendMessagePlain: the same sentence from a template with two plain
 # placeholders. Instruction counts are what the machine's noise does not move.
-# Usage: bash templateplural.sh [BENCHMARK...]   (default: AppendMessagePlural
+# Usage: bash templateplural.sh [BENCHMARK...]   (default: AppendMessagePlainRussian
+#        AppendMessagePlainJSON AppendMessagePlural
 #        AppendMessageRussian AppendMessagePluralJSON XTextMessagePlural XTextMessageRussian)
 # Needs valgrind (apt-get install valgrind). GC and async preemption are off; the count
 # is the difference of runs of 300,000 and 100,000 ops, so start-up is not counted.
@@ -24,7 +25,7 @@ per_op() {
 }
 plain=$(per_op AppendMessagePlain)
 echo "AppendMessagePlain: $plain instructions/op"
-for name in ${@:-AppendMessagePlural AppendMessageRussian AppendMessagePluralJSON XTextMessagePlural XTextMessageRussian}; do
+for name in ${@:-AppendMessagePlainRussian AppendMessagePlainJSON AppendMessagePlural AppendMessageRussian AppendMessagePluralJSON XTextMessagePlural XTextMessageRussian}; do
   n=$(per_op "$name")
   echo "$name: $n instructions/op ($(awk "BEGIN {printf \"%.2f\", $n / $plain}")x Plain)"
 done

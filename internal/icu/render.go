@@ -72,6 +72,9 @@ func AppendRulesJSON(dst []byte, m *Message, rules *Rules, args Args) []byte {
 // appendValue appends v's text, escaped for JSON when json is set. Only strings and
 // decimals, whose text is the caller's, can need it.
 func appendValue(dst []byte, v *Value, json bool) []byte {
+	if json && v.kind == KindString && v.num == jsonSafe {
+		return append(dst, v.str...)
+	}
 	if json && (v.kind == KindString || v.kind == KindDecimal) {
 		return jsontext.AppendEscaped(dst, v.str)
 	}

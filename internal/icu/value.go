@@ -35,6 +35,14 @@ type Value struct {
 // String returns a text value.
 func String(s string) Value { return Value{kind: KindString, str: s} }
 
+// JSONSafeString returns the text value s, which the caller knows a JSON string holds
+// unchanged (no quote, backslash, control character, <, >, &, U+2028 or U+2029, and
+// valid UTF-8), so that [AppendJSON] copies it without scanning it.
+func JSONSafeString(s string) Value { return Value{kind: KindString, str: s, num: jsonSafe} }
+
+// jsonSafe in the num of a KindString marks text that needs no JSON escaping.
+const jsonSafe = 1
+
 // Int returns an integer value.
 func Int(n int64) Value { return Value{kind: KindInt, num: uint64(n)} }
 
