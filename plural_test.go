@@ -95,3 +95,40 @@ func render(t *testing.T, d *errcat.Definition, locale string, params ...string)
 	}
 	return d.New(values...).Message(locale)
 }
+
+// TestPluralSetData renders every code of the plural catalog in every locale, for a
+// grid of counts, from the catalog and from its set data as generated Go code loads
+// it (lazily, each text compiled for its locale on first use): the same text.
+func TestPluralSetData(t *testing.T) {
+	set := catalogtest.Load(t, pluralCatalog).Set()
+	data, err := errcat.EncodeSetSpec(catalogtest.Load(t, pluralCatalog).SetSpec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := errcat.DecodeSet(string(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range set.Definitions() {
+		dd := decoded.Lookup(d.Code())
+		for _, loc := range append(set.Locales(), "pl-PL", "") {
+			for _, n := range []int64{0, 1, 2, 5, 21, 22, 101} {
+				args := make([]errcat.Value, len(d.Params()))
+				for i, p := range d.Params() {
+					switch p.Kind {
+					case errcat.KindInt:
+						args[i] = errcat.Int(n)
+					case errcat.KindFloat:
+						args[i] = errcat.Float(float64(n) + 0.5)
+					default:
+						args[i] = errcat.String("admin")
+					}
+				}
+				want := d.New(args...).Message(loc)
+				if got := dd.New(args...).Message(loc); got != want {
+					t.Errorf("%s %s %d: from set data %q, from the catalog %q", d.Code(), loc, n, got, want)
+				}
+			}
+		}
+	}
+}
