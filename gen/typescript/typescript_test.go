@@ -168,7 +168,7 @@ func TestSameAsGo(t *testing.T) {
 		name string
 		cat  *catalog.Catalog
 	}
-	all := []named{{"hostile", hostileCatalog(t)}}
+	all := []named{{"hostile", hostileCatalog(t)}, {"hostilemessage", hostileMessageCatalog(t)}}
 	for _, c := range catalogs {
 		all = append(all, named{c.name, catalogtest.Load(t, c.path)})
 	}
