@@ -103,7 +103,7 @@ func (r *renderer) message(dst []byte, m *Message, num *number) []byte {
 			switch v := r.args.lookup(&n.Ref); {
 			case v == nil:
 				dst = appendMissing(dst, n.Name)
-			case v.kind == KindString && !r.json: // the usual case, copied without a call
+			case v.kind == KindString && (!r.json || v.num == jsonSafe): // the usual case, copied without a call
 				dst = append(dst, v.str...)
 			default:
 				dst = appendValue(dst, v, r.json)
