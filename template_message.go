@@ -16,6 +16,8 @@ type message struct {
 	rules  icu.Rules     // the plural rules of the locale the template is usually in
 	args   []int         // the argument index of every reference, in source order; -1 unbound
 	ph     []Placeholder // the placeholders as written
+	fast   []fastNode    // m as the runtime renders it itself, when it has that shape
+	fastCh []int         // the argument indexes of fast's choices
 }
 
 // parseMessage parses src as an ICU message, which the plain parser rejected. Its
@@ -43,6 +45,8 @@ func (msg *message) index() {
 	for i, u := range uses {
 		msg.args[i] = u.Index
 	}
+	msg.fast, _ = compileFast(msg.m)
+	msg.fastCh = fastChoiceArgs(msg.fast)
 }
 
 // clone returns a copy of msg that binding can change: src parsed anew.
@@ -137,8 +141,17 @@ func (msg *message) placeholders() []Placeholder {
 }
 
 // append renders msg with args for locale, escaped for a JSON string when json is
-// set. Up to four arguments are converted on the stack.
+// set: itself when the message has the shape of fastNodes and its choices' values are
+// integers, else by package icu, with up to four values converted on the stack.
 func (msg *message) append(dst []byte, locale string, args []Value, json bool) []byte {
+	if msg.fast != nil && locale == msg.locale && fastArgs(msg.fastCh, args) {
+		return appendFast(dst, msg.fast, args, &msg.rules, json, 0)
+	}
+	return msg.appendICU(dst, locale, args, json)
+}
+
+// appendICU is append through package icu.
+func (msg *message) appendICU(dst []byte, locale string, args []Value, json bool) []byte {
 	var buf [4]icu.Value
 	var vals []icu.Value
 	if len(args) <= len(buf) {

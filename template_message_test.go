@@ -165,3 +165,38 @@ func TestMessageNoAllocs(t *testing.T) {
 		t.Errorf("Append = %q, want %q", got, want)
 	}
 }
+
+// FuzzFastSameAsICU holds that the messages the runtime renders itself render as
+// package icu renders them, for integer and other values, in several locales.
+func FuzzFastSameAsICU(f *testing.F) {
+	for _, s := range []string{
+		"{0, plural, =0 {none} one {# <one>} other {# \"{1}\" ##}}",
+		"{1}: {0, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} {0, plural, other {{0, plural, one {x} other {# y}}}}",
+		"{0, plural, =-1 {minus} many {# many} few {# few} other {{2}}}",
+		"{0, plural, offset:1 other {#}}",
+	} {
+		f.Add(s, int64(1), "ru", "a&b")
+		f.Add(s, int64(-21), "ar", "")
+	}
+	params := []Param{{Name: "n", Kind: KindInt}, {Name: "s"}, {Name: "t"}}
+	f.Fuzz(func(t *testing.T, src string, n int64, locale, s string) {
+		tmpl, err := ParseTemplate(src)
+		if err != nil || tmpl.Plain() {
+			return
+		}
+		if tmpl, err = tmpl.Bind(params); err != nil {
+			return
+		}
+		msg := tmpl.msg
+		msg.setLocale(locale)
+		for _, args := range [][]Value{{Int(n), String(s)}, {Int(n), String(s), Float(1.5)}, {{}, String(s)}, {Float(float64(n)), String(s)}, {String(s)}} {
+			for _, json := range []bool{false, true} {
+				got := string(msg.append(nil, locale, args, json))
+				want := string(msg.appendICU(nil, locale, args, json))
+				if got != want {
+					t.Fatalf("%q in %s with %v (json %v): %q, icu renders %q", src, locale, args, json, got, want)
+				}
+			}
+		}
+	})
+}
