@@ -61,8 +61,8 @@ func (e *TemplateError) Error() string {
 // ParseTemplate parses src. A placeholder is a decimal parameter index or an
 // identifier ([A-Za-z_][A-Za-z0-9_]*) between braces; "{{" and "}}" are literal braces.
 // A placeholder with a type ({n, plural, …}, {n, number}) follows ICU MessageFormat,
-// with errcat's escapes, as doc/format.md describes. Anything
-// else with a brace is an error that names the offset and the fix.
+// with errcat's escapes, as doc/format.md describes. Anything else with a brace is an
+// error that names the offset and the fix.
 //
 // The template has no locale: its plurals select by the CLDR root rules (every number
 // is "other", exact =N arms still match) until [Template.WithLocale] gives it one.
