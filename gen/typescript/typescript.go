@@ -19,6 +19,15 @@ import (
 //go:embed runtime.ts
 var runtimeTS string
 
+// messagesTS renders messages with plurals, selects and formats; a module whose
+// catalog has none gets nomessagesTS, the declarations runtimeTS needs, instead.
+var (
+	//go:embed messages.ts
+	messagesTS string
+	//go:embed nomessages.ts
+	nomessagesTS string
+)
+
 // Generate returns the TypeScript module for c, the same bytes for the same catalog.
 // c must have loaded without problems. The module has no dependencies and passes
 // tsc --strict.
@@ -55,8 +64,10 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 		}
 		v.Codes = append(v.Codes, p)
 	}
+	v.Messages = nomessagesTS
 	if len(g.plurals) > 0 {
 		data.Plurals = g.plurals
+		v.Messages = messagesTS
 	}
 	js, err := json.Marshal(data) // map keys are sorted: deterministic
 	if err != nil {
@@ -197,6 +208,7 @@ type view struct {
 	Numeric  bool
 	Codes    []codeParams
 	Data     string // the catalog data as JSON, in a string literal
+	Messages string // messagesTS or nomessagesTS
 	Runtime  string
 }
 
@@ -231,4 +243,4 @@ export const numericCodes = {{.Numeric}};
 // and in which a code such as "__proto__" is a key like any other.
 const catalog: CatalogData = JSON.parse({{.Data}});
 
-{{.Runtime}}`))
+{{.Messages}}{{.Runtime}}`))
