@@ -12,15 +12,23 @@ import (
 
 // TestStandardLibraryOnly proves the runtime's promise: a service that imports only
 // package errcat compiles no third-party code, and of errcat's other packages only
-// internal/jsontext (itself standard library only), which the templates escape with.
+// internal/jsontext, internal/plural and internal/icu (themselves standard library
+// only), with which templates escape, choose plural forms and render.
 func TestStandardLibraryOnly(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").CombinedOutput()
 	if err != nil {
 		t.Skipf("go list: %v\n%s", err, out)
 	}
-	want := "github.com/errcat/errcat/internal/jsontext\ngithub.com/errcat/errcat"
-	if got := strings.TrimSpace(string(out)); got != want {
-		t.Errorf("package errcat depends on non-standard packages:\n%s", got)
+	want := []string{
+		"github.com/errcat/errcat",
+		"github.com/errcat/errcat/internal/icu",
+		"github.com/errcat/errcat/internal/jsontext",
+		"github.com/errcat/errcat/internal/plural",
+	}
+	got := strings.Fields(string(out))
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("package errcat depends on non-standard packages:\n%s", out)
 	}
 }
 

@@ -269,7 +269,7 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 	if parent != nil {
 		fb = parent.texts[0]
 	}
-	l, err := compileTexts(sp.Texts, d.params, fb)
+	l, err := compileTexts(sp.Texts, d.params, fb, s.locales[0])
 	if err != nil {
 		fail(err)
 	} else if l.message.IsZero() {
@@ -282,7 +282,7 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 			fail(fmt.Errorf("translation locale %q is not a locale of the set", loc))
 			continue
 		}
-		lt, err := compileTexts(tx, d.params, nil)
+		lt, err := compileTexts(tx, d.params, nil, s.locales[i])
 		if err != nil {
 			fail(fmt.Errorf("locale %s: %w", loc, err))
 			continue
@@ -352,8 +352,9 @@ func inherit(v, p *Definition) {
 	}
 }
 
-// compileTexts parses and binds every text of tx; empty texts take fb's, if any.
-func compileTexts(tx Texts, params []Param, fb *localized) (*localized, error) {
+// compileTexts parses and binds every text of tx, in locale; empty texts take fb's,
+// if any.
+func compileTexts(tx Texts, params []Param, fb *localized, locale string) (*localized, error) {
 	l := &localized{}
 	var errs []error
 	one := func(field, src string, fallback Template) Template {
@@ -361,6 +362,10 @@ func compileTexts(tx Texts, params []Param, fb *localized) (*localized, error) {
 			return fallback
 		}
 		t, err := ParseTemplate(src)
+		t.locale = locale
+		if t.msg != nil {
+			t.msg.setLocale(locale)
+		}
 		if err == nil {
 			err = t.bind(params)
 		}
@@ -408,13 +413,16 @@ func remapAll(v, p *Definition) []*localized {
 		}
 	}
 	re := func(t Template) Template {
+		if t.msg != nil {
+			return Template{src: t.src, msg: t.msg.remap(t.src, v.params, m), locale: t.locale}
+		}
 		segs := slices.Clone(t.segs)
 		for i := range segs {
 			if segs[i].ph && segs[i].arg >= 0 {
 				segs[i].arg = m[segs[i].arg]
 			}
 		}
-		return Template{src: t.src, segs: segs}
+		return Template{src: t.src, segs: segs, locale: t.locale}
 	}
 	res := func(ts []Template) []Template {
 		out := make([]Template, len(ts))

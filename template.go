@@ -9,15 +9,22 @@ import (
 )
 
 // Template is a parsed message template: literal text with {0} / {name} placeholders,
-// and {{ and }} standing for literal braces. A Template is parsed once, when its catalog
-// is loaded, and rendered by appending into a caller's buffer. Parameter values are
-// written as they are and never expanded again: a value "{1}" prints "{1}".
+// and {{ and }} standing for literal braces. A template may also choose its words by a
+// value, in ICU MessageFormat syntax: {count, plural, one {# file} other {# files}},
+// {n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}, {role, select, admin
+// {…} other {…}}, and format numbers, dates and times: {size, number, integer},
+// {when, date, short}. Plural categories follow the CLDR rules of the template's
+// locale ([Template.Locale]). A Template is parsed once, when its catalog is loaded,
+// and rendered by appending into a caller's buffer. Parameter values are written as
+// they are and never expanded again: a value "{1}" prints "{1}".
 //
 // The zero Template is empty and renders nothing. A Template is immutable and safe for
 // concurrent use.
 type Template struct {
-	src  string
-	segs []segment
+	src    string
+	segs   []segment // the pieces of a plain template
+	msg    *message  // the parsed message of a template that is not plain, else nil
+	locale string    // the BCP 47 tag whose plural rules choose arms
 }
 
 // segment is literal text or, when ph is set, a placeholder for argument arg.
@@ -53,8 +60,24 @@ func (e *TemplateError) Error() string {
 
 // ParseTemplate parses src. A placeholder is a decimal parameter index or an
 // identifier ([A-Za-z_][A-Za-z0-9_]*) between braces; "{{" and "}}" are literal braces.
-// Anything else with a brace is an error that names the offset and the fix.
+// A placeholder with a type ({n, plural, …}, {n, number}) follows ICU MessageFormat,
+// with errcat's escapes, as doc/format.md describes. Anything else with a brace is an
+// error that names the offset and the fix.
+//
+// The template has no locale: its plurals select by the CLDR root rules (every number
+// is "other", exact =N arms still match) until [Template.WithLocale] gives it one.
+// A catalog's texts have their locale's.
 func ParseTemplate(src string) (Template, error) {
+	t, err := parsePlain(src)
+	if err == nil {
+		return t, nil
+	}
+	return parseMessage(src)
+}
+
+// parsePlain parses a template of literal text and plain placeholders only, as
+// ParseTemplate describes.
+func parsePlain(src string) (Template, error) {
 	t := Template{src: src}
 	if !strings.ContainsAny(src, "{}") {
 		if src == "" {
@@ -163,10 +186,29 @@ func MustParseTemplate(src string) Template {
 func (t Template) String() string { return t.src }
 
 // IsZero reports whether t is empty.
-func (t Template) IsZero() bool { return len(t.segs) == 0 }
+func (t Template) IsZero() bool { return len(t.segs) == 0 && t.msg == nil }
 
-// Placeholders returns the template's placeholders in the order they appear.
+// Plain reports whether t is literal text and plain placeholders only, without a
+// plural, select or format: then [Template.Parts] describes all of it.
+func (t Template) Plain() bool { return t.msg == nil }
+
+// Locale returns the BCP 47 tag whose plural rules t follows: its catalog locale's
+// for a catalog's text, "" (the CLDR root rules) for a template parsed alone.
+func (t Template) Locale() string { return t.locale }
+
+// WithLocale returns t following the plural rules of locale, a BCP 47 tag.
+func (t Template) WithLocale(locale string) Template {
+	t.locale = locale
+	return t
+}
+
+// Placeholders returns the template's placeholders in the order they appear, those in
+// the arms of plurals and selects included; a plural or select is one placeholder, at
+// its opening brace.
 func (t Template) Placeholders() []Placeholder {
+	if t.msg != nil {
+		return slices.Clone(t.msg.ph)
+	}
 	var out []Placeholder
 	for _, s := range t.segs {
 		if !s.ph {
@@ -185,13 +227,19 @@ func (t Template) Placeholders() []Placeholder {
 // to the parameter named kind at index 0. It returns a [*TemplateError] naming the
 // first placeholder that refers to no parameter.
 func (t Template) Bind(params []Param) (Template, error) {
-	b := Template{src: t.src, segs: slices.Clone(t.segs)}
+	b := Template{src: t.src, segs: slices.Clone(t.segs), locale: t.locale}
+	if t.msg != nil {
+		b.msg = t.msg.clone(t.src)
+	}
 	err := b.bind(params)
 	return b, err
 }
 
 // bind is Bind in place, for a template nobody else holds.
 func (b *Template) bind(params []Param) error {
+	if b.msg != nil {
+		return b.msg.bind(params)
+	}
 	for i := range b.segs {
 		s := &b.segs[i]
 		if !s.ph {
@@ -244,7 +292,13 @@ func (t Template) Append(dst []byte, args []Value) []byte { return t.appendTo(ds
 // as the contents of a JSON string, without the quotes, exactly as encoding/json would
 // escape it (including <, > and &). Literal text is escaped once, when the template is
 // parsed; only string values are escaped here. Values of other kinds never need it.
-func (t Template) AppendJSON(dst []byte, args []Value) []byte {
+func (t Template) AppendJSON(dst []byte, args []Value) []byte { return t.appendJSON(dst, args) }
+
+// appendJSON is AppendJSON without copying t.
+func (t *Template) appendJSON(dst []byte, args []Value) []byte {
+	if t.msg != nil {
+		return t.msg.append(dst, t.locale, args, true)
+	}
 	for i := range t.segs {
 		s := &t.segs[i]
 		switch {
@@ -261,8 +315,11 @@ func (t Template) AppendJSON(dst []byte, args []Value) []byte {
 	return dst
 }
 
-// appendTo is Append.
-func (t Template) appendTo(dst []byte, args []Value) []byte {
+// appendTo is Append without copying t.
+func (t *Template) appendTo(dst []byte, args []Value) []byte {
+	if t.msg != nil {
+		return t.msg.append(dst, t.locale, args, false)
+	}
 	for i := range t.segs {
 		s := &t.segs[i]
 		switch {
@@ -295,6 +352,14 @@ func (t Template) Render(args []Value) string {
 
 // satisfied reports whether every placeholder of t has a present argument.
 func (t Template) satisfied(args []Value) bool {
+	if t.msg != nil {
+		for _, a := range t.msg.args {
+			if a < 0 || a >= len(args) || !args[a].present() {
+				return false
+			}
+		}
+		return true
+	}
 	for i := range t.segs {
 		if !t.segs[i].ph {
 			continue
@@ -315,8 +380,14 @@ type Part struct {
 }
 
 // Parts returns the template's pieces in order, with escaped braces already resolved in
-// the literal text. Generators use it to re-emit a template in another language.
+// the literal text. Generators use it to re-emit a template in another language. A
+// template that is not [Template.Plain] renders differently by value, which parts
+// cannot describe: its parts are one literal, its source, for showing it as written;
+// code that renders from parts must check Plain first.
 func (t Template) Parts() []Part {
+	if t.msg != nil {
+		return []Part{{Text: t.src, Param: -1}}
+	}
 	out := make([]Part, len(t.segs))
 	for i, s := range t.segs {
 		if s.ph {

@@ -51,9 +51,12 @@ func TestTemplateErrors(t *testing.T) {
 		{"oops {", 5, "unclosed '{'"},
 		{"oops } here", 5, "unmatched '}'"},
 		{"a {} b", 2, "empty placeholder"},
-		{"a {x y} b", 2, "invalid placeholder {x y}"},
-		{"a {0x} b", 2, "invalid placeholder {0x}"},
-		{"a {99999999} b", 2, "too large"},
+		{"a {x y} b", 5, "unexpected 'y' in placeholder: write {name}, {name, type} or {name, type, style}"},
+		{"a {0x} b", 3, `invalid argument index "0x"`},
+		{"a {99999999} b", 3, "too large"},
+		{"{n, plural, one {x}}", 0, `plural needs an "other" arm`},
+		{"{n, plural, one {x} other {y}", 0, "unclosed plural"},
+		{"{n, foo}", 4, `unknown argument type "foo"`},
 	}
 	for _, tt := range tests {
 		_, err := ParseTemplate(tt.src)
@@ -184,7 +187,8 @@ func TestAppendJSON(t *testing.T) {
 }
 
 func FuzzParseTemplate(f *testing.F) {
-	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}"} {
+	for _, s := range []string{"", "a {0} b", "{name}", "{{}}", "{", "}", "{0}{1}{2}", "x{{y}}z{9}", "{_a1}",
+		"{1, plural, offset:1 =0 {<none>} one {# \"one\"} other {{0} and #}}", "{0, select, a {&} other {{1, number}}}"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
@@ -200,6 +204,9 @@ func FuzzParseTemplate(f *testing.F) {
 		want, _ := json.Marshal(text)
 		if got := tmpl.AppendJSON([]byte{'"'}, args); string(got)+`"` != string(want) {
 			t.Fatalf("AppendJSON of %q = %s\", want %s", src, got, want)
+		}
+		if !tmpl.Plain() {
+			return
 		}
 		var b strings.Builder
 		for _, s := range tmpl.segs {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 )
 
@@ -242,6 +243,9 @@ func mask(text string, params []*catalog.Param) uint64 {
 		}
 		name := text[i+1 : i+1+end]
 		i += end + 1
+		if strings.ContainsAny(name, ",{") { // a plural, select or format
+			return maskMessage(text, params)
+		}
 		if name != "" && name[0] >= '0' && name[0] <= '9' { // positional; Atoi on a name would allocate its error
 			if n, err := strconv.Atoi(name); err == nil && n < 64 {
 				m |= 1 << n
@@ -252,6 +256,24 @@ func mask(text string, params []*catalog.Param) uint64 {
 			if p.Name == name && j < 64 {
 				m |= 1 << j
 				break
+			}
+		}
+	}
+	return m
+}
+
+// maskMessage is mask for a template with plurals, selects or formats: the params
+// its placeholders use, in every arm.
+func maskMessage(text string, params []*catalog.Param) uint64 {
+	t, err := errcat.ParseTemplate(text)
+	if err != nil {
+		return 0
+	}
+	var m uint64
+	for _, ph := range t.Placeholders() {
+		for j, p := range params {
+			if j < 64 && (ph.Index == j || ph.Index < 0 && p.Name == ph.Name) {
+				m |= 1 << j
 			}
 		}
 	}

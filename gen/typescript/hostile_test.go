@@ -86,8 +86,14 @@ func checkGenerated(t *testing.T, c *catalog.Catalog, src []byte) {
 	if !ok {
 		t.Fatal("the module does not end with the runtime")
 	}
+	head, ok = strings.CutSuffix(head, messagesTS)
+	if !ok {
+		if head, ok = strings.CutSuffix(head, nomessagesTS); !ok {
+			t.Fatal("the module does not hold the message runtime before the runtime")
+		}
+	}
 	toks, lits := scanTS(t, head)
-	want, _ := scanTS(t, strings.TrimSuffix(string(reference), runtimeTS))
+	want, _ := scanTS(t, strings.TrimSuffix(strings.TrimSuffix(string(reference), runtimeTS), nomessagesTS))
 	if !reflect.DeepEqual(toks, want) {
 		t.Fatalf("tokens outside literals and comments differ from the harmless catalog's:\n%v\n%v\n%s", toks, want, head)
 	}

@@ -1,7 +1,8 @@
 // ---- errcat runtime: renders messages exactly as the Go runtime does ----
 
-/** A template: literal text at even indexes, parameter names at odd ones. */
-type Template = string[];
+/** A template: literal text at even indexes, parameter names at odd ones; or a
+ * message with plurals, selects or formats, rendered by renderMessage. */
+type Template = string[] | Message;
 
 interface Texts {
   title?: Template;
@@ -24,6 +25,7 @@ interface CatalogData {
   defaultLocale: string;
   locales: string[];
   codes: Record<string, Definition>;
+  plurals?: Record<string, PluralRules>;
 }
 
 /** A parameter value as the server sends it in an envelope's params. */
@@ -58,6 +60,9 @@ function present(v: ParamValue): boolean {
 function satisfied(t: Template | undefined, params: Record<string, ParamValue>): boolean {
   if (t === undefined) {
     return false;
+  }
+  if (!Array.isArray(t)) {
+    return messageRefs(t.m).every((name) => present(params[name]));
   }
   for (let i = 1; i < t.length; i += 2) {
     if (!present(params[t[i]])) {
@@ -158,6 +163,9 @@ function formatValue(v: ParamValue, kind: string): string {
 }
 
 function render(t: Template, params: Record<string, ParamValue>, kinds: Map<string, string>): string {
+  if (!Array.isArray(t)) {
+    return renderMessage(t, params, kinds);
+  }
   let out = "";
   for (let i = 0; i < t.length; i++) {
     if (i % 2 === 0) {

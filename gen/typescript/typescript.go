@@ -19,6 +19,15 @@ import (
 //go:embed runtime.ts
 var runtimeTS string
 
+// messagesTS renders messages with plurals, selects and formats; a module whose
+// catalog has none gets nomessagesTS, the declarations runtimeTS needs, instead.
+var (
+	//go:embed messages.ts
+	messagesTS string
+	//go:embed nomessages.ts
+	nomessagesTS string
+)
+
 // Generate returns the TypeScript module for c, the same bytes for the same catalog.
 // c must have loaded without problems. The module has no dependencies and passes
 // tsc --strict.
@@ -28,6 +37,7 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 		return nil, fmt.Errorf("catalog %s has problems; run errcat validate", c.Name)
 	}
 	data := catalogData{Name: set.Name(), DefaultLocale: set.DefaultLocale(), Locales: set.Locales(), Codes: map[string]definition{}}
+	g := &generator{set: set, plurals: map[string]pluralRules{}}
 	header := "Catalog: " + c.Name
 	if c.Version != "" {
 		header += " " + c.Version
@@ -37,7 +47,11 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 		Numeric: set.NumericCodes(), Runtime: runtimeTS,
 	}
 	for _, d := range set.Definitions() {
-		data.Codes[d.Code()] = define(set, d)
+		def, err := g.define(d)
+		if err != nil {
+			return nil, fmt.Errorf("code %s: %w", d.Code(), err)
+		}
+		data.Codes[d.Code()] = def
 		p := codeParams{Literal: tsString(d.Code())}
 		if v.Numeric {
 			if !isInteger(d.Code()) {
@@ -49,6 +63,11 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 			p.Fields = append(p.Fields, field{Name: tsString(prm.Name), Type: tsType(prm.Kind)})
 		}
 		v.Codes = append(v.Codes, p)
+	}
+	v.Messages = nomessagesTS
+	if len(g.plurals) > 0 {
+		data.Plurals = g.plurals
+		v.Messages = messagesTS
 	}
 	js, err := json.Marshal(data) // map keys are sorted: deterministic
 	if err != nil {
@@ -68,6 +87,8 @@ type catalogData struct {
 	DefaultLocale string                `json:"defaultLocale"`
 	Locales       []string              `json:"locales"`
 	Codes         map[string]definition `json:"codes"`
+	// Plurals holds the plural rules of every locale a message with plurals is in.
+	Plurals map[string]pluralRules `json:"plurals,omitempty"`
 }
 
 type definition struct {
@@ -78,40 +99,61 @@ type definition struct {
 	Variants []definition     `json:"variants,omitempty"`
 }
 
+// texts holds a title and a message, each a template as parts returns it.
 type texts struct {
-	Title   []string `json:"title,omitempty"`
-	Message []string `json:"message,omitempty"`
+	Title   any `json:"title,omitempty"`
+	Message any `json:"message,omitempty"`
+}
+
+// generator describes a set's definitions, noting the locales whose plural rules
+// their messages need.
+type generator struct {
+	set     *errcat.Set
+	plurals map[string]pluralRules
 }
 
 // define describes d (and its variants) for the runtime: its params, and its title and
 // message in every locale it has texts of its own in.
-func define(set *errcat.Set, d *errcat.Definition) definition {
+func (g *generator) define(d *errcat.Definition) (definition, error) {
 	out := definition{Key: d.Key(), Status: d.Status(), Params: [][2]string{}, Texts: map[string]texts{}}
 	for _, p := range d.Params() {
 		out.Params = append(out.Params, [2]string{p.Name, p.Kind.String()})
 	}
-	for i, loc := range set.Locales() {
+	def := g.set.DefaultLocale()
+	for i, loc := range g.set.Locales() {
 		if i > 0 && !ownTexts(d, loc) {
 			continue
 		}
-		t := texts{Title: parts(d.Title(loc)), Message: parts(d.Message(loc))}
-		if i > 0 {
-			def := set.DefaultLocale()
-			// A translation that leaves a text out falls back to the default text,
-			// which the runtime finds itself.
-			if d.Title(loc).String() == d.Title(def).String() {
-				t.Title = nil
+		var t texts
+		var err error
+		// A translation that leaves a text out falls back to the default text, which
+		// the runtime finds itself.
+		if title := d.Title(loc); i == 0 || !sameText(title, d.Title(def)) {
+			if t.Title, err = g.parts(title, d.Params()); err != nil {
+				return out, err
 			}
-			if d.Message(loc).String() == d.Message(def).String() {
-				t.Message = nil
+		}
+		if message := d.Message(loc); i == 0 || !sameText(message, d.Message(def)) {
+			if t.Message, err = g.parts(message, d.Params()); err != nil {
+				return out, err
 			}
 		}
 		out.Texts[loc] = t
 	}
 	for _, v := range d.Variants() {
-		out.Variants = append(out.Variants, define(set, v))
+		vd, err := g.define(v)
+		if err != nil {
+			return out, err
+		}
+		out.Variants = append(out.Variants, vd)
 	}
-	return out
+	return out, nil
+}
+
+// sameText reports whether t renders as fb does: the same source and, when plural
+// rules may choose its words, the same locale.
+func sameText(t, fb errcat.Template) bool {
+	return t.String() == fb.String() && (t.Plain() || t.Locale() == fb.Locale())
 }
 
 // ownTexts reports whether d is translated into loc itself.
@@ -120,10 +162,16 @@ func ownTexts(d *errcat.Definition, loc string) bool {
 }
 
 // parts returns a template as the runtime's string array: literals at even indexes,
-// parameter names at odd ones.
-func parts(t errcat.Template) []string {
+// parameter names at odd ones; or, for a template that is not plain, as a message.
+func (g *generator) parts(t errcat.Template, params []errcat.Param) (any, error) {
 	if t.IsZero() {
-		return nil
+		return nil, nil
+	}
+	if !t.Plain() {
+		if _, ok := g.plurals[t.Locale()]; !ok {
+			g.plurals[t.Locale()] = rulesOf(t.Locale())
+		}
+		return messageOf(t, params)
 	}
 	out := []string{""}
 	for _, p := range t.Parts() {
@@ -133,7 +181,7 @@ func parts(t errcat.Template) []string {
 		}
 		out = append(out, p.Text, "")
 	}
-	return out
+	return out, nil
 }
 
 func tsType(k errcat.Kind) string {
@@ -160,6 +208,7 @@ type view struct {
 	Numeric  bool
 	Codes    []codeParams
 	Data     string // the catalog data as JSON, in a string literal
+	Messages string // messagesTS or nomessagesTS
 	Runtime  string
 }
 
@@ -194,4 +243,4 @@ export const numericCodes = {{.Numeric}};
 // and in which a code such as "__proto__" is a key like any other.
 const catalog: CatalogData = JSON.parse({{.Data}});
 
-{{.Runtime}}`))
+{{.Messages}}{{.Runtime}}`))

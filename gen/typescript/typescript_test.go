@@ -3,6 +3,7 @@ package typescript
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,7 @@ var catalogs = []struct{ name, path string }{
 	{"seed004", "../../examples/seeds/004-bulk"},
 	{"shop", "../../catalog/testdata/load/ok-merged/input"},
 	{"kinds", "testdata/kinds"},
+	{"plural", "testdata/plural"},
 }
 
 func TestGolden(t *testing.T) {
@@ -112,9 +114,45 @@ func cases(t *testing.T, c *catalog.Catalog) ([]testCase, []string) {
 				out = append(out, testCase{Code: code, Params: params, Locale: loc})
 				want = append(want, e.Message(loc), e.Title(loc))
 			}
+			// Every number param takes each value of the grid in turn, the others
+			// their examples: the values whose plural forms differ among locales.
+			for i, p := range d.Params() {
+				for _, n := range numberGrid(p.Kind) {
+					a := append([]errcat.Value{}, args...)
+					a[i] = n.value
+					params := maps.Clone(full)
+					params[p.Name] = n.json
+					e := d.New(a...)
+					out = append(out, testCase{Code: code, Params: params, Locale: loc})
+					want = append(want, e.Message(loc), e.Title(loc))
+				}
+			}
 		}
 	}
 	return out, want
+}
+
+type gridValue struct {
+	value errcat.Value
+	json  any
+}
+
+// numberGrid returns the values a param of kind k takes in turn: 0, 1, 2, 5, 21,
+// numbers past the small ones plural rules list, and for floats fractions and
+// values with no plural category.
+func numberGrid(k errcat.Kind) []gridValue {
+	var out []gridValue
+	switch k {
+	case errcat.KindInt:
+		for _, n := range []int64{0, 1, 2, 3, 5, 11, 12, 21, 22, 23, 100, 101, 111, 1000000, -1, -21} {
+			out = append(out, gridValue{errcat.Int(n), n})
+		}
+	case errcat.KindFloat:
+		for _, f := range []float64{0, 1, 2, 5, 21, 1.5, 0.5, 2.25, 1e21, -1.5, 1e-7, 101.5} {
+			out = append(out, gridValue{errcat.Float(f), f})
+		}
+	}
+	return out
 }
 
 // TestSameAsGo compiles each generated module with tsc --strict, runs a program that
@@ -130,7 +168,7 @@ func TestSameAsGo(t *testing.T) {
 		name string
 		cat  *catalog.Catalog
 	}
-	all := []named{{"hostile", hostileCatalog(t)}}
+	all := []named{{"hostile", hostileCatalog(t)}, {"hostilemessage", hostileMessageCatalog(t)}}
 	for _, c := range catalogs {
 		all = append(all, named{c.name, catalogtest.Load(t, c.path)})
 	}

@@ -41,13 +41,40 @@ func AppendJSON(dst []byte, m *Message, locale string, args Args) []byte {
 
 type renderer struct {
 	locale string
+	rules  *Rules // when set, the rules of locale
 	args   *Args
 	json   bool // escape for JSON
+}
+
+// Rules are the cardinal and ordinal plural rules of a locale, looked up once for
+// many renderings with [AppendRules] and [AppendRulesJSON].
+type Rules struct {
+	Cardinal, Ordinal plural.Rules
+}
+
+// RulesOf returns the plural rules of locale, as [Append] finds them.
+func RulesOf(locale string) Rules {
+	return Rules{Cardinal: plural.Cardinal(locale), Ordinal: plural.Ordinal(locale)}
+}
+
+// AppendRules is [Append] with the plural rules of the locale given.
+func AppendRules(dst []byte, m *Message, rules *Rules, args Args) []byte {
+	r := renderer{rules: rules, args: &args}
+	return r.message(dst, m, nil)
+}
+
+// AppendRulesJSON is [AppendJSON] with the plural rules of the locale given.
+func AppendRulesJSON(dst []byte, m *Message, rules *Rules, args Args) []byte {
+	r := renderer{rules: rules, args: &args, json: true}
+	return r.message(dst, m, nil)
 }
 
 // appendValue appends v's text, escaped for JSON when json is set. Only strings and
 // decimals, whose text is the caller's, can need it.
 func appendValue(dst []byte, v *Value, json bool) []byte {
+	if json && v.kind == KindString && v.num == jsonSafe {
+		return append(dst, v.str...)
+	}
 	if json && (v.kind == KindString || v.kind == KindDecimal) {
 		return jsontext.AppendEscaped(dst, v.str)
 	}
@@ -76,7 +103,7 @@ func (r *renderer) message(dst []byte, m *Message, num *number) []byte {
 			switch v := r.args.lookup(&n.Ref); {
 			case v == nil:
 				dst = appendMissing(dst, n.Name)
-			case v.kind == KindString && !r.json: // the usual case, copied without a call
+			case v.kind == KindString && (!r.json || v.num == jsonSafe): // the usual case, copied without a call
 				dst = append(dst, v.str...)
 			default:
 				dst = appendValue(dst, v, r.json)
@@ -111,7 +138,8 @@ func (r *renderer) format(dst []byte, f *Format) []byte {
 	case f.Type == FormatNumber:
 		return appendNumber(dst, v, 0, r.json)
 	case v.kind == KindTime:
-		return v.t.AppendFormat(dst, layout(f.Type, f.Style))
+		t := v.time()
+		return t.AppendFormat(dst, layout(f.Type, f.Style))
 	}
 	return appendValue(dst, v, r.json)
 }
@@ -197,9 +225,14 @@ func (r *renderer) pluralArm(c *Choice, num *number) *Arm {
 		return c.byCategory[plural.Other]
 	}
 	var cat plural.Category
-	if c.Type == ChoiceSelectOrdinal {
+	switch {
+	case r.rules != nil && c.Type == ChoiceSelectOrdinal:
+		cat = r.rules.Ordinal.Select(op)
+	case r.rules != nil:
+		cat = r.rules.Cardinal.Select(op)
+	case c.Type == ChoiceSelectOrdinal:
 		cat = plural.Ordinal(r.locale).Select(op)
-	} else {
+	default:
 		cat = plural.Cardinal(r.locale).Select(op)
 	}
 	if int(cat) < len(c.byCategory) {

@@ -22,16 +22,26 @@ const (
 )
 
 // Value is an argument's value. Values are immutable; make them with
-// [String], [Int], [Decimal], [Float], [Bool], [Duration] and [Time].
+// [String], [Int], [Decimal], [Float], [Bool], [Duration], [Time], [TimeOf] and
+// [UnixNano]. A Value is four words, so that a caller converts its own values into
+// an array of them on the stack cheaply.
 type Value struct {
 	kind Kind
 	str  string
-	num  uint64
-	t    time.Time
+	num  uint64     // a KindTime with t nil: Unix nanoseconds of a UTC time
+	t    *time.Time // a KindTime's time, unless it is in num
 }
 
 // String returns a text value.
 func String(s string) Value { return Value{kind: KindString, str: s} }
+
+// JSONSafeString returns the text value s, which the caller knows a JSON string holds
+// unchanged (no quote, backslash, control character, <, >, &, U+2028 or U+2029, and
+// valid UTF-8), so that [AppendJSON] copies it without scanning it.
+func JSONSafeString(s string) Value { return Value{kind: KindString, str: s, num: jsonSafe} }
+
+// jsonSafe in the num of a KindString marks text that needs no JSON escaping.
+const jsonSafe = 1
 
 // Int returns an integer value.
 func Int(n int64) Value { return Value{kind: KindInt, num: uint64(n)} }
@@ -54,12 +64,28 @@ func Bool(b bool) Value {
 	return v
 }
 
-// Duration returns a duration value, written as [time.Duration.String] writes it.
+// Duration returns a duration value, written as [Value.AppendText] describes.
 func Duration(d time.Duration) Value { return Value{kind: KindDuration, num: uint64(d)} }
 
 // Time returns a time value, written in RFC 3339 unless a date or time format asks
-// for another form.
-func Time(t time.Time) Value { return Value{kind: KindTime, t: t} }
+// for another form. It keeps a copy of t on the heap; [TimeOf] and [UnixNano] do not
+// allocate.
+func Time(t time.Time) Value { return Value{kind: KindTime, t: &t} }
+
+// TimeOf returns a time value that refers to *t, which must not change while the
+// value is used.
+func TimeOf(t *time.Time) Value { return Value{kind: KindTime, t: t} }
+
+// UnixNano returns the time value of the UTC time n nanoseconds after the Unix epoch.
+func UnixNano(n int64) Value { return Value{kind: KindTime, num: uint64(n)} }
+
+// time returns the time of a KindTime value.
+func (v *Value) time() time.Time {
+	if v.t != nil {
+		return *v.t
+	}
+	return time.Unix(0, int64(v.num)).UTC()
+}
 
 // Kind returns v's kind.
 func (v Value) Kind() Kind { return v.kind }
@@ -67,8 +93,8 @@ func (v Value) Kind() Kind { return v.kind }
 // AppendText appends v's text: strings as they are, integers in decimal, decimals as
 // their digits, floats in the shortest form that reads back the same ('g'), booleans
 // as true or false, times in RFC 3339 (with fractional seconds when there are any),
-// durations as [time.Duration.String] writes them (which allocates). A missing value
-// appends nothing.
+// durations with the units that are zero left out ("72h", "1h30m", "1m30.5s", "250ms"),
+// as errcat writes them everywhere. A missing value appends nothing.
 func (v Value) AppendText(dst []byte) []byte { return v.appendText(dst) }
 
 // appendText is AppendText without copying v.
@@ -83,9 +109,10 @@ func (v *Value) appendText(dst []byte) []byte {
 	case KindBool:
 		return strconv.AppendBool(dst, v.num == 1)
 	case KindDuration:
-		return append(dst, time.Duration(v.num).String()...)
+		return appendDuration(dst, time.Duration(v.num))
 	case KindTime:
-		return v.t.AppendFormat(dst, time.RFC3339Nano)
+		t := v.time()
+		return t.AppendFormat(dst, time.RFC3339Nano)
 	}
 	return dst
 }

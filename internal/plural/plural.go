@@ -10,10 +10,14 @@
 // for exact millions in French, Spanish, Italian, Portuguese and Catalan, and Hebrew,
 // Icelandic, Macedonian, Marathi and Maltese), so JavaScript's Intl.PluralRules, which
 // follows the CLDR of its ICU, can disagree there. The package uses the standard
-// library only. Selecting a category does not allocate.
+// library only. Selecting a category does not allocate, but for the table of the
+// categories of small integers each rule set builds on its first use (128 bytes).
 package plural
 
-import "strconv"
+import (
+	"strconv"
+	"sync/atomic"
+)
 
 // Category is a CLDR plural category. The zero Category is Other, the category every
 // locale has and the one a message must always provide.
@@ -108,10 +112,41 @@ func (r Rules) Categories() Set {
 	return s
 }
 
-// Select returns the category of the number op describes.
+// Select returns the category of the number op describes. The categories of the
+// integers below 128 come from a table each rule set builds the first time it is
+// used.
 func (r Rules) Select(op Operands) Category {
 	if r.t == nil {
 		return Other
 	}
+	if op.V == 0 && op.I < smallN {
+		return r.t.smallInts(r.set)[op.I]
+	}
 	return r.t.match(r.set, op.I, op.F, uint64(op.V))
+}
+
+// smallN is how many integers, from 0, the categories of each rule set are kept for.
+const smallN = 128
+
+// small holds, by table (cardinal, ordinal) and rule set, the categories of the
+// integers below smallN, built by smallInts. It is kept outside the tables so that
+// selecting writes nothing through a Rules, and rendering code that holds Rules
+// beside its arguments keeps them on its stack.
+var small [2][256]atomic.Pointer[[smallN]Category]
+
+// smallInts returns the categories rule set s gives the integers below smallN.
+func (t *table) smallInts(s uint8) *[smallN]Category {
+	k := 0
+	if t == &ordinal {
+		k = 1
+	}
+	if p := small[k][s].Load(); p != nil {
+		return p
+	}
+	p := new([smallN]Category)
+	for n := range p {
+		p[n] = t.match(s, uint64(n), 0, 0)
+	}
+	small[k][s].Store(p) // goroutines racing here store equal tables
+	return p
 }

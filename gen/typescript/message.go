@@ -1,0 +1,124 @@
+package typescript
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/icu"
+	"github.com/errcat/errcat/internal/plural"
+)
+
+// message is a template that is not plain, as the runtime's renderMessage reads it:
+// the locale whose plural rules choose its arms, and its nodes.
+type message struct {
+	Locale string `json:"l"`
+	Nodes  []any  `json:"m"`
+}
+
+// node is a placeholder of a message: T is "arg", "#", a format type or a choice type.
+type node struct {
+	T      string  `json:"t"`
+	Arg    string  `json:"a,omitempty"`
+	Style  string  `json:"s,omitempty"`
+	Offset string  `json:"o,omitempty"`
+	Arms   [][]any `json:"arms,omitempty"` // [key, nodes]
+}
+
+// messageOf returns t, bound to params, as the runtime's message: every reference by
+// its parameter's name. t parsed and bound when its catalog loaded, so it does again.
+func messageOf(t errcat.Template, params []errcat.Param) (*message, error) {
+	m, err := icu.Parse(t.String())
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(params))
+	for i, p := range params {
+		names[i] = p.Name
+	}
+	if err := m.Bind(names); err != nil {
+		return nil, err
+	}
+	return &message{Locale: t.Locale(), Nodes: nodes(m, names)}, nil
+}
+
+// nodes returns the nodes of m: text as strings, placeholders as node values.
+func nodes(m *icu.Message, names []string) []any {
+	out := []any{}
+	for _, n := range m.Nodes {
+		switch n := n.(type) {
+		case *icu.Text:
+			if k := len(out) - 1; k >= 0 {
+				if s, ok := out[k].(string); ok {
+					out[k] = s + n.Value
+					continue
+				}
+			}
+			out = append(out, n.Value)
+		case *icu.Pound:
+			out = append(out, node{T: "#"})
+		case *icu.Arg:
+			out = append(out, node{T: "arg", Arg: refName(n.Ref, names)})
+		case *icu.Format:
+			out = append(out, node{T: n.Type.String(), Arg: refName(n.Ref, names), Style: n.Style})
+		case *icu.Choice:
+			c := node{T: n.Type.String(), Arg: refName(n.Ref, names), Arms: [][]any{}}
+			if n.Offset != 0 {
+				c.Offset = strconv.FormatInt(n.Offset, 10)
+			}
+			for _, a := range n.Arms {
+				key := a.Key
+				if a.Exact {
+					key = "=" + strconv.FormatInt(a.Value, 10)
+				}
+				c.Arms = append(c.Arms, []any{key, nodes(a.Message, names)})
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// refName returns the name of the parameter r refers to, as the Go runtime names it
+// in the marker of a missing value.
+func refName(r icu.Ref, names []string) string {
+	if r.Index >= 0 && r.Index < len(names) {
+		return names[r.Index]
+	}
+	return r.Name
+}
+
+// pluralRules is a locale's cardinal and ordinal rules as the runtime's PluralRules.
+type pluralRules struct {
+	Cardinal [][3]any `json:"c"`
+	Ordinal  [][3]any `json:"o"`
+}
+
+// rulesOf returns the plural rules the Go runtime uses for locale, from the same tables.
+func rulesOf(locale string) pluralRules {
+	return pluralRules{Cardinal: checks(plural.Cardinal(locale)), Ordinal: checks(plural.Ordinal(locale))}
+}
+
+// checks returns r's checks as [operation, category or -1, set as 25 hex digits, the
+// numbers 0 to 99 four to a digit, lowest bit first].
+func checks(r plural.Rules) [][3]any {
+	out := [][3]any{}
+	for _, c := range r.Checks() {
+		cat := int(c.Category)
+		if c.AndNext {
+			cat = -1
+		}
+		var set strings.Builder
+		for i := 0; i < len(c.In); i += 4 {
+			d := 0
+			for b := 0; b < 4; b++ {
+				if c.In[i+b] {
+					d |= 1 << b
+				}
+			}
+			set.WriteByte("0123456789abcdef"[d])
+		}
+		out = append(out, [3]any{int(c.Op), cat, set.String()})
+	}
+	return out
+}

@@ -1,0 +1,412 @@
+// ---- messages with plurals, selects and formats, rendered as the Go runtime does ----
+
+/** A message: the locale whose plural rules choose its arms, and its nodes. */
+interface Message {
+  l: string;
+  m: MessageNode[];
+}
+
+/** A node: literal text, or a placeholder; a choice's arms are [key, nodes] in source
+ * order, the key as written ("=0", "one", "admin"). */
+type MessageNode =
+  | string
+  | { t: "arg"; a: string }
+  | { t: "#" }
+  | { t: "number" | "date" | "time"; a: string; s?: string }
+  | { t: "plural" | "selectordinal" | "select"; a: string; o?: string; arms: [string, MessageNode[]][] };
+
+/** Plural rules as lists of checks: [operation, category (-1 to join the next check),
+ * the numbers below 100 in the check's set as 25 hex digits, 0 to 99 bit by bit]. The
+ * tables are the Go runtime's, CLDR's rules of the version it ships. */
+interface PluralRules {
+  c: [number, number, string][];
+  o: [number, number, string][];
+}
+
+const categories = ["other", "zero", "one", "two", "few", "many"];
+
+/** The operands of a number as plural rules read them: integer digits, fraction
+ * digits as an integer, and how many fraction digits are visible. */
+interface Operands {
+  i: bigint;
+  f: bigint;
+  v: number;
+}
+
+// Operands are exact below 10^18; larger ones are kept as 10^18 + value mod 10^18.
+const operandLimit = 1000000000000000000n;
+
+function push(x: bigint, d: number): bigint {
+  const big = x >= operandLimit;
+  if (big) {
+    x -= operandLimit;
+  }
+  x = x * 10n + BigInt(d);
+  if (big || x >= operandLimit) {
+    x = operandLimit + (x % operandLimit);
+  }
+  return x;
+}
+
+function intOperands(n: bigint): Operands {
+  if (n < 0n) {
+    n = -n;
+  }
+  if (n >= operandLimit) {
+    n = operandLimit + (n % operandLimit);
+  }
+  return { i: n, f: 0n, v: 0 };
+}
+
+/** parseOperands reads a decimal ("-1.50"): an optional sign, digits, and optionally a
+ * point and digits; undefined for anything else. */
+function parseOperands(s: string): Operands | undefined {
+  const m = /^[-+]?([0-9]+)(?:\.([0-9]+))?$/.exec(s);
+  if (m === null) {
+    return undefined;
+  }
+  const op: Operands = { i: 0n, f: 0n, v: 0 };
+  for (const c of m[1]) {
+    op.i = push(op.i, c.charCodeAt(0) - 48);
+  }
+  for (const c of m[2] ?? "") {
+    op.f = push(op.f, c.charCodeAt(0) - 48);
+    op.v++;
+  }
+  return op;
+}
+
+function inSet(set: string, n: number): boolean {
+  return ((parseInt(set[n >> 2], 16) >> (n & 3)) & 1) === 1;
+}
+
+/** selectCategory returns the category rules give the number op, as the Go runtime's
+ * tables do. */
+function selectCategory(rules: [number, number, string][] | undefined, op: Operands): string {
+  if (rules === undefined) {
+    return "other";
+  }
+  const n100 = Number(op.i % 100n);
+  const f100 = Number(op.f % 100n);
+  const nSmall = op.i < 100n;
+  const fSmall = op.f < 100n;
+  const vSmall = op.v < 100;
+  const fZero = op.f === 0n;
+  for (let k = 0; k < rules.length; k++) {
+    const [opID, cat, set] = rules[k];
+    let skip = false;
+    switch (opID) {
+      case 0: skip = !nSmall || !inSet(set, n100); break;
+      case 2: skip = nSmall && inSet(set, n100); break;
+      case 1: skip = !inSet(set, n100); break;
+      case 3: skip = inSet(set, n100); break;
+      case 4: skip = !fZero || !nSmall || !inSet(set, n100); break;
+      case 6: skip = fZero && nSmall && inSet(set, n100); break;
+      case 5: skip = !fZero || !inSet(set, n100); break;
+      case 7: skip = fZero && inSet(set, n100); break;
+      case 8: skip = !fSmall || !inSet(set, f100); break;
+      case 10: skip = fSmall && inSet(set, f100); break;
+      case 9: skip = !inSet(set, f100); break;
+      case 11: skip = inSet(set, f100); break;
+      case 12: skip = vSmall && !inSet(set, op.v % 100); break;
+      case 14: skip = vSmall && inSet(set, op.v % 100); break;
+      case 16: skip = !fZero; break;
+      case 18: skip = fZero; break;
+      case 20: skip = !fZero || op.i === 0n || op.i % 1000000n !== 0n; break;
+      case 28: skip = op.i === 0n || op.i >= 1000n || op.i % 100n !== 0n; break;
+      case 24: skip = (!fZero || !nSmall || !inSet(set, n100)) && op.i !== 800n; break;
+    }
+    if (skip) {
+      while (k < rules.length && rules[k][1] < 0) {
+        k++;
+      }
+      continue;
+    }
+    if (cat >= 0) {
+      return categories[cat];
+    }
+  }
+  return "other";
+}
+
+/** The kind of a value as the Go runtime holds it, from its type and its parameter's. */
+function kindOf(v: ParamValue, kind: string): string {
+  if (v instanceof Date) {
+    return "time";
+  }
+  switch (typeof v) {
+    case "string":
+      return kind === "time" || kind === "duration" ? kind : "string";
+    case "boolean":
+      return "bool";
+    case "bigint":
+      return "int";
+    case "number":
+      if (kind === "duration") {
+        return "duration";
+      }
+      return kind === "float" || !Number.isInteger(v) ? "float" : "int";
+  }
+  return "";
+}
+
+/** formatFixed writes a number as Go's strconv.FormatFloat(f, 'f', -1, 64) does: the
+ * shortest digits that read back the same, without an exponent. */
+function formatFixed(f: number): string {
+  if (Number.isNaN(f)) {
+    return "NaN";
+  }
+  if (!Number.isFinite(f)) {
+    return f > 0 ? "+Inf" : "-Inf";
+  }
+  if (f === 0) {
+    return Object.is(f, -0) ? "-0" : "0";
+  }
+  const sign = f < 0 ? "-" : "";
+  const [mant, e] = Math.abs(f).toExponential().split("e");
+  const digits = mant.replace(".", "");
+  const exp = Number(e);
+  if (exp >= digits.length - 1) {
+    return sign + digits + "0".repeat(exp - digits.length + 1);
+  }
+  if (exp >= 0) {
+    return sign + digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
+  }
+  return sign + "0." + "0".repeat(-exp - 1) + digits;
+}
+
+/** decimalLess writes the decimal s less off > 0, keeping s's fraction digits. */
+function decimalLess(s: string, off: bigint): string {
+  const m = /^([-+]?)([0-9]+)(?:\.([0-9]+))?$/.exec(s) as RegExpExecArray;
+  const frac = m[3] ?? "";
+  const scale = 10n ** BigInt(frac.length);
+  let n = BigInt(m[2] + frac) * (m[1] === "-" ? -1n : 1n) - off * scale;
+  const neg = n < 0n;
+  if (neg) {
+    n = -n;
+  }
+  const whole = (n / scale).toString();
+  return (neg ? "-" : "") + whole + (m[3] === undefined ? "" : "." + (n % scale).toString().padStart(frac.length, "0"));
+}
+
+/** roundDecimal writes the decimal s rounded half to even to an integer. */
+function roundDecimal(s: string): string {
+  const m = /^([-+]?)([0-9]+)(?:\.([0-9]+))?$/.exec(s) as RegExpExecArray;
+  const ip = m[2].replace(/^0+/, "");
+  const fp = m[3] ?? "";
+  const odd = ip !== "" && Number(ip[ip.length - 1]) % 2 === 1;
+  const up = fp.length > 0 && (fp[0] > "5" || (fp[0] === "5" && (/[1-9]/.test(fp.slice(1)) || odd)));
+  const r = BigInt("0" + ip) + (up ? 1n : 0n);
+  return (m[1] === "-" && r !== 0n ? "-" : "") + r.toString();
+}
+
+function roundToEven(f: number): number {
+  if (!Number.isFinite(f)) {
+    return f;
+  }
+  const r = Math.round(f);
+  return Math.abs(f % 1) === 0.5 ? 2 * Math.round(f / 2) : r;
+}
+
+/** formatNumber writes v less off as a number, as the Go runtime writes # and
+ * {n, number}; a value that is not a number is written as its text. */
+function formatNumber(v: ParamValue, kind: string, off: bigint): string {
+  switch (kindOf(v, kind)) {
+    case "int":
+      return (BigInt(v as number | bigint) - off).toString();
+    case "float":
+      return formatFixed((v as number) - Number(off));
+    case "string":
+      if (off !== 0n && parseOperands(v as string) !== undefined) {
+        return decimalLess(v as string, off);
+      }
+  }
+  return formatValue(v, kind);
+}
+
+/** formatInteger writes v rounded half to even, as {n, number, integer}. */
+function formatInteger(v: ParamValue, kind: string): string {
+  switch (kindOf(v, kind)) {
+    case "int":
+      return BigInt(v as number | bigint).toString();
+    case "float": {
+      // Go writes the rounded float's exact decimal expansion ('f' with no digits).
+      const r = roundToEven(v as number);
+      return Number.isFinite(r) ? BigInt(r).toString() : formatFixed(r);
+    }
+    case "string":
+      if (parseOperands(v as string) !== undefined) {
+        return roundDecimal(v as string);
+      }
+  }
+  return formatValue(v, kind);
+}
+
+const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** formatDate writes a time as the Go runtime's date and time formats do, in the
+ * time's own zone: a Date in UTC, an RFC 3339 string in the offset it states. */
+function formatDate(v: Date | string, type: string, style: string): string {
+  let y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string;
+  if (v instanceof Date) {
+    [y, mo, d, h, mi, s, zone] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds(), "UTC"];
+  } else {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/.exec(v);
+    if (m === null) {
+      return v;
+    }
+    [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+    zone = m[8] === undefined ? "UTC" : m[8] + m[9] + m[10];
+  }
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  const month = months[mo - 1];
+  if (type === "date") {
+    switch (style) {
+      case "short":
+        return String(y).padStart(4, "0") + "-" + p2(mo) + "-" + p2(d);
+      case "long":
+        return month + " " + d + ", " + y;
+      case "full":
+        return weekdays[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()] + ", " + month + " " + d + ", " + y;
+    }
+    return month.slice(0, 3) + " " + d + ", " + y;
+  }
+  switch (style) {
+    case "short":
+      return p2(h) + ":" + p2(mi);
+    case "long":
+    case "full":
+      return p2(h) + ":" + p2(mi) + ":" + p2(s) + " " + zone;
+  }
+  return p2(h) + ":" + p2(mi) + ":" + p2(s);
+}
+
+/** equalsExact reports whether v is a number equal to the integer n (an =n arm). */
+function equalsExact(v: ParamValue, kind: string, n: bigint): boolean {
+  switch (kindOf(v, kind)) {
+    case "int":
+      return BigInt(v as number | bigint) === n;
+    case "float":
+      return v === Number(n);
+    case "string": {
+      const op = parseOperands(v as string);
+      if (op === undefined || /[1-9]/.test((v as string).split(".")[1] ?? "") || op.i >= 1000000000000000n) {
+        return false;
+      }
+      const neg = (v as string)[0] === "-";
+      if (n < 0n) {
+        return neg && op.i === -n;
+      }
+      return (!neg || op.i === 0n) && op.i === n;
+    }
+  }
+  return false;
+}
+
+/** numberOperands returns the operands of v less off, or undefined when v is not a
+ * number. */
+function numberOperands(v: ParamValue, kind: string, off: bigint): Operands | undefined {
+  switch (kindOf(v, kind)) {
+    case "int":
+      return intOperands(BigInt(v as number | bigint) - off);
+    case "string":
+    case "float":
+      return parseOperands(formatNumber(v, kind, off));
+  }
+  return undefined;
+}
+
+/** selectKey returns the arm key a select's value chooses by: its text for strings,
+ * integers and booleans, else none. */
+function selectKey(v: ParamValue, kind: string): string {
+  switch (kindOf(v, kind)) {
+    case "string":
+      return v as string;
+    case "int":
+      return BigInt(v as number | bigint).toString();
+    case "bool":
+      return v ? "true" : "false";
+  }
+  return "";
+}
+
+function pickArm(n: Extract<MessageNode, { arms: unknown }>, v: ParamValue, kind: string, locale: string): MessageNode[] {
+  const other = (n.arms.find(([k]) => k === "other") ?? ["", []])[1];
+  if (n.t === "select") {
+    const key = selectKey(v, kind);
+    return (n.arms.find(([k]) => key !== "" && k === key) ?? ["", other])[1];
+  }
+  for (const [k, m] of n.arms) {
+    if (k[0] === "=" && equalsExact(v, kind, BigInt(k.slice(1)))) {
+      return m;
+    }
+  }
+  const op = numberOperands(v, kind, BigInt(n.o ?? "0"));
+  if (op === undefined) {
+    return other;
+  }
+  const rules = catalog.plurals?.[locale];
+  const cat = selectCategory(n.t === "plural" ? rules?.c : rules?.o, op);
+  return (n.arms.find(([k]) => k === cat) ?? ["", other])[1];
+}
+
+function renderNodes(nodes: MessageNode[], locale: string, params: Record<string, ParamValue>, kinds: Map<string, string>, num?: [ParamValue, string, bigint]): string {
+  let out = "";
+  for (const n of nodes) {
+    if (typeof n === "string") {
+      out += n;
+      continue;
+    }
+    if (n.t === "#") {
+      out += num === undefined ? "" : formatNumber(num[0], num[1], num[2]);
+      continue;
+    }
+    const v = params[n.a];
+    const kind = kinds.get(n.a) ?? "string";
+    if (v === undefined || v === null) {
+      out += "{" + n.a + "?}";
+      continue;
+    }
+    switch (n.t) {
+      case "arg":
+        out += formatValue(v, kind);
+        break;
+      case "number":
+        out += n.s === "integer" ? formatInteger(v, kind) : formatNumber(v, kind, 0n);
+        break;
+      case "date":
+      case "time":
+        out += kindOf(v, kind) === "time" ? formatDate(v as Date | string, n.t, n.s ?? "") : formatValue(v, kind);
+        break;
+      case "select":
+        out += renderNodes(pickArm(n, v, kind, locale), locale, params, kinds);
+        break;
+      default:
+        out += renderNodes(pickArm(n, v, kind, locale), locale, params, kinds, [v, kind, BigInt(n.o ?? "0")]);
+    }
+  }
+  return out;
+}
+
+function renderMessage(t: Message, params: Record<string, ParamValue>, kinds: Map<string, string>): string {
+  return renderNodes(t.m, t.l, params, kinds);
+}
+
+/** messageRefs returns the parameter names nodes refer to, arms included. */
+function messageRefs(nodes: MessageNode[]): string[] {
+  const out: string[] = [];
+  for (const n of nodes) {
+    if (typeof n === "string" || n.t === "#") {
+      continue;
+    }
+    out.push(n.a);
+    if ("arms" in n) {
+      for (const [, m] of n.arms) {
+        out.push(...messageRefs(m));
+      }
+    }
+  }
+  return out;
+}
+
