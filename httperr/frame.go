@@ -59,15 +59,27 @@ func framed(m *errcat.Memo[frameSlot], err *errcat.Error, locale string, compile
 	}
 	slot := m.Get(err, locale, newFrameSlot)
 	if f := slot.frame.Load(); f != nil {
+		if f == byMember {
+			return nil, nil
+		}
 		return f, args
 	}
 	if !slot.seen.Swap(true) {
+		return nil, nil
+	}
+	if title, message := err.Texts(locale); !title.Plain() || !message.Plain() {
+		// A plural, select or format chooses its words by value: no frame holds them.
+		slot.frame.Store(byMember)
 		return nil, nil
 	}
 	f := compile(err, locale) // goroutines racing here store equal frames
 	slot.frame.Store(f)
 	return f, args
 }
+
+// byMember is the frame of a code whose texts in a locale are not plain
+// ([errcat.Template.Plain]): its bodies are always written member by member.
+var byMember = new(frame)
 
 // appendSteps appends steps with args between them. Every step but the last (the
 // literal run that ends the part) has a value.

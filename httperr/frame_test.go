@@ -256,3 +256,34 @@ func TestCatalogsAreCollected(t *testing.T) {
 		runtime.GC()
 	}
 }
+
+// TestPluralCodesWrittenByMember: a code whose text is a plural chooses its words by
+// value, so no frame holds them; every write, the first and the ones after, is
+// member by member and picks the form of its own value.
+func TestPluralCodesWrittenByMember(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "x", Locales: []string{"ru"}, Errors: []errcat.Spec{{
+		Code: "P1", Status: 409,
+		Texts:  errcat.Texts{Title: "Files left", Message: "{n, plural, one {# file is} other {# files are}} left."},
+		Params: []errcat.Param{{Name: "n", Kind: errcat.KindInt}},
+		Translations: map[string]errcat.Texts{"ru": {
+			Title:   "Остались файлы",
+			Message: "{n, plural, one {Остался # файл} few {Осталось # файла} many {Осталось # файлов} other {Осталось # файла}}.",
+		}},
+	}}})
+	d := set.Lookup("P1")
+	for _, env := range []Envelope{Problem, Simple} {
+		for _, tt := range []struct {
+			locale string
+			n      int
+			want   string
+		}{
+			{"", 1, "1 file is left."}, {"", 5, "5 files are left."}, {"", 1, "1 file is left."},
+			{"ru", 1, "Остался 1 файл."}, {"ru", 3, "Осталось 3 файла."}, {"ru", 5, "Осталось 5 файлов."}, {"ru", 21, "Остался 21 файл."},
+		} {
+			body := string(env.AppendBody(nil, d.New(errcat.Int(int64(tt.n))), &Context{Locale: tt.locale}))
+			if !strings.Contains(body, `"`+tt.want+`"`) || strings.Contains(body, "plural") {
+				t.Errorf("%s %q n=%d: %s; want the message %q", env.Name(), tt.locale, tt.n, body, tt.want)
+			}
+		}
+	}
+}

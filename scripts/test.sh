@@ -105,8 +105,9 @@ if [ -n "$unformatted" ]; then
   echo "not gofmt'ed:"; echo "$unformatted"; exit 1
 fi
 
-step "go vet"
+step "go vet, go mod tidy -diff"
 go vet ./...
+go mod tidy -diff
 
 # staticcheck at a pinned version, built by the go command from the module proxy (the
 # first run downloads it into the module cache; later runs reuse the build cache).
