@@ -48,6 +48,20 @@ func EnvelopeByName(name string) Envelope {
 	return nil
 }
 
+// Declared returns the envelope a catalog's declared wire shape names, configured
+// with its options (the bulk envelope's code and field messages), or nil when r
+// names none or one errcat does not have. r's transport status is not the
+// envelope's: [Handler] applies it.
+func Declared(r errcat.ResponseSpec) Envelope {
+	if r.Envelope == "bulk" {
+		if r.BulkStatusCode == 0 && !r.OmitFieldMessage {
+			return Bulk
+		}
+		return &BulkEnvelope{StatusCode: r.BulkStatusCode, OmitFieldMessage: r.OmitFieldMessage}
+	}
+	return EnvelopeByName(r.Envelope)
+}
+
 // shown is what an envelope needs to know of an error before writing it: the status
 // it is answered with (its variant's, or 500 when the catalog gives none) and whether
 // its own texts and params may be shown to clients. It looks the variant up once.
