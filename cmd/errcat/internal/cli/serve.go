@@ -100,7 +100,7 @@ exits 1 once its first load ends.`,
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
-	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example response on each page: "+envelopeNames()+" (default: each catalog's declared envelope, else problem)")
 	cmd.Flags().IntVar(&cacheMiB, "cache", 64, "MiB of rendered pages kept in memory")
 	return cmd
 }
