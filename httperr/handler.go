@@ -52,6 +52,7 @@ type Handler struct {
 	once     sync.Once
 	codes    Codes
 	offers   map[string]*offers // by the envelope's media type
+	own      *offers            // the offers of h.envelope()
 	declared sync.Map           // *errcat.Set → the Envelope it declares
 }
 
@@ -82,24 +83,27 @@ func (h *Handler) init() {
 				h.offers[ct] = newOffers(ct)
 			}
 		}
+		h.own = h.offers[h.envelope().ContentType()]
 	})
 }
 
-// envelopeFor returns the envelope an error of set is written in: h.Envelope, else
-// the one set declares, else Problem. The declared envelope is made once per set.
-func (h *Handler) envelopeFor(set *errcat.Set) Envelope {
+// envelopeFor returns the envelope an error of set is written in, and its offers:
+// h.Envelope, else the one set declares, else Problem. The declared envelope is made
+// once per set.
+func (h *Handler) envelopeFor(set *errcat.Set) (Envelope, *offers) {
 	if h.Envelope != nil || set == nil || set.Response().Envelope == "" {
-		return h.envelope()
+		return h.envelope(), h.own
 	}
 	if env, ok := h.declared.Load(set); ok {
-		return env.(Envelope)
+		env := env.(Envelope)
+		return env, h.offersFor(env)
 	}
 	env := Declared(set.Response())
 	if env == nil {
-		env = h.envelope()
+		return h.envelope(), h.own
 	}
 	h.declared.Store(set, env)
-	return env
+	return env, h.offersFor(env)
 }
 
 // offersFor returns the offers of env: one made in init for errcat's envelopes and
@@ -254,13 +258,11 @@ func (h *Handler) resolve(req *Request, err error) (rendered, Envelope) {
 	if !ok {
 		e = h.classify(err, req, out.allow)
 	}
-	env := h.envelopeFor(e.Definition().Set())
-	o := h.offersFor(env)
+	env, o := h.envelopeFor(e.Definition().Set())
 	ct, ok := negotiate(req.Accept, o.types)
 	if !ok {
 		e = h.codes.NotAcceptable.Wrap(e, errcat.String(strings.Join(o.types, ", ")))
-		env = h.envelopeFor(e.Definition().Set())
-		o = h.offersFor(env)
+		env, o = h.envelopeFor(e.Definition().Set())
 		ct = env.ContentType()
 	}
 	out.contentType = o.hdr[0]

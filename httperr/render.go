@@ -193,11 +193,13 @@ func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 }
 
 // NegotiateContentType returns the media type h answers a request with the Accept
-// header accept in: its envelope's, or application/json when the client prefers it
-// (RFC 9110 quality values; an empty header accepts anything), and reports whether
-// the client accepts either. When it accepts neither, Write answers with
-// Codes.NotAcceptable in the envelope's media type.
+// header accept in, for an error in h's own envelope (Envelope, else Problem): that
+// envelope's, or application/json when the client prefers it (RFC 9110 quality
+// values; an empty header accepts anything), and reports whether the client accepts
+// either. When it accepts neither, Write answers with Codes.NotAcceptable in the
+// envelope's media type. An error of a catalog that declares its envelope is
+// negotiated against that envelope instead; [Handler.Status] tells its status.
 func (h *Handler) NegotiateContentType(accept string) (string, bool) {
 	h.init()
-	return negotiate(accept, h.offersFor(h.envelope()).types)
+	return negotiate(accept, h.own.types)
 }
