@@ -24,7 +24,10 @@ type Handler struct {
 	// [Declared]), else in Problem. A client that does not accept the envelope's
 	// media type but accepts application/json gets the same body as that. Whatever
 	// the envelope, an error of a catalog that declares one transport status is
-	// answered with that HTTP status; the body keeps the code's own.
+	// answered with that HTTP status; the body keeps the code's own. The HTTP
+	// layer's own failures are codes of the common catalog, which declares nothing:
+	// to answer them in a catalog's declared envelope too, set Envelope to
+	// Declared(set.Response()), or remap Codes to that catalog's codes.
 	Envelope Envelope
 	// Logger receives one record per error written; slog.Default() when nil.
 	Logger *slog.Logger

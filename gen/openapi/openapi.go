@@ -23,6 +23,8 @@ type Options struct {
 	// Envelope is the envelope of the error responses. When nil, it is the one the
 	// catalogs declare, configured with its options ([httperr.Declared]), else
 	// httperr.Problem; catalogs that declare different envelopes need one given.
+	// The HTTP layer's failures are described in the same envelope, as a Handler
+	// whose Envelope is httperr.Declared of the catalog's declaration answers them.
 	Envelope httperr.Envelope
 	// Locale is the locale of the examples' texts; each catalog's default when empty.
 	Locale string
