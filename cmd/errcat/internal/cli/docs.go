@@ -34,7 +34,8 @@ func newDocsBuild() *cobra.Command {
 directory of them, or dir/... for every catalog below dir; the built-in common catalog
 without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
-in one envelope (--envelope). Several catalogs each get catalogs/NAME/. The site is written
+in the envelope each catalog declares (its response field; problem when none), or the
+one --envelope names. Several catalogs each get catalogs/NAME/. The site is written
 beside DIR and moved into place when complete. DIR must be new, empty, or a site an
 earlier build wrote (it holds the marker file .errcat-site); --force replaces any DIR
 whole.`,

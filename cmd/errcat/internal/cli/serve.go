@@ -33,6 +33,10 @@ directory of them, or dir/... for every catalog below dir) from memory, with a J
   GET /api/errors/{code}[?locale=L][&catalog=C]
   GET /api/errors/{code}/render?envelope=problem|simple|bulk|google&locale=L&param=NAME=VALUE
 
+The render API and the pages answer in the envelope the catalog declares (its response
+field, with its options and transport status; problem when none) unless --envelope or
+the query names another.
+
 It listens at once and answers 503 until the catalogs have loaded. Pages are rendered
 when first asked for and the latest kept in a bounded cache. It rebuilds the site when
 a catalog file changes (once the files are stable); a catalog with problems leaves the
