@@ -145,8 +145,25 @@ func TestDeclared(t *testing.T) {
 	if got := httperr.Declared(errcat.ResponseSpec{Envelope: "bulk"}); got != httperr.Bulk {
 		t.Errorf("Declared(bulk) = %v, want Bulk", got)
 	}
-	got, ok := httperr.Declared(errcat.ResponseSpec{Envelope: "bulk", BulkStatusCode: 4000, OmitFieldMessage: true}).(*httperr.BulkEnvelope)
+	r := errcat.ResponseSpec{Envelope: "bulk", BulkStatusCode: 4000, OmitFieldMessage: true}
+	got, ok := httperr.Declared(r).(*httperr.BulkEnvelope)
 	if !ok || *got != (httperr.BulkEnvelope{StatusCode: 4000, OmitFieldMessage: true}) {
 		t.Errorf("Declared(bulk 4000) = %#v", got)
+	}
+	if again := httperr.Declared(r); again != httperr.Envelope(got) {
+		t.Errorf("Declared made a second envelope for the same declaration")
+	}
+}
+
+// TestDeclaredRenderAllocates: answering in a declared envelope costs no allocation
+// beyond the body's buffer, as answering in a configured one.
+func TestDeclaredRenderAllocates(t *testing.T) {
+	h := &httperr.Handler{Logger: slog.New(slog.DiscardHandler)}
+	req := httperr.Request{Method: http.MethodGet, RequestID: "r1"}
+	for _, err := range []error{declaredBulk.Lookup("4016").New(), declaredIdentity.Lookup("2004").New()} {
+		buf := make([]byte, 0, 1024)
+		if n := testing.AllocsPerRun(100, func() { buf = h.Render(buf[:0], req, err).Body }); n != 0 {
+			t.Errorf("%v: %v allocations per Render", err, n)
+		}
 	}
 }

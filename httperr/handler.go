@@ -52,11 +52,10 @@ type Handler struct {
 	// answered with Codes.Maintenance (503) and a Retry-After header.
 	Maintenance func(r *http.Request) (retryAfter time.Duration, on bool)
 
-	once     sync.Once
-	codes    Codes
-	offers   map[string]*offers // by the envelope's media type
-	own      *offers            // the offers of h.envelope()
-	declared sync.Map           // *errcat.Set → the Envelope it declares
+	once   sync.Once
+	codes  Codes
+	offers map[string]*offers // by the envelope's media type
+	own    *offers            // the offers of h.envelope()
 }
 
 // offers are the media types to answer an envelope's bodies in, preferred first,
@@ -91,21 +90,15 @@ func (h *Handler) init() {
 }
 
 // envelopeFor returns the envelope an error of set is written in, and its offers:
-// h.Envelope, else the one set declares, else Problem. The declared envelope is made
-// once per set.
+// h.Envelope, else the one set declares, else Problem.
 func (h *Handler) envelopeFor(set *errcat.Set) (Envelope, *offers) {
 	if h.Envelope != nil || set == nil || set.Response().Envelope == "" {
 		return h.envelope(), h.own
-	}
-	if env, ok := h.declared.Load(set); ok {
-		env := env.(Envelope)
-		return env, h.offersFor(env)
 	}
 	env := Declared(set.Response())
 	if env == nil {
 		return h.envelope(), h.own
 	}
-	h.declared.Store(set, env)
 	return env, h.offersFor(env)
 }
 
