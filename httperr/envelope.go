@@ -71,24 +71,22 @@ func declaredBulk(b BulkEnvelope) Envelope {
 			return env
 		}
 	}
+	env := new(BulkEnvelope) // a copy: &b would move b to the heap on every call
+	*env = b
 	bulkEnvelopesMu.Lock()
 	defer bulkEnvelopesMu.Unlock()
-	var m map[BulkEnvelope]Envelope
+	m := map[BulkEnvelope]Envelope{}
 	if old := bulkEnvelopes.Load(); old != nil {
-		if env, ok := (*old)[b]; ok {
+		if kept, ok := (*old)[b]; ok {
+			return kept
+		}
+		if len(*old) >= maxBulkEnvelopes {
 			return env
 		}
 		m = maps.Clone(*old)
 	}
-	env := new(BulkEnvelope) // a copy: &b would move b to the heap on every call
-	*env = b
-	if len(m) < maxBulkEnvelopes {
-		if m == nil {
-			m = map[BulkEnvelope]Envelope{}
-		}
-		m[b] = env
-		bulkEnvelopes.Store(&m)
-	}
+	m[b] = env
+	bulkEnvelopes.Store(&m)
 	return env
 }
 
