@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 )
 
@@ -59,6 +60,7 @@ func Compare(old, new *catalog.Catalog) *Report {
 	if old.WireCode != new.WireCode {
 		add(Change{Kind: "changed", Breaking: true, What: fmt.Sprintf("wire_code %s → %s: every body's code changes type", old.WireCode, new.WireCode), Pos: new.Pos["wire_code"]})
 	}
+	compareResponse(old, new, add)
 	for _, o := range old.Errors {
 		n := new.Lookup(o.Code)
 		if n == nil {
@@ -124,6 +126,9 @@ func compareError(o, n *catalog.Entry, add func(Change)) {
 	if o.IsPublic() != n.IsPublic() {
 		changed(false, "public", fmt.Sprintf("public %v → %v", o.IsPublic(), n.IsPublic()))
 	}
+	if o.OmitMessage != n.OmitMessage {
+		changed(true, "omit_message", fmt.Sprintf("omit_message %v → %v: the bodies' message member comes or goes", o.OmitMessage, n.OmitMessage))
+	}
 	if (o.Deprecated == nil) != (n.Deprecated == nil) {
 		if n.Deprecated != nil {
 			changed(false, "deprecated", "deprecated")
@@ -134,6 +139,54 @@ func compareError(o, n *catalog.Entry, add func(Change)) {
 	if !slices.Equal(o.ReturnedBy, n.ReturnedBy) {
 		changed(false, "returned_by", "returned_by changed")
 	}
+}
+
+// compareResponse reports changes of the declared wire shape: every one is
+// breaking, as clients parse the bodies and statuses it fixes.
+func compareResponse(old, new *catalog.Catalog, add func(Change)) {
+	o, n := old.Response.Spec(), new.Response.Spec()
+	for _, r := range []*errcat.ResponseSpec{&o, &n} {
+		if r.Envelope == "" {
+			r.Envelope = "problem" // what HTTP layers answer in when none is declared
+		}
+	}
+	pos := func(field string) catalog.Pos {
+		if new.Response != nil {
+			return new.Response.PosOf(field)
+		}
+		return new.Pos["catalog"]
+	}
+	changed := func(field, what string) {
+		add(Change{Kind: "changed", Breaking: true, What: what, Pos: pos(field)})
+	}
+	if o.Envelope != n.Envelope {
+		changed("envelope", fmt.Sprintf("response envelope %s → %s: every error body changes shape", o.Envelope, n.Envelope))
+	}
+	if o.Status != n.Status {
+		changed("status", fmt.Sprintf("response status %s → %s: the HTTP status of error responses changes", transportText(o.Status), transportText(n.Status)))
+	}
+	if o.BulkStatusCode != n.BulkStatusCode {
+		changed("bulk.status_code", fmt.Sprintf("response bulk.status_code %s → %s", codeText(o.BulkStatusCode), codeText(n.BulkStatusCode)))
+	}
+	if o.OmitFieldMessage != n.OmitFieldMessage {
+		changed("bulk.omit_field_message", fmt.Sprintf("response bulk.omit_field_message %v → %v: field entries' message member comes or goes", o.OmitFieldMessage, n.OmitFieldMessage))
+	}
+}
+
+// transportText describes a declared transport status.
+func transportText(s int) string {
+	if s == 0 {
+		return "(each code's own)"
+	}
+	return strconv.Itoa(s)
+}
+
+// codeText describes the bulk envelope's own code.
+func codeText(c int) string {
+	if c == 0 {
+		return "(none)"
+	}
+	return strconv.Itoa(c)
 }
 
 // compareParams classifies param changes: a removed, retyped, renamed or moved param

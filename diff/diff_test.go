@@ -58,6 +58,15 @@ func TestCompare(t *testing.T) {
 			[]string{"compatible changed 1: param store added", "compatible changed 1: message text changed"}, "patch"},
 		{"variant removed", base, strings.Replace(base, "    variants:\n      - {key: \"0\", message: An item is out of stock.}\n", "", 1),
 			[]string{"breaking removed 1[0]: variant 1[0] removed: code that raises it by id breaks"}, "major"},
+		{"envelope declared as the default", base, strings.Replace(base, "errors:\n", "response: {envelope: problem}\nerrors:\n", 1), nil, "none"},
+		{"envelope", base, strings.Replace(base, "errors:\n", "response: {envelope: simple}\nerrors:\n", 1),
+			[]string{"breaking changed : response envelope problem → simple: every error body changes shape"}, "major"},
+		{"transport status", strings.Replace(base, "errors:\n", "response: {envelope: simple}\nerrors:\n", 1), strings.Replace(base, "errors:\n", "response: {envelope: simple, status: 200}\nerrors:\n", 1),
+			[]string{"breaking changed : response status (each code's own) → 200: the HTTP status of error responses changes"}, "major"},
+		{"bulk options", strings.Replace(base, "errors:\n", "response: {envelope: bulk}\nerrors:\n", 1), strings.Replace(base, "errors:\n", "response: {envelope: bulk, bulk: {status_code: 4000, omit_field_message: true}}\nerrors:\n", 1),
+			[]string{"breaking changed : response bulk.status_code (none) → 4000", "breaking changed : response bulk.omit_field_message false → true: field entries' message member comes or goes"}, "major"},
+		{"omit_message", base, strings.Replace(base, "message: Gone.", "message: Gone.\n    omit_message: true", 1),
+			[]string{"breaking changed 2: omit_message false → true: the bodies' message member comes or goes"}, "major"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Compare(load(t, tt.old), load(t, tt.new))

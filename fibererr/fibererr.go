@@ -15,7 +15,6 @@ import (
 	"errors"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 
@@ -111,7 +110,7 @@ func Error(h *httperr.Handler, c *fiber.Ctx, err error) error {
 	}
 	switch {
 	case fe == fiber.ErrMethodNotAllowed:
-		return h.MethodNotAllowedError(c.Method(), sortAllow(string(c.Response().Header.Peek(fiber.HeaderAllow))))
+		return h.MethodNotAllowedError(c.Method(), string(c.Response().Header.Peek(fiber.HeaderAllow)))
 	case fe.Code == fiber.StatusNotFound && strings.HasPrefix(fe.Message, "Cannot "+c.Method()+" "):
 		// The error may outlive the request (a logger may keep it); fiber's path
 		// is a view of a buffer fasthttp reuses.
@@ -164,18 +163,4 @@ func Recover() fiber.Handler {
 		}()
 		return c.Next()
 	}
-}
-
-// sortAllow returns the comma-separated methods of an Allow value sorted, as
-// net/http's ServeMux writes them.
-func sortAllow(allow string) string {
-	if !strings.Contains(allow, ",") {
-		return strings.TrimSpace(allow)
-	}
-	methods := strings.Split(allow, ",")
-	for i, m := range methods {
-		methods[i] = strings.TrimSpace(m)
-	}
-	slices.Sort(methods)
-	return strings.Join(slices.Compact(methods), ", ")
 }

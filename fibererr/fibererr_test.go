@@ -49,21 +49,21 @@ func TestErrorHandler(t *testing.T) {
 		allow, want              string
 	}{
 		{"catalog error", "GET", "/pets/7", "", 404, "",
-			`{"type":"` + problems + `000012/","title":"Unable to locate pet with id 7","status":404,"detail":"Unable to locate pet with id 7.","instance":"req-1","code":"000012","params":{"kind":"pet","id":"7"}}`},
+			`{"type":"` + problems + `000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate pet with id 7.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"pet","id":"7"}}`},
 		{"bad JSON", "POST", "/pets", `{"name":`, 400, "",
-			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003"}`},
+			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003"}`},
 		{"wrong JSON type", "POST", "/pets", `{"age":"x"}`, 400, "",
-			`{"type":"` + problems + `000011/","title":"Invalid JSON data format for field age","status":400,"detail":"The JSON data format is invalid. Please ensure that the age field is of type integer.","instance":"req-1","code":"000011","params":{"field":"age","type":"integer"}}`},
+			`{"type":"` + problems + `000011/","title":"JSON field has incorrect data type","status":400,"detail":"The JSON data format is invalid. Please ensure that the age field is of type integer.","instance":"urn:errcat:request:req-1","code":"000011","params":{"field":"age","type":"integer"}}`},
 		{"unknown route", "GET", "/nope", "", 404, "",
-			`{"type":"` + problems + `000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`},
+			`{"type":"` + problems + `000029/","title":"API endpoint does not exist","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"urn:errcat:request:req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`},
 		{"fiber.ErrNotFound from a handler", "GET", "/pets", "", 404, "",
-			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"req-1","code":"000002"}`},
+			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"urn:errcat:request:req-1","code":"000002"}`},
 		{"wrapped fiber.Error", "GET", "/teapot", "", 429, "",
-			`{"type":"` + problems + `000013/","title":"Too many requests","status":429,"detail":"Too many requests. Please try again later.","instance":"req-1","code":"000013"}`},
+			`{"type":"` + problems + `000013/","title":"Too many requests","status":429,"detail":"Too many requests. Please try again later.","instance":"urn:errcat:request:req-1","code":"000013"}`},
 		{"wrong method", "DELETE", "/pets", "", 405, "GET, HEAD, POST",
-			`{"type":"` + problems + `000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD, POST.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD, POST"}}`},
+			`{"type":"` + problems + `000031/","title":"HTTP method not supported for this endpoint","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, HEAD, POST.","instance":"urn:errcat:request:req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, HEAD, POST"}}`},
 		{"panic", "GET", "/panic", "", 500, "",
-			`{"type":"` + problems + `000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"req-1","code":"000001"}`},
+			`{"type":"` + problems + `000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"urn:errcat:request:req-1","code":"000001"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,7 +110,7 @@ func TestBodyLimit(t *testing.T) {
 	if err := fasthttp.Do(&req, &resp); err != nil {
 		t.Fatal(err)
 	}
-	want := `{"type":"` + problems + `000024/","title":"Request payload is too large","status":413,"detail":"The request payload is too large. The limit is 32 bytes.","instance":"req-1","code":"000024","params":{"detail":"The limit is 32 bytes"}}`
+	want := `{"type":"` + problems + `000024/","title":"Request payload is too large","status":413,"detail":"The request payload is too large. The limit is 32 bytes.","instance":"urn:errcat:request:req-1","code":"000024","params":{"detail":"The limit is 32 bytes"}}`
 	if resp.StatusCode() != 413 || string(resp.Body()) != want {
 		t.Errorf("got %d %s\nwant 413 %s", resp.StatusCode(), resp.Body(), want)
 	}
@@ -125,7 +125,7 @@ func TestBodyLimitOfFiber(t *testing.T) {
 	ctx.Init(&req, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}, nil)
 	ctx.Request.Header.Set("X-Request-Id", "req-1")
 	app.Config().ErrorHandler(app.AcquireCtx(&ctx), fiber.ErrRequestEntityTooLarge)
-	want := `{"type":"` + problems + `000024/","title":"Request payload is too large","status":413,"detail":"The request payload is too large. The limit is 16 bytes.","instance":"req-1","code":"000024","params":{"detail":"The limit is 16 bytes"}}`
+	want := `{"type":"` + problems + `000024/","title":"Request payload is too large","status":413,"detail":"The request payload is too large. The limit is 16 bytes.","instance":"urn:errcat:request:req-1","code":"000024","params":{"detail":"The limit is 16 bytes"}}`
 	if ctx.Response.StatusCode() != 413 || string(ctx.Response.Body()) != want {
 		t.Errorf("got %d %s\nwant 413 %s", ctx.Response.StatusCode(), ctx.Response.Body(), want)
 	}

@@ -14,8 +14,6 @@ package ginerr
 import (
 	"net/http"
 	"runtime/debug"
-	"slices"
-	"strings"
 
 	"github.com/errcat/errcat/httperr"
 	"github.com/gin-gonic/gin"
@@ -46,28 +44,13 @@ func NoRoute(h *httperr.Handler) gin.HandlerFunc {
 
 // NoMethod returns the handler of requests whose route exists for other methods,
 // for e.NoMethod (with e.HandleMethodNotAllowed set): it answers with
-// [httperr.Handler.MethodNotAllowedError], the methods sorted as a ServeMux sorts
-// them, in the Allow header and the body alike.
+// [httperr.Handler.MethodNotAllowedError], which sorts the methods as a ServeMux
+// sorts them, in the Allow header and the body alike.
 func NoMethod(h *httperr.Handler) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		allow := SortAllow(c.Writer.Header().Get("Allow"))
-		h.Write(c.Writer, c.Request, h.MethodNotAllowedError(c.Request.Method, allow))
+		h.Write(c.Writer, c.Request, h.MethodNotAllowedError(c.Request.Method, c.Writer.Header().Get("Allow")))
 		c.Abort()
 	}
-}
-
-// SortAllow returns the comma-separated methods of an Allow value sorted and
-// without duplicates, as net/http's ServeMux writes them.
-func SortAllow(allow string) string {
-	if !strings.Contains(allow, ",") {
-		return strings.TrimSpace(allow)
-	}
-	methods := strings.Split(allow, ",")
-	for i, m := range methods {
-		methods[i] = strings.TrimSpace(m)
-	}
-	slices.Sort(methods)
-	return strings.Join(slices.Compact(methods), ", ")
 }
 
 // Recovery returns middleware that answers a panic with h's Codes.Internal (500),

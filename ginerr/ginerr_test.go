@@ -72,17 +72,17 @@ func TestRegisterAnswersFailures(t *testing.T) {
 		allow, want              string
 	}{
 		{"validation", "POST", "/orders", `{"items":[{"sku":"ab"},{"sku":"abc"}]}`, 400, "",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003","errors":[{"pointer":"/name","code":"000038","detail":"Field 'name' is required and cannot be left blank."},{"pointer":"/items/0/sku","code":"000039","detail":"The value of the field 'items.0.sku' is invalid or does not exist."}]}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003","errors":[{"pointer":"/name","code":"000038","detail":"Field 'name' is required and cannot be left blank."},{"pointer":"/items/0/sku","code":"000039","detail":"The value of the field 'items.0.sku' is invalid or does not exist."}]}`},
 		{"bad JSON", "POST", "/orders", `{"name":`, 400, "",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003"}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003"}`},
 		{"last c.Error", "GET", "/orders", "", 404, "",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Unable to locate order with id 7","status":404,"detail":"Unable to locate order with id 7.","instance":"req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate order with id 7.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
 		{"unknown route", "GET", "/nope", "", 404, "",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint does not exist","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"urn:errcat:request:req-1","code":"000029","params":{"path":"/nope","method":"GET"}}`},
 		{"wrong method", "DELETE", "/orders", "", 405, "GET, POST",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method DELETE not supported","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, POST.","instance":"req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, POST"}}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method not supported for this endpoint","status":405,"detail":"The HTTP method 'DELETE' is not supported for this endpoint. Supported methods: GET, POST.","instance":"urn:errcat:request:req-1","code":"000031","params":{"method":"DELETE","allowed":"GET, POST"}}`},
 		{"panic", "GET", "/panic", "", 500, "",
-			`{"type":"https://errcat.dev/catalogs/common/errors/000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"req-1","code":"000001"}`},
+			`{"type":"https://errcat.dev/catalogs/common/errors/000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"urn:errcat:request:req-1","code":"000001"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,17 +111,4 @@ func TestRecoveryAfterWrite(t *testing.T) {
 	}()
 	serve(r, "GET", "/half", "")
 	t.Error("no panic")
-}
-
-func TestSortAllow(t *testing.T) {
-	for in, want := range map[string]string{
-		"":                    "",
-		"GET":                 "GET",
-		"POST, GET":           "GET, POST",
-		"PUT,GET, GET,DELETE": "DELETE, GET, PUT",
-	} {
-		if got := ginerr.SortAllow(in); got != want {
-			t.Errorf("SortAllow(%q) = %q, want %q", in, got, want)
-		}
-	}
 }

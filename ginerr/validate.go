@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/httperr"
 	"github.com/gin-gonic/gin/binding"
 	"github.com/go-playground/validator/v10"
@@ -41,27 +40,18 @@ func Error(h *httperr.Handler, err error) error {
 	if len(fields) == 0 {
 		return err
 	}
-	c := &h.Codes
-	e := orDefault(c.MalformedJSON, common.ErrInvalidRequest).Wrap(err)
+	c := h.Codes.WithDefaults()
+	e := c.MalformedJSON.Wrap(err)
 	for _, fe := range fields {
 		segs := namespacePath(fe.Namespace())
 		name := errcat.String(strings.Join(segs, "."))
 		if fe.Tag() == "required" {
-			e.AddField(pointer(segs), orDefault(c.MissingField, common.ErrFieldRequired).New(name))
+			e.AddField(httperr.JSONPointer(segs...), c.MissingField.New(name))
 		} else {
-			e.AddField(pointer(segs), orDefault(c.UnknownField, common.ErrInvalidFieldValue).New(name))
+			e.AddField(httperr.JSONPointer(segs...), c.UnknownField.New(name))
 		}
 	}
 	return e
-}
-
-// orDefault returns d, or fallback when d is nil: the codes a zero field of
-// httperr.Codes stands for.
-func orDefault(d, fallback *errcat.Definition) *errcat.Definition {
-	if d == nil {
-		return fallback
-	}
-	return d
 }
 
 // namespacePath returns the keys of a validator namespace ("Pet.items[0].sku"),
@@ -71,17 +61,6 @@ func namespacePath(ns string) []string {
 		ns = rest
 	}
 	return strings.FieldsFunc(ns, func(r rune) bool { return r == '.' || r == '[' || r == ']' })
-}
-
-// pointer returns the RFC 6901 pointer of a path of keys.
-func pointer(segs []string) string {
-	var b strings.Builder
-	for _, s := range segs {
-		b.WriteByte('/')
-		s = strings.ReplaceAll(s, "~", "~0")
-		b.WriteString(strings.ReplaceAll(s, "/", "~1"))
-	}
-	return b.String()
 }
 
 var jsonNamesOnce sync.Once

@@ -13,7 +13,9 @@ import (
 //	  "messages": [{"status_code": code, "field": field, "type": "failed", "message": message}],
 //	  "status": "failed"}}
 //
-// A message is left out for an error that is not public.
+// A message is left out for an error that is not public, and for one whose code
+// leaves its message out ([errcat.Definition.OmitMessage]): the code alone tells the
+// client.
 type BulkEnvelope struct {
 	// StatusCode is the envelope's own code (such as 4000); left out when 0.
 	StatusCode int
@@ -61,7 +63,7 @@ func (b *BulkEnvelope) appendMessage(dst []byte, err *errcat.Error, field string
 		dst = appendString(dst, field)
 	}
 	dst = append(dst, `,"type":"failed"`...)
-	if public(err) && !(field != "" && b.OmitFieldMessage) {
+	if v := err.Variant(); v.Public() && !v.OmitMessage() && !err.Definition().OmitMessage() && !(field != "" && b.OmitFieldMessage) {
 		dst = append(dst, `,"message":`...)
 		dst = appendMessage(dst, err, c)
 	}

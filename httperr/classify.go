@@ -123,7 +123,7 @@ func (h *Handler) statusError(d *errcat.Definition, err error, req *Request, all
 	case c.MethodNotAllowed:
 		return d.Wrap(err, errcat.String(boundText(req.Method)), errcat.String(allow))
 	case c.NotAcceptable:
-		return d.Wrap(err, errcat.String(strings.Join(h.offers, ", ")))
+		return d.Wrap(err, errcat.String(strings.Join(h.own.types, ", ")))
 	case c.UnsupportedContentType:
 		supported := "application/json"
 		if len(h.ContentTypes) > 0 {

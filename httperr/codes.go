@@ -55,7 +55,7 @@ func (c *Codes) ForStatus(status int) *errcat.Definition {
 	if d := c.ByStatus[status]; d != nil {
 		return d
 	}
-	dc := c.withDefaults()
+	dc := c.WithDefaults()
 	switch status {
 	case 404:
 		return common.ErrResourceNotFound
@@ -73,8 +73,9 @@ func (c *Codes) ForStatus(status int) *errcat.Definition {
 	return common.ErrInvalidRequest
 }
 
-// withDefaults returns c with every nil field set to the common catalog's code.
-func (c Codes) withDefaults() Codes {
+// WithDefaults returns c with every nil field set to the common catalog's code: the
+// codes a [Handler] configured with c raises. ByStatus is kept as it is.
+func (c Codes) WithDefaults() Codes {
 	def := func(d **errcat.Definition, fallback *errcat.Definition) {
 		if *d == nil {
 			*d = fallback

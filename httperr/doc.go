@@ -18,4 +18,12 @@
 // that carry a 4xx status into catalog codes, and [Handler.NotFound] and
 // [Handler.MethodNotAllowed] are handlers for a router's unknown routes and wrong
 // methods. An error's cause is never sent: it reaches the log, once per response.
+//
+// A catalog may declare its wire shape ([errcat.Set.Response]): the envelope its API
+// answers in, with its options, and one HTTP status for every error. A Handler with no
+// Envelope writes each error in the envelope its catalog declares ([Declared]); a
+// declared status is the response's status whatever the envelope, while the body keeps
+// the code's own where the envelope has a member for it. [Handler.Status] tells the
+// status without rendering, and [Codes.WithDefaults] and [JSONPointer] serve adapters
+// for other frameworks.
 package httperr

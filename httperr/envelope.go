@@ -1,7 +1,10 @@
 package httperr
 
 import (
+	"maps"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/errcat/errcat"
@@ -47,6 +50,52 @@ func EnvelopeByName(name string) Envelope {
 	}
 	return nil
 }
+
+// Declared returns the envelope a catalog's declared wire shape names, configured
+// with its options (the bulk envelope's code and field messages), or nil when r
+// names none or one errcat does not have. Equal declarations get the same Envelope.
+// r's transport status is not the envelope's: [Handler] applies it.
+func Declared(r errcat.ResponseSpec) Envelope {
+	if r.Envelope != "bulk" || r.BulkStatusCode == 0 && !r.OmitFieldMessage {
+		return EnvelopeByName(r.Envelope)
+	}
+	return declaredBulk(BulkEnvelope{StatusCode: r.BulkStatusCode, OmitFieldMessage: r.OmitFieldMessage})
+}
+
+// declaredBulk returns the bulk envelope with the options of b, made once: a map
+// replaced whole on each addition, read without locking or allocating, that keeps
+// at most maxBulkEnvelopes envelopes.
+func declaredBulk(b BulkEnvelope) Envelope {
+	if m := bulkEnvelopes.Load(); m != nil {
+		if env, ok := (*m)[b]; ok {
+			return env
+		}
+	}
+	env := new(BulkEnvelope) // a copy: &b would move b to the heap on every call
+	*env = b
+	bulkEnvelopesMu.Lock()
+	defer bulkEnvelopesMu.Unlock()
+	m := map[BulkEnvelope]Envelope{}
+	if old := bulkEnvelopes.Load(); old != nil {
+		if kept, ok := (*old)[b]; ok {
+			return kept
+		}
+		if len(*old) >= maxBulkEnvelopes {
+			return env
+		}
+		m = maps.Clone(*old)
+	}
+	m[b] = env
+	bulkEnvelopes.Store(&m)
+	return env
+}
+
+var (
+	bulkEnvelopes   atomic.Pointer[map[BulkEnvelope]Envelope]
+	bulkEnvelopesMu sync.Mutex
+)
+
+const maxBulkEnvelopes = 256
 
 // shown is what an envelope needs to know of an error before writing it: the status
 // it is answered with (its variant's, or 500 when the catalog gives none) and whether

@@ -19,8 +19,15 @@ import (
 // errors. The zero Handler is ready to use: problem+json, slog's default logger, the
 // common catalog's codes. A Handler must not be changed once in use.
 type Handler struct {
-	// Envelope is the shape of error bodies; Problem when nil. A client that does not
-	// accept its media type but accepts application/json gets the same body as that.
+	// Envelope is the shape of error bodies. When nil, an error is written in the
+	// envelope its catalog declares ([errcat.Set.Response], configured by
+	// [Declared]), else in Problem. A client that does not accept the envelope's
+	// media type but accepts application/json gets the same body as that. Whatever
+	// the envelope, an error of a catalog that declares one transport status is
+	// answered with that HTTP status; the body keeps the code's own. The HTTP
+	// layer's own failures are codes of the common catalog, which declares nothing:
+	// to answer them in a catalog's declared envelope too, set Envelope to
+	// Declared(set.Response()), or remap Codes to that catalog's codes.
 	Envelope Envelope
 	// Logger receives one record per error written; slog.Default() when nil.
 	Logger *slog.Logger
@@ -45,23 +52,74 @@ type Handler struct {
 	// answered with Codes.Maintenance (503) and a Retry-After header.
 	Maintenance func(r *http.Request) (retryAfter time.Duration, on bool)
 
-	once     sync.Once
-	codes    Codes
-	offers   []string   // media types to answer in, preferred first
-	offerHdr [][]string // offers as shared header values
+	once   sync.Once
+	codes  Codes
+	offers map[string]*offers // by the envelope's media type
+	own    *offers            // the offers of h.envelope()
+}
+
+// offers are the media types to answer an envelope's bodies in, preferred first,
+// and the same as shared header values.
+type offers struct {
+	types []string
+	hdr   [][]string
+}
+
+func newOffers(ct string) *offers {
+	o := &offers{types: []string{ct, "application/json"}}
+	if o.types[0] == o.types[1] {
+		o.types = o.types[:1]
+	}
+	for _, t := range o.types {
+		o.hdr = append(o.hdr, []string{t})
+	}
+	return o
 }
 
 func (h *Handler) init() {
 	h.once.Do(func() {
-		h.codes = h.Codes.withDefaults()
-		h.offers = []string{h.envelope().ContentType(), "application/json"}
-		if h.offers[0] == h.offers[1] {
-			h.offers = h.offers[:1]
+		h.codes = h.Codes.WithDefaults()
+		h.offers = map[string]*offers{}
+		for _, env := range append([]Envelope{h.envelope()}, Envelopes...) {
+			if ct := env.ContentType(); h.offers[ct] == nil {
+				h.offers[ct] = newOffers(ct)
+			}
 		}
-		for _, o := range h.offers {
-			h.offerHdr = append(h.offerHdr, []string{o})
-		}
+		h.own = h.offers[h.envelope().ContentType()]
 	})
+}
+
+// envelopeFor returns the envelope an error of set is written in, and its offers:
+// h.Envelope, else the one set declares, else Problem.
+func (h *Handler) envelopeFor(set *errcat.Set) (Envelope, *offers) {
+	if h.Envelope != nil || set == nil || set.Response().Envelope == "" {
+		return h.envelope(), h.own
+	}
+	env := Declared(set.Response())
+	if env == nil {
+		return h.envelope(), h.own
+	}
+	return env, h.offersFor(env)
+}
+
+// offersFor returns the offers of env: one made in init for errcat's envelopes and
+// h's own, else made now.
+func (h *Handler) offersFor(env Envelope) *offers {
+	if o := h.offers[env.ContentType()]; o != nil {
+		return o
+	}
+	return newOffers(env.ContentType())
+}
+
+// transportStatus returns the HTTP status e is answered with: the one status its
+// catalog declares for every error, else its code's.
+func transportStatus(e *errcat.Error) int {
+	if set := e.Definition().Set(); set != nil {
+		if st := set.Response().Status; st != 0 {
+			return st
+		}
+	}
+	return status(e)
 }
 
 // headerOf returns the first value of a request header by its canonical key, without
@@ -140,7 +198,7 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	} else {
 		hd["Vary"] = vary
 	}
-	hd["Content-Type"] = h.offerHdr[out.offer]
+	hd["Content-Type"] = out.contentType
 	hd["X-Content-Type-Options"] = nosniff
 	if out.locale != "" {
 		hd["Content-Language"] = headerValue(out.locale)
@@ -162,48 +220,61 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 
 // rendered is what render decided besides the body.
 type rendered struct {
-	e          *errcat.Error // the catalog error written
-	status     int
-	offer      int    // index in h.offers of the Content-Type
-	locale     string // Content-Language, or ""
-	retryAfter time.Duration
-	allow      string // Allow, or ""
+	e           *errcat.Error // the catalog error written
+	status      int
+	contentType []string // the Content-Type, as a shared header value
+	locale      string   // Content-Language, or ""
+	retryAfter  time.Duration
+	allow       string // Allow, or ""
 }
 
 // render appends to dst the body err is answered with, negotiated from req's Accept
 // and Accept-Language headers, with id as the instance; rs holds the Context while
 // the envelope writes.
 func (h *Handler) render(dst []byte, rs *renderState, req *Request, id string, err error) ([]byte, rendered) {
-	accept, acceptLanguage := req.Accept, req.AcceptLanguage
+	out, env := h.resolve(req, err)
+	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
+	rs.ctx.RetryAfter = out.retryAfter
+	e := out.e
+	if set := e.Definition().Set(); set != nil && len(set.Locales()) == 1 {
+		out.locale = set.DefaultLocale() // nothing to negotiate
+	} else {
+		out.locale = ResponseLocale(e, req.AcceptLanguage)
+	}
+	rs.ctx.Locale = out.locale
+	return env.AppendBody(dst, e, &rs.ctx), out
+}
+
+// resolve decides, without rendering, which catalog error answers req with err, in
+// which envelope and media type, and with which status and advice headers.
+func (h *Handler) resolve(req *Request, err error) (rendered, Envelope) {
 	var out rendered
 	out.retryAfter, out.allow = adviceOf(err)
 	e, ok := err.(*errcat.Error)
 	if !ok {
 		e = h.classify(err, req, out.allow)
 	}
-	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
-	rs.ctx.RetryAfter = out.retryAfter
-	env := h.envelope()
-	ct, ok := negotiate(accept, h.offers)
+	env, o := h.envelopeFor(e.Definition().Set())
+	ct, ok := negotiate(req.Accept, o.types)
 	if !ok {
-		supported := env.ContentType()
-		if supported != "application/json" {
-			supported += ", application/json"
-		}
-		e = h.codes.NotAcceptable.Wrap(e, errcat.String(supported))
+		e = h.codes.NotAcceptable.Wrap(e, errcat.String(strings.Join(o.types, ", ")))
+		env, o = h.envelopeFor(e.Definition().Set())
 		ct = env.ContentType()
 	}
-	if ct != h.offers[0] {
-		out.offer = 1
+	out.contentType = o.hdr[0]
+	if ct != o.types[0] {
+		out.contentType = o.hdr[1]
 	}
-	if set := e.Definition().Set(); set != nil && len(set.Locales()) == 1 {
-		out.locale = set.DefaultLocale() // nothing to negotiate
-	} else {
-		out.locale = ResponseLocale(e, acceptLanguage)
-	}
-	rs.ctx.Locale = out.locale
-	out.e, out.status = e, status(e)
-	return env.AppendBody(dst, e, &rs.ctx), out
+	out.e, out.status = e, transportStatus(e)
+	return out, env
+}
+
+// Status returns the HTTP status [Handler.Render] answers req with for err, without
+// rendering the body: for frameworks that need the status before the body.
+func (h *Handler) Status(req Request, err error) int {
+	h.init()
+	out, _ := h.resolve(&req, err)
+	return out.status
 }
 
 // retryAfterSeconds returns d as a Retry-After value: whole seconds, rounded up.

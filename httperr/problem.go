@@ -143,11 +143,26 @@ func pointer(field string) string {
 	if strings.HasPrefix(field, "/") || field == "" {
 		return field
 	}
+	return JSONPointer(strings.FieldsFunc(field, func(r rune) bool { return r == '.' || r == '[' || r == ']' })...)
+}
+
+// JSONPointer returns the RFC 6901 pointer of a path of object keys and array
+// indexes, such as "/items/0/name" for "items", "0", "name": "~" is written "~0" and
+// "/" "~1". No keys make "", the pointer to the whole document.
+func JSONPointer(keys ...string) string {
 	var b strings.Builder
-	for _, seg := range strings.FieldsFunc(field, func(r rune) bool { return r == '.' || r == '[' || r == ']' }) {
+	for _, k := range keys {
 		b.WriteByte('/')
-		seg = strings.ReplaceAll(seg, "~", "~0")
-		b.WriteString(strings.ReplaceAll(seg, "/", "~1"))
+		for i := 0; i < len(k); i++ {
+			switch k[i] {
+			case '~':
+				b.WriteString("~0")
+			case '/':
+				b.WriteString("~1")
+			default:
+				b.WriteByte(k[i])
+			}
+		}
 	}
 	return b.String()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/errcat/errcat"
@@ -78,7 +80,7 @@ func (h *Handler) Render(dst []byte, req Request, err error) Response {
 	body, out := h.render(dst, rs, &req, id, err)
 	rs.ctx = Context{}
 	renders.Put(rs)
-	resp := Response{Status: out.status, ContentType: h.offers[out.offer], ContentLanguage: out.locale,
+	resp := Response{Status: out.status, ContentType: out.contentType[0], ContentLanguage: out.locale,
 		Allow: out.allow, RequestID: id, Body: body, Err: out.e}
 	if out.retryAfter > 0 {
 		resp.RetryAfter = retryAfterSeconds(out.retryAfter)
@@ -112,7 +114,9 @@ func (h *Handler) logError(ctx context.Context, method, path string, e *errcat.E
 		attrs = append(attrs, slog.String("request_id", id))
 	}
 	if orig != nil && orig != error(e) {
-		attrs = append(attrs, slog.String("chain", boundText(orig.Error())))
+		if chain := orig.Error(); chain != e.Error() {
+			attrs = append(attrs, slog.String("chain", boundText(chain)))
+		}
 	}
 	if late {
 		attrs = append(attrs, slog.Bool("after_timeout", true))
@@ -145,14 +149,34 @@ func (h *Handler) NotFoundError(method, path string) *errcat.Error {
 }
 
 // MethodNotAllowedError returns Codes.MethodNotAllowed for method, with the methods
-// allowed, which Write and Render also send as the Allow header.
+// allowed (a comma-separated list, sorted and without duplicates as net/http's
+// ServeMux writes it), which Write and Render also send as the Allow header.
 func (h *Handler) MethodNotAllowedError(method, allow string) error {
 	h.init()
+	allow = sortAllow(allow)
 	e := h.codes.MethodNotAllowed.New(errcat.String(boundText(method)), errcat.String(allow))
 	if allow == "" {
 		return e
 	}
 	return &allowErr{err: e, allow: allow}
+}
+
+// sortAllow returns the comma-separated methods of an Allow value trimmed, sorted and
+// without duplicates or empty entries.
+func sortAllow(allow string) string {
+	if !strings.Contains(allow, ",") {
+		return strings.TrimSpace(allow)
+	}
+	methods := strings.Split(allow, ",")
+	for i, m := range methods {
+		methods[i] = strings.TrimSpace(m)
+	}
+	slices.Sort(methods)
+	methods = slices.Compact(methods)
+	if methods[0] == "" {
+		methods = methods[1:]
+	}
+	return strings.Join(methods, ", ")
 }
 
 // NotFound answers r with [Handler.NotFoundError]: a handler for routers' unknown
@@ -169,11 +193,13 @@ func (h *Handler) MethodNotAllowed(w http.ResponseWriter, r *http.Request) {
 }
 
 // NegotiateContentType returns the media type h answers a request with the Accept
-// header accept in: its envelope's, or application/json when the client prefers it
-// (RFC 9110 quality values; an empty header accepts anything), and reports whether
-// the client accepts either. When it accepts neither, Write answers with
-// Codes.NotAcceptable in the envelope's media type.
+// header accept in, for an error in h's own envelope (Envelope, else Problem): that
+// envelope's, or application/json when the client prefers it (RFC 9110 quality
+// values; an empty header accepts anything), and reports whether the client accepts
+// either. When it accepts neither, Write answers with Codes.NotAcceptable in the
+// envelope's media type. An error of a catalog that declares its envelope is
+// negotiated against that envelope instead; [Handler.Status] tells its status.
 func (h *Handler) NegotiateContentType(accept string) (string, bool) {
 	h.init()
-	return negotiate(accept, h.offers)
+	return negotiate(accept, h.own.types)
 }

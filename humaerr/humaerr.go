@@ -150,19 +150,17 @@ type Error struct {
 func NewError(status int, msg string, errs ...error) huma.StatusError {
 	h := handler()
 	err := catalogError(h, status, msg, errs)
-	return &Error{err: err, status: h.Classify(err).Status()}
+	return &Error{err: err, status: h.Status(httperr.Request{}, err)}
 }
 
 // NewErrorWithContext is the replacement of huma.NewErrorWithContext: NewError,
-// with the status of the error answering a client that accepts no type the
-// Handler answers in (406).
+// with the status the Handler answers ctx's request with ([httperr.Handler.Status]):
+// 406 for a client that accepts no type it answers in.
 func NewErrorWithContext(ctx huma.Context, status int, msg string, errs ...error) huma.StatusError {
 	h := handler()
 	e := NewError(status, msg, errs...).(*Error)
 	if ctx != nil {
-		if _, ok := h.NegotiateContentType(ctx.Header("Accept")); !ok {
-			e.status = h.Render(nil, requestOf(ctx), e.err).Status
-		}
+		e.status = h.Status(requestOf(ctx), e.err)
 	}
 	return e
 }

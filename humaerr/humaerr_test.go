@@ -69,23 +69,23 @@ func TestErrors(t *testing.T) {
 		want                             string
 	}{
 		{"catalog error", "GET", "/orders/7", "", "", 404,
-			`{"type":"` + problems + `000012/","title":"Unable to locate order with id 7","status":404,"detail":"Unable to locate order with id 7.","instance":"req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
+			`{"type":"` + problems + `000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate order with id 7.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
 		{"catalog error in a huma error", "GET", "/orders/wrapped", "", "", 404,
-			`{"type":"` + problems + `000012/","title":"Unable to locate order with id 7","status":404,"detail":"Unable to locate order with id 7.","instance":"req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
+			`{"type":"` + problems + `000012/","title":"Object not found with provided ID","status":404,"detail":"Unable to locate order with id 7.","instance":"urn:errcat:request:req-1","code":"000012","params":{"kind":"order","id":"7"}}`},
 		{"huma.Error404NotFound", "GET", "/orders/huma404", "", "", 404,
-			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"req-1","code":"000002"}`},
+			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"urn:errcat:request:req-1","code":"000002"}`},
 		{"plain error", "GET", "/orders/plain", "", "", 500,
-			`{"type":"` + problems + `000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"req-1","code":"000001"}`},
+			`{"type":"` + problems + `000001/","title":"Internal Server Error","status":500,"detail":"Internal Server Error","instance":"urn:errcat:request:req-1","code":"000001"}`},
 		{"not acceptable", "GET", "/orders/7", "", "text/html", 406,
-			`{"type":"` + problems + `000033/","title":"Unsupported media type in Accept header","status":406,"detail":"The media type(s) in your Accept header are not supported. Supported media types: application/problem+json, application/json.","instance":"req-1","code":"000033","params":{"supported":"application/problem+json, application/json"}}`},
+			`{"type":"` + problems + `000033/","title":"Unsupported media type in Accept header","status":406,"detail":"The media type(s) in your Accept header are not supported. Supported media types: application/problem+json, application/json.","instance":"urn:errcat:request:req-1","code":"000033","params":{"supported":"application/problem+json, application/json"}}`},
 		{"huma.Error404NotFound, not acceptable", "GET", "/orders/huma404", "", "text/html", 404,
-			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"req-1","code":"000002"}`},
+			`{"type":"` + problems + `000002/","title":"Resource Not Found","status":404,"detail":"Resource Not Found","instance":"urn:errcat:request:req-1","code":"000002"}`},
 		{"validation", "POST", "/orders", `{"items":[{"sku":"ab"}]}`, "", 400,
-			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003","errors":[{"pointer":"/items/0/sku","code":"000039","detail":"The value of the field 'items.0.sku' is invalid or does not exist."},{"pointer":"/name","code":"000038","detail":"Field 'name' is required and cannot be left blank."}]}`},
+			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003","errors":[{"pointer":"/items/0/sku","code":"000039","detail":"The value of the field 'items.0.sku' is invalid or does not exist."},{"pointer":"/name","code":"000038","detail":"Field 'name' is required and cannot be left blank."}]}`},
 		{"parameter", "GET", "/search?limit=50", "", "", 400,
-			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003","errors":[{"pointer":"/query/limit","code":"000039","detail":"The value of the field 'query.limit' is invalid or does not exist."}]}`},
+			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003","errors":[{"pointer":"/query/limit","code":"000039","detail":"The value of the field 'query.limit' is invalid or does not exist."}]}`},
 		{"not JSON", "POST", "/orders", `{"name":`, "", 400,
-			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"req-1","code":"000003"}`},
+			`{"type":"` + problems + `000003/","title":"Invalid Request","status":400,"detail":"Invalid Request","instance":"urn:errcat:request:req-1","code":"000003"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/errcat/errcat"
-	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/httperr"
 )
 
@@ -36,8 +35,8 @@ func ValidationError(h *httperr.Handler, status int, errs []error) *errcat.Error
 		}
 		details = append(details, d.ErrorDetail())
 	}
-	c := &h.Codes
-	e := orDefault(c.MalformedJSON, common.ErrInvalidRequest).Wrap(errors.Join(errs...))
+	c := h.Codes.WithDefaults()
+	e := c.MalformedJSON.Wrap(errors.Join(errs...))
 	if len(details) == 1 && details[0].Location == "body" && status == 400 {
 		return e
 	}
@@ -45,9 +44,9 @@ func ValidationError(h *httperr.Handler, status int, errs []error) *errcat.Error
 		segs := locationPath(d.Location, d.Message)
 		name := errcat.String(strings.Join(segs, "."))
 		if strings.HasPrefix(d.Message, "expected required property ") {
-			e.AddField(pointer(segs), orDefault(c.MissingField, common.ErrFieldRequired).New(name))
+			e.AddField(httperr.JSONPointer(segs...), c.MissingField.New(name))
 		} else {
-			e.AddField(pointer(segs), orDefault(c.UnknownField, common.ErrInvalidFieldValue).New(name))
+			e.AddField(httperr.JSONPointer(segs...), c.UnknownField.New(name))
 		}
 	}
 	return e
@@ -79,24 +78,4 @@ func locationPath(loc, msg string) []string {
 		}
 	}
 	return segs
-}
-
-// pointer returns the RFC 6901 pointer of a path of keys.
-func pointer(segs []string) string {
-	var b strings.Builder
-	for _, s := range segs {
-		b.WriteByte('/')
-		s = strings.ReplaceAll(s, "~", "~0")
-		b.WriteString(strings.ReplaceAll(s, "/", "~1"))
-	}
-	return b.String()
-}
-
-// orDefault returns d, or fallback when d is nil: the codes a zero field of
-// httperr.Codes stands for.
-func orDefault(d, fallback *errcat.Definition) *errcat.Definition {
-	if d == nil {
-		return fallback
-	}
-	return d
 }

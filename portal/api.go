@@ -203,15 +203,17 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) {
 
 // render answers with the response a client of a service using httperr gets for the
 // code: its headers and body byte for byte, with status 200 (the service's status is
-// in the Errcat-Status header).
+// in the Errcat-Status header). The envelope is the one the query names, else the
+// server's, else the one the catalog declares (with its options, which the query
+// naming the declared envelope keeps).
 func (s *Server) render(w http.ResponseWriter, r *http.Request) {
-	_, d, ok := s.lookup(w, r)
+	v, d, ok := s.lookup(w, r)
 	if !ok {
 		return
 	}
 	q := r.URL.Query()
-	env := httperr.Problem
-	if name := q.Get("envelope"); name != "" {
+	env := EnvelopeFor(v.set, s.opts.Envelope)
+	if name := q.Get("envelope"); name != "" && name != env.Name() {
 		if env = httperr.EnvelopeByName(name); env == nil {
 			var names []string
 			for _, e := range httperr.Envelopes {

@@ -21,8 +21,8 @@ type MarkdownOptions struct {
 	// "Resolution") and "returned_by" (default "Returned By"). A name is written as
 	// given, "Possible Causes:" included.
 	Sections map[string]string
-	// Envelope is the envelope of the example responses; nil is the first of
-	// [httperr.Envelopes].
+	// Envelope is the envelope of the example responses; when nil, each catalog's
+	// declared envelope ([EnvelopeFor]).
 	Envelope httperr.Envelope
 }
 
@@ -244,11 +244,7 @@ func (l *markdownLayout) example(d *errcat.Definition) string {
 	if err != nil {
 		return ""
 	}
-	env := l.opts.Envelope
-	if env == nil {
-		env = httperr.Envelopes[0]
-	}
-	body := string(Render(e, env, l.locale, 0, exampleRequestID).Body)
+	body := string(Render(e, EnvelopeFor(l.v.set, l.opts.Envelope), l.locale, 0, exampleRequestID).Body)
 	if strings.Contains(body, "`") {
 		return "`` " + body + " ``"
 	}

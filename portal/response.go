@@ -56,6 +56,21 @@ func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter tim
 	return Response{Envelope: env.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
 }
 
+// EnvelopeFor returns the envelope a catalog's examples are rendered in: env when
+// it is set, else the envelope set declares, configured with its options
+// ([httperr.Declared]), else httperr.Problem.
+func EnvelopeFor(set *errcat.Set, env httperr.Envelope) httperr.Envelope {
+	if env != nil {
+		return env
+	}
+	if set != nil {
+		if d := httperr.Declared(set.Response()); d != nil {
+			return d
+		}
+	}
+	return httperr.Problem
+}
+
 // recorder is the ResponseWriter Render hands httperr.
 type recorder struct {
 	header http.Header

@@ -48,8 +48,9 @@ type Options struct {
 	Roots []string
 	// Force lets [WriteDir] replace a directory it did not write, whatever it holds.
 	Force bool
-	// Envelope is the envelope of the example response on each code's page
-	// (httperr.Problem when nil); the server renders the others on demand.
+	// Envelope is the envelope of the example response on each code's page; when
+	// nil, each catalog's declared envelope ([EnvelopeFor]). The server renders the
+	// others on demand.
 	Envelope httperr.Envelope
 	// CacheBytes bounds the rendered files a [Server] keeps (64 MiB when 0).
 	CacheBytes int
@@ -109,9 +110,6 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 	s := &site{Title: opts.Title, Multi: len(cats) > 1, env: opts.Envelope, indexes: map[string]*Index{}}
 	if s.Title == "" {
 		s.Title = "Error catalogs"
-	}
-	if s.env == nil {
-		s.env = httperr.Problem
 	}
 	seen := map[string]bool{}
 	for _, c := range cats {
@@ -384,7 +382,7 @@ func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int)
 	root := rootOf(dir)
 	home := "../../"
 	langs := v.languages(locale, root, codePath(d.Code()))
-	code := v.codePage(d, locale, home, langs, s.env)
+	code := v.codePage(d, locale, home, langs, EnvelopeFor(v.set, s.env))
 	p := &page{
 		Lang: locale, Title: d.Code() + " " + plain(d.Title(locale)) + " · " + v.Title,
 		Root: root, Home: home, Site: s, Cat: v,

@@ -20,7 +20,7 @@ type site struct {
 	Catalogs []*catalogView
 	// Multi reports whether the site holds several catalogs, each under catalogs/NAME/.
 	Multi bool
-	// env is the envelope of the example responses.
+	// env is the envelope of the example responses; nil for each catalog's own.
 	env httperr.Envelope
 
 	mu      sync.Mutex

@@ -46,9 +46,9 @@ func Example_chi() {
 	show(srv.URL, "GET", "/nope")
 	show(srv.URL, "PUT", "/pets")
 	// Output:
-	// 404  {"type":"https://petstore.example.com/errors/PET-404","title":"Không tìm thấy thú cưng 7","status":404,"detail":"Cửa hàng không có thú cưng nào với id 7.","instance":"req-1","code":"PET-404","params":{"id":7}}
-	// 404  {"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}
-	// 405 POST {"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method PUT not supported","status":405,"detail":"The HTTP method 'PUT' is not supported for this endpoint. Supported methods: POST.","instance":"req-1","code":"000031","params":{"method":"PUT","allowed":"POST"}}
+	// 404  {"type":"https://petstore.example.com/errors/PET-404","title":"No pet has this id","status":404,"detail":"Cửa hàng không có thú cưng nào với id 7.","instance":"urn:errcat:request:req-1","code":"PET-404","params":{"id":7}}
+	// 404  {"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API không tồn tại","status":404,"detail":"Không tìm thấy API '/nope' với phương thức HTTP 'GET'.","instance":"urn:errcat:request:req-1","code":"000029","params":{"path":"/nope","method":"GET"}}
+	// 405 POST {"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"API này không hỗ trợ phương thức HTTP đã dùng","status":405,"detail":"Phương thức HTTP 'PUT' không được hỗ trợ cho API này. Các phương thức được hỗ trợ: POST.","instance":"urn:errcat:request:req-1","code":"000031","params":{"method":"PUT","allowed":"POST"}}
 }
 
 // An echo instance answers every error with h through its HTTPErrorHandler
@@ -66,7 +66,7 @@ func Example_echo() {
 	show(srv.URL, "GET", "/nope")
 	show(srv.URL, "PUT", "/pets")
 	// Output:
-	// 404  {"type":"https://petstore.example.com/errors/PET-404","title":"Không tìm thấy thú cưng 7","status":404,"detail":"Cửa hàng không có thú cưng nào với id 7.","instance":"req-1","code":"PET-404","params":{"id":7}}
-	// 404  {"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API endpoint /nope with HTTP method GET not found","status":404,"detail":"API endpoint '/nope' with HTTP method 'GET' was not found.","instance":"req-1","code":"000029","params":{"path":"/nope","method":"GET"}}
-	// 405 OPTIONS, POST {"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"HTTP method PUT not supported","status":405,"detail":"The HTTP method 'PUT' is not supported for this endpoint. Supported methods: OPTIONS, POST.","instance":"req-1","code":"000031","params":{"method":"PUT","allowed":"OPTIONS, POST"}}
+	// 404  {"type":"https://petstore.example.com/errors/PET-404","title":"No pet has this id","status":404,"detail":"Cửa hàng không có thú cưng nào với id 7.","instance":"urn:errcat:request:req-1","code":"PET-404","params":{"id":7}}
+	// 404  {"type":"https://errcat.dev/catalogs/common/errors/000029/","title":"API không tồn tại","status":404,"detail":"Không tìm thấy API '/nope' với phương thức HTTP 'GET'.","instance":"urn:errcat:request:req-1","code":"000029","params":{"path":"/nope","method":"GET"}}
+	// 405 OPTIONS, POST {"type":"https://errcat.dev/catalogs/common/errors/000031/","title":"API này không hỗ trợ phương thức HTTP đã dùng","status":405,"detail":"Phương thức HTTP 'PUT' không được hỗ trợ cho API này. Các phương thức được hỗ trợ: OPTIONS, POST.","instance":"urn:errcat:request:req-1","code":"000031","params":{"method":"PUT","allowed":"OPTIONS, POST"}}
 }

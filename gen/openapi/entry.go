@@ -75,38 +75,43 @@ func catalogEntry(c *catalog.Catalog, d *errcat.Definition, env httperr.Envelope
 		return nil, err
 	}
 	body := env.AppendBody(nil, e, &httperr.Context{Locale: locale})
+	fixed := c.FixedStatus()
 	return &entry{
 		code:    d.Code(),
 		catalog: c.Name,
-		status:  statusOf(d),
+		status:  statusOf(d, fixed),
 		example: obj{
 			"summary": d.Code() + ": " + e.Title(locale),
 			"value":   json.RawMessage(body),
-			mark:      metaOf(c.Name, d.Code(), statusOf(d), env),
+			mark:      metaOf(c.Name, d.Code(), statusOf(d, fixed), env),
 		},
 		schema:  codeSchema(env, d, c.Set().NumericCodes()),
-		returns: returnsOf(d),
+		returns: returnsOf(d, fixed),
 	}, nil
 }
 
 // returnsOf lists the operations d's returned_by (and its variants') name, with the
 // status each answers it with.
-func returnsOf(d *errcat.Definition) []returned {
+func returnsOf(d *errcat.Definition, fixed int) []returned {
 	var out []returned
 	for _, op := range d.ReturnedBy() {
-		out = append(out, returned{op: op, status: statusOf(d)})
+		out = append(out, returned{op: op, status: statusOf(d, fixed)})
 	}
 	for _, v := range d.Variants() {
 		for _, op := range v.ReturnedBy() {
-			out = append(out, returned{op: op, status: statusOf(v)})
+			out = append(out, returned{op: op, status: statusOf(v, fixed)})
 		}
 	}
 	return out
 }
 
-// statusOf is the status a code is answered with: its own, or 500 as httperr writes
-// a code without one.
-func statusOf(d *errcat.Definition) int {
+// statusOf is the status a code is answered with, as httperr answers it: the
+// catalog's fixed transport status when it declares one, else the code's own, else
+// 500.
+func statusOf(d *errcat.Definition, fixed int) int {
+	if fixed != 0 {
+		return fixed
+	}
 	if d.Status() == 0 {
 		return http.StatusInternalServerError
 	}

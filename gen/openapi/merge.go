@@ -40,6 +40,10 @@ func Merge(cats []*catalog.Catalog, opts Options, doc []byte) ([]byte, error) {
 }
 
 func merge(cats []*catalog.Catalog, opts Options, doc []byte) ([]byte, error) {
+	opts, err := opts.withEnvelope(cats)
+	if err != nil {
+		return nil, err
+	}
 	env := opts.envelope()
 	fresh, err := entries(cats, opts)
 	if err != nil {

@@ -20,7 +20,11 @@ import (
 
 // Options control the components.
 type Options struct {
-	// Envelope is the envelope of the error responses; httperr.Problem when nil.
+	// Envelope is the envelope of the error responses. When nil, it is the one the
+	// catalogs declare, configured with its options ([httperr.Declared]), else
+	// httperr.Problem; catalogs that declare different envelopes need one given.
+	// The HTTP layer's failures are described in the same envelope, as a Handler
+	// whose Envelope is httperr.Declared of the catalog's declaration answers them.
 	Envelope httperr.Envelope
 	// Locale is the locale of the examples' texts; each catalog's default when empty.
 	Locale string
@@ -43,6 +47,27 @@ type obj = map[string]any
 // mark is set on everything errcat writes (on examples, to what it records of the
 // code), so that merging again rebuilds errcat's parts and never the document's own.
 const mark = "x-errcat"
+
+// withEnvelope returns o with Envelope set: o's own, else the one cats declare,
+// else httperr.Problem. Catalogs that declare different wire shapes are an error.
+func (o Options) withEnvelope(cats []*catalog.Catalog) (Options, error) {
+	if o.Envelope != nil {
+		return o, nil
+	}
+	var first *catalog.Catalog
+	for _, c := range cats {
+		if c.Set() == nil || c.Set().Response().Envelope == "" {
+			continue
+		}
+		if first == nil {
+			first = c
+			o.Envelope = httperr.Declared(c.Set().Response())
+		} else if c.Set().Response() != first.Set().Response() {
+			return o, fmt.Errorf("catalogs %s and %s declare different wire shapes (response): give the envelope to describe", first.Name, c.Name)
+		}
+	}
+	return o, nil
+}
 
 func (o Options) envelope() httperr.Envelope {
 	if o.Envelope == nil {
@@ -103,6 +128,10 @@ func components(all []*entry, env httperr.Envelope) obj {
 func Generate(cats []*catalog.Catalog, opts Options) ([]byte, error) {
 	if len(cats) == 0 {
 		return nil, fmt.Errorf("no catalog to generate from")
+	}
+	opts, err := opts.withEnvelope(cats)
+	if err != nil {
+		return nil, err
 	}
 	all, err := entries(cats, opts)
 	if err != nil {

@@ -26,8 +26,8 @@ func TestGenerateGolden(t *testing.T) {
 		{"common.problem", "../../common/source", httperr.Problem, false},
 		{"seed001.problem", "../../examples/seeds/001-devdocs", httperr.Problem, true},
 		{"seed002.problem", "../../examples/seeds/002-backend", httperr.Problem, true},
-		{"seed003.simple", "../../examples/seeds/003-identity", httperr.Simple, false},
-		{"seed004.bulk", "../../examples/seeds/004-bulk", httperr.Bulk, true},
+		{"seed003.simple", "../../examples/seeds/003-identity", nil, false}, // the declared envelope
+		{"seed004.bulk", "../../examples/seeds/004-bulk", nil, true},        // the declared envelope
 		{"shop.google", "../../catalog/testdata/load/ok-merged/input", httperr.Google, false},
 		{"petstore.problem", "../../examples/petstore/errors", httperr.Problem, false},
 	} {

@@ -44,7 +44,7 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 	}
 	v := view{
 		Header: "// " + tsComment(header), CodesDoc: "/** " + tsComment("Every code of the "+c.Name+" catalog.") + " */",
-		Numeric: set.NumericCodes(), Runtime: runtimeTS,
+		Numeric: set.NumericCodes(), Runtime: runtimeTS, Wire: wireOf(set.Response()),
 	}
 	for _, d := range set.Definitions() {
 		def, err := g.define(d)
@@ -210,6 +210,35 @@ type view struct {
 	Data     string // the catalog data as JSON, in a string literal
 	Messages string // messagesTS or nomessagesTS
 	Runtime  string
+	Wire     wire
+}
+
+// wire is the declared wire shape as the module states it.
+type wire struct {
+	Envelope string // a string literal: the declared envelope, else "problem"
+	Body     string // the TypeScript type of its bodies
+	Guard    string // the runtime's type guard of its bodies
+	Status   int    // the declared transport status, or 0
+}
+
+// wireOf returns the wire shape r declares, problem+json when it declares none.
+func wireOf(r errcat.ResponseSpec) wire {
+	w := wire{Envelope: r.Envelope, Status: r.Status}
+	if w.Envelope == "" {
+		w.Envelope = "problem"
+	}
+	switch w.Envelope {
+	case "simple":
+		w.Body, w.Guard = "SimpleBody", "isSimpleBody"
+	case "bulk":
+		w.Body, w.Guard = "BulkBody", "isBulkBody"
+	case "google":
+		w.Body, w.Guard = "GoogleBody", "isGoogleBody"
+	default:
+		w.Envelope, w.Body, w.Guard = "problem", "ProblemBody", "isProblemBody"
+	}
+	w.Envelope = tsString(w.Envelope)
+	return w
 }
 
 // codeParams is one code's member of the Params interface.
@@ -238,6 +267,23 @@ export interface Params {
 
 /** Whether codes are JSON numbers on the wire. */
 export const numericCodes = {{.Numeric}};
+
+// ---- the wire shape the catalog declares ----
+
+/** The envelope the API answers errors in: the catalog's declared one, else problem. */
+export const envelope = {{.Wire.Envelope}};
+
+/** The HTTP status of every error response when the API answers one (the code
+ * travels in the body), else 0: each code has its own. */
+export const transportStatus = {{.Wire.Status}};
+
+/** The body of an error response in the declared envelope. */
+export type ErrorBody = {{.Wire.Body}};
+
+/** isErrorBody reports whether x is an error body in the declared envelope. */
+export function isErrorBody(x: unknown): x is ErrorBody {
+  return {{.Wire.Guard}}(x);
+}
 
 // The catalog is parsed from JSON, which engines read faster than an object literal
 // and in which a code such as "__proto__" is a key like any other.

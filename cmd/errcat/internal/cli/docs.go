@@ -34,7 +34,8 @@ func newDocsBuild() *cobra.Command {
 directory of them, or dir/... for every catalog below dir; the built-in common catalog
 without PATH) into DIR: an index with
 the overview table and search, one page per code in every locale, example responses
-in one envelope (--envelope). Several catalogs each get catalogs/NAME/. The site is written
+in the envelope each catalog declares (its response field; problem when none), or the
+one --envelope names. Several catalogs each get catalogs/NAME/. The site is written
 beside DIR and moved into place when complete. DIR must be new, empty, or a site an
 earlier build wrote (it holds the marker file .errcat-site); --force replaces any DIR
 whole.`,
@@ -64,12 +65,16 @@ whole.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "directory of the site (required)")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().BoolVar(&force, "force", false, "replace DIR even if an errcat build did not write it (everything in it is lost)")
-	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example response on each page: "+envelopeNames()+" (default: each catalog's declared envelope, else problem)")
 	return cmd
 }
 
-// envelopeFlag is the envelope an --envelope flag names.
+// envelopeFlag is the envelope an --envelope flag names; nil when it names none, for
+// each catalog's declared envelope.
 func envelopeFlag(name string) (httperr.Envelope, error) {
+	if name == "" {
+		return nil, nil
+	}
 	if env := httperr.EnvelopeByName(name); env != nil {
 		return env, nil
 	}
@@ -130,7 +135,7 @@ it prints the document.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	cmd.Flags().StringVarP(&locale, "locale", "l", "", "locale of the texts (default: each catalog's default locale)")
 	cmd.Flags().StringArrayVar(&sections, "section", nil, "SECTION=HEADING: the heading of a code's section (message, description, causes, resolutions, returned_by); repeatable")
-	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example responses: "+envelopeNames()+` (default "`+httperr.Envelopes[0].Name()+`")`)
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example responses: "+envelopeNames()+" (default: each catalog's declared envelope, else problem)")
 	return cmd
 }
 

@@ -88,6 +88,7 @@ func explainSearch(cmd *cobra.Command, cf *catalogFlag, words, locale string) er
 type explainData struct {
 	ID, Name, Title, Message, Summary, Description string
 	Status, GRPC, Category, Catalog, Docs          string
+	Wire                                           string // the declared wire shape, or ""
 	Retryable, Internal                            bool
 	Params                                         []string
 	Causes, Resolutions, ReturnedBy, Variants      []string
@@ -97,7 +98,7 @@ type explainData struct {
 
 // printable returns x with every text escaped by printable: each stays on its line.
 func (x explainData) printable() explainData {
-	for _, s := range []*string{&x.ID, &x.Name, &x.Title, &x.Message, &x.Summary, &x.Description, &x.Status, &x.GRPC, &x.Category, &x.Catalog, &x.Docs, &x.Deprecated, &x.Parent} {
+	for _, s := range []*string{&x.ID, &x.Name, &x.Title, &x.Message, &x.Summary, &x.Description, &x.Status, &x.GRPC, &x.Category, &x.Catalog, &x.Docs, &x.Wire, &x.Deprecated, &x.Parent} {
 		*s = printable(*s)
 	}
 	for _, list := range []*[]string{&x.Params, &x.Causes, &x.Resolutions, &x.ReturnedBy, &x.Variants} {
@@ -122,12 +123,16 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 		Docs:      d.DocsURL(),
 		Retryable: d.Retryable(), Internal: !d.Public(),
 	}
+	r := c.Set().Response()
 	switch {
+	case r.Status != 0:
+		x.Status = strings.TrimSpace(fmt.Sprintf("%d %s, as every error of the catalog (its response status)", r.Status, http.StatusText(r.Status)))
 	case d.Status() == 0:
 		x.Status = "none given (lint reports this)"
 	default:
 		x.Status = strings.TrimSpace(fmt.Sprintf("%d %s", d.Status(), http.StatusText(d.Status())))
 	}
+	x.Wire = wireShape(r, d.OmitMessage())
 	width := 0
 	for _, p := range d.Params() {
 		width = max(width, len(p.Name))
@@ -180,6 +185,29 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 	return x
 }
 
+// wireShape describes the wire shape r declares for a code, whose message omit
+// leaves out: "" when the catalog declares none and the code leaves nothing out.
+func wireShape(r errcat.ResponseSpec, omit bool) string {
+	if r.Envelope == "" && !omit {
+		return ""
+	}
+	env := r.Envelope
+	if env == "" {
+		env = "problem"
+	}
+	parts := []string{env + " envelope"}
+	if r.BulkStatusCode != 0 {
+		parts = append(parts, "status_code "+strconv.Itoa(r.BulkStatusCode))
+	}
+	if r.OmitFieldMessage {
+		parts = append(parts, "field entries without their message")
+	}
+	if omit {
+		parts = append(parts, "this code's message left out where the envelope allows")
+	}
+	return strings.Join(parts, ", ")
+}
+
 var explainTmpl = template.Must(template.New("explain").Parse(`{{.ID}}  {{.Name}}
 {{if .Title}}{{.Title}}
 {{end}}
@@ -197,6 +225,8 @@ Deprecated   {{.Deprecated}}{{end}}
 {{- if .Parent}}
 Variant of   {{.Parent}}{{end}}
 Catalog      {{.Catalog}}
+{{- if .Wire}}
+Wire shape   {{.Wire}}{{end}}
 {{- if .Docs}}
 Docs         {{.Docs}}{{end}}
 

@@ -129,7 +129,7 @@ codes stay. The output is validated with kin-openapi.`,
   errcat gen openapi examples/seeds/003-identity --envelope simple`,
 		RunE: func(cmd *cobra.Command, a []string) error {
 			env := httperr.EnvelopeByName(envelope)
-			if env == nil {
+			if env == nil && envelope != "" {
 				return usageErrorf("--envelope %q: want problem, simple, bulk or google", envelope)
 			}
 			opts := openapi.Options{Envelope: env, Locale: locale, OmitHTTPCodes: !httpCodes}
@@ -155,7 +155,7 @@ codes stay. The output is validated with kin-openapi.`,
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write; .yaml or .yml writes YAML (default: JSON on standard output)")
-	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the error responses: problem, simple, bulk or google")
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the error responses: problem, simple, bulk or google (default: the one the catalogs declare in their response field, with its options, else problem)")
 	cmd.Flags().StringVar(&merge, "merge", "", "OpenAPI document (YAML or JSON) to add the responses to")
 	cmd.Flags().StringVar(&locale, "locale", "", "locale of the examples' texts")
 	cmd.Flags().BoolVar(&httpCodes, "http-codes", true, "describe the codes the HTTP layer answers with (an unknown route, a malformed body…)")

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/errcat/errcat"
@@ -65,9 +64,6 @@ first example, as the docs do.`,
 			if title {
 				return usageErrorf("--title prints a message: leave out --envelope, or give --envelope message")
 			}
-			if envelope == "bulk" {
-				d = withoutMessage(c, d)
-			}
 			e, err := renderError(c, d, params, field)
 			if err != nil {
 				return err
@@ -119,13 +115,14 @@ func renderError(c *catalog.Catalog, d *errcat.Definition, params []string, fiel
 }
 
 // writeResponse writes the response of e in the envelope called name, configured as
-// the catalog declares it, and in the catalog's transport status when it declares one.
+// the catalog declares it when it is the declared one; httperr answers in the
+// catalog's transport status when it declares one.
 func writeResponse(cmd *cobra.Command, c *catalog.Catalog, e *errcat.Error, name, locale, requestID string, include bool) error {
-	env := declaredEnvelope(c.Set().Response(), name)
-	r := portal.Render(e, env, locale, 0, requestID)
-	if s := c.FixedStatus(); s != 0 {
-		r.Status = s
+	env := httperr.EnvelopeByName(name)
+	if r := c.Set().Response(); r.Envelope == name {
+		env = httperr.Declared(r)
 	}
+	r := portal.Render(e, env, locale, 0, requestID)
 	var b strings.Builder
 	if include {
 		fmt.Fprintf(&b, "HTTP/1.1 %d %s\nContent-Type: %s\n\n", r.Status, http.StatusText(r.Status), r.ContentType())
@@ -134,35 +131,4 @@ func writeResponse(cmd *cobra.Command, c *catalog.Catalog, e *errcat.Error, name
 	b.WriteByte('\n')
 	_, err := fmt.Fprint(cmd.OutOrStdout(), b.String())
 	return err
-}
-
-// declaredEnvelope returns the envelope called name, with the options the declared
-// wire shape gives it when it is the declared envelope.
-func declaredEnvelope(r errcat.ResponseSpec, name string) httperr.Envelope {
-	if name == "bulk" && r.Envelope == "bulk" {
-		return &httperr.BulkEnvelope{StatusCode: r.BulkStatusCode, OmitFieldMessage: r.OmitFieldMessage}
-	}
-	return httperr.EnvelopeByName(name)
-}
-
-// withoutMessage returns d as the bulk envelope must write it when its code leaves
-// its message out (omit_message): that envelope leaves out the message of a
-// definition that is not public, so d is looked up in a copy of the set where its
-// code is not public. Other definitions are returned as they are.
-func withoutMessage(c *catalog.Catalog, d *errcat.Definition) *errcat.Definition {
-	if !d.OmitMessage() || !d.Public() {
-		return d
-	}
-	spec := c.SetSpec()
-	spec.Errors = slices.Clone(spec.Errors)
-	for i := range spec.Errors {
-		if spec.Errors[i].Code == d.Code() {
-			spec.Errors[i].NotPublic = true
-		}
-	}
-	set, err := errcat.NewSet(spec)
-	if err != nil {
-		return d
-	}
-	return set.Lookup(d.ID())
 }

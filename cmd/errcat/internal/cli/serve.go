@@ -33,6 +33,10 @@ directory of them, or dir/... for every catalog below dir) from memory, with a J
   GET /api/errors/{code}[?locale=L][&catalog=C]
   GET /api/errors/{code}/render?envelope=problem|simple|bulk|google&locale=L&param=NAME=VALUE
 
+The render API and the pages answer in the envelope the catalog declares (its response
+field, with its options and transport status; problem when none) unless --envelope or
+the query names another.
+
 It listens at once and answers 503 until the catalogs have loaded. Pages are rendered
 when first asked for and the latest kept in a bounded cache. It rebuilds the site when
 a catalog file changes (once the files are stable); a catalog with problems leaves the
@@ -100,7 +104,7 @@ exits 1 once its first load ends.`,
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
 	cmd.Flags().StringVar(&title, "title", "", `title of a site of several catalogs (default "Error catalogs")`)
 	cmd.Flags().DurationVar(&interval, "watch-interval", 500*time.Millisecond, "how often to look for changed catalog files")
-	cmd.Flags().StringVar(&envelope, "envelope", "problem", "envelope of the example response on each page: "+envelopeNames())
+	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example response on each page: "+envelopeNames()+" (default: each catalog's declared envelope, else problem)")
 	cmd.Flags().IntVar(&cacheMiB, "cache", 64, "MiB of rendered pages kept in memory")
 	return cmd
 }
