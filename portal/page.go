@@ -37,8 +37,8 @@ type page struct {
 	Groups    []group
 	Columns   columns
 	Footnotes []footnote
-	Catalogs []catalogSummary
-	Code     *codePage
+	Catalogs  []catalogSummary
+	Code      *codePage
 }
 
 // languageLink is one entry of the language switcher: the same page in a locale.
