@@ -202,7 +202,7 @@ type siteFile struct {
 // files come rendered, from an index built for them and dropped once they are all
 // out, so a build holds one index at a time.
 func (s *site) files(f func(siteFile) bool) {
-	for _, name := range []string{"assets/style.css", "assets/search.js", "assets/favicon.svg", "favicon.ico", "404.html"} {
+	for _, name := range []string{"assets/style.css", "assets/search.js", "favicon.ico", "404.html"} {
 		if !f(siteFile{name: name}) {
 			return
 		}
@@ -278,7 +278,7 @@ func (s *site) index(views []*catalogView, locale string) *Index {
 // into buf, and reports whether the site has one.
 func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 	switch name {
-	case "assets/style.css", "assets/search.js", "assets/favicon.svg":
+	case "assets/style.css", "assets/search.js":
 		data, err := assetFS.ReadFile(name)
 		buf.Write(data)
 		return err == nil, err
