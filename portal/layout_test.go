@@ -203,3 +203,15 @@ func TestPageMeta(t *testing.T) {
 		t.Errorf("the icon's image: %v", err)
 	}
 }
+
+func TestStripScript(t *testing.T) {
+	src := "// a comment\n(function () {\n  'use strict';\n\n  // another\n  var a = 'x // not a comment';\n  var b = /\\/\\//; // kept: code before it\n})();\n"
+	want := "(function () {\n'use strict';\nvar a = 'x // not a comment';\nvar b = /\\/\\//; // kept: code before it\n})();\n"
+	if got := string(stripScript([]byte(src))); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	full, _ := assetFS.ReadFile("assets/search.js")
+	if n := len(searchScript()); n > len(full)*3/4 {
+		t.Errorf("search.js is served in %d bytes of %d", n, len(full))
+	}
+}

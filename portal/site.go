@@ -278,7 +278,10 @@ func (s *site) index(views []*catalogView, locale string) *Index {
 // into buf, and reports whether the site has one.
 func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 	switch name {
-	case "assets/style.css", "assets/search.js":
+	case "assets/search.js":
+		buf.Write(searchScript())
+		return true, nil
+	case "assets/style.css":
 		data, err := assetFS.ReadFile(name)
 		buf.Write(data)
 		return err == nil, err
