@@ -215,3 +215,29 @@ func TestStripScript(t *testing.T) {
 		t.Errorf("search.js is served in %d bytes of %d", n, len(full))
 	}
 }
+
+// TestWordsFile: the site's words file lists the words Index.Search corrects typos
+// to, and only a site's search directory has it.
+func TestWordsFile(t *testing.T) {
+	c := commonCatalog(t)
+	f := generateFiles(t, c)
+	data, ok := f.File("search/words.js")
+	if !ok {
+		t.Fatal("no search/words.js")
+	}
+	ix, err := NewIndex("", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.vocabOnce.Do(ix.buildVocab)
+	var want bytes.Buffer
+	want.WriteString("errcatSearch.words(")
+	appendJSON(&want, ix.vocab)
+	want.WriteString(");\n")
+	if !bytes.Equal(data, want.Bytes()) || !bytes.Contains(data, []byte(`"locate"`)) {
+		t.Errorf("search/words.js:\n%.300s", data)
+	}
+	if _, ok := f.File("vi/search/words.js"); !ok {
+		t.Error("no words file for vi")
+	}
+}

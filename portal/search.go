@@ -56,8 +56,8 @@ type Entry struct {
 //
 // Matching term beginnings rather than any part of the text lets the static site
 // split its index by a term's first two characters, so the browser loads only the
-// part a query needs. Search (in Go only) adds a fuzzy fallback for queries nothing
-// matches. An Index is safe for concurrent searches.
+// part a query needs. Search adds a fuzzy fallback for queries nothing matches,
+// which the site's script repeats from the words file (see [Index.near]). An Index is safe for concurrent searches.
 type Index struct {
 	Entries []*Entry
 

@@ -2,7 +2,10 @@
 // (errcat explain --search and /api/errors?q= find the same codes): each word of the
 // query must begin a term of a code's texts (a word of one character must be a whole
 // term); codes whose code begins with a word come first, then those with a word in
-// their title, then the others, each in catalog order.
+// their title, then the others, then those found through the operations of a code
+// every operation returns, each in catalog order. A query that finds nothing is
+// tried again with each word nothing matches replaced by the catalogs' words within
+// one typo of it (two for words of seven characters or more), from search/words.js.
 //
 // The index is split by the first two characters of its terms (see portal/shards.go):
 // each word loads the one file of its terms, and the rows listed load by chunks, so a
