@@ -175,7 +175,7 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 // the same page in every locale.
 func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
 	p := &codePage{
-		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
+		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: humanize(d.Category()), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
 		Status:   d.Status(), Retryable: d.Retryable(), Internal: !d.Public(),
 		Title:       v.textOf(d, locale, fieldTitle),
