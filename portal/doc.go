@@ -14,10 +14,11 @@
 //
 //	index.html                 overview table by category, search
 //	search/t-KEY.js, r-N.js    the search index of the default locale, in parts
+//	search/words.js            the words a typo is corrected to
 //	errors/CODE/index.html     one page per code; variants are sections of it
 //	LOCALE/...                 the same for each translation
 //	assets/style.css, assets/search.js
-//	404.html
+//	404.html, favicon.ico
 //	.errcat-site               the marker that lets a later build replace the site
 //
 // so a catalog whose docs_url is https://docs.example.com/errors/{code}/ points at
@@ -50,8 +51,11 @@
 // site without search; an index of every substring (n-grams) is several times the
 // size of the text; and shipping the whole index, as before, grows each page's first
 // search with the catalog. The price is that a word matches from the start of a term
-// only: "ocate" no longer finds "locate" (the Go search's typo fallback does), and a
-// single character must be a whole term. errcat serve answers the same files from its
+// only ("ocate" does not find "locate"), and a single character must be a whole term.
+// Typos are forgiven alike in Go and in the browser: when a query finds nothing, the
+// browser loads the catalogs' words once (search/words.js: the vocabulary, not the
+// index) and replaces each word nothing matches by those within one or two edits of
+// it, by the rule of [Index.Search]. errcat serve answers the same files from its
 // in-memory index, and the API and explain --search run the same rules over sorted
 // terms and posting lists, so all three find the same codes.
 package portal

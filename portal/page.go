@@ -28,10 +28,17 @@ type page struct {
 	// only for files there are.
 	SearchKeys string
 
-	Count    int
-	Groups   []group
-	Catalogs []catalogSummary
-	Code     *codePage
+	// Description is the page's summary for search engines.
+	Description string
+	// Entries is the number of entries of the search index: codes and variants.
+	Entries int
+	// Count is the number of codes and variants in words: "51 codes, 3 variants".
+	Count     string
+	Groups    []group
+	Columns   columns
+	Footnotes []footnote
+	Catalogs  []catalogSummary
+	Code      *codePage
 }
 
 // languageLink is one entry of the language switcher: the same page in a locale.
@@ -43,7 +50,7 @@ type languageLink struct {
 // catalogSummary is one row of a site's list of catalogs.
 type catalogSummary struct {
 	Name, Title, Description, Href string
-	Count                          int
+	Count                          string
 	Locales                        []string
 }
 
@@ -106,6 +113,11 @@ type codePage struct {
 	OtherEnvelopes                              []string
 	ExampleNote                                 string
 	Prev, Next                                  *link
+	// Heading is what the page's heading shows after the code: its title, else its
+	// message, else its name read as words.
+	Heading text
+	// heading is Heading as plain text; description the page's summary.
+	heading, description string
 }
 
 type paramView struct {
@@ -116,7 +128,9 @@ type paramView struct {
 
 type operationView struct {
 	ID, Title, Description string
-	All                    bool
+	// Mark is the footnote mark of a group of operations with a note.
+	Mark string
+	All  bool
 }
 
 type variantView struct {
@@ -124,6 +138,7 @@ type variantView struct {
 	Status                      int
 	Title, Message, Description text
 	Causes, Resolutions         list
+	ReturnedBy                  []operationView
 }
 
 type deprecationView struct {
@@ -160,7 +175,7 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 // the same page in every locale.
 func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
 	p := &codePage{
-		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: d.Category(), DocsURL: d.DocsURL(),
+		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: humanize(d.Category()), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
 		Status:   d.Status(), Retryable: d.Retryable(), Internal: !d.Public(),
 		Title:       v.textOf(d, locale, fieldTitle),
@@ -173,17 +188,13 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 	for i, prm := range d.Params() {
 		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example})
 	}
-	for _, id := range d.ReturnedBy() {
-		if id == "*" {
-			p.ReturnedBy = append(p.ReturnedBy, operationView{All: true})
-			continue
-		}
-		op := operationView{ID: id}
-		if o := v.c.Operation(id); o != nil {
-			op.Title, op.Description = o.Title, o.Description
-		}
-		p.ReturnedBy = append(p.ReturnedBy, op)
+	p.ReturnedBy = v.operations(d)
+	p.Heading, p.heading = v.heading(d, locale)
+	p.description = plain(d.Summary(locale))
+	if p.description == "" {
+		p.description = plain(d.Message(locale))
 	}
+	p.description = d.Code() + ": " + p.description
 	for _, vd := range d.Variants() {
 		p.Variants = append(p.Variants, variantView{
 			ID: vd.ID(), Anchor: variantAnchor(vd), When: when(d, vd), Status: vd.Status(),
@@ -192,6 +203,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 			Description: v.textOf(vd, locale, fieldDescription),
 			Causes:      v.listOf(vd, locale, fieldCauses),
 			Resolutions: v.listOf(vd, locale, fieldResolutions),
+			ReturnedBy:  v.operations(vd),
 		})
 	}
 	if dep := d.Deprecated(); dep != nil {
@@ -246,6 +258,21 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		}
 	}
 	return p
+}
+
+// heading is what a code's heading shows after the code, as HTML and as plain text:
+// its title, else its message, else its name read as words.
+func (v *catalogView) heading(d *errcat.Definition, locale string) (text, string) {
+	for _, f := range []field{fieldTitle, fieldMessage} {
+		if t, _ := v.text(d, locale, f); !t.IsZero() {
+			return v.textOf(d, locale, f), plain(t)
+		}
+	}
+	if d.Name() != "" {
+		h := humanize(d.Name())
+		return text{HTML: template.HTML(template.HTMLEscapeString(h))}, h
+	}
+	return text{}, ""
 }
 
 // when says when the runtime chooses variant vd of d: the parameters of d that the

@@ -32,6 +32,9 @@ type Entry struct {
 	Def *errcat.Definition
 
 	locale string // of the texts
+	// ops are the titles of the operations that return the code; everyOp the titles
+	// of every operation of the catalog, when the code is returned by all of them.
+	ops, everyOp []string
 }
 
 // Index is a search index over the codes of one or more catalogs in one locale. The
@@ -39,19 +42,22 @@ type Entry struct {
 // its rules, so all three find the same codes:
 //
 //   - a code's terms are the words of its code, name, texts (title, message, summary,
-//     description, causes, resolutions), HTTP status and category, split at white
-//     space, in lower case; and what follows each punctuation inside a word ("404"
+//     description, causes, resolutions), HTTP status, category and the titles of
+//     the operations that return it, split at white space, in lower case; and what follows each punctuation inside a word ("404"
 //     and "found" of "pet-404" and "not_found", "1234)." of "(1234).");
 //   - the query is split into words at white space, case is ignored;
 //   - a code matches when each word begins one of its terms; a word of one
 //     character must be a whole term;
 //   - codes whose code begins with a word come first, then those with a word in
-//     their title, then the others, each in catalog order.
+//     their title, then the others, then codes that match only through the
+//     operations of a code every operation returns, each in catalog order (a code
+//     scores per word its best place, code 0, title 1, other text 2, every
+//     operation 3; lower sums rank first).
 //
 // Matching term beginnings rather than any part of the text lets the static site
 // split its index by a term's first two characters, so the browser loads only the
-// part a query needs. Search (in Go only) adds a fuzzy fallback for queries nothing
-// matches. An Index is safe for concurrent searches.
+// part a query needs. Search adds a fuzzy fallback for queries nothing matches,
+// which the site's script repeats from the words file (see [Index.near]). An Index is safe for concurrent searches.
 type Index struct {
 	Entries []*Entry
 
@@ -66,11 +72,14 @@ type Index struct {
 	vocabRunes [][]rune // vocab's words as runes, for distance
 }
 
-// Where a term occurs in an entry, which ranks it: its code, its title, elsewhere.
+// Where a term occurs in an entry, which ranks it: its code, its title, elsewhere
+// (its other texts, the operations that return it), and the operations of a code
+// that every operation returns.
 const (
 	classID = iota
 	classTitle
 	classText
+	classEveryOp
 )
 
 // NewIndex returns the search index of the catalogs in locale (each catalog's default
@@ -104,10 +113,27 @@ func newIndex(views []*catalogView, locale string) *Index {
 
 func newEntry(v *catalogView, d *errcat.Definition, locale string) *Entry {
 	r := v.row(d, locale)
-	return &Entry{
+	e := &Entry{
 		Catalog: v.Name, ID: d.ID(), Name: d.Name(), Status: d.Status(), Category: d.Category(),
 		Title: r.Title, Summary: r.Summary, Href: r.Href, Def: d, locale: locale,
 	}
+	for _, op := range r.ReturnedBy {
+		if !op.All {
+			e.ops = append(e.ops, op.Title)
+			continue
+		}
+		for _, o := range v.c.Operations {
+			e.everyOp = append(e.everyOp, cmpOr(o.Title, o.ID))
+		}
+	}
+	return e
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // termsOf calls f with the terms of text: its words in lower case, and what follows
@@ -175,6 +201,12 @@ func (e *Entry) terms(f func(term string, class int32)) {
 	termsOf(e.Title, func(t string) { f(t, classTitle) })
 	for _, text := range searchTexts(e) {
 		termsOf(text, func(t string) { f(t, classText) })
+	}
+	for _, text := range e.ops {
+		termsOf(text, func(t string) { f(t, classText) })
+	}
+	for _, text := range e.everyOp {
+		termsOf(text, func(t string) { f(t, classEveryOp) })
 	}
 }
 
@@ -326,7 +358,7 @@ func (ix *Index) match(alts [][]string) []*Entry {
 		}
 	}
 	// A counting sort by score keeps catalog order within a score.
-	at := make([]int, 2*len(alts)+2) // scores are at most 2 per word
+	at := make([]int, classEveryOp*len(alts)+2) // scores are at most classEveryOp per word
 	hits := 0
 	for e := range n {
 		if int(count[e]) == len(alts) {

@@ -18,6 +18,8 @@ import (
 //	           holding each: errcatSearch.terms("KEY", [[term, [posting…]]…])
 //	r-N.js     the rows to list of entries N*rowChunk to N*rowChunk+rowChunk-1:
 //	           errcatSearch.rows(N, [[id, title, status, category, href, catalog]…])
+//	words.js   the words typos are corrected to (see Index.near), sorted, loaded
+//	           only when a query finds nothing: errcatSearch.words([word…])
 //
 // A posting is (entry - previous entry)<<2 | class, class ranking as in Index. A word
 // of a query needs one terms file: its key's. A search lists at most 50 rows, so it
@@ -56,7 +58,11 @@ func (ix *Index) searchFiles(f func(name string)) {
 	for n := 0; n*rowChunk < len(ix.Entries); n++ {
 		f("r-" + strconv.Itoa(n) + ".js")
 	}
+	f(wordsFile)
 }
+
+// wordsFile is the name of the search file of the words typos are corrected to.
+const wordsFile = "words.js"
 
 // termKeys lists the keys of ix's terms files, in hex, separated by spaces.
 func (ix *Index) termKeys() string {
@@ -131,6 +137,11 @@ func (ix *Index) searchFile(name string, dirs map[string]string) ([]byte, bool) 
 			appendJSON(&b, row)
 		}
 		b.WriteString("]);\n")
+	case name == wordsFile:
+		ix.vocabOnce.Do(ix.buildVocab)
+		b.WriteString("errcatSearch.words(")
+		appendJSON(&b, ix.vocab)
+		b.WriteString(");\n")
 	default:
 		return nil, false
 	}

@@ -200,7 +200,7 @@ type siteFile struct {
 // files come rendered, from an index built for them and dropped once they are all
 // out, so a build holds one index at a time.
 func (s *site) files(f func(siteFile) bool) {
-	for _, name := range []string{"assets/style.css", "assets/search.js", "404.html"} {
+	for _, name := range []string{"assets/style.css", "assets/search.js", "favicon.ico", "404.html"} {
 		if !f(siteFile{name: name}) {
 			return
 		}
@@ -276,12 +276,18 @@ func (s *site) index(views []*catalogView, locale string) *Index {
 // into buf, and reports whether the site has one.
 func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 	switch name {
-	case "assets/style.css", "assets/search.js":
+	case "assets/search.js":
+		buf.Write(searchScript())
+		return true, nil
+	case "assets/style.css":
 		data, err := assetFS.ReadFile(name)
 		buf.Write(data)
 		return err == nil, err
+	case "favicon.ico":
+		buf.Write(favicon())
+		return true, nil
 	case "404.html":
-		nf := &page{Lang: s.Catalogs[0].DefaultLocale, Title: "Page not found", Root: "/", Home: "/", Site: s}
+		nf := &page{Lang: s.Catalogs[0].DefaultLocale, Title: "Page not found", Root: "/", Home: "/", Site: s, Description: "No page of " + s.Title + " has this address."}
 		return true, s.render(buf, name, notFoundTmpl, nf)
 	}
 	if s.Multi {
@@ -356,23 +362,34 @@ func (s *site) render(buf *bytes.Buffer, name string, t *template.Template, p *p
 // index's (see Index.termKeys).
 func (s *site) catalogsPage(keys string) *page {
 	p := &page{Lang: s.Catalogs[0].DefaultLocale, Title: s.Title, Root: "./", Site: s, Home: "./", SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys}
+	codes, variants := 0, 0
 	for _, v := range s.Catalogs {
-		n := v.count()
-		p.Count += n
-		p.Catalogs = append(p.Catalogs, catalogSummary{Name: v.Name, Title: v.Title, Description: v.Description, Href: v.Dir, Count: n, Locales: v.Locales})
+		c, vs := v.count()
+		codes, variants = codes+c, variants+vs
+		p.Catalogs = append(p.Catalogs, catalogSummary{Name: v.Name, Title: v.Title, Description: v.Description, Href: v.Dir, Count: counted(c, vs), Locales: v.Locales})
 	}
+	p.Entries, p.Count = codes+variants, counted(codes, variants)
+	p.Description = fmt.Sprintf("%s: the error codes of %s, %s, with their meaning, causes, resolutions and example responses.", s.Title, plural(len(s.Catalogs), "catalog", "catalogs"), p.Count)
 	return p
 }
 
 // indexPage is the overview of v in locale; keys are its search index's.
 func (s *site) indexPage(v *catalogView, locale, keys string) *page {
 	root := rootOf(v.Dir + v.localeDir(locale))
-	return &page{
+	codes, variants := v.count()
+	groups := v.groups(locale)
+	p := &page{
 		Lang: locale, Title: v.Title, Root: root, Home: "./", Site: s, Cat: v,
 		Languages:    v.languages(locale, root, ""),
 		SearchAction: "./", SearchIndex: searchDir, SearchKeys: keys,
-		Count: v.count(), Groups: v.groups(locale),
+		Entries: codes + variants, Count: counted(codes, variants),
+		Groups: groups, Columns: columnsOf(groups), Footnotes: v.footnotes(),
 	}
+	p.Description = v.Description
+	if p.Description == "" {
+		p.Description = v.Title + ": " + p.Count + ", with their meaning, causes, resolutions and example responses."
+	}
+	return p
 }
 
 // codeFile renders the page of the i-th code of v in locale into buf.
@@ -384,12 +401,10 @@ func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int)
 	langs := v.languages(locale, root, codePath(d.Code()))
 	code := v.codePage(d, locale, home, langs, EnvelopeFor(v.set, s.env))
 	p := &page{
-		Lang: locale, Title: d.Code() + " " + plain(d.Title(locale)) + " · " + v.Title,
+		Lang: locale, Title: d.Code() + " " + code.heading + " · " + v.Title,
 		Root: root, Home: home, Site: s, Cat: v,
 		Languages: langs, SearchAction: home, Code: code,
-	}
-	if code.Title.HTML == "" {
-		p.Title = d.Code() + " · " + v.Title
+		Description: code.description,
 	}
 	if err := codeTmpl.ExecuteTemplate(buf, "layout", p); err != nil {
 		return fmt.Errorf("rendering the page of %s: %w", d.ID(), err)
@@ -411,13 +426,12 @@ func (v *catalogView) languages(locale, root, rel string) []languageLink {
 	return out
 }
 
-// count is the number of codes and variants of the catalog.
-func (v *catalogView) count() int {
-	n := 0
+// count is the number of codes of the catalog and the number of their variants.
+func (v *catalogView) count() (codes, variants int) {
 	for _, d := range v.defs {
-		n += 1 + len(d.Variants())
+		variants += len(d.Variants())
 	}
-	return n
+	return len(v.defs), variants
 }
 
 // rootOf is the relative link from a page in dir (slash-terminated, relative to the

@@ -48,6 +48,8 @@ type catalogView struct {
 	localeNames map[string]string
 	// own holds the translated texts by locale and code or variant id.
 	own map[string]map[string]*catalog.TranslatedEntry
+	// marks are the footnote marks of the groups of operations, by operation id.
+	marks map[string]string
 }
 
 func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
@@ -67,6 +69,7 @@ func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
 	for _, loc := range v.Locales {
 		v.localeNames[loc] = localeName(loc)
 	}
+	v.marks = v.footnoteMarksOf()
 	for _, tr := range c.Translations {
 		m := v.own[tr.Locale]
 		if m == nil {
@@ -227,6 +230,8 @@ type row struct {
 	// TitleFallback and SummaryFallback report whether the texts are shown in the
 	// default locale.
 	TitleFallback, SummaryFallback bool
+	// ReturnedBy are the operations that return the code, by their titles.
+	ReturnedBy []operationView
 }
 
 // groups sorts the catalog's codes into the overview's sections: by category in the
@@ -262,7 +267,7 @@ func (v *catalogView) groups(locale string) []group {
 		if !ok {
 			i = len(out)
 			at[k] = i
-			out = append(out, group{Title: k, ID: "group-" + segment(k)})
+			out = append(out, group{Title: groupTitle(k, useRanges), ID: "group-" + segment(k)})
 		}
 		out[i].Rows = append(out[i].Rows, v.row(d, locale))
 		for _, vd := range d.Variants() {
@@ -283,7 +288,8 @@ func (v *catalogView) groups(locale string) []group {
 }
 
 func (v *catalogView) row(d *errcat.Definition, locale string) row {
-	r := row{ID: d.ID(), Href: href(d), Status: d.Status(), Variant: d.Parent() != nil, Deprecated: d.Deprecated() != nil}
+	r := row{ID: d.ID(), Href: href(d), Status: d.Status(), Variant: d.Parent() != nil, Deprecated: d.Deprecated() != nil,
+		ReturnedBy: v.operations(d)}
 	title, fb := v.text(d, locale, fieldTitle)
 	if title.IsZero() {
 		title, fb = v.text(d, locale, fieldMessage)

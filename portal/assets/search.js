@@ -2,7 +2,10 @@
 // (errcat explain --search and /api/errors?q= find the same codes): each word of the
 // query must begin a term of a code's texts (a word of one character must be a whole
 // term); codes whose code begins with a word come first, then those with a word in
-// their title, then the others, each in catalog order.
+// their title, then the others, then those found through the operations of a code
+// every operation returns, each in catalog order. A query that finds nothing is
+// tried again with each word nothing matches replaced by the catalogs' words within
+// one typo of it (two for words of seven characters or more), from search/words.js.
 //
 // The index is split by the first two characters of its terms (see portal/shards.go):
 // each word loads the one file of its terms, and the rows listed load by chunks, so a
@@ -11,6 +14,19 @@
 // textContent, never as markup.
 (function () {
   'use strict';
+  // A site opened from disk (file://) has no server to answer a directory with its
+  // index.html: links to a directory get it added when followed.
+  if (location.protocol === 'file:') {
+    document.addEventListener('click', function (ev) {
+      var a = ev.target.closest && ev.target.closest('a[href]');
+      if (!a) { return; }
+      var url = new URL(a.href);
+      if (url.protocol === 'file:' && url.pathname.slice(-1) === '/') {
+        url.pathname += 'index.html';
+        a.href = url.href;
+      }
+    }, true);
+  }
   var input = document.getElementById('q');
   var results = document.getElementById('results');
   if (!input || !results || !results.dataset.index) { return; }
@@ -27,7 +43,8 @@
   var waiting = {};
   window.errcatSearch = {
     terms: function (key, terms) { arrive('t-' + hex(key) + '.js', terms); },
-    rows: function (n, rows) { arrive('r-' + n + '.js', rows); }
+    rows: function (n, rows) { arrive('r-' + n + '.js', rows); },
+    words: function (words) { arrive('words.js', words || []); }
   };
   function arrive(name, data) {
     if (waiting[name]) { waiting[name](data); delete waiting[name]; }
@@ -79,10 +96,21 @@
     return p;
   }
 
-  // match resolves to the entries that hold every word, best first: by the sum of
-  // their classes, then in catalog order.
-  function match(words) {
-    return Promise.all(words.map(best)).then(function (bests) {
+  // bestOf resolves, for the alternative words ws of one position, to each entry's
+  // best class for any of them.
+  function bestOf(ws) {
+    if (ws.length === 1) { return best(ws[0]); }
+    return Promise.all(ws.map(best)).then(function (bs) {
+      var out = new Uint8Array(total).fill(NONE);
+      bs.forEach(function (b) { for (var e = 0; e < total; e++) { if (b[e] < out[e]) { out[e] = b[e]; } } });
+      return out;
+    });
+  }
+
+  // match resolves to the entries that hold, for each position of alts, one of its
+  // words, best first: by the sum of their classes, then in catalog order.
+  function match(alts) {
+    return Promise.all(alts.map(bestOf)).then(function (bests) {
       var buckets = [];
       for (var e = 0; e < total; e++) {
         var sum = 0;
@@ -110,15 +138,74 @@
     }));
   }
 
+  // Typos, as Go's Index.near: the words of the catalogs within one edit of a word
+  // of four to six characters, two of a longer one (an edit inserts, deletes,
+  // replaces or swaps two neighbours), the first eight in sorted order.
+  function near(w) {
+    var rw = chars(w), typos = rw.length >= 7 ? 2 : 1;
+    if (rw.length < 4) { return Promise.resolve([]); }
+    return load('words.js').then(function (words) {
+      var out = [];
+      for (var i = 0; i < (words || []).length && out.length < 8; i++) {
+        var rv = chars(words[i]);
+        if (Math.abs(rv.length - rw.length) <= typos && distance(rw, rv, typos) <= typos) { out.push(words[i]); }
+      }
+      return out;
+    });
+  }
+  // distance is the optimal string alignment distance of a and b, or limit+1 once it
+  // is known to exceed limit.
+  function distance(a, b, limit) {
+    var prev2 = [], prev = [], cur = [], j;
+    for (j = 0; j <= b.length; j++) { prev[j] = j; }
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { cur[j] = Math.min(cur[j], prev2[j - 2] + 1); }
+        low = Math.min(low, cur[j]);
+      }
+      if (low > limit) { return limit + 1; }
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return prev[b.length];
+  }
+
+  // search resolves to the hits of query, with the words searched instead when
+  // nothing matched it as written (as Go's Index.Search).
   function search(query) {
     var words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-    if (words.length === 0) { return Promise.resolve([]); }
-    return match(words);
+    if (words.length === 0) { return Promise.resolve({ hits: [] }); }
+    var alts = words.map(function (w) { return [w]; });
+    return match(alts).then(function (hits) {
+      if (hits.length) { return { hits: hits }; }
+      var suggestions = [];
+      var step = Promise.resolve(true);
+      alts.forEach(function (a, i) {
+        step = step.then(function (ok) {
+          if (!ok) { return false; }
+          return match([a]).then(function (alone) {
+            if (alone.length) { return true; }
+            return near(a[0]).then(function (ws) {
+              alts[i] = ws;
+              suggestions = suggestions.concat(ws);
+              return ws.length > 0;
+            });
+          });
+        });
+      });
+      return step.then(function (ok) {
+        if (!ok) { return { hits: [] }; }
+        return match(alts).then(function (h) { return { hits: h, suggestions: suggestions }; });
+      });
+    });
   }
 
   // The ids search finds for a query, for tests that compare it with Go's.
   window.errcatFind = function (query) {
-    return search(query).then(rowsOf);
+    return search(query).then(function (r) { return rowsOf(r.hits); });
     function rowsOf(hits) { return rows(hits).then(function (rs) { return rs.map(function (r) { return r.id; }); }); }
   };
   // Timings of the last searches in milliseconds, from the input event to the
@@ -162,7 +249,8 @@
       list.textContent = '';
       return Promise.resolve();
     }
-    return search(q).then(function (hits) {
+    return search(q).then(function (found) {
+      var hits = found.hits;
       return rows(hits.slice(0, LIMIT)).then(function (rs) {
         if (seq !== shown) { return; }
         var frag = document.createDocumentFragment();
@@ -175,6 +263,9 @@
           count.textContent = hits.length + ' errors match; the first ' + LIMIT + ' are shown.';
         } else {
           count.textContent = hits.length === 1 ? '1 error matches.' : hits.length + ' errors match.';
+        }
+        if (hits.length && found.suggestions) {
+          count.textContent = 'Nothing matches as written; showing matches for ' + found.suggestions.join(', ') + '. ' + count.textContent;
         }
         results.dataset.count = String(hits.length);
         results.hidden = false;
