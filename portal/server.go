@@ -325,6 +325,7 @@ var contentTypes = map[string]string{
 	".html": "text/html; charset=utf-8",
 	".css":  "text/css; charset=utf-8",
 	".js":   "text/javascript; charset=utf-8",
+	".ico":  "image/x-icon",
 }
 
 // securityPolicy keeps pages to what the site itself serves: no inline script, nothing

@@ -87,6 +87,37 @@ func TestServerSite(t *testing.T) {
 	if resp.Header.Get("Content-Type") != "text/javascript; charset=utf-8" {
 		t.Errorf("search.js served as %s", resp.Header.Get("Content-Type"))
 	}
+	resp, body = get(t, ts.URL+"/favicon.ico")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(body, "\x00\x00\x01\x00") {
+		t.Errorf("favicon.ico: %d, %s, %d bytes", resp.StatusCode, resp.Header.Get("Content-Type"), len(body))
+	}
+}
+
+// TestServerGzip: served through Gzip, as errcat serve serves it, pages are
+// compressed for a client that accepts gzip and sent as they are to one that does not.
+func TestServerGzip(t *testing.T) {
+	s, _ := serve(t, petstoreDir(t))
+	ts := httptest.NewServer(Gzip(s))
+	t.Cleanup(ts.Close)
+	req, _ := http.NewRequest("GET", ts.URL+"/errors/PET-404/", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") {
+		t.Errorf("gzip accepted: %d, Content-Encoding %q, Vary %q", resp.StatusCode, resp.Header.Get("Content-Encoding"), resp.Header.Get("Vary"))
+	}
+	req.Header.Set("Accept-Encoding", "identity")
+	resp, err = http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "" {
+		t.Errorf("identity asked for: Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+	}
 }
 
 func TestServerAPI(t *testing.T) {

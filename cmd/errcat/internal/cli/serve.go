@@ -72,7 +72,7 @@ exits 1 once its first load ends.`,
 			if len(a) > 0 {
 				go srv.Watch(ctx, a, interval)
 			}
-			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+			hs := &http.Server{Handler: portal.Gzip(srv), ReadHeaderTimeout: 10 * time.Second}
 			go func() {
 				<-ctx.Done()
 				shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
