@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -68,6 +69,11 @@ type jsonScanner struct {
 
 	entry     func(key, value ast.Node)
 	sawLocale *bool
+
+	// text holds the bytes of the strings read, many to a chunk: a catalog's strings
+	// are millions of short ones that live as long as it does, and allocating each
+	// was a fifth of its load's memory.
+	text strings.Builder
 
 	strs slab[stringNode]
 	kvs  slab[mappingValue]
@@ -424,7 +430,7 @@ func (s *jsonScanner) str() ast.Node {
 	} else if k, ok := knownKeys[string(raw[1:len(raw)-1])]; ok {
 		str = k // a field name: every entry has them, so they are not copied each time
 	} else {
-		str = string(raw[1 : len(raw)-1])
+		str = s.copyString(raw[1 : len(raw)-1])
 	}
 	sn := s.strs.new()
 	sn.tp.pos = s.position()
@@ -433,6 +439,25 @@ func (s *jsonScanner) str() ast.Node {
 	sn.n = ast.StringNode{BaseNode: &sn.base, Token: &sn.tp.tk, Value: str}
 	s.off = end + 1
 	return &sn.n
+}
+
+// textChunk is the size of the chunks copyString fills.
+const textChunk = 32 << 10
+
+// copyString returns a string of b's bytes, copied into the current chunk of text. A
+// strings.Builder never changes the bytes it has written, so earlier strings stay as
+// they are when later ones are added or a new chunk is started.
+func (s *jsonScanner) copyString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s.text.Cap()-s.text.Len() < len(b) {
+		s.text = strings.Builder{}
+		s.text.Grow(max(textChunk, len(b)))
+	}
+	start := s.text.Len()
+	s.text.Write(b)
+	return s.text.String()[start:]
 }
 
 func isHex4(b []byte) bool {

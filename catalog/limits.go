@@ -1,10 +1,10 @@
 package catalog
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 )
 
 // The limits of what Load reads. A catalog is data from people, so every file is
@@ -58,9 +58,22 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Size() > 0 {
 		size = min(info.Size(), MaxFileSize) + 1 // room to see the end, or one byte too many
 	}
-	b := bytes.NewBuffer(make([]byte, 0, size))
-	_, err = b.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	return b.Bytes(), err
+	// Read into a buffer of the size the file reports (bytes.Buffer would double it
+	// when the last read leaves it nearly full), growing only for a file that grew.
+	b := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case err == io.EOF:
+			return b, nil
+		case err != nil:
+			return b, err
+		case len(b) == cap(b):
+			b = slices.Grow(b, 4096)
+		}
+	}
 }
 
 // tooLarge is the problem of a file larger than MaxFileSize.

@@ -3,6 +3,9 @@ package catalog
 import (
 	"errors"
 	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/errcat/errcat"
@@ -227,24 +230,69 @@ func (c *Catalog) index() {
 	}
 }
 
-// fieldPositions records where the fields of one error (or translation) are. A
-// catalog of 50,000 codes has half a million of them, so they are a small slice in the
-// file of their owner rather than a map each.
+// fieldPositions records where the fields of one error (or translation, or response
+// declaration) are. A catalog of 50,000 codes in five locales has over a million of
+// them, so each is three 32-bit numbers, the field named by its index in fieldNames
+// and, for an item of a list field ("causes[1]"), the item's index.
 type fieldPositions []fieldPos
 
 type fieldPos struct {
-	field     string
+	key       uint32 // field index << 24 | item index + 1, or 0 for the field itself
 	line, col int32
 }
 
+// fieldNames are the fields whose positions are recorded; fieldIndex inverts it.
+var (
+	fieldNames = func() []string {
+		names := slices.Concat(errorFields, variantFields, textFields,
+			[]string{"deprecated.replaced_by", "bulk", "envelope", "status", "bulk.omit_field_message", "bulk.status_code"})
+		slices.Sort(names)
+		return slices.Compact(names)
+	}()
+	fieldIndex = func() map[string]uint32 {
+		m := make(map[string]uint32, len(fieldNames))
+		for i, n := range fieldNames {
+			m[n] = uint32(i)
+		}
+		return m
+	}()
+)
+
+// maxItem is the largest list index a fieldPos can hold; it is far above what a
+// list of one entry may hold (MaxTokens).
+const maxItem = 1<<24 - 2
+
+// fieldKey returns the key of field, such as "status" or "causes[2]", and reports
+// whether field is one whose position can be recorded.
+func fieldKey(field string) (uint32, bool) {
+	name, item := field, 0
+	if f, rest, ok := strings.Cut(field, "["); ok && strings.HasSuffix(rest, "]") {
+		i, err := strconv.Atoi(rest[:len(rest)-1])
+		if err != nil || i < 0 || i > maxItem {
+			return 0, false
+		}
+		name, item = f, i+1
+	}
+	id, ok := fieldIndex[name]
+	return id<<24 | uint32(item), ok
+}
+
+// set records the position of field; a field that is not in fieldNames is not
+// recorded, and its position is its owner's.
 func (ps *fieldPositions) set(field string, p Pos) {
-	*ps = append(*ps, fieldPos{field: field, line: int32(p.Line), col: int32(p.Col)})
+	if k, ok := fieldKey(field); ok {
+		*ps = append(*ps, fieldPos{key: k, line: int32(p.Line), col: int32(p.Col)})
+	}
 }
 
 // find reports whether field was recorded, with its line and column.
 func (ps fieldPositions) find(field string) (fieldPos, bool) {
+	k, ok := fieldKey(field)
+	if !ok {
+		return fieldPos{}, false
+	}
 	for i := len(ps) - 1; i >= 0; i-- {
-		if ps[i].field == field {
+		if ps[i].key == k {
 			return ps[i], true
 		}
 	}
@@ -253,10 +301,8 @@ func (ps fieldPositions) find(field string) (fieldPos, bool) {
 
 // of returns the position of field, or def (whose file it shares) when absent.
 func (ps fieldPositions) of(field string, def Pos) Pos {
-	for i := len(ps) - 1; i >= 0; i-- {
-		if ps[i].field == field {
-			return Pos{File: def.File, Line: int(ps[i].line), Col: int(ps[i].col)}
-		}
+	if p, ok := ps.find(field); ok {
+		return Pos{File: def.File, Line: int(p.line), Col: int(p.col)}
 	}
 	return def
 }

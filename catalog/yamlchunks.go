@@ -44,7 +44,7 @@ type line struct {
 }
 
 func splitLines(data []byte) []line {
-	var out []line
+	out := make([]line, 0, bytes.Count(data, []byte{'\n'})+1)
 	for start := 0; start < len(data); {
 		end := bytes.IndexByte(data[start:], '\n')
 		if end < 0 {

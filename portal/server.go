@@ -391,7 +391,9 @@ func (st *state) file(name string) ([]byte, bool) {
 	return st.cache.load(name, func() ([]byte, bool) {
 		var buf bytes.Buffer
 		ok, err := st.site.file(name, &buf)
-		return buf.Bytes(), ok && err == nil
+		// The cache keeps a copy of the page's own size: the buffer's spare room,
+		// up to as much again, would be memory its byte limit does not count.
+		return bytes.Clone(buf.Bytes()), ok && err == nil
 	})
 }
 
