@@ -21,32 +21,66 @@ func Status(e *errcat.Error, c *richstatus.Context) *status.Status {
 		c = &richstatus.Context{}
 	}
 	code, msg, details := richstatus.Encode(e, c)
-	return status.FromProto(&spb.Status{Code: int32(code), Message: msg, Details: marshalAll(details)})
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	sc.status.Code, sc.status.Message, sc.status.Details = int32(code), msg, sc.marshalAll(details)
+	// status.FromProto keeps a deep copy (proto.Clone), which TestFromProtoCopies
+	// holds it to, so the scratch memory is free again once it returns.
+	return status.FromProto(&sc.status)
 }
 
-// marshalAll returns details as Any messages, their bytes in one buffer and the
-// messages in one array: a handful of allocations however many details there are.
-// The errdetails messages always marshal; one that did not would be left out.
-func marshalAll(details []proto.Message) []*anypb.Any {
-	anys := make([]anypb.Any, len(details))
-	out := make([]*anypb.Any, 0, len(details))
-	size := 0
-	for _, d := range details {
-		size += proto.Size(d)
+// scratch is the memory Status builds a status in: the Any messages of the details
+// and one buffer holding their bytes. It is reused through scratches.
+type scratch struct {
+	status spb.Status
+	buf    []byte
+	anys   [8]anypb.Any
+	ptrs   [8]*anypb.Any
+}
+
+var scratches = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 1024)} }}
+
+// release clears what sc points to and returns it to scratches; a buffer grown
+// past 64 KiB by a huge detail is dropped rather than kept.
+func (sc *scratch) release() {
+	sc.status = spb.Status{}
+	for i := range sc.anys {
+		sc.anys[i] = anypb.Any{}
+		sc.ptrs[i] = nil
 	}
-	buf := make([]byte, 0, size)
+	if cap(sc.buf) > 64<<10 {
+		sc.buf = make([]byte, 0, 1024)
+	}
+	sc.buf = sc.buf[:0]
+	scratches.Put(sc)
+}
+
+// marshalAll returns details as Any messages in sc, their bytes in sc's buffer. The
+// errdetails messages always marshal; one that did not would be left out.
+func (sc *scratch) marshalAll(details []proto.Message) []*anypb.Any {
+	anys, out := sc.anys[:], sc.ptrs[:0]
+	if len(details) > len(anys) {
+		anys, out = make([]anypb.Any, len(details)), make([]*anypb.Any, 0, len(details))
+	}
+	buf := sc.buf
 	for i, d := range details {
 		start := len(buf)
-		var err error
-		if buf, err = (proto.MarshalOptions{}).MarshalAppend(buf, d); err != nil {
-			buf = buf[:start]
-			continue
+		var url string
+		var ok bool
+		if buf, url, ok = appendDetail(buf, d); !ok {
+			var err error
+			if buf, err = (proto.MarshalOptions{}).MarshalAppend(buf, d); err != nil {
+				buf = buf[:start]
+				continue
+			}
+			url = typeURL(d)
 		}
 		a := &anys[i]
-		a.TypeUrl = typeURL(d)
+		a.TypeUrl = url
 		a.Value = buf[start:len(buf):len(buf)]
 		out = append(out, a)
 	}
+	sc.buf = buf
 	return out
 }
 

@@ -112,6 +112,7 @@ type codePage struct {
 	Responses                                   []responseView
 	OtherEnvelopes                              []string
 	ExampleNote                                 string
+	GRPCExample                                 string
 	Prev, Next                                  *link
 	// Heading is what the page's heading shows after the code: its title, else its
 	// message, else its name read as words.
@@ -242,6 +243,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 			retry = exampleRetryAfter
 		}
 		r := Render(e, env, locale, retry, exampleRequestID)
+		p.GRPCExample = grpcExample(e, locale, retry)
 		p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
 		for _, other := range httperr.Envelopes {
 			if other.Name() != env.Name() {

@@ -25,7 +25,7 @@ var assetFS embed.FS
 var (
 	indexTmpl    = pageTemplate("index.html")
 	catalogsTmpl = pageTemplate("catalogs.html")
-	codeTmpl     = pageTemplate("code.html")
+	codeTmpl     = pageTemplate("code.html", "grpc.html")
 	notFoundTmpl = pageTemplate("notfound.html")
 )
 

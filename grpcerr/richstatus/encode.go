@@ -36,7 +36,8 @@ type Context struct {
 //   - RetryInfo is sent when the code is retryable, with c.RetryAfter as its delay;
 //   - RequestInfo carries c.RequestID when it is not empty.
 //
-// Encode does not look at e's cause: nothing of it is sent.
+// Encode does not look at e's cause: nothing of it is sent. The details must not be
+// modified: some are shared between calls.
 func Encode(e *errcat.Error, c *Context) (code uint32, message string, details []proto.Message) {
 	v := e.Variant()
 	pub := v.Public()
@@ -63,7 +64,7 @@ func Encode(e *errcat.Error, c *Context) (code uint32, message string, details [
 		}
 	}
 	if u := v.DocsURL(); u != "" {
-		details = append(details, &errdetails.Help{Links: []*errdetails.Help_Link{{Description: "Error " + e.Code(), Url: u}}})
+		details = append(details, help(e.Code(), u))
 	}
 	if v.Retryable() {
 		ri := &errdetails.RetryInfo{}
