@@ -229,7 +229,33 @@ func MustNewSet(spec SetSpec) *Set {
 // written only when d has no set yet, so that readers of those fields never race with
 // compile.
 func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
-	var errs []error
+	errs := s.compileFields(d, sp, parent)
+	errs = append(errs, s.compileLocales(d, sp, parent)...)
+	for i := range sp.Variants {
+		v := &Definition{}
+		err := s.compile(v, &sp.Variants[i], d)
+		for _, w := range d.variants {
+			if w.key == v.key {
+				err = errors.Join(err, fmt.Errorf("%s: duplicate variant key", v.id))
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		d.variants = append(d.variants, v)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	d.ready.Store(true)
+	return nil
+}
+
+// compileFields sets d's fields other than its texts and variants, with the JSON
+// forms of its code, docs URL and param names written once, and reports params whose
+// names are not identifiers.
+func (s *Set) compileFields(d *Definition, sp *Spec, parent *Definition) []error {
 	if d.set == nil {
 		d.set, d.code, d.name, d.id = s, sp.Code, sp.Name, sp.Code
 		d.parent, d.key = parent, sp.Key
@@ -257,13 +283,20 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 			d.params[i].Kind = KindString
 		}
 	}
-	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
+	var errs []error
 	for _, p := range sp.Params {
 		if !isIdentifier(p.Name) {
-			fail(fmt.Errorf("param name %q must be an identifier: letters, digits and _, not starting with a digit", p.Name))
+			errs = append(errs, fmt.Errorf("%s: param name %q must be an identifier: letters, digits and _, not starting with a digit", d.id, p.Name))
 		}
 	}
+	return errs
+}
 
+// compileLocales parses d's texts in the default locale and each translation, and
+// resolves the texts each locale shows (falling back as a variant or a locale does).
+func (s *Set) compileLocales(d *Definition, sp *Spec, parent *Definition) []error {
+	var errs []error
+	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
 	d.texts = make([]*localized, len(s.locales))
 	var fb *localized
 	if parent != nil {
@@ -300,25 +333,7 @@ func (s *Set) compile(d *Definition, sp *Spec, parent *Definition) error {
 		// The same texts, apart from own so that a Memo tells the two ways apart.
 		d.asVariant = resolveTexts(d.texts)
 	}
-	for i := range sp.Variants {
-		v := &Definition{}
-		err := s.compile(v, &sp.Variants[i], d)
-		for _, w := range d.variants {
-			if w.key == v.key {
-				err = errors.Join(err, fmt.Errorf("%s: duplicate variant key", v.id))
-			}
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		d.variants = append(d.variants, v)
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	d.ready.Store(true)
-	return nil
+	return errs
 }
 
 // inherit fills a variant's unset fields from its code.

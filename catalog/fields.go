@@ -232,7 +232,9 @@ var (
 	headerFields = []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"}
 )
 
-// decodeError decodes one entry of errors, or a variant of parent.
+// decodeError decodes one entry of errors, or a variant of parent. It is one case per
+// field of an entry, kept as a single switch so that every field's decoding reads in
+// one place, as the format reference lists them.
 func (d *decoder) decodeError(n ast.Node, parent *Entry) *Entry {
 	e := &Entry{Parent: parent, Pos: d.pos(n), pos: make(fieldPositions, 0, 12)}
 	what, names := "error", errorFields

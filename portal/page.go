@@ -218,39 +218,9 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		p.Replaces = append(p.Replaces, link{Href: home + codePath(code), Text: code})
 	}
 	if len(langs) > 1 {
-		for _, l := range langs {
-			tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
-			switch {
-			case l.Locale == v.DefaultLocale:
-				tv.State = "the catalog's own texts"
-			case d.Translated(l.Locale):
-				tv.State = "translated"
-				if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
-					tv.State = "partly translated"
-				}
-			default:
-				tv.State = "not translated, shown in " + v.DefaultLocale
-			}
-			p.Translations = append(p.Translations, tv)
-		}
+		p.Translations = v.translations(d, langs)
 	}
-	if e, err := v.c.Example(d); err == nil {
-		if vals := exampleValues(e); vals != "" {
-			p.ExampleNote = "for " + vals
-		}
-		retry := time.Duration(0)
-		if d.Retryable() {
-			retry = exampleRetryAfter
-		}
-		r := Render(e, env, locale, retry, exampleRequestID)
-		p.GRPCExample = grpcExample(e, locale, retry)
-		p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
-		for _, other := range httperr.Envelopes {
-			if other.Name() != env.Name() {
-				p.OtherEnvelopes = append(p.OtherEnvelopes, other.Name())
-			}
-		}
-	}
+	v.examples(p, d, locale, env)
 	if i, ok := v.index[d.Code()]; ok {
 		if i > 0 {
 			p.Prev = &link{Href: home + codePath(v.defs[i-1].Code()), Text: v.defs[i-1].Code()}
@@ -260,6 +230,51 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		}
 	}
 	return p
+}
+
+// translations lists d's page in each locale of langs, with how far it is translated.
+func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) []translationView {
+	var out []translationView
+	for _, l := range langs {
+		tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
+		switch {
+		case l.Locale == v.DefaultLocale:
+			tv.State = "the catalog's own texts"
+		case d.Translated(l.Locale):
+			tv.State = "translated"
+			if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
+				tv.State = "partly translated"
+			}
+		default:
+			tv.State = "not translated, shown in " + v.DefaultLocale
+		}
+		out = append(out, tv)
+	}
+	return out
+}
+
+// examples fills p's example response in env and its gRPC status, for d's example
+// values; a code without an example has neither.
+func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string, env httperr.Envelope) {
+	e, err := v.c.Example(d)
+	if err != nil {
+		return
+	}
+	if vals := exampleValues(e); vals != "" {
+		p.ExampleNote = "for " + vals
+	}
+	retry := time.Duration(0)
+	if d.Retryable() {
+		retry = exampleRetryAfter
+	}
+	r := Render(e, env, locale, retry, exampleRequestID)
+	p.GRPCExample = grpcExample(e, locale, retry)
+	p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
+	for _, other := range httperr.Envelopes {
+		if other.Name() != env.Name() {
+			p.OtherEnvelopes = append(p.OtherEnvelopes, other.Name())
+		}
+	}
 }
 
 // heading is what a code's heading shows after the code, as HTML and as plain text:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -63,42 +64,7 @@ exits 1 once its first load ends.`,
 			load := func() ([]*catalog.Catalog, error) { return loadForServe(a) }
 			logger := slog.New(slog.NewTextHandler(stderr, nil))
 			srv := portal.StartServer(load, portal.Options{Title: title, Roots: a, Envelope: env, CacheBytes: cacheMiB << 20}, logger)
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return findingsErrorf("serve: %v", err)
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			if len(a) > 0 {
-				go srv.Watch(ctx, a, interval)
-			}
-			hs := &http.Server{Handler: portal.Gzip(srv), ReadHeaderTimeout: 10 * time.Second}
-			go func() {
-				<-ctx.Done()
-				shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				hs.Shutdown(shut)
-			}()
-			served := make(chan error, 1)
-			go func() { served <- hs.Serve(ln) }()
-			// A first load with problems leaves no good site to keep: stop.
-			select {
-			case <-srv.Ready():
-			case <-ctx.Done():
-			}
-			if p := srv.Problems(); p != "" {
-				for _, line := range strings.Split(p, "\n") {
-					fmt.Fprintln(stderr, printable(line))
-				}
-				stop()
-				<-served
-				return findingsErrorf("serve: no site to serve: fix the problems above (once serving, a catalog with problems keeps the last good site up)")
-			}
-			fmt.Fprintf(stderr, "errcat: serving the docs portal at http://%s/ (Ctrl-C stops)\n", displayAddr(ln.Addr()))
-			if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
-				return findingsErrorf("serve: %v", err)
-			}
-			return nil
+			return listenAndServe(cmd.Context(), stderr, srv, addr, a, interval)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on, such as :8080 for every interface")
@@ -107,6 +73,48 @@ exits 1 once its first load ends.`,
 	cmd.Flags().StringVar(&envelope, "envelope", "", "envelope of the example response on each page: "+envelopeNames()+" (default: each catalog's declared envelope, else problem)")
 	cmd.Flags().IntVar(&cacheMiB, "cache", 64, "MiB of rendered pages kept in memory")
 	return cmd
+}
+
+// listenAndServe serves srv at addr until an interrupt, watching paths for changes.
+// A first load with problems leaves no good site to keep: it prints them and stops
+// with a finding.
+func listenAndServe(ctx context.Context, stderr io.Writer, srv *portal.Server, addr string, paths []string, interval time.Duration) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return findingsErrorf("serve: %v", err)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if len(paths) > 0 {
+		go srv.Watch(ctx, paths, interval)
+	}
+	hs := &http.Server{Handler: portal.Gzip(srv), ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hs.Shutdown(shut)
+	}()
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	// A first load with problems leaves no good site to keep: stop.
+	select {
+	case <-srv.Ready():
+	case <-ctx.Done():
+	}
+	if p := srv.Problems(); p != "" {
+		for _, line := range strings.Split(p, "\n") {
+			fmt.Fprintln(stderr, printable(line))
+		}
+		stop()
+		<-served
+		return findingsErrorf("serve: no site to serve: fix the problems above (once serving, a catalog with problems keeps the last good site up)")
+	}
+	fmt.Fprintf(stderr, "errcat: serving the docs portal at http://%s/ (Ctrl-C stops)\n", displayAddr(ln.Addr()))
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return findingsErrorf("serve: %v", err)
+	}
+	return nil
 }
 
 // loadForServe loads each catalog the paths name; without paths, the built-in common
