@@ -7,6 +7,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/errcat/errcat/internal/icu"
 	"github.com/errcat/errcat/internal/jsontext"
 )
 
@@ -386,3 +387,7 @@ func (e *ValueError) Error() string {
 	}
 	return strconv.Quote(e.Text) + " is not a valid " + e.Kind.String() + ": want " + want
 }
+
+// appendDuration appends d as errcat writes durations in every locale; see
+// [icu.AppendDuration].
+func appendDuration(dst []byte, d time.Duration) []byte { return icu.AppendDuration(dst, d) }

@@ -5,12 +5,12 @@ import (
 	"time"
 )
 
-// appendDuration appends d as errcat writes durations everywhere: hours, minutes and
+// AppendDuration appends d as errcat writes durations everywhere: hours, minutes and
 // seconds with the units that are zero left out ("72h", "1h30m", "1m30.5s"), and below
 // a second the largest unit that keeps a whole number in front ("250ms", "1.5µs",
 // "40ns"); zero is "0s", and a negative duration starts with '-'. [time.ParseDuration]
 // reads it back. It allocates nothing beyond growing dst.
-func appendDuration(dst []byte, d time.Duration) []byte {
+func AppendDuration(dst []byte, d time.Duration) []byte {
 	if d == 0 {
 		return append(dst, "0s"...)
 	}

@@ -109,7 +109,7 @@ func (v *Value) appendText(dst []byte) []byte {
 	case KindBool:
 		return strconv.AppendBool(dst, v.num == 1)
 	case KindDuration:
-		return appendDuration(dst, time.Duration(v.num))
+		return AppendDuration(dst, time.Duration(v.num))
 	case KindTime:
 		t := v.time()
 		return t.AppendFormat(dst, time.RFC3339Nano)
