@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/errcat/errcat/internal/edit"
 	"io"
 	"io/fs"
 	"os"
@@ -78,7 +79,7 @@ func closeCodes(defs []*errcat.Definition, id string) []string {
 		}
 		var nears []near
 		for _, d := range defs {
-			if n := editDistance(strings.ToLower(id), strings.ToLower(d.Code())); n <= 2 && n < len(id) {
+			if n := edit.Distance(strings.ToLower(id), strings.ToLower(d.Code())); n <= 2 && n < len(id) {
 				nears = append(nears, near{d.Code(), n})
 			}
 		}
@@ -91,27 +92,6 @@ func closeCodes(defs []*errcat.Definition, id string) []string {
 		close = append(close[:5], "…")
 	}
 	return close
-}
-
-// editDistance returns the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // localeNote returns a note when the catalog has no texts in locale, nor in a locale
