@@ -2,10 +2,11 @@ package catalog
 
 import (
 	"cmp"
-	"github.com/errcat/errcat/internal/edit"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/errcat/errcat/internal/edit"
 )
 
 // Pos is a position in a catalog file. Line and Col count from 1; a zero Line means

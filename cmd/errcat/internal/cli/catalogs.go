@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/errcat/errcat/internal/edit"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/common/source"
+	"github.com/errcat/errcat/internal/edit"
 	"github.com/spf13/cobra"
 )
 
