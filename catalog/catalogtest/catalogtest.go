@@ -61,7 +61,7 @@ func Synthetic(dir string, n, locales int) fstest.MapFS {
 		var t strings.Builder
 		fmt.Fprintf(&t, "locale: %s\nerrors:\n", loc)
 		for i := range n {
-			fmt.Fprintf(&t, "  E%06d:\n    title: \"[%s] Thing {kind} number %d failed for {id}\"\n    message: \"[%s] The thing {0} with id {1} failed with error %d.\"\n    description: \"[%s] Description %d.\"\n", i, loc, i, loc, i, loc, i)
+			fmt.Fprintf(&t, "  E%06d:\n    title: \"[%s] Thing {kind} number %d failed for {id}\"\n    message: \"[%s] The thing {0} with id {1} failed with error %d.\"\n    description: \"[%s] Description %d of {kind}.\"\n", i, loc, i, loc, i, loc, i)
 		}
 		fs[dir+"/errors."+loc+".yaml"] = &fstest.MapFile{Data: []byte(t.String())}
 	}
@@ -129,7 +129,7 @@ func SyntheticJSON(dir string, n, locales int) fstest.MapFS {
 			tr[fmt.Sprintf("E%06d", i)] = map[string]string{
 				"title":       fmt.Sprintf("[%s] Thing {kind} number %d failed for {id}", loc, i),
 				"message":     fmt.Sprintf("[%s] The thing {0} with id {1} failed with error %d.", loc, i),
-				"description": fmt.Sprintf("[%s] Description %d.", loc, i),
+				"description": fmt.Sprintf("[%s] Description %d of {kind}.", loc, i),
 			}
 		}
 		fs[dir+"/errors."+loc+".json"] = &fstest.MapFile{Data: mustJSON(map[string]any{"locale": loc, "errors": tr})}
