@@ -154,10 +154,10 @@ go test -count=1 -run Browser -v ./portal > /tmp/errcat-browser.log 2>&1 || { ca
 grep -E '^(--- |ok)|screenshot|keystroke' /tmp/errcat-browser.log
 
 step "benchmarks, once each"
-go test -run '^$' -bench . -benchtime 1x ./... > /dev/null
+go test -run '^$' -bench . -benchtime 1x ./... > /tmp/errcat-bench.log 2>&1 || { grep -v '^Benchmark' /tmp/errcat-bench.log; exit 1; }
 # The peer comparison is a module of its own (bench/), so that errcat's module does not
 # depend on the peers; it is vetted and run once here, measured by bench/README.md.
-(cd bench && go vet ./... && go test -bench . -benchtime 1x . > /dev/null)
+(cd bench && go vet ./... && { go test -bench . -benchtime 1x . > /tmp/errcat-bench.log 2>&1 || { grep -v '^Benchmark' /tmp/errcat-bench.log; exit 1; }; })
 
 if [ "$fuzztime" = "0" ]; then
   step "fuzz: corpora ran with go test above; no exploration in CI (FUZZTIME unset)"
