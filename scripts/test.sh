@@ -21,9 +21,9 @@ if [ "${CI:-}" = "true" ]; then fuzztime=${FUZZTIME:-0}; else fuzztime=${FUZZTIM
 step() { printf '\n== %s\n' "$*"; }
 
 # apt_install PACKAGE... installs Debian packages that are missing, as root or through
-# sudo. The environment is passed through env(1): an assignment prefix cannot come
-# from a variable expansion ("$sudo VAR=x cmd" runs VAR=x as a command when $sudo is
-# empty).
+# sudo. The environment is passed through env(1), since an assignment prefix cannot
+# come from a variable expansion: were the sudo word empty, the assignment would run
+# as a command.
 apt_updated=""
 apt_install() {
   local as=()
