@@ -59,7 +59,7 @@ func TestDeclaredBulkCatalogReproducesDocument(t *testing.T) {
 	}
 	srv, _ := serveExamples(t, "../examples/seeds/004-bulk")
 	for _, r := range rows {
-		code, want := r[1], squash(r[3])
+		code, want := r[1], seeddoc.SquashJSON(r[3])
 		status, _ := strconv.Atoi(r[2])
 		if m, ok := bulkDocumentMistakes[code]; ok {
 			want = strings.Replace(want, m[0], m[1], 1)
@@ -94,24 +94,4 @@ func TestDeclaredIdentityCatalog(t *testing.T) {
 			t.Errorf("%s: got %d %s %s\nwant 200 application/json %s", code, rec.Code, rec.Header().Get("Content-Type"), rec.Body, want)
 		}
 	}
-}
-
-// squash removes the white space between JSON tokens.
-func squash(s string) string {
-	var b strings.Builder
-	in, esc := false, false
-	for _, c := range strings.TrimSpace(s) {
-		switch {
-		case in && esc:
-			esc = false
-		case in && c == '\\':
-			esc = true
-		case c == '"':
-			in = !in
-		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
-			continue
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ package seeddoc
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/errcat/errcat/internal/testenv"
@@ -53,4 +54,26 @@ func Read(tb testing.TB, file string) string {
 		return ""
 	}
 	return string(data)
+}
+
+// SquashJSON removes the white space between the tokens of a JSON text, leaving
+// strings as they are. Unlike encoding/json's Compact it needs no valid JSON, for the
+// documents' bodies hold mistakes that tests correct after squashing.
+func SquashJSON(s string) string {
+	var b strings.Builder
+	in, esc := false, false
+	for _, c := range strings.TrimSpace(s) {
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -31,7 +31,7 @@ func TestRenderBulkReproducesDocument(t *testing.T) {
 		t.Fatalf("read %d example responses from the document, want 17", len(rows))
 	}
 	for _, r := range rows {
-		code, want := r[1], squashJSON(r[2])
+		code, want := r[1], seeddoc.SquashJSON(r[2])
 		if m, ok := bulkMistakes[code]; ok {
 			if !strings.Contains(want, m[0]) {
 				t.Errorf("%s: the document's body no longer has the mistake %s: %s", code, m[0], want)
@@ -43,7 +43,7 @@ func TestRenderBulkReproducesDocument(t *testing.T) {
 			t.Errorf("render %s: exit %d: %s", code, exit, stderr.String())
 			continue
 		}
-		if got := squashJSON(stdout.String()); got != want {
+		if got := seeddoc.SquashJSON(stdout.String()); got != want {
 			t.Errorf("render %s:\n got %s\nwant %s", code, got, want)
 		}
 	}
@@ -72,27 +72,6 @@ func TestRenderIdentityReproducesDocument(t *testing.T) {
 			t.Errorf("render %s:\n got %q\nwant %q", code, got, want)
 		}
 	}
-}
-
-// squashJSON removes the white space between JSON tokens (the document's bodies hold
-// none inside strings that matters: its strings have single spaces, kept).
-func squashJSON(s string) string {
-	var b strings.Builder
-	in, esc := false, false
-	for _, c := range strings.TrimSpace(s) {
-		switch {
-		case in && esc:
-			esc = false
-		case in && c == '\\':
-			esc = true
-		case c == '"':
-			in = !in
-		case !in && (c == ' ' || c == '\n' || c == '\t' || c == '\r'):
-			continue
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // jsonString quotes s as encoding/json does for the texts of the document (no
