@@ -154,14 +154,14 @@ for m in $(git ls-files '*/go.mod' | xargs -n1 dirname | grep -v '^bench$' | sor
 done
 
 step "browser tests (screenshots in $ERRCAT_SCREENSHOTS)"
-go test -count=1 -run Browser -v ./portal > $logs/browser.log 2>&1 || { cat $logs/browser.log; exit 1; }
-grep -E '^(--- |ok)|screenshot|keystroke' $logs/browser.log
+go test -count=1 -run Browser -v ./portal > "$logs/browser.log" 2>&1 || { cat "$logs/browser.log"; exit 1; }
+grep -E '^(--- |ok)|screenshot|keystroke' "$logs/browser.log"
 
 step "benchmarks, once each"
-go test -run '^$' -bench . -benchtime 1x ./... > $logs/bench.log 2>&1 || { grep -v '^Benchmark' $logs/bench.log; exit 1; }
+go test -run '^$' -bench . -benchtime 1x ./... > "$logs/bench.log" 2>&1 || { grep -v '^Benchmark' "$logs/bench.log"; exit 1; }
 # The peer comparison is a module of its own (bench/), so that errcat's module does not
 # depend on the peers; it is vetted and run once here, measured by bench/README.md.
-(cd bench && go vet ./... && { go test -bench . -benchtime 1x . > $logs/bench.log 2>&1 || { grep -v '^Benchmark' $logs/bench.log; exit 1; }; })
+(cd bench && go vet ./... && { go test -bench . -benchtime 1x . > "$logs/bench.log" 2>&1 || { grep -v '^Benchmark' "$logs/bench.log"; exit 1; }; })
 
 if [ "$fuzztime" = "0" ]; then
   step "fuzz: corpora ran with go test above; no exploration in CI (FUZZTIME unset)"
@@ -175,14 +175,14 @@ grep -rHoE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]+' . | sed -E 's|^(.*)/[
 while read -r pkg target; do
   [ -z "$(cd "$pkg" && go list -m 2>/dev/null | grep -vx github.com/errcat/errcat)" ] || continue
   echo "$target in $pkg"
-  if go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg" > $logs/fuzz.log 2>&1; then
-    tail -1 $logs/fuzz.log
-  elif ! grep -q 'Failing input written' $logs/fuzz.log && grep -q '^    context deadline exceeded$' $logs/fuzz.log; then
+  if go test -run '^$' -fuzz "^$target\$" -fuzztime "$fuzztime" -fuzzminimizetime 2s "$pkg" > "$logs/fuzz.log" 2>&1; then
+    tail -1 "$logs/fuzz.log"
+  elif ! grep -q 'Failing input written' "$logs/fuzz.log" && grep -q '^    context deadline exceeded$' "$logs/fuzz.log"; then
     # Go 1.26's fuzz coordinator can report its own -fuzztime deadline as a failure,
     # with no failing input (golang/go#75804, fixed in Go 1.27): not a finding.
     echo "ok: the run ended on Go's fuzztime deadline race (golang/go#75804); no failing input"
   else
-    cat $logs/fuzz.log
+    cat "$logs/fuzz.log"
     exit 1
   fi
 done
