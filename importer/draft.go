@@ -196,6 +196,8 @@ func codeProblem(code string) string {
 		return "a catalog code cannot hold brackets, braces or white space; rename it in the source"
 	case !utf8.ValidString(code):
 		return "the code is not valid UTF-8; convert the source to UTF-8 (iconv -t UTF-8)"
+	case len(code) > catalog.MaxKeyLength:
+		return fmt.Sprintf("the code is longer than %d bytes, the longest key a catalog file holds; shorten it in the source", catalog.MaxKeyLength)
 	}
 	return ""
 }

@@ -122,7 +122,11 @@ func FuzzStructured(f *testing.F) {
 // TestSkippedCodes: an entry with no code, or with one a catalog cannot hold, is left
 // out with a note, so that the imported catalog still loads.
 func TestSkippedCodes(t *testing.T) {
-	d, err := Properties("shop", map[string][]byte{"messages.properties": []byte("OK-1=Fine.\n[x]=Bracketed.\n:No key.\n")})
+	long := "L" + strings.Repeat("0", 1024)
+	d, err := Properties("shop", map[string][]byte{
+		"messages.properties":    []byte("OK-1=Fine.\n[x]=Bracketed.\n:No key.\n" + long + "=Too long a key.\n"),
+		"messages_vi.properties": []byte(long + "=Quá dài.\n"),
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +136,8 @@ func TestSkippedCodes(t *testing.T) {
 	}
 	notes := strings.Join(d.Notes, "\n")
 	for _, want := range []string{`"[x]": skipped: a catalog code cannot hold brackets, braces or white space; rename it in the source`,
-		`an entry without a code was skipped (message "No key.")`} {
+		`an entry without a code was skipped (message "No key.")`,
+		"skipped: the code is longer than 1024 bytes, the longest key a catalog file holds; shorten it in the source"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q:\n%s", want, notes)
 		}
