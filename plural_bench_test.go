@@ -12,7 +12,7 @@ import (
 // The plural benchmarks render the same sentence, "5 files in project", from a plain
 // template and from a plural message, in English and Russian, through
 // Error.AppendMessage; and, for comparison, through golang.org/x/text/message with
-// its catalog and plural.Selectf. bench/plural.sh counts their instructions, which
+// its catalog and plural.Selectf. bench/ratio.sh counts their instructions, which
 // the machine's noise does not move.
 
 func pluralSet(b testing.TB) *Set {

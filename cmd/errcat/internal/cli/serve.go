@@ -88,7 +88,7 @@ func listenAndServe(ctx context.Context, stderr io.Writer, srv *portal.Server, a
 	if len(paths) > 0 {
 		go srv.Watch(ctx, paths, interval)
 	}
-	hs := &http.Server{Handler: portal.Gzip(srv), ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: served(srv), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -116,6 +116,10 @@ func listenAndServe(ctx context.Context, stderr io.Writer, srv *portal.Server, a
 	}
 	return nil
 }
+
+// served is what errcat serve answers with: the portal, gzipped for clients that
+// accept it.
+func served(srv *portal.Server) http.Handler { return portal.Gzip(srv) }
 
 // loadForServe loads each catalog the paths name; without paths, the built-in common
 // catalog.
