@@ -29,11 +29,13 @@ type Template struct {
 
 // segment is literal text or, when ph is set, a placeholder for argument arg.
 type segment struct {
-	lit  string // literal text, or the placeholder's source text ("{0}")
-	json string // literal text escaped for a JSON string; lit itself when it needs none
-	name string // the parameter's name once bound, else the text between the braces
-	arg  int    // argument index; -1 for a named placeholder not yet bound
-	off  int    // byte offset of the placeholder in the source
+	lit string // literal text, or the placeholder's source text ("{0}")
+	// text is a literal's text escaped for a JSON string (lit itself when it needs
+	// none), or a placeholder's parameter name once bound, else the text between the
+	// braces.
+	text string
+	arg  int   // argument index; -1 for a named placeholder not yet bound
+	off  int32 // byte offset of the placeholder in the source
 	ph   bool
 }
 
@@ -85,6 +87,10 @@ func parsePlain(src string) (Template, error) {
 		}
 		return Template{src: src, segs: []segment{literal(src)}}, nil
 	}
+	// Segments are gathered on the stack and kept in a slice of their exact number: a
+	// catalog holds hundreds of thousands of templates.
+	var stack [16]segment
+	segs := stack[:0]
 	// A literal run is a substring of src unless it holds an escaped brace; only then
 	// is it built.
 	var lit strings.Builder
@@ -93,10 +99,10 @@ func parsePlain(src string) (Template, error) {
 		switch {
 		case built:
 			lit.WriteString(src[start:end])
-			t.segs = append(t.segs, literal(lit.String()))
+			segs = append(segs, literal(lit.String()))
 			lit.Reset()
 		case end > start:
-			t.segs = append(t.segs, literal(src[start:end]))
+			segs = append(segs, literal(src[start:end]))
 		}
 		built = false
 	}
@@ -121,7 +127,7 @@ func parsePlain(src string) (Template, error) {
 				return Template{}, &TemplateError{Offset: i, Msg: err}
 			}
 			flush(i)
-			t.segs = append(t.segs, segment{lit: src[i : i+2+end], name: name, arg: idx, off: i, ph: true})
+			segs = append(segs, segment{lit: src[i : i+2+end], text: name, arg: idx, off: int32(i), ph: true})
 			i += end + 2
 			start = i
 		default:
@@ -129,16 +135,17 @@ func parsePlain(src string) (Template, error) {
 		}
 	}
 	flush(len(src))
+	t.segs = slices.Clone(segs)
 	return t, nil
 }
 
 // literal returns the segment of literal text s, escaped for JSON once, here, so that
 // rendering into a JSON body copies it as it is.
 func literal(s string) segment {
-	seg := segment{lit: s, json: s}
+	seg := segment{lit: s, text: s}
 	if jsontext.PlainPrefix(s) < len(s) {
 		if e := string(jsontext.AppendEscaped(nil, s)); e != s {
-			seg.json = e
+			seg.text = e
 		}
 	}
 	return seg
@@ -214,7 +221,7 @@ func (t Template) Placeholders() []Placeholder {
 		if !s.ph {
 			continue
 		}
-		p := Placeholder{Name: s.lit[1 : len(s.lit)-1], Index: -1, Offset: s.off}
+		p := Placeholder{Name: s.lit[1 : len(s.lit)-1], Index: -1, Offset: int(s.off)}
 		if c := p.Name[0]; c >= '0' && c <= '9' {
 			p.Index = s.arg
 		}
@@ -248,9 +255,9 @@ func (b *Template) bind(params []Param) error {
 		text := s.lit[1 : len(s.lit)-1]
 		if c := text[0]; c >= '0' && c <= '9' {
 			if s.arg >= len(params) {
-				return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+				return &TemplateError{Offset: int(s.off), Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 			}
-			s.name = params[s.arg].Name
+			s.text = params[s.arg].Name
 			continue
 		}
 		s.arg = -1
@@ -261,7 +268,7 @@ func (b *Template) bind(params []Param) error {
 			}
 		}
 		if s.arg < 0 {
-			return &TemplateError{Offset: s.off, Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
+			return &TemplateError{Offset: int(s.off), Msg: "placeholder " + s.lit + " names no parameter: " + declared(params)}
 		}
 	}
 	return nil
@@ -303,9 +310,9 @@ func (t *Template) appendJSON(dst []byte, args []Value) []byte {
 		s := &t.segs[i]
 		switch {
 		case !s.ph:
-			dst = append(dst, s.json...)
+			dst = append(dst, s.text...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
-			dst = appendMissing(dst, s.name)
+			dst = appendMissing(dst, s.text)
 		case args[s.arg].isPlain(): // the usual case, copied without a call
 			dst = append(dst, args[s.arg].str()...)
 		default:
@@ -326,7 +333,7 @@ func (t *Template) appendTo(dst []byte, args []Value) []byte {
 		case !s.ph:
 			dst = append(dst, s.lit...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
-			dst = appendMissing(dst, s.name)
+			dst = appendMissing(dst, s.text)
 		default:
 			dst = args[s.arg].AppendText(dst)
 		}
@@ -391,7 +398,7 @@ func (t Template) Parts() []Part {
 	out := make([]Part, len(t.segs))
 	for i, s := range t.segs {
 		if s.ph {
-			out[i] = Part{Text: s.name, Param: s.arg}
+			out[i] = Part{Text: s.text, Param: s.arg}
 		} else {
 			out[i] = Part{Text: s.lit, Param: -1}
 		}

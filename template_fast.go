@@ -43,7 +43,7 @@ func compileFast(m *icu.Message) ([]fastNode, bool) {
 		case *icu.Text:
 			out = append(out, fastNode{seg: literal(n.Value)})
 		case *icu.Arg:
-			out = append(out, fastNode{seg: segment{name: n.Name, arg: n.Index, ph: true}})
+			out = append(out, fastNode{seg: segment{text: n.Name, arg: n.Index, ph: true}})
 		case *icu.Pound:
 			out = append(out, fastNode{pound: true})
 		case *icu.Choice:
@@ -131,11 +131,11 @@ func appendFast(dst []byte, nodes []fastNode, args []Value, rules *icu.Rules, js
 		case f.pound:
 			dst = strconv.AppendInt(dst, n, 10)
 		case !s.ph && json:
-			dst = append(dst, s.json...)
+			dst = append(dst, s.text...)
 		case !s.ph:
 			dst = append(dst, s.lit...)
 		case s.arg < 0 || s.arg >= len(args) || args[s.arg].IsZero():
-			dst = appendMissing(dst, s.name)
+			dst = appendMissing(dst, s.text)
 		case !json:
 			dst = args[s.arg].AppendText(dst)
 		case args[s.arg].isPlain():
