@@ -2,6 +2,7 @@ package errcat
 
 import (
 	"log/slog"
+	"sync"
 	"sync/atomic"
 )
 
@@ -15,22 +16,25 @@ import (
 // compiled the first time it is used, as that function describes; the zero
 // Definition is only a placeholder for DecodeSet to fill.
 type Definition struct {
-	set         *Set
-	parent      *Definition
-	code, name  string
-	key         string
-	id          string // code, or code[key] for a variant
-	docsURL     string
-	codeJSON    string // the code as a JSON value, as the set writes codes on the wire
-	urlJSON     string // docsURL as a JSON string
-	status      int
-	grpc        string
-	params      []Param
-	paramKeys   []string     // each param's name as a JSON object key, with the colon
-	texts       []*localized // by locale index of set; texts[0] is the default locale
-	auto        []*localized // variant texts remapped to the parent's params, if they differ
-	own         []shownTexts // by locale index: what an error of d renders
-	asVariant   []shownTexts // by locale index: what an error of d's code shown as d renders
+	set        *Set
+	parent     *Definition
+	code, name string
+	key        string
+	id         string // code, or code[key] for a variant
+	docsURL    string
+	codeJSON   string // the code as a JSON value, as the set writes codes on the wire
+	urlJSON    string // docsURL as a JSON string
+	status     int
+	grpc       string
+	params     []Param
+	paramKeys  []string // each param's name as a JSON object key, with the colon
+	// locs holds d's compiled texts: the default locale's from the start, every
+	// locale's from the first time d is used in a locale other than the default.
+	locs atomic.Pointer[localeTexts]
+	// trans holds the translations locs does not hold compiled yet, by locale index,
+	// under transMu; nil once they are compiled or when there are none.
+	trans       []pendingTexts
+	transMu     sync.Mutex
 	returnedBy  []string
 	category    string
 	retryable   bool
@@ -43,6 +47,22 @@ type Definition struct {
 	// on first use.
 	ready   atomic.Bool
 	pending *pendingDef
+}
+
+// localeTexts are the compiled texts of one definition: of the default locale
+// only, every slice of length 1, or of every locale of its set.
+type localeTexts struct {
+	// texts are by locale index; texts[0] is the default locale's, and a locale
+	// without texts of its own has nil.
+	texts     []*localized
+	own       []shownTexts // what an error of the definition renders
+	asVariant []shownTexts // what an error of its code shown as this variant renders
+}
+
+// pendingTexts is a translation not compiled yet.
+type pendingTexts struct {
+	tx Texts
+	ok bool // the locale has a translation, perhaps of empty texts
 }
 
 // localized holds the parsed texts of one definition in one locale.
@@ -207,14 +227,56 @@ func expandDocsURL(tmpl, code string) string {
 	return tmpl
 }
 
+// base returns d's texts in the default locale.
+func (d *Definition) base() *localized { return d.locs.Load().texts[0] }
+
+// compiledFor returns d's compiled texts with those of the locale at index i,
+// compiling d's translations the first time a locale other than the default is asked
+// for.
+func (d *Definition) compiledFor(i int) *localeTexts {
+	lt := d.locs.Load()
+	if i >= len(lt.texts) {
+		return d.translate()
+	}
+	return lt
+}
+
+// translate compiles d's translations, once, and returns d's texts in every locale.
+//
+//go:noinline
+func (d *Definition) translate() *localeTexts {
+	d.transMu.Lock()
+	defer d.transMu.Unlock()
+	lt := d.locs.Load()
+	if len(lt.texts) == len(d.set.locales) {
+		return lt
+	}
+	full, err := d.set.compileTranslations(d, lt.texts[0], d.trans)
+	if err != nil {
+		// NewSet compiled every translation once before keeping it, and set data is
+		// what EncodeSetSpec wrote for such a set.
+		panic("errcat: translation of " + d.id + " in set " + d.set.name + " no longer compiles: " + err.Error())
+	}
+	// The default locale's Memo values carry over: its texts are the same.
+	full.own[0].memo.Store(lt.own[0].memo.Load())
+	if lt.asVariant != nil {
+		full.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())
+	}
+	d.locs.Store(full)
+	d.trans = nil
+	return full
+}
+
 // in returns d's texts for locale, falling back along the locale chain to the default.
 func (d *Definition) in(locale string) *localized {
-	if d.set != nil && len(d.texts) > 1 {
-		if i := d.set.localeIndex(locale); i > 0 && d.texts[i] != nil {
-			return d.texts[i]
+	if d.set != nil && len(d.set.locales) > 1 {
+		if i := d.set.localeIndex(locale); i > 0 {
+			if l := d.compiledFor(i).texts[i]; l != nil {
+				return l
+			}
 		}
 	}
-	return d.texts[0]
+	return d.base()
 }
 
 // Translated reports whether d has texts of its own in locale (or in a locale that
@@ -225,7 +287,20 @@ func (d *Definition) Translated(locale string) bool {
 		return false
 	}
 	i, ok := d.set.localeMatch(locale)
-	return ok && (i == 0 || d.texts[i] != nil)
+	if !ok || i == 0 {
+		return ok
+	}
+	// Answered without compiling the translations: a documentation page asks it of
+	// every locale.
+	if lt := d.locs.Load(); i < len(lt.texts) {
+		return lt.texts[i] != nil
+	}
+	d.transMu.Lock()
+	defer d.transMu.Unlock()
+	if d.trans != nil {
+		return d.trans[i].ok
+	}
+	return d.locs.Load().texts[i] != nil
 }
 
 // pick returns t, or the default locale's fb when t is empty, so that a translation
@@ -240,25 +315,25 @@ func pick(t, fb Template) Template {
 // Title returns the title template in locale, with fallback to the default locale.
 func (d *Definition) Title(locale string) Template {
 	d.load()
-	return pick(d.in(locale).title, d.texts[0].title)
+	return pick(d.in(locale).title, d.base().title)
 }
 
 // Message returns the message template in locale, with fallback to the default locale.
 func (d *Definition) Message(locale string) Template {
 	d.load()
-	return pick(d.in(locale).message, d.texts[0].message)
+	return pick(d.in(locale).message, d.base().message)
 }
 
 // Summary returns the short description in locale, with fallback to the default locale.
 func (d *Definition) Summary(locale string) Template {
 	d.load()
-	return pick(d.in(locale).summary, d.texts[0].summary)
+	return pick(d.in(locale).summary, d.base().summary)
 }
 
 // Description returns the description in locale, with fallback to the default locale.
 func (d *Definition) Description(locale string) Template {
 	d.load()
-	return pick(d.in(locale).description, d.texts[0].description)
+	return pick(d.in(locale).description, d.base().description)
 }
 
 // Causes returns the root causes in locale, with fallback to the default locale. The
@@ -268,7 +343,7 @@ func (d *Definition) Causes(locale string) []Template {
 	if l := d.in(locale); len(l.causes) > 0 {
 		return l.causes
 	}
-	return d.texts[0].causes
+	return d.base().causes
 }
 
 // Resolutions returns the resolutions in locale, with fallback to the default locale.
@@ -278,14 +353,14 @@ func (d *Definition) Resolutions(locale string) []Template {
 	if l := d.in(locale); len(l.resolutions) > 0 {
 		return l.resolutions
 	}
-	return d.texts[0].resolutions
+	return d.base().resolutions
 }
 
 // Error returns "code: title" so that a Definition reads well where it is used as a
 // sentinel error.
 func (d *Definition) Error() string {
 	d.load()
-	return d.id + ": " + d.texts[0].title.String()
+	return d.id + ": " + d.base().title.String()
 }
 
 // New returns an error of this code with args as its parameter values, in the order of

@@ -173,11 +173,11 @@ func (e *Error) shown() *Definition {
 // shownVariant is shown for a code with variants.
 func (e *Error) shownVariant() *Definition {
 	d := e.def
-	if d.own[0].message.satisfied(e.args()) {
+	if d.locs.Load().own[0].message.satisfied(e.args()) {
 		return d
 	}
 	for _, v := range d.variants {
-		if v.asVariant[0].message.satisfied(e.args()) {
+		if v.locs.Load().asVariant[0].message.satisfied(e.args()) {
 			return v
 		}
 	}
@@ -188,14 +188,18 @@ func (e *Error) shownVariant() *Definition {
 // definition, with its fallbacks already applied.
 func (e *Error) texts(locale string) *shownTexts {
 	d := e.shown()
-	r := d.own
+	i := 0
+	if len(d.set.locales) > 1 {
+		i = d.set.localeIndex(locale)
+	}
+	lt := d.locs.Load()
+	if i >= len(lt.own) {
+		lt = d.translate()
+	}
 	if d != e.def {
-		r = d.asVariant
+		return &lt.asVariant[i]
 	}
-	if len(r) > 1 {
-		return &r[d.set.localeIndex(locale)]
-	}
-	return &r[0]
+	return &lt.own[i]
 }
 
 // Texts returns the title and message templates the error renders with in locale:

@@ -292,15 +292,16 @@ func (s *Set) compileFields(d *Definition, sp *Spec, parent *Definition) []error
 	return errs
 }
 
-// compileLocales parses d's texts in the default locale and each translation, and
-// resolves the texts each locale shows (falling back as a variant or a locale does).
+// compileLocales parses d's texts in the default locale, and each translation to
+// check it; it keeps the translations to compile again the first time d is used in
+// a locale other than the default (see Definition.translate), so that a set holds
+// compiled only the locales its program uses.
 func (s *Set) compileLocales(d *Definition, sp *Spec, parent *Definition) []error {
 	var errs []error
 	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
-	d.texts = make([]*localized, len(s.locales))
 	var fb *localized
 	if parent != nil {
-		fb = parent.texts[0]
+		fb = parent.base()
 	}
 	l, err := compileTexts(sp.Texts, d.params, fb, s.locales[0])
 	if err != nil {
@@ -308,32 +309,66 @@ func (s *Set) compileLocales(d *Definition, sp *Spec, parent *Definition) []erro
 	} else if l.message.IsZero() {
 		fail(errors.New("message is empty"))
 	}
-	d.texts[0] = l
+	var trans []pendingTexts
 	for loc, tx := range sp.Translations {
 		i := s.localeIndex(loc)
 		if i == 0 || !sameTag(s.locales[i], loc) {
 			fail(fmt.Errorf("translation locale %q is not a locale of the set", loc))
 			continue
 		}
-		lt, err := compileTexts(tx, d.params, nil, s.locales[i])
-		if err != nil {
+		if _, err := compileTexts(tx, d.params, nil, s.locales[i]); err != nil {
 			fail(fmt.Errorf("locale %s: %w", loc, err))
 			continue
 		}
-		d.texts[i] = lt
+		if trans == nil {
+			trans = make([]pendingTexts, len(s.locales))
+		}
+		trans[i] = pendingTexts{tx: tx, ok: true}
 	}
-	if parent != nil && sp.Params != nil {
-		d.auto = remapAll(d, parent)
+	if trans == nil {
+		// Without translations every locale shows the default texts: compiled
+		// already.
+		full, _ := s.compileTranslations(d, l, nil)
+		d.locs.Store(full)
+		return errs
 	}
-	d.own = resolveTexts(d.texts)
-	switch {
-	case d.auto != nil:
-		d.asVariant = resolveTexts(d.auto)
-	case parent != nil:
-		// The same texts, apart from own so that a Memo tells the two ways apart.
-		d.asVariant = resolveTexts(d.texts)
-	}
+	d.trans = trans
+	d.locs.Store(s.localeTexts(d, []*localized{l}))
 	return errs
+}
+
+// compileTranslations returns d's texts in every locale: base, its texts in the
+// default locale, and trans compiled, by locale index.
+func (s *Set) compileTranslations(d *Definition, base *localized, trans []pendingTexts) (*localeTexts, error) {
+	texts := make([]*localized, len(s.locales))
+	texts[0] = base
+	var errs []error
+	for i, p := range trans {
+		if i == 0 || !p.ok {
+			continue
+		}
+		l, err := compileTexts(p.tx, d.params, nil, s.locales[i])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("locale %s: %w", s.locales[i], err))
+			continue
+		}
+		texts[i] = l
+	}
+	return s.localeTexts(d, texts), errors.Join(errs...)
+}
+
+// localeTexts resolves the texts each locale of texts shows, falling back as a
+// variant or a locale does.
+func (s *Set) localeTexts(d *Definition, texts []*localized) *localeTexts {
+	lt := &localeTexts{texts: texts, own: resolveTexts(texts)}
+	switch p := d.parent; {
+	case p != nil && !sameParams(d, p):
+		lt.asVariant = resolveTexts(remapAll(texts, d, p))
+	case p != nil:
+		// The same texts, apart from own so that a Memo tells the two ways apart.
+		lt.asVariant = resolveTexts(texts)
+	}
+	return lt
 }
 
 // inherit fills a variant's unset fields from its code.
@@ -414,10 +449,10 @@ func compileTexts(tx Texts, params []Param, fb *localized, locale string) (*loca
 	return l, errors.Join(errs...)
 }
 
-// remapAll returns v's texts with placeholders renumbered to p's params by name, so a
-// variant with params of its own can be rendered with its code's arguments. A param p
-// does not have renders as missing.
-func remapAll(v, p *Definition) []*localized {
+// remapAll returns texts, v's, with placeholders renumbered to p's params by name, so
+// a variant with params of its own can be rendered with its code's arguments. A param
+// p does not have renders as missing.
+func remapAll(texts []*localized, v, p *Definition) []*localized {
 	m := make([]int, len(v.params))
 	for i, vp := range v.params {
 		m[i] = -1
@@ -446,8 +481,8 @@ func remapAll(v, p *Definition) []*localized {
 		}
 		return out
 	}
-	out := make([]*localized, len(v.texts))
-	for i, l := range v.texts {
+	out := make([]*localized, len(texts))
+	for i, l := range texts {
 		if l == nil {
 			continue
 		}
@@ -482,6 +517,20 @@ func isIdentifier(name string) bool {
 	for i := 0; i < len(name); i++ {
 		c := name[i]
 		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// sameParams reports whether variant v has its code p's params, by name in order: then
+// v's placeholders already number p's arguments.
+func sameParams(v, p *Definition) bool {
+	if len(v.params) != len(p.params) {
+		return false
+	}
+	for i := range v.params {
+		if v.params[i].Name != p.params[i].Name {
 			return false
 		}
 	}
