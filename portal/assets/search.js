@@ -70,7 +70,8 @@
   function chars(s) { return Array.from(s); }
 
   // best resolves, for word w, to each entry's best class for it (0 its code, 1 its
-  // title, 2 elsewhere; NONE where no term of it begins with w). The last words
+  // title, 2 elsewhere, 3 an operation of a code every operation returns; NONE where
+  // no term of it begins with w). The last words
   // searched are kept: typing on after a word does not search it again.
   var NONE = 255, memo = new Map();
   function best(w) {
@@ -108,31 +109,36 @@
   }
 
   // match resolves to the entries that hold, for each position of alts, one of its
-  // words, best first: by the sum of their classes, then in catalog order.
+  // words, best first: by the sum of their classes, then in catalog order. The hits
+  // are entry numbers in an Int32Array: a word most entries hold makes no object per
+  // entry.
   function match(alts) {
     return Promise.all(alts.map(bestOf)).then(function (bests) {
-      var buckets = [];
+      var n = bests.length, sums = new Uint8Array(total), counts = new Int32Array(3 * n + 2);
       for (var e = 0; e < total; e++) {
         var sum = 0;
-        for (var k = 0; k < bests.length; k++) {
+        for (var k = 0; k < n; k++) {
           var c = bests[k][e];
           if (c === NONE) { sum = -1; break; }
           sum += c;
         }
-        if (sum < 0) { continue; }
-        (buckets[sum] || (buckets[sum] = [])).push(e);
+        sums[e] = sum < 0 ? NONE : sum;
+        if (sum >= 0) { counts[sum + 1]++; }
       }
-      var hits = [];
-      buckets.forEach(function (b) { for (var i = 0; i < b.length; i++) { hits.push({ i: b[i] }); } });
+      for (var s = 1; s < counts.length; s++) { counts[s] += counts[s - 1]; }
+      var hits = new Int32Array(counts[counts.length - 1]);
+      for (e = 0; e < total; e++) {
+        if (sums[e] !== NONE) { hits[counts[sums[e]]++] = e; }
+      }
       return hits;
     });
   }
 
   // rows resolves to the rows of the entries hits, in order.
   function rows(hits) {
-    return Promise.all(hits.map(function (h) {
-      return load('r-' + Math.floor(h.i / CHUNK) + '.js').then(function (chunk) {
-        var r = chunk && chunk[h.i % CHUNK];
+    return Promise.all(Array.prototype.map.call(hits, function (i) {
+      return load('r-' + Math.floor(i / CHUNK) + '.js').then(function (chunk) {
+        var r = chunk && chunk[i % CHUNK];
         return { id: r[0], title: r[1], status: r[2], category: r[3], href: r[4], catalog: r[5] || '' };
       });
     }));
@@ -177,7 +183,7 @@
   // nothing matched it as written (as Go's Index.Search).
   function search(query) {
     var words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-    if (words.length === 0) { return Promise.resolve({ hits: [] }); }
+    if (words.length === 0) { return Promise.resolve({ hits: new Int32Array(0) }); }
     var alts = words.map(function (w) { return [w]; });
     return match(alts).then(function (hits) {
       if (hits.length) { return { hits: hits }; }
@@ -197,7 +203,7 @@
         });
       });
       return step.then(function (ok) {
-        if (!ok) { return { hits: [] }; }
+        if (!ok) { return { hits: new Int32Array(0) }; }
         return match(alts).then(function (h) { return { hits: h, suggestions: suggestions }; });
       });
     });
@@ -251,7 +257,7 @@
     }
     return search(q).then(function (found) {
       var hits = found.hits;
-      return rows(hits.slice(0, LIMIT)).then(function (rs) {
+      return rows(hits.subarray(0, LIMIT)).then(function (rs) {
         if (seq !== shown) { return; }
         var frag = document.createDocumentFragment();
         rs.forEach(function (e) { frag.appendChild(item(e)); });
