@@ -158,6 +158,11 @@ func sameTag(a, b string) bool {
 // NewSet compiles spec into a Set: it parses every template, binds placeholders to
 // parameters and checks that codes and names are unique. It reports every problem it
 // finds, joined, each prefixed with the code it concerns.
+//
+// The set keeps the default locale's texts compiled. A code's translations, checked
+// here, are compiled again the first time the code is used in a locale other than
+// the default (rendered, or its texts read), once, safely for concurrent use: a set
+// holds compiled only the locales its program uses.
 func NewSet(spec SetSpec) (*Set, error) {
 	s := newSet(spec)
 	s.byID = make(map[string]*Definition, len(spec.Errors))
