@@ -115,6 +115,13 @@ func (s *Set) localeIndex(tag string) int {
 // localeMatch is localeIndex that also reports whether tag matched a locale of the set
 // rather than falling back to the default for want of any.
 func (s *Set) localeMatch(tag string) (int, bool) {
+	// A tag the set itself gave out, as negotiation returns, is found without
+	// folding case.
+	for i, l := range s.locales {
+		if l == tag {
+			return i, true
+		}
+	}
 	for tag != "" {
 		for i, l := range s.locales {
 			if sameTag(l, tag) {

@@ -189,14 +189,18 @@ func (h *Handler) write(w http.ResponseWriter, r *http.Request, err error, id []
 	rs.buf, out = h.render(rs.buf[:0], rs, &req, id[0], err)
 
 	// Header values are shared, immutable slices: setting them allocates nothing. What
-	// may be there already is dealt with first, while the map is often still empty
-	// and a lookup costs no hashing.
+	// may be there already (a Content-Length, a Vary) is dealt with first, and only
+	// when the map holds anything.
 	hd := w.Header()
-	delete(hd, "Content-Length")
-	if v, ok := hd["Vary"]; ok {
-		hd["Vary"] = append(v[:len(v):len(v)], vary[0])
-	} else {
+	if len(hd) == 0 {
 		hd["Vary"] = vary
+	} else {
+		delete(hd, "Content-Length")
+		if v, ok := hd["Vary"]; ok {
+			hd["Vary"] = append(v[:len(v):len(v)], vary[0])
+		} else {
+			hd["Vary"] = vary
+		}
 	}
 	hd["Content-Type"] = out.contentType
 	hd["X-Content-Type-Options"] = nosniff
