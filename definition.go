@@ -31,8 +31,9 @@ type Definition struct {
 	// locs holds d's compiled texts: the default locale's from the start, every
 	// locale's from the first time d is used in a locale other than the default.
 	locs atomic.Pointer[localeTexts]
-	// trans holds the translations locs does not hold compiled yet, by locale index,
-	// under transMu; nil once they are compiled or when there are none.
+	// trans holds the sources of d's translations, by locale index (nil when d has
+	// none), from which locs is compiled; transMu orders the compilations and
+	// releases of locs.
 	trans       []pendingTexts
 	transMu     sync.Mutex
 	returnedBy  []string
@@ -263,8 +264,27 @@ func (d *Definition) translate() *localeTexts {
 		full.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())
 	}
 	d.locs.Store(full)
-	d.trans = nil
 	return full
+}
+
+// release drops d's compiled translations, keeping its default locale's texts and
+// their Memo values.
+func (d *Definition) release() {
+	if d.trans == nil {
+		return // without translations every locale is the default's
+	}
+	d.transMu.Lock()
+	defer d.transMu.Unlock()
+	lt := d.locs.Load()
+	if len(lt.texts) == 1 {
+		return
+	}
+	base := d.set.localeTexts(d, lt.texts[:1])
+	base.own[0].memo.Store(lt.own[0].memo.Load())
+	if lt.asVariant != nil {
+		base.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())
+	}
+	d.locs.Store(base)
 }
 
 // in returns d's texts for locale, falling back along the locale chain to the default.
@@ -295,12 +315,7 @@ func (d *Definition) Translated(locale string) bool {
 	if lt := d.locs.Load(); i < len(lt.texts) {
 		return lt.texts[i] != nil
 	}
-	d.transMu.Lock()
-	defer d.transMu.Unlock()
-	if d.trans != nil {
-		return d.trans[i].ok
-	}
-	return d.locs.Load().texts[i] != nil
+	return d.trans != nil && d.trans[i].ok
 }
 
 // pick returns t, or the default locale's fb when t is empty, so that a translation

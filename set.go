@@ -209,6 +209,25 @@ func NewSet(spec SetSpec) (*Set, error) {
 	return s, nil
 }
 
+// ReleaseTranslations drops the compiled translations of every code of the set that
+// has them; each is compiled again from its sources the next time it is used, as
+// [NewSet] describes. Errors and templates obtained before stay valid. A program that
+// goes through a large catalog's codes once in every locale, as a documentation build
+// does, calls it as it goes, so that it holds compiled the translations of the codes
+// at hand rather than of all. It is safe to call concurrently with any use of the
+// set; on a set made by [DecodeSet] it releases only the codes compiled already.
+func (s *Set) ReleaseTranslations() {
+	for _, d := range s.defs {
+		if !d.ready.Load() {
+			continue
+		}
+		d.release()
+		for _, v := range d.variants {
+			v.release()
+		}
+	}
+}
+
 // newSet returns a Set of spec's catalog fields, without definitions.
 func newSet(spec SetSpec) *Set {
 	def := spec.DefaultLocale

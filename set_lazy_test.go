@@ -29,9 +29,6 @@ func TestTranslationsCompiledOnFirstUse(t *testing.T) {
 	if n := compiled(); n != 3 {
 		t.Fatalf("after a translated message, %d locales compiled, want 3", n)
 	}
-	if d.trans != nil {
-		t.Error("the translations' sources are kept once compiled")
-	}
 	// A code without translations has every locale from the start.
 	if n := len(s.Lookup("107").locs.Load().texts); n != 3 {
 		t.Errorf("a code without translations has %d locales compiled, want 3", n)
@@ -119,5 +116,93 @@ func TestTranslatedDoesNotCompile(t *testing.T) {
 		}
 		d.New().Message("vi")
 		d = s.Lookup("000037[0]")
+	}
+}
+
+// TestReleaseTranslations holds that a set drops compiled translations on
+// ReleaseTranslations, compiles them again when next used, keeps the default
+// locale's Memo values, and that errors made before render as they did.
+func TestReleaseTranslations(t *testing.T) {
+	s := testSet(t)
+	d := s.Lookup("000012")
+	m := NewMemo[int]()
+	made := 0
+	build := func(*Error, string) *int { made++; return new(int) }
+	e := d.New(String("project"), Int(42))
+	m.Get(e, "en", build)
+	if got := e.Message("vi"); got != "Không tìm thấy project với id 42." {
+		t.Fatalf("Message(vi) = %q", got)
+	}
+	v := s.Lookup("000037").New()
+	v.Message("pt-BR")
+	s.ReleaseTranslations()
+	if n := len(d.locs.Load().texts); n != 1 {
+		t.Fatalf("after ReleaseTranslations, %d locales compiled", n)
+	}
+	if n := len(s.Lookup("000037[0]").locs.Load().texts); n != 1 {
+		t.Fatalf("after ReleaseTranslations, a variant has %d locales compiled", n)
+	}
+	if n := len(s.Lookup("107").locs.Load().texts); n != 3 {
+		t.Errorf("a code without translations lost its locales: %d", n)
+	}
+	m.Get(e, "en", build)
+	if made != 1 {
+		t.Errorf("the default locale's Memo value was made %d times", made)
+	}
+	if !d.Translated("vi") || d.Translated("de") {
+		t.Error("Translated changed with ReleaseTranslations")
+	}
+	if got := e.Message("pt-BR"); got != "Não foi possível localizar project com id 42." {
+		t.Errorf("Message(pt-BR) after release = %q", got)
+	}
+	if got := v.Title("pt-BR"); got != "Valor duplicado" {
+		t.Errorf("variant's Title(pt-BR) after release = %q", got)
+	}
+}
+
+// TestReleaseTranslationsConcurrently releases while goroutines render in every
+// locale (run with -race): each rendering is what it is alone.
+func TestReleaseTranslationsConcurrently(t *testing.T) {
+	s := testSet(t)
+	want := map[string]string{}
+	locales := []string{"en", "vi", "pt-BR"}
+	for _, d := range s.Definitions() {
+		for _, loc := range locales {
+			want[d.ID()+" "+loc] = d.New(String("x"), String("y")).Message(loc)
+		}
+	}
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				s.ReleaseTranslations()
+			}
+		}
+	})
+	var bad []string
+	var mu sync.Mutex
+	var workers sync.WaitGroup
+	for g := range 8 {
+		workers.Go(func() {
+			for i := range 200 {
+				d := s.Definitions()[(g+i)%len(s.Definitions())]
+				loc := locales[(g+i/3)%len(locales)]
+				if got := d.New(String("x"), String("y")).Message(loc); got != want[d.ID()+" "+loc] {
+					mu.Lock()
+					bad = append(bad, d.ID()+" "+loc+": "+got)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	workers.Wait()
+	close(stop)
+	wg.Wait()
+	if len(bad) > 0 {
+		t.Errorf("renderings differ while translations are released:\n%s", strings.Join(bad, "\n"))
 	}
 }

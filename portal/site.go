@@ -196,7 +196,8 @@ type siteFile struct {
 }
 
 // files calls f with each file of the site, until f returns false: shared files
-// first, then for each catalog and locale its index, search files and pages. Search
+// first, then for each catalog its index and search files in each locale, then its
+// code pages, each code's in every locale. Search
 // files come rendered, from an index built for them and dropped once they are all
 // out, so a build holds one index at a time.
 func (s *site) files(f func(siteFile) bool) {
@@ -230,14 +231,28 @@ func (s *site) files(f func(siteFile) bool) {
 			if !f(index) || !searchFiles(dir, ix, nil, f) {
 				return
 			}
-			for _, d := range v.defs {
-				if !f(siteFile{name: dir + codePath(d.Code()) + "index.html"}) {
+		}
+		// Code pages come a code at a time, in every locale: the set compiles a
+		// code's translations for its first translated page, and releasing them
+		// every releaseEvery codes holds those of the codes at hand only.
+		for i, d := range v.defs {
+			for _, loc := range v.Locales {
+				if !f(siteFile{name: v.Dir + v.localeDir(loc) + codePath(d.Code()) + "index.html"}) {
 					return
 				}
 			}
+			if (i+1)%releaseEvery == 0 {
+				v.set.ReleaseTranslations()
+			}
 		}
+		v.set.ReleaseTranslations()
 	}
 }
+
+// releaseEvery is how many codes' pages a site's generation sends before it releases
+// the translations compiled for them: the pages in flight, a few dozen codes', are
+// the most that may have to compile theirs again.
+const releaseEvery = 1024
 
 // searchFiles calls f with each search file of ix, for the index page in dir.
 func searchFiles(dir string, ix *Index, dirs map[string]string, f func(siteFile) bool) bool {
