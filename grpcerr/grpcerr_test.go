@@ -343,3 +343,28 @@ func TestHTTPRetryAfter(t *testing.T) {
 		})
 	}
 }
+
+// TestSensitiveParam checks that a sensitive param reaches the client, in the
+// message and the ErrorInfo metadata as the response body of HTTP has it, and that
+// the server's log record shows it redacted.
+func TestSensitiveParam(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "auth", Errors: []errcat.Spec{{
+		Code: "AUTH-401", Name: "TokenExpired", Status: 401,
+		Texts:  errcat.Texts{Message: "Token {token} of {user} expired."},
+		Params: []errcat.Param{{Name: "token", Sensitive: true}, {Name: "user"}},
+	}}})
+	var logs bytes.Buffer
+	srv := &grpcerr.Server{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	cc := serve(t, &health{check: func(context.Context) error {
+		return set.Lookup("AUTH-401").New(errcat.String("tok-secret"), errcat.String("ana"))
+	}}, []grpc.ServerOption{grpc.UnaryInterceptor(srv.UnaryInterceptor())})
+	_, err := grpc_health_v1.NewHealthClient(cc).Check(context.Background(), &grpc_health_v1.HealthCheckRequest{})
+	s := status.Convert(err)
+	info, _, _, _ := details(t, s)
+	if s.Message() != "Token tok-secret of ana expired." || !maps.Equal(info.GetMetadata(), map[string]string{"token": "tok-secret", "user": "ana"}) {
+		t.Errorf("status %q with metadata %v, want the token in both", s.Message(), info.GetMetadata())
+	}
+	if log := logs.String(); strings.Contains(log, "tok-secret") || !strings.Contains(log, `error.message="Token [REDACTED] of ana expired." error.params.token=[REDACTED] error.params.user=ana`) {
+		t.Errorf("log record does not show the token redacted: %s", log)
+	}
+}
