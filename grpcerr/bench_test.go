@@ -3,6 +3,7 @@ package grpcerr_test
 import (
 	"context"
 	"log/slog"
+	"net"
 	"testing"
 
 	"github.com/errcat/errcat/common"
@@ -11,6 +12,7 @@ import (
 	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -52,6 +54,45 @@ func BenchmarkUnary(b *testing.B) {
 			grpc.WithUnaryInterceptor(grpcerr.UnaryClientInterceptor(common.Set)))
 		runCalls(b, cc, codes.NotFound)
 	})
+}
+
+// BenchmarkUnaryLoopback is BenchmarkUnary's chain=bare and chain=errcat over TCP on
+// the loopback interface: a round trip as a service in another process makes it.
+func BenchmarkUnaryLoopback(b *testing.B) {
+	for _, chain := range []string{"bare", "errcat"} {
+		b.Run("chain="+chain, func(b *testing.B) {
+			h := &health{check: func(context.Context) error {
+				return status.Error(codes.NotFound, "Unable to locate project with id 42.")
+			}}
+			var srvOpts []grpc.ServerOption
+			var cliOpts []grpc.DialOption
+			if chain == "errcat" {
+				srv := &grpcerr.Server{Logger: slog.New(slog.DiscardHandler)}
+				h.check = func(context.Context) error { return common.UnableToLocate("project", "42") }
+				srvOpts = append(srvOpts, grpc.UnaryInterceptor(srv.UnaryInterceptor()))
+				cliOpts = append(cliOpts, grpc.WithUnaryInterceptor(grpcerr.UnaryClientInterceptor(common.Set)))
+			}
+			runCalls(b, serveTCP(b, h, srvOpts, cliOpts...), codes.NotFound)
+		})
+	}
+}
+
+// serveTCP is serve on a loopback TCP listener.
+func serveTCP(b *testing.B, h *health, srvOpts []grpc.ServerOption, cliOpts ...grpc.DialOption) *grpc.ClientConn {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := grpc.NewServer(srvOpts...)
+	grpc_health_v1.RegisterHealthServer(srv, h)
+	go srv.Serve(lis)
+	b.Cleanup(srv.Stop)
+	cc, err := grpc.NewClient(lis.Addr().String(), append([]grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}, cliOpts...)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { cc.Close() })
+	return cc
 }
 
 func runCalls(b *testing.B, cc *grpc.ClientConn, want codes.Code) {

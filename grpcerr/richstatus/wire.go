@@ -166,9 +166,10 @@ func (w *detailWriter) errorInfo(e *errcat.Error, v *errcat.Definition, set *err
 	args := e.Args()
 	params := e.Definition().Params()
 	var orderBuf [8]int
-	for _, i := range paramOrder(orderBuf[:0], params, len(args)) {
-		if args[i].IsZero() {
-			continue
+	order := paramOrder(orderBuf[:0], params, args)
+	for j, i := range order {
+		if j+1 < len(order) && params[order[j+1]].Name == params[i].Name {
+			continue // a map holds the last value given of a name
 		}
 		entry := w.open(3)
 		at := w.open(1)
@@ -181,11 +182,14 @@ func (w *detailWriter) errorInfo(e *errcat.Error, v *errcat.Definition, set *err
 	}
 }
 
-// paramOrder appends to order the indexes of the first n params (at most all of
-// them) in the order of their names, as deterministic marshalling sorts map keys.
-func paramOrder(order []int, params []errcat.Param, n int) []int {
-	n = min(n, len(params))
-	for i := range n {
+// paramOrder appends to order the indexes of the params given a value in args in
+// the order of their names, as deterministic marshalling sorts map keys; params of
+// the same name stay in their order.
+func paramOrder(order []int, params []errcat.Param, args []errcat.Value) []int {
+	for i := range min(len(args), len(params)) {
+		if args[i].IsZero() {
+			continue
+		}
 		j := len(order)
 		order = append(order, i)
 		for ; j > 0 && params[order[j-1]].Name > params[i].Name; j-- {

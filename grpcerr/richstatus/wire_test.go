@@ -74,7 +74,13 @@ func wireCases(t *testing.T) ([]wireCase, []*errcat.Set) {
 		AddField("/ledger", shop.Lookup("SHOP-500").New(errcat.String("x"))).
 		AddField("", nil).
 		AddField("/bad", shop.Lookup("SHOP-4221").New(errcat.String(bad)))
+	twice := errcat.MustNewSet(errcat.SetSpec{Name: "twice", Errors: []errcat.Spec{{
+		Code: "T", Texts: errcat.Texts{Message: "{0} {1} {2} {3}"},
+		Params: []errcat.Param{{Name: "b"}, {Name: "a"}, {Name: "b"}, {Name: "a"}},
+	}}}).Lookup("T")
 	cases = append(cases,
+		wireCase{"same name twice", twice.New(errcat.String("b1"), errcat.String("a1"), errcat.String("b2")), richstatus.Context{}},
+		wireCase{"same name twice, last not given", twice.New(errcat.String("b1"), errcat.String("a1"), errcat.Value{}, errcat.String("a2")), richstatus.Context{}},
 		wireCase{"shop fields", fields, richstatus.Context{Locale: "vi"}},
 		wireCase{"shop bad locale", shop.Lookup("SHOP-422").New(), richstatus.Context{Locale: bad, RequestID: bad}},
 		wireCase{"shop not public", shop.Lookup("SHOP-500").New(errcat.String("secret")), richstatus.Context{RetryAfter: time.Hour}},
@@ -87,44 +93,61 @@ func wireCases(t *testing.T) ([]wireCase, []*errcat.Set) {
 // writes and anypb's type URL, the details Marshal refuses left out.
 func TestAppendEncodedMatchesMarshal(t *testing.T) {
 	cases, _ := wireCases(t)
-	var buf []byte
-	var got []richstatus.Detail
 	checked, dropped := 0, 0
 	for _, tc := range cases {
-		code, msg, details := richstatus.Encode(tc.err, &tc.c)
-		var gotCode uint32
-		var gotMsg string
-		gotCode, gotMsg, buf, got = richstatus.AppendEncoded(buf[:0], got[:0], tc.err, &tc.c)
-		if gotCode != code || gotMsg != msg {
-			t.Errorf("%s: AppendEncoded = %d %q, Encode = %d %q", tc.name, gotCode, gotMsg, code, msg)
-		}
-		var want []richstatus.Detail
-		for _, m := range details {
-			b, err := proto.MarshalOptions{Deterministic: true}.Marshal(m)
-			if err != nil {
-				dropped++
-				continue
-			}
-			a, err := anypb.New(m)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, richstatus.Detail{TypeURL: a.TypeUrl, Value: b})
-		}
-		if len(got) != len(want) {
-			t.Errorf("%s: %d details, want %d", tc.name, len(got), len(want))
-			continue
-		}
-		for i := range want {
-			if got[i].TypeURL != want[i].TypeURL || !bytes.Equal(got[i].Value, want[i].Value) {
-				t.Errorf("%s: detail %d = %s %x\nwant %s %x", tc.name, i, got[i].TypeURL, got[i].Value, want[i].TypeURL, want[i].Value)
-			}
-			checked++
-		}
+		c, d := checkEncoded(t, tc)
+		checked, dropped = checked+c, dropped+d
 	}
 	if checked < 250 || dropped < 3 {
 		t.Errorf("checked %d details and %d dropped ones, want at least 250 and 3", checked, dropped)
 	}
+}
+
+// FuzzAppendEncoded is TestAppendEncodedMatchesMarshal for arbitrary params, field
+// names, locales, request ids and delays.
+func FuzzAppendEncoded(f *testing.F) {
+	f.Add("mug", int64(3), "/name", "vi", "r1", int64(1500*time.Millisecond))
+	f.Add(string([]byte{0xff}), int64(-1), "", "", "", int64(-1))
+	f.Fuzz(func(t *testing.T, sku string, left int64, field, locale, id string, delay int64) {
+		e := testSet.Lookup("SHOP-409").New(errcat.String(sku), errcat.Int(left)).
+			AddField(field, testSet.Lookup("SHOP-4221").New(errcat.String(sku)))
+		checkEncoded(t, wireCase{"fuzz", e, richstatus.Context{Locale: locale, RequestID: id, RetryAfter: time.Duration(delay)}})
+	})
+}
+
+// checkEncoded checks AppendEncoded against Encode for tc and returns how many
+// details it compared and how many proto.Marshal refused.
+func checkEncoded(t *testing.T, tc wireCase) (checked, dropped int) {
+	t.Helper()
+	code, msg, details := richstatus.Encode(tc.err, &tc.c)
+	gotCode, gotMsg, _, got := richstatus.AppendEncoded(nil, nil, tc.err, &tc.c)
+	if gotCode != code || gotMsg != msg {
+		t.Errorf("%s: AppendEncoded = %d %q, Encode = %d %q", tc.name, gotCode, gotMsg, code, msg)
+	}
+	var want []richstatus.Detail
+	for _, m := range details {
+		b, err := proto.MarshalOptions{Deterministic: true}.Marshal(m)
+		if err != nil {
+			dropped++
+			continue
+		}
+		a, err := anypb.New(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, richstatus.Detail{TypeURL: a.TypeUrl, Value: b})
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: %d details, want %d", tc.name, len(got), len(want))
+		return checked, dropped
+	}
+	for i := range want {
+		if got[i].TypeURL != want[i].TypeURL || !bytes.Equal(got[i].Value, want[i].Value) {
+			t.Errorf("%s: detail %d = %s %x\nwant %s %x", tc.name, i, got[i].TypeURL, got[i].Value, want[i].TypeURL, want[i].Value)
+		}
+		checked++
+	}
+	return checked, dropped
 }
 
 // TestDecodeDetailsMatchesDecode holds DecodeDetails to Decode, for the statuses of
