@@ -259,3 +259,27 @@ func TestConnectHTTPRetryAfter(t *testing.T) {
 		t.Errorf("RetryInfo details %v, want one with %v", got, want)
 	}
 }
+
+// TestConnectSensitiveParam checks that a sensitive param reaches the client in the
+// message and the ErrorInfo metadata, and that the server's log record shows it
+// redacted.
+func TestConnectSensitiveParam(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "auth", Errors: []errcat.Spec{{
+		Code: "AUTH-401", Name: "TokenExpired", Status: 401,
+		Texts:  errcat.Texts{Message: "Token {token} of {user} expired."},
+		Params: []errcat.Param{{Name: "token", Sensitive: true}, {Name: "user"}},
+	}}})
+	var logs bytes.Buffer
+	srv := &connecterr.Server{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	url := serveConnect(t, func(context.Context, *req) (*resp, error) {
+		return nil, set.Lookup("AUTH-401").New(errcat.String("tok-secret"), errcat.String("ana"))
+	}, connect.WithInterceptors(srv.Interceptor()))
+	err := call(t, http.DefaultClient, url, connect.WithInterceptors(connecterr.ClientInterceptor(set)))
+	var e *errcat.Error
+	if !errors.As(err, &e) || e.Message("") != "Token tok-secret of ana expired." || e.Arg("token").Str() != "tok-secret" {
+		t.Errorf("client error %v, want the token in its message and params", err)
+	}
+	if log := logs.String(); strings.Contains(log, "tok-secret") || !strings.Contains(log, `error.message="Token [REDACTED] of ana expired." error.params.token=[REDACTED] error.params.user=ana`) {
+		t.Errorf("log record does not show the token redacted: %s", log)
+	}
+}
