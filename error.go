@@ -251,7 +251,8 @@ func (e *Error) Title(locale string) string {
 }
 
 // Error returns the code and, when the definition is public, ": " and the message in
-// the default locale: "000012: Unable to locate project with id 42." It never holds
+// the default locale: "000012: Unable to locate project with id 42.", with
+// [Redacted] for the value of a sensitive param (see [Param.Sensitive]). It never holds
 // the cause, so that a framework which writes Error() to a client shows only what the
 // catalog lets clients see. The cause reaches logs through [Error.LogValue] (slog),
 // [Error.Unwrap] and the %+v verb, which [Error.Format] writes with the whole chain.
@@ -264,14 +265,39 @@ func (e *Error) appendError(b []byte) []byte {
 	b = append(b, e.def.code...)
 	if e.shown().Public() {
 		b = append(b, ": "...)
-		b = e.AppendMessage(b, "")
+		b = e.appendLogMessage(b)
 	}
 	return b
 }
 
+// sensitive reports whether the i-th value is of a sensitive param.
+func (e *Error) sensitive(i int) bool {
+	return i < len(e.def.params) && e.def.params[i].Sensitive
+}
+
+// appendLogMessage appends the message in the default locale for logs: each
+// sensitive param's value is [Redacted].
+func (e *Error) appendLogMessage(b []byte) []byte {
+	args := e.args()
+	var buf [inlineArgs + extraArgs]Value
+	var redacted []Value
+	for i, v := range args {
+		if !v.IsZero() && e.sensitive(i) {
+			if redacted == nil {
+				redacted = append(buf[:0], args...)
+			}
+			redacted[i] = String(Redacted)
+		}
+	}
+	if redacted == nil {
+		return e.AppendMessage(b, "")
+	}
+	return e.texts("").message.Append(b, redacted)
+}
+
 // Format implements [fmt.Formatter]. The verbs %s, %v and %q write what [Error.Error]
 // returns. %+v writes, for logs and developers, the code, the message whether public
-// or not, and each cause after ": ", a sentence's final period dropped before the
+// or not (sensitive params redacted, as in Error), and each cause after ": ", a sentence's final period dropped before the
 // join: "000012: Unable to locate project with id 42: sql: no rows in result set".
 func (e *Error) Format(f fmt.State, verb rune) {
 	switch {
@@ -290,7 +316,7 @@ func (e *Error) Format(f fmt.State, verb rune) {
 func (e *Error) appendChain(b []byte) []byte {
 	b = append(b, e.def.code...)
 	b = append(b, ": "...)
-	b = e.AppendMessage(b, "")
+	b = e.appendLogMessage(b)
 	if e.cause == nil {
 		return b
 	}

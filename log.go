@@ -6,6 +6,10 @@ import (
 	"unsafe"
 )
 
+// Redacted is what logs and telemetry show in place of a sensitive param's value
+// (see [Param.Sensitive]).
+const Redacted = "[REDACTED]"
+
 // logRecord is what LogValue returns an error's group in: its attributes, its
 // params' and its message, in one allocation.
 type logRecord struct {
@@ -16,10 +20,10 @@ type logRecord struct {
 
 // LogValue implements [slog.LogValuer]: the error logs as a group with its code, HTTP
 // status, message (in the default locale), parameters by name, per-field details and
-// cause. The cause logs as its own group when it is an *Error, else as its text, so
-// the whole chain is in the record. Nothing is formatted unless a handler asks; an
-// error with at most two params, no field details and a message of up to 112 bytes
-// costs one allocation.
+// cause; a sensitive param's value is [Redacted], in the message too. The cause logs
+// as its own group when it is an *Error, else as its text, so the whole chain is in
+// the record. Nothing is formatted unless a handler asks; an error with at most two
+// params, no field details and a message of up to 112 bytes costs one allocation.
 func (e *Error) LogValue() slog.Value {
 	rec := new(logRecord)
 	attrs := rec.attrs[:0]
@@ -39,6 +43,10 @@ func (e *Error) LogValue() slog.Value {
 				name = e.def.params[i].Name
 			} else {
 				name = "p" + strconv.Itoa(i)
+			}
+			if e.sensitive(i) {
+				ps = append(ps, slog.String(name, Redacted))
+				continue
 			}
 			ps = append(ps, slog.Attr{Key: name, Value: v.SlogValue()})
 		}
@@ -64,7 +72,7 @@ func (e *Error) LogValue() slog.Value {
 // message returns e's message in the default locale, rendered into rec.msg when it
 // fits: rec is not written again, so the string stays as it is.
 func (rec *logRecord) message(e *Error) string {
-	b := e.AppendMessage(rec.msg[:0], "")
+	b := e.appendLogMessage(rec.msg[:0])
 	if len(b) == 0 {
 		return ""
 	}

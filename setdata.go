@@ -45,16 +45,20 @@ import (
 // no line break, no backquote and nothing a Go raw string or Go source cannot hold:
 // "\\" for a backslash, "\n" for a newline and "\xHH" for any other such byte.
 //
-// Version 2 adds the wire shape's header fields and a code's omit_message flag; set
-// data that uses neither is written as version 1, which every runtime reads.
+// Version 2 adds the wire shape's header fields and a code's omit_message flag;
+// version 3 adds a param's param_sensitive flag. Set data is written in the lowest
+// version that holds it, so that data using neither is version 1, which every
+// runtime reads.
 //
 // The index lets [DecodeSet] make a Set of placeholders in one pass over the
 // index lines, and compile each code from its record when it is first used.
 
 // setDataMagic is the first line of set data, with the format's version;
-// setDataMagic1 is the first line of data that needs nothing of version 2.
+// setDataMagic1 and setDataMagic2 are the first lines of data that needs nothing of
+// the versions after them.
 const (
-	setDataMagic  = "errcat-set 2"
+	setDataMagic  = "errcat-set 3"
+	setDataMagic2 = "errcat-set 2"
 	setDataMagic1 = "errcat-set 1"
 )
 
@@ -66,9 +70,12 @@ const (
 // of its own.
 func EncodeSetSpec(spec SetSpec) ([]byte, error) {
 	var b []byte
-	if needsVersion2(&spec) {
+	switch {
+	case needsVersion3(&spec):
 		b = append(b, setDataMagic...)
-	} else {
+	case needsVersion2(&spec):
+		b = append(b, setDataMagic2...)
+	default:
 		b = append(b, setDataMagic1...)
 	}
 	b = append(b, '\n')
@@ -120,6 +127,25 @@ func needsVersion2(spec *SetSpec) bool {
 		}
 		for _, v := range spec.Errors[i].Variants {
 			if v.OmitMessage {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// needsVersion3 reports whether spec uses what only version 3 of the format holds: a
+// sensitive param.
+func needsVersion3(spec *SetSpec) bool {
+	sensitive := func(ps []Param) bool {
+		return slices.ContainsFunc(ps, func(p Param) bool { return p.Sensitive })
+	}
+	for i := range spec.Errors {
+		if sensitive(spec.Errors[i].Params) {
+			return true
+		}
+		for _, v := range spec.Errors[i].Variants {
+			if sensitive(v.Params) {
 				return true
 			}
 		}
@@ -183,6 +209,9 @@ func appendSpecFields(b []byte, s *Spec) []byte {
 		}
 		b = dataField(b, "param_description", p.Description)
 		b = dataField(b, "param_example", p.Example)
+		if p.Sensitive {
+			b = append(b, "param_sensitive\n"...)
+		}
 	}
 	b = appendList(b, "operation", "operations", s.ReturnedBy)
 	b = dataField(b, "category", s.Category)

@@ -42,6 +42,7 @@ func hostileSpec() SetSpec {
 	spec.NumericCodes = true
 	spec.Response = ResponseSpec{Envelope: h, Status: 200, BulkStatusCode: 4000, OmitFieldMessage: true}
 	spec.Errors[1].OmitMessage = true
+	e.Params[1].Sensitive = true
 	return spec
 }
 
@@ -166,6 +167,53 @@ omit_message
 	}
 	if d := set.Lookup("4013"); !d.OmitMessage() || !d.Public() {
 		t.Errorf("4013: OmitMessage() = %v, Public() = %v; want true, true", d.OmitMessage(), d.Public())
+	}
+}
+
+// TestSetDataVersion3 holds the layout of what only version 3 holds, a sensitive
+// param, and checks that data of versions 1 and 2, which hold none, still decode.
+func TestSetDataVersion3(t *testing.T) {
+	spec := SetSpec{Name: "auth", Errors: []Spec{{Code: "AUTH-401", Name: "TokenExpired", Status: 401,
+		Texts:  Texts{Message: "Token {token} of {user} expired."},
+		Params: []Param{{Name: "token", Sensitive: true}, {Name: "user"}}}}}
+	data, err := EncodeSetSpec(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `errcat-set 3
+catalog auth
+codes 1
+123 TokenExpired AUTH-401
+code AUTH-401
+name TokenExpired
+status 401
+message Token {token} of {user} expired.
+param token
+param_sensitive
+param user
+`
+	if string(data) != want {
+		t.Errorf("got\n%s\nwant\n%s", data, want)
+	}
+	set, err := DecodeSet(string(data), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := set.Lookup("AUTH-401").Params(); len(got) != 2 || !got[0].Sensitive || got[1].Sensitive {
+		t.Errorf("Params() = %+v, want token sensitive, user not", got)
+	}
+
+	for _, old := range []string{
+		"errcat-set 1\ncatalog auth\ncodes 1\n43 A A1\ncode A1\nname A\nmessage {token}\nparam token\n",
+		"errcat-set 2\ncatalog auth\nenvelope simple\ncodes 1\n43 A A1\ncode A1\nname A\nmessage {token}\nparam token\n",
+	} {
+		set, err := DecodeSet(old, nil)
+		if err != nil {
+			t.Fatalf("%q: %v", old, err)
+		}
+		if p := set.Lookup("A1").Params(); len(p) != 1 || p[0].Name != "token" || p[0].Sensitive {
+			t.Errorf("%q: Params() = %+v, want token, not sensitive", old, p)
+		}
 	}
 }
 
@@ -305,8 +353,8 @@ func TestDecodeSetErrors(t *testing.T) {
 	}
 	g := string(good)
 	for _, tt := range []struct{ name, data, want string }{
-		{"empty", "", `errcat: set data must start with "errcat-set 2"`},
-		{"version", "errcat-set 3\n", `errcat: set data version "3" is not supported by this errcat runtime (it reads versions 1 and 2); regenerate the code or update errcat`},
+		{"empty", "", `errcat: set data must start with "errcat-set 3"`},
+		{"version", "errcat-set 4\n", `errcat: set data version "4" is not supported by this errcat runtime (it reads versions 1 to 3); regenerate the code or update errcat`},
 		{"bad transport status", "errcat-set 2\ntransport_status x\ncodes 0\n", `errcat: set data: line 2: transport_status "x" is not a number`},
 		{"no codes", "errcat-set 1\ncatalog x\n", "errcat: set data: line 2: header does not end with codes N"},
 		{"unknown header", "errcat-set 1\ncolour red\ncodes 0\n", `errcat: set data: line 2: unknown header field "colour"`},
@@ -401,7 +449,7 @@ func FuzzEncodeSetSpec(f *testing.F) {
 		spec := SetSpec{Name: a, Title: b, Version: a, DocsURL: b, DefaultLocale: a, Locales: []string{b}, Errors: []Spec{{
 			Code: a, Name: b, GRPC: a, Category: b, ReturnedBy: []string{a, b},
 			Texts:        Texts{Title: a, Message: b, Summary: a, Description: b, Causes: []string{a, b}, Resolutions: []string{b}},
-			Params:       []Param{{Name: a, Description: b, Example: a}},
+			Params:       []Param{{Name: a, Description: b, Example: a, Sensitive: len(a) > len(b)}},
 			Deprecated:   &Deprecation{Since: a, ReplacedBy: b, Note: a},
 			Translations: map[string]Texts{a: {Title: b}, b: {Causes: []string{a}}},
 			Variants:     []Spec{{Key: a, Code: b, Texts: Texts{Message: a}, Translations: map[string]Texts{b: {}}}},

@@ -168,9 +168,9 @@ func (r *lineReader) errorf(format string, args ...any) error {
 func readSetHeader(data string) (setHeader, error) {
 	var h setHeader
 	first, rest, _ := strings.Cut(data, "\n")
-	if first != setDataMagic && first != setDataMagic1 {
+	if first != setDataMagic && first != setDataMagic2 && first != setDataMagic1 {
 		if v, ok := strings.CutPrefix(first, "errcat-set "); ok {
-			return h, fmt.Errorf("errcat: set data version %q is not supported by this errcat runtime (it reads versions 1 and 2); regenerate the code or update errcat", v)
+			return h, fmt.Errorf("errcat: set data version %q is not supported by this errcat runtime (it reads versions 1 to 3); regenerate the code or update errcat", v)
 		}
 		return h, fmt.Errorf("errcat: set data must start with %q", setDataMagic)
 	}
@@ -337,7 +337,7 @@ func setField(s *Spec, tag, value string) error {
 		s.Params = []Param{}
 	case "param":
 		s.Params = append(s.Params, Param{Name: value, Kind: KindString})
-	case "type", "param_description", "param_example":
+	case "type", "param_description", "param_example", "param_sensitive":
 		return setParamField(s.Params, tag, value)
 	case "operation":
 		s.ReturnedBy = append(s.ReturnedBy, value)
@@ -377,6 +377,8 @@ func setParamField(params []Param, tag, value string) error {
 		}
 	case "param_description":
 		p.Description = value
+	case "param_sensitive":
+		p.Sensitive = true
 	default:
 		p.Example = value
 	}

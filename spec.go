@@ -15,6 +15,10 @@ const SupportPackageIsVersion2 = true
 // version 2, which runtimes before it do not read.
 const SupportPackageIsVersion3 = true
 
+// SupportPackageIsVersion4 is referenced by generated code whose set data marks a
+// param sensitive: set data version 3, which runtimes before it do not read.
+const SupportPackageIsVersion4 = true
+
 // Param declares one parameter of an error's templates. Parameters are ordered: the
 // placeholder {0} names the first, and {name} names the same parameter by its name.
 type Param struct {
@@ -26,6 +30,12 @@ type Param struct {
 	Description string
 	// Example is an example value, as text, for documentation.
 	Example string
+	// Sensitive reports whether the param's value must stay out of logs and
+	// telemetry: [Error.Error], fmt's verbs and [Error.LogValue] write [Redacted] in
+	// its place, in the message too, as the OpenTelemetry adapter does in span
+	// events. What a client is answered keeps it ([Error.Message] renders it): a
+	// catalog puts a param in a message to tell the client.
+	Sensitive bool
 }
 
 // Texts holds the human texts of one code (or variant) in one locale. Every text is a

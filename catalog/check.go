@@ -406,7 +406,7 @@ func runtimeParams(ps []*Param) []errcat.Param {
 	out := make([]errcat.Param, len(ps))
 	for i, p := range ps {
 		k, _ := errcat.ParseKind(p.Type)
-		out[i] = errcat.Param{Name: p.Name, Kind: k, Description: p.Description, Example: p.Example}
+		out[i] = errcat.Param{Name: p.Name, Kind: k, Description: p.Description, Example: p.Example, Sensitive: p.Sensitive}
 	}
 	return out
 }

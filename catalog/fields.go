@@ -226,7 +226,7 @@ var (
 		"omit_message", "params", "public", "resolutions", "retryable", "returned_by", "status", "summary", "title", "variants"}
 	variantFields = []string{"causes", "description", "examples", "grpc", "key", "message", "omit_message", "params", "resolutions", "returned_by",
 		"status", "summary", "title"}
-	paramFields = []string{"description", "example", "name", "type"}
+	paramFields = []string{"description", "example", "name", "sensitive", "type"}
 	textFields  = []string{"causes", "description", "message", "resolutions", "summary", "title"}
 	// headerFields are the top-level text fields of a catalog file.
 	headerFields = []string{"catalog", "title", "description", "version", "docs_url", "default_locale", "code_pattern", "wire_code"}
@@ -334,6 +334,8 @@ func (d *decoder) param(n ast.Node) *Param {
 			p.Description = d.str(v, key)
 		case "example":
 			p.Example = d.str(v, key)
+		case "sensitive":
+			p.Sensitive = d.boolean(v, key)
 		}
 	})
 	return p

@@ -106,7 +106,10 @@ type Param struct {
 	Type        string
 	Description string
 	Example     string
-	Pos         Pos
+	// Sensitive reports whether the value must stay out of logs and telemetry (see
+	// errcat.Param.Sensitive).
+	Sensitive bool
+	Pos       Pos
 }
 
 // Deprecation marks a code deprecated.

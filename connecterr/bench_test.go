@@ -10,6 +10,8 @@ import (
 	"connectrpc.com/connect"
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/connecterr"
+	"github.com/errcat/errcat/grpcerr/richstatus"
+	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 )
 
@@ -44,4 +46,32 @@ func runConnect(b *testing.B, url string, opts ...connect.ClientOption) {
 	for b.Loop() {
 		c.CallUnary(ctx, r)
 	}
+}
+
+// BenchmarkConvert is the conversion alone: encode=… builds the Connect error a
+// server sends, decode=… turns the error a client received (its details in wire
+// form, as the transport leaves them) into an *errcat.Error of the client's set.
+func BenchmarkConvert(b *testing.B) {
+	e := common.UnableToLocate("project", "42")
+	c := &richstatus.Context{Locale: "en", RequestID: "0123456789abcdef01234567"}
+	b.Run("step=encode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = connecterr.Error(e, c)
+		}
+	})
+	b.Run("step=decode", func(b *testing.B) {
+		received := connect.NewError(connect.CodeNotFound, errors.New("Unable to locate project with id 42."))
+		for _, d := range connecterr.Error(e, c).Details() {
+			wire, err := connect.NewErrorDetail(&anypb.Any{TypeUrl: "type.googleapis.com/" + d.Type(), Value: d.Bytes()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			received.AddDetail(wire)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = connecterr.FromError(received, common.Set)
+		}
+	})
 }

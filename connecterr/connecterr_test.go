@@ -6,17 +6,22 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"connectrpc.com/connect"
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/connecterr"
+	"github.com/errcat/errcat/httperr"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/wrapperspb"
 )
 
@@ -222,5 +227,59 @@ func TestConnectObserve(t *testing.T) {
 	call(t, http.DefaultClient, url)
 	if want := procedure + " 000012"; len(got) != 1 || got[0] != want {
 		t.Errorf("Observe calls = %q, want [%q]", got, want)
+	}
+}
+
+// TestConnectHTTPRetryAfter checks that a delay attached with httperr.RetryAfter
+// reaches a Connect client, over loopback HTTP, as RetryInfo with that delay.
+func TestConnectHTTPRetryAfter(t *testing.T) {
+	srv := &connecterr.Server{Logger: slog.New(slog.DiscardHandler)}
+	url := serveConnect(t, func(context.Context, *req) (*resp, error) {
+		return nil, fmt.Errorf("fetching: %w", httperr.RetryAfter(common.ErrUpstreamTimeout.New(), 1500*time.Millisecond))
+	}, connect.WithInterceptors(srv.Interceptor()))
+	err := call(t, http.DefaultClient, url, connect.WithInterceptors(connecterr.ClientInterceptor(common.Set)))
+	var r *connecterr.Remote
+	if !errors.Is(err, common.ErrUpstreamTimeout) || !errors.As(err, &r) {
+		t.Fatalf("err = %v, want 000022 from a remote error", err)
+	}
+	if !r.Retry || r.RetryAfter != 1500*time.Millisecond {
+		t.Errorf("Remote = %+v, want RetryInfo 1.5s", r.Received)
+	}
+	var ce *connect.Error
+	errors.As(err, &ce)
+	var got []*errdetails.RetryInfo
+	for _, d := range ce.Details() {
+		if m, err := d.Value(); err == nil {
+			if ri, ok := m.(*errdetails.RetryInfo); ok {
+				got = append(got, ri)
+			}
+		}
+	}
+	if want := durationpb.New(1500 * time.Millisecond); len(got) != 1 || !proto.Equal(got[0].GetRetryDelay(), want) {
+		t.Errorf("RetryInfo details %v, want one with %v", got, want)
+	}
+}
+
+// TestConnectSensitiveParam checks that a sensitive param reaches the client in the
+// message and the ErrorInfo metadata, and that the server's log record shows it
+// redacted.
+func TestConnectSensitiveParam(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "auth", Errors: []errcat.Spec{{
+		Code: "AUTH-401", Name: "TokenExpired", Status: 401,
+		Texts:  errcat.Texts{Message: "Token {token} of {user} expired."},
+		Params: []errcat.Param{{Name: "token", Sensitive: true}, {Name: "user"}},
+	}}})
+	var logs bytes.Buffer
+	srv := &connecterr.Server{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	url := serveConnect(t, func(context.Context, *req) (*resp, error) {
+		return nil, set.Lookup("AUTH-401").New(errcat.String("tok-secret"), errcat.String("ana"))
+	}, connect.WithInterceptors(srv.Interceptor()))
+	err := call(t, http.DefaultClient, url, connect.WithInterceptors(connecterr.ClientInterceptor(set)))
+	var e *errcat.Error
+	if !errors.As(err, &e) || e.Message("") != "Token tok-secret of ana expired." || e.Arg("token").Str() != "tok-secret" {
+		t.Errorf("client error %v, want the token in its message and params", err)
+	}
+	if log := logs.String(); strings.Contains(log, "tok-secret") || !strings.Contains(log, `error.message="Token [REDACTED] of ana expired." error.params.token=[REDACTED] error.params.user=ana`) {
+		t.Errorf("log record does not show the token redacted: %s", log)
 	}
 }

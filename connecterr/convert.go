@@ -7,20 +7,25 @@ import (
 	"connectrpc.com/connect"
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/grpcerr/richstatus"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
 )
 
 // Error returns the Connect error that answers e, rendered for c as
 // [richstatus.Encode] describes; a nil c is the zero Context. Nothing of e's cause
-// is in it: its message is the one Encode chose.
+// is in it: its message is the one Encode chose. The details are written by
+// [richstatus.AppendEncoded], without building their messages.
 func Error(e *errcat.Error, c *richstatus.Context) *connect.Error {
 	if c == nil {
 		c = &richstatus.Context{}
 	}
-	code, msg, details := richstatus.Encode(e, c)
+	var detailBuf [8]richstatus.Detail
+	// The details' bytes stay with the error, one buffer for all of them.
+	code, msg, _, details := richstatus.AppendEncoded(make([]byte, 0, 512), detailBuf[:0], e, c)
 	ce := connect.NewError(connect.Code(code), errors.New(msg))
-	for _, d := range details {
-		if ed, err := connect.NewErrorDetail(d); err == nil { // the errdetails messages always marshal
+	anys := make([]anypb.Any, len(details))
+	for i, d := range details {
+		anys[i].TypeUrl, anys[i].Value = d.TypeURL, d.Value
+		if ed, err := connect.NewErrorDetail(&anys[i]); err == nil { // an Any is taken as it is
 			ce.AddDetail(ed)
 		}
 	}
@@ -28,20 +33,20 @@ func Error(e *errcat.Error, c *richstatus.Context) *connect.Error {
 }
 
 // FromError returns the catalog error that err, an error a Connect call returned,
-// carries: decoded with [richstatus.Decode] against sets, with a [*Remote] as its
+// carries: decoded with [richstatus.Decode] against sets (from the details' wire form,
+// by [richstatus.DecodeDetails]), with a [*Remote] as its
 // cause. An error that is not a *connect.Error, or nil, is returned unchanged.
 func FromError(err error, sets ...*errcat.Set) error {
 	var ce *connect.Error
 	if err == nil || !errors.As(err, &ce) {
 		return err
 	}
-	details := make([]proto.Message, 0, len(ce.Details()))
+	var detailBuf [8]richstatus.Detail
+	details := detailBuf[:0]
 	for _, d := range ce.Details() {
-		if m, err := d.Value(); err == nil {
-			details = append(details, m)
-		}
+		details = append(details, richstatus.Detail{TypeURL: d.Type(), Value: d.Bytes()})
 	}
-	e, r := richstatus.Decode(uint32(ce.Code()), ce.Message(), details, sets...)
+	e, r := richstatus.DecodeDetails(uint32(ce.Code()), ce.Message(), details, sets...)
 	return e.WithCause(&Remote{Received: r, err: ce})
 }
 

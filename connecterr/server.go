@@ -84,8 +84,8 @@ func (i serverInterceptor) WrapStreamingHandler(next connect.StreamingHandlerFun
 // call's id (X-Request-ID when well-formed, else a new one), which the log record
 // quotes. procedure names the call in the log.
 func (s *Server) Error(ctx context.Context, procedure string, h http.Header, err error) error {
-	var e *errcat.Error
-	if !errors.As(err, &e) {
+	e := catalogError(err)
+	if e == nil {
 		var ce *connect.Error
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):
@@ -111,6 +111,17 @@ func (s *Server) Error(ctx context.Context, procedure string, h http.Header, err
 		s.Observe(ctx, procedure, e)
 	}
 	return ce
+}
+
+// catalogError returns the *errcat.Error err is or wraps, or nil. The usual case, err
+// itself, costs no allocation, which errors.As's target would.
+func catalogError(err error) *errcat.Error {
+	if e, ok := err.(*errcat.Error); ok {
+		return e
+	}
+	var e *errcat.Error
+	errors.As(err, &e)
+	return e
 }
 
 // panicError returns the error that answers a recovered panic value v.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"strings"
@@ -22,6 +23,8 @@ import (
 	"google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/durationpb"
 )
 
 // details returns the status's details by type.
@@ -302,5 +305,66 @@ func TestStreamPanic(t *testing.T) {
 	_, err = st.Recv()
 	if !errors.Is(err, common.ErrInternalServerError) || strings.Contains(err.Error(), "secret") {
 		t.Errorf("Recv error = %v, want 000001 without the panic's text", err)
+	}
+}
+
+// TestHTTPRetryAfter checks that a delay attached with httperr.RetryAfter, directly
+// or under fmt.Errorf's %w, reaches a gRPC client as RetryInfo with that delay.
+func TestHTTPRetryAfter(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		err  error
+	}{
+		{"direct", httperr.RetryAfter(common.ErrUpstreamTimeout.New(), 1500*time.Millisecond)},
+		{"wrapped", fmt.Errorf("fetching: %w", httperr.RetryAfter(common.ErrUpstreamTimeout.New(), 1500*time.Millisecond))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := &grpcerr.Server{Logger: slog.New(slog.DiscardHandler)}
+			cc := serve(t, &health{check: func(context.Context) error { return tc.err }},
+				[]grpc.ServerOption{grpc.UnaryInterceptor(srv.UnaryInterceptor())},
+				grpc.WithUnaryInterceptor(grpcerr.UnaryClientInterceptor(common.Set)))
+			_, err := grpc_health_v1.NewHealthClient(cc).Check(context.Background(), &grpc_health_v1.HealthCheckRequest{})
+			var r *grpcerr.Remote
+			if !errors.Is(err, common.ErrUpstreamTimeout) || !errors.As(err, &r) {
+				t.Fatalf("err = %v, want 000022 from a remote status", err)
+			}
+			if !r.Retry || r.RetryAfter != 1500*time.Millisecond {
+				t.Errorf("Remote = %+v, want RetryInfo 1.5s", r.Received)
+			}
+			var got []*errdetails.RetryInfo
+			for _, d := range status.Convert(err).Details() {
+				if ri, ok := d.(*errdetails.RetryInfo); ok {
+					got = append(got, ri)
+				}
+			}
+			if want := durationpb.New(1500 * time.Millisecond); len(got) != 1 || !proto.Equal(got[0].GetRetryDelay(), want) {
+				t.Errorf("RetryInfo details %v, want one with %v", got, want)
+			}
+		})
+	}
+}
+
+// TestSensitiveParam checks that a sensitive param reaches the client, in the
+// message and the ErrorInfo metadata as the response body of HTTP has it, and that
+// the server's log record shows it redacted.
+func TestSensitiveParam(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "auth", Errors: []errcat.Spec{{
+		Code: "AUTH-401", Name: "TokenExpired", Status: 401,
+		Texts:  errcat.Texts{Message: "Token {token} of {user} expired."},
+		Params: []errcat.Param{{Name: "token", Sensitive: true}, {Name: "user"}},
+	}}})
+	var logs bytes.Buffer
+	srv := &grpcerr.Server{Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	cc := serve(t, &health{check: func(context.Context) error {
+		return set.Lookup("AUTH-401").New(errcat.String("tok-secret"), errcat.String("ana"))
+	}}, []grpc.ServerOption{grpc.UnaryInterceptor(srv.UnaryInterceptor())})
+	_, err := grpc_health_v1.NewHealthClient(cc).Check(context.Background(), &grpc_health_v1.HealthCheckRequest{})
+	s := status.Convert(err)
+	info, _, _, _ := details(t, s)
+	if s.Message() != "Token tok-secret of ana expired." || !maps.Equal(info.GetMetadata(), map[string]string{"token": "tok-secret", "user": "ana"}) {
+		t.Errorf("status %q with metadata %v, want the token in both", s.Message(), info.GetMetadata())
+	}
+	if log := logs.String(); strings.Contains(log, "tok-secret") || !strings.Contains(log, `error.message="Token [REDACTED] of ana expired." error.params.token=[REDACTED] error.params.user=ana`) {
+		t.Errorf("log record does not show the token redacted: %s", log)
 	}
 }

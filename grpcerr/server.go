@@ -79,8 +79,8 @@ func (s *Server) Error(ctx context.Context, method string, err error) error {
 }
 
 func (s *Server) answer(ctx context.Context, method string, err error) error {
-	var e *errcat.Error
-	if !errors.As(err, &e) {
+	e := catalogError(err)
+	if e == nil {
 		var gs interface{ GRPCStatus() *status.Status }
 		switch {
 		case errors.Is(err, context.DeadlineExceeded):
@@ -106,6 +106,17 @@ func (s *Server) answer(ctx context.Context, method string, err error) error {
 		s.Observe(ctx, method, e)
 	}
 	return st.Err()
+}
+
+// catalogError returns the *errcat.Error err is or wraps, or nil. The usual case, err
+// itself, costs no allocation, which errors.As's target would.
+func catalogError(err error) *errcat.Error {
+	if e, ok := err.(*errcat.Error); ok {
+		return e
+	}
+	var e *errcat.Error
+	errors.As(err, &e)
+	return e
 }
 
 // panicError returns the error that answers a recovered panic value v.

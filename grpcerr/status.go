@@ -10,44 +10,62 @@ import (
 	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/anypb"
 )
 
 // Status returns the status that answers e, rendered for c as [richstatus.Encode]
-// describes; a nil c is the zero Context. Nothing of e's cause is in it.
+// describes; a nil c is the zero Context. Nothing of e's cause is in it. The details
+// are written by [richstatus.AppendEncoded], without building their messages.
 func Status(e *errcat.Error, c *richstatus.Context) *status.Status {
 	if c == nil {
 		c = &richstatus.Context{}
 	}
-	code, msg, details := richstatus.Encode(e, c)
 	sc := scratches.Get().(*scratch)
 	defer sc.release()
-	sc.status.Code, sc.status.Message, sc.status.Details = int32(code), msg, sc.marshalAll(details)
+	var code uint32
+	var msg string
+	code, msg, sc.buf, sc.details = richstatus.AppendEncoded(sc.buf, sc.details[:0], e, c)
+	sc.status.Code, sc.status.Message, sc.status.Details = int32(code), msg, sc.anys()
 	// status.FromProto keeps a deep copy (proto.Clone), which TestFromProtoCopies
 	// holds it to, so the scratch memory is free again once it returns.
 	return status.FromProto(&sc.status)
 }
 
-// scratch is the memory Status builds a status in: the Any messages of the details
-// and one buffer holding their bytes. It is reused through scratches.
+// scratch is the memory Status builds a status in: the details' bytes, and the Any
+// messages that hold them. It is reused through scratches.
 type scratch struct {
-	status spb.Status
-	buf    []byte
-	anys   [8]anypb.Any
-	ptrs   [8]*anypb.Any
+	status  spb.Status
+	buf     []byte
+	details []richstatus.Detail
+	any     [8]anypb.Any
+	ptrs    [8]*anypb.Any
 }
 
 var scratches = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 1024)} }}
+
+// anys returns the details as Any messages in sc.
+func (sc *scratch) anys() []*anypb.Any {
+	anys, out := sc.any[:], sc.ptrs[:0]
+	if len(sc.details) > len(anys) {
+		anys, out = make([]anypb.Any, len(sc.details)), make([]*anypb.Any, 0, len(sc.details))
+	}
+	for i, d := range sc.details {
+		a := &anys[i]
+		a.TypeUrl, a.Value = d.TypeURL, d.Value
+		out = append(out, a)
+	}
+	return out
+}
 
 // release clears what sc points to and returns it to scratches; a buffer grown
 // past 64 KiB by a huge detail is dropped rather than kept.
 func (sc *scratch) release() {
 	sc.status = spb.Status{}
-	for i := range sc.anys {
-		sc.anys[i] = anypb.Any{}
+	for i := range sc.any {
+		sc.any[i] = anypb.Any{}
 		sc.ptrs[i] = nil
 	}
+	clear(sc.details)
 	if cap(sc.buf) > 64<<10 {
 		sc.buf = make([]byte, 0, 1024)
 	}
@@ -55,64 +73,21 @@ func (sc *scratch) release() {
 	scratches.Put(sc)
 }
 
-// marshalAll returns details as Any messages in sc, their bytes in sc's buffer. The
-// errdetails messages always marshal; one that did not would be left out.
-func (sc *scratch) marshalAll(details []proto.Message) []*anypb.Any {
-	anys, out := sc.anys[:], sc.ptrs[:0]
-	if len(details) > len(anys) {
-		anys, out = make([]anypb.Any, len(details)), make([]*anypb.Any, 0, len(details))
-	}
-	buf := sc.buf
-	for i, d := range details {
-		start := len(buf)
-		var url string
-		var ok bool
-		if buf, url, ok = appendDetail(buf, d); !ok {
-			var err error
-			if buf, err = (proto.MarshalOptions{}).MarshalAppend(buf, d); err != nil {
-				buf = buf[:start]
-				continue
-			}
-			url = typeURL(d)
-		}
-		a := &anys[i]
-		a.TypeUrl = url
-		a.Value = buf[start:len(buf):len(buf)]
-		out = append(out, a)
-	}
-	sc.buf = buf
-	return out
-}
-
-// typeURLs holds the type URL of each message type marshalled so far.
-var typeURLs sync.Map // protoreflect.FullName → string
-
-// typeURL returns the Any type URL of m, "type.googleapis.com/" and its full name,
-// as anypb.New writes it.
-func typeURL(m proto.Message) string {
-	name := m.ProtoReflect().Descriptor().FullName()
-	if u, ok := typeURLs.Load(name); ok {
-		return u.(string)
-	}
-	u := "type.googleapis.com/" + string(name)
-	typeURLs.Store(name, u)
-	return u
-}
-
 // FromStatus returns the catalog error s carries, decoded with [richstatus.Decode]
-// against sets, with a [*Remote] as its cause; nil for a nil or OK status.
+// against sets, with a [*Remote] as its cause; nil for a nil or OK status. The
+// details are read from their wire form by [richstatus.DecodeDetails].
 func FromStatus(s *status.Status, sets ...*errcat.Set) *errcat.Error {
 	if s == nil || s.Code() == codes.OK {
 		return nil
 	}
-	raw := s.Details()
-	details := make([]proto.Message, 0, len(raw))
-	for _, d := range raw {
-		if m, ok := d.(proto.Message); ok {
-			details = append(details, m)
-		}
+	// Proto copies the status; Details would unmarshal every detail into a message.
+	p := s.Proto()
+	var buf [8]richstatus.Detail
+	details := buf[:0]
+	for _, a := range p.GetDetails() {
+		details = append(details, richstatus.Detail{TypeURL: a.GetTypeUrl(), Value: a.GetValue()})
 	}
-	e, r := richstatus.Decode(uint32(s.Code()), s.Message(), details, sets...)
+	e, r := richstatus.DecodeDetails(uint32(s.Code()), s.Message(), details, sets...)
 	return e.WithCause(&Remote{Received: r, status: s})
 }
 

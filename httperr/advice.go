@@ -16,10 +16,15 @@ type retryAfterErr struct {
 func (e *retryAfterErr) Error() string { return e.err.Error() }
 func (e *retryAfterErr) Unwrap() error { return e.err }
 
+// RetryAfter returns the delay; the gRPC and Connect adapters find it by this method.
+func (e *retryAfterErr) RetryAfter() time.Duration { return e.after }
+
 // RetryAfter returns err with a delay after which the client may retry: Write sends
 // it as a Retry-After header and, in the Google envelope, as RetryInfo. It is found
 // around the catalog error (directly, or under fmt.Errorf's %w), not among the causes
-// the catalog error wraps.
+// the catalog error wraps. The error has a RetryAfter() time.Duration method, by
+// which the gRPC and Connect adapters (grpcerr, connecterr) send the delay as
+// RetryInfo over their transports, a retryable code's as HTTP's.
 func RetryAfter(err error, d time.Duration) error { return &retryAfterErr{err: err, after: d} }
 
 // allowErr attaches an Allow header value to an error.

@@ -42,8 +42,9 @@ const (
 // EventName is the name of the span event that carries an error's params.
 const EventName = "errcat.error"
 
-// Redacted is the value a sensitive param has in span events.
-const Redacted = "[REDACTED]"
+// Redacted is the value a sensitive param has in span events: the text logs show in
+// its place too.
+const Redacted = errcat.Redacted
 
 // Recorder counts catalog errors and marks the spans they end. It is safe for
 // concurrent use.
@@ -62,9 +63,11 @@ type optKey struct {
 // Option configures a Recorder.
 type Option func(*Recorder)
 
-// WithRedaction sets which params are sensitive: span events carry [Redacted] in
-// place of their values. Without it no param is redacted, as catalogs do not yet
-// mark params sensitive.
+// WithRedaction marks more params sensitive than the catalog does: span events carry
+// [Redacted] in place of the values of the params the catalog marks sensitive
+// (errcat.Param.Sensitive), always, and of those sensitive reports true for. It adds
+// to the catalog's marks and cannot lift them, so that no configuration sends what
+// the catalog keeps out of telemetry.
 func WithRedaction(sensitive func(d *errcat.Definition, p errcat.Param) bool) Option {
 	return func(r *Recorder) { r.redact = sensitive }
 }
@@ -106,7 +109,7 @@ func New(mp metric.MeterProvider, opts ...Option) (*Recorder, error) {
 // Record counts err, answered on route, and marks the span active in ctx, if it is
 // recording: status Error with the code's id as description, the code and catalog
 // as attributes, and an [EventName] event with the code and each param given (its
-// text, or [Redacted]). Nothing of err's message or cause is recorded: the message
+// text, or [Redacted] for one the catalog or [WithRedaction] marks sensitive). Nothing of err's message or cause is recorded: the message
 // embeds params the redaction could not reach. A nil err is ignored. Record's
 // signature is that of the Observe hooks of grpcerr.Server and connecterr.Server.
 func (r *Recorder) Record(ctx context.Context, route string, err *errcat.Error) {
@@ -151,7 +154,7 @@ func (r *Recorder) eventAttrs(err *errcat.Error) []attribute.KeyValue {
 			continue
 		}
 		key := attribute.Key(ParamKeyPrefix + params[i].Name)
-		if r.redact != nil && r.redact(err.Definition(), params[i]) {
+		if params[i].Sensitive || r.redact != nil && r.redact(err.Definition(), params[i]) {
 			attrs = append(attrs, key.String(Redacted))
 			continue
 		}

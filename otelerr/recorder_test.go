@@ -227,3 +227,47 @@ func TestSlogHandlerCountsHTTPErrors(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestSpanRedactsCatalogSensitive checks that the params a catalog marks sensitive
+// are redacted without any option, that WithRedaction adds to them and cannot lift
+// them, and that the log record of the same error shows the same text.
+func TestSpanRedactsCatalogSensitive(t *testing.T) {
+	set := errcat.MustNewSet(errcat.SetSpec{Name: "auth", Errors: []errcat.Spec{{
+		Code: "AUTH-401", Name: "BadToken", Status: 401,
+		Texts:  errcat.Texts{Message: "Token {token} of {user} expired {n} times."},
+		Params: []errcat.Param{{Name: "token", Sensitive: true}, {Name: "user"}, {Name: "n", Kind: errcat.KindInt}},
+	}}})
+	e := set.Lookup("AUTH-401").New(errcat.String("tok-secret"), errcat.String("ana"), errcat.Int(3))
+	for _, tc := range []struct {
+		name string
+		opts []otelerr.Option
+		want []attribute.KeyValue
+	}{
+		{"catalog", nil, []attribute.KeyValue{
+			attribute.String("errcat.param.token", "[REDACTED]"), attribute.String("errcat.param.user", "ana"), attribute.Int64("errcat.param.n", 3)}},
+		{"added", []otelerr.Option{otelerr.WithRedaction(otelerr.RedactNames("user"))}, []attribute.KeyValue{
+			attribute.String("errcat.param.token", "[REDACTED]"), attribute.String("errcat.param.user", "[REDACTED]"), attribute.Int64("errcat.param.n", 3)}},
+		{"not lifted", []otelerr.Option{otelerr.WithRedaction(func(*errcat.Definition, errcat.Param) bool { return false })}, []attribute.KeyValue{
+			attribute.String("errcat.param.token", "[REDACTED]"), attribute.String("errcat.param.user", "ana"), attribute.Int64("errcat.param.n", 3)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sr := tracetest.NewSpanRecorder()
+			tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(sr))
+			rec, err := otelerr.New(sdkmetric.NewMeterProvider(), tc.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, span := tp.Tracer("test").Start(context.Background(), "call")
+			rec.Record(ctx, "POST /login", e)
+			span.End()
+			got := attribute.NewSet(sr.Ended()[0].Events()[0].Attributes...)
+			want := attribute.NewSet(append([]attribute.KeyValue{otelerr.CodeKey.String("AUTH-401")}, tc.want...)...)
+			if !got.Equals(&want) {
+				t.Errorf("event attributes = %v, want %v", got.ToSlice(), want.ToSlice())
+			}
+		})
+	}
+	if got, want := e.Error(), "AUTH-401: Token "+otelerr.Redacted+" of ana expired 3 times."; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

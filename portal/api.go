@@ -40,6 +40,8 @@ type apiParam struct {
 	Type        string `json:"type"`
 	Description string `json:"description,omitempty"`
 	Example     string `json:"example,omitempty"`
+	// Sensitive reports whether logs and telemetry show the value redacted.
+	Sensitive bool `json:"sensitive,omitempty"`
 }
 
 // apiCode is the answer of GET /api/errors/{code}: texts are template sources.
@@ -181,7 +183,7 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) {
 		out.Resolutions = append(out.Resolutions, t.String())
 	}
 	for _, p := range d.Params() {
-		out.Params = append(out.Params, apiParam{Name: p.Name, Type: p.Kind.String(), Description: p.Description, Example: p.Example})
+		out.Params = append(out.Params, apiParam{Name: p.Name, Type: p.Kind.String(), Description: p.Description, Example: p.Example, Sensitive: p.Sensitive})
 	}
 	for _, vd := range d.Variants() {
 		out.Variants = append(out.Variants, vd.ID())

@@ -257,7 +257,18 @@ func (l *markdownLayout) sectioned(d *errcat.Definition) bool {
 		return true
 	}
 	return l.messages || !l.tableDescription && !d.Description(l.locale).IsZero() ||
-		len(d.Causes(l.locale)) > 0 || len(d.Resolutions(l.locale)) > 0
+		len(d.Causes(l.locale)) > 0 || len(d.Resolutions(l.locale)) > 0 || len(sensitiveParams(d)) > 0
+}
+
+// sensitiveParams returns the names of d's sensitive params, as code spans.
+func sensitiveParams(d *errcat.Definition) []string {
+	var names []string
+	for _, p := range d.Params() {
+		if p.Sensitive {
+			names = append(names, "`"+p.Name+"`")
+		}
+	}
+	return names
 }
 
 func (l *markdownLayout) heading(key, def string) string {
@@ -318,7 +329,7 @@ func (l *markdownLayout) writeSection(b *bytes.Buffer, d *errcat.Definition) {
 }
 
 // mdFacts is the line of a code's name, statuses, visibility ("Not public": clients
-// see only its status's text) and deprecation.
+// see only its status's text), sensitive params and deprecation.
 func mdFacts(d *errcat.Definition) string {
 	var facts []string
 	if d.Name() != "" && d.Parent() == nil {
@@ -332,6 +343,9 @@ func mdFacts(d *errcat.Definition) string {
 	}
 	if !d.Public() && d.Parent() == nil {
 		facts = append(facts, "Not public")
+	}
+	if sensitive := sensitiveParams(d); len(sensitive) > 0 {
+		facts = append(facts, "Redacted in logs: "+strings.Join(sensitive, ", "))
 	}
 	if dep := d.Deprecated(); dep != nil {
 		s := "Deprecated"

@@ -125,6 +125,8 @@ type paramView struct {
 	Index                   int
 	Name, Kind, Description string
 	Example                 string
+	// Sensitive reports whether logs and telemetry show the value redacted.
+	Sensitive bool
 }
 
 type operationView struct {
@@ -187,7 +189,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 		Resolutions: v.listOf(d, locale, fieldResolutions),
 	}
 	for i, prm := range d.Params() {
-		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example})
+		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example, Sensitive: prm.Sensitive})
 	}
 	p.ReturnedBy = v.operations(d)
 	p.Heading, p.heading = v.heading(d, locale)

@@ -79,7 +79,10 @@ func Generate(c *catalog.Catalog, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	f.Support = 2
-	if bytes.HasPrefix(data, []byte("errcat-set 2\n")) {
+	switch {
+	case bytes.HasPrefix(data, []byte("errcat-set 3\n")):
+		f.Support = 4
+	case bytes.HasPrefix(data, []byte("errcat-set 2\n")):
 		f.Support = 3
 	}
 	if err := renderCodes(f.Codes); err != nil {
@@ -205,8 +208,8 @@ type file struct {
 	SetDoc  string // the doc comment of Set
 	Codes   []codeView
 	Time    bool
-	// Support is the runtime version the data needs: 3 when it is set data version 2
-	// (a declared wire shape), else 2.
+	// Support is the runtime version the data needs: 4 when it is set data version 3
+	// (a sensitive param), 3 when version 2 (a declared wire shape), else 2.
 	Support int
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Measures what the gRPC and Connect adapters cost a failing unary call against a bare
-# chain (grpcerr: in process over bufconn; connecterr: loopback HTTP/1.1), and the
-# gRPC conversion alone. Each round runs every benchmark once, ten rounds by default,
-# so that drift on a shared machine falls on both chains alike; benchstat then
-# compares chain=bare with chain=errcat.
+# chain (grpcerr: in process over bufconn, and over loopback TCP; connecterr: loopback
+# HTTP/1.1), and the conversion alone (BenchmarkConvert of both). Each round runs every
+# benchmark once, ten rounds by default, so that drift on a shared machine falls on
+# all of them alike; benchstat then compares chain=bare with chain=errcat.
 #
 #	grpcerr/bench/run.sh [rounds]    # from anywhere; results in ${TMPDIR:-/tmp}
 set -euo pipefail
@@ -15,7 +15,7 @@ dir=${TMPDIR:-/tmp}
 for _ in $(seq "$rounds"); do
 	(cd "$root/grpcerr" && GOWORK=off go test -run '^$' -bench 'Unary|Convert' -benchtime 1s -count 1 .) |
 		grep -E '^(Benchmark|goos|goarch|pkg|cpu)' >>"$dir/grpcerr-bench.txt"
-	(cd "$root/connecterr" && GOWORK=off go test -run '^$' -bench 'Unary' -benchtime 1s -count 1 .) |
+	(cd "$root/connecterr" && GOWORK=off go test -run '^$' -bench 'Unary|Convert' -benchtime 1s -count 1 .) |
 		grep -E '^(Benchmark|goos|goarch|pkg|cpu)' >>"$dir/connecterr-bench.txt"
 done
 cd "$root/grpcerr"

@@ -1,6 +1,7 @@
 package richstatus
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -63,20 +64,39 @@ func Decode(code uint32, message string, details []proto.Message, sets ...*errca
 	if reason == "" {
 		reason = CodeName(code)
 	}
-	e := build(reason, r.Domain, code, message, meta, sets)
+	pairs := make([]pair, 0, len(meta))
+	for k, v := range meta {
+		pairs = append(pairs, pair{key: k, value: v})
+	}
+	e := build(reason, r.Domain, code, message, pairs, sets)
+	addFields(e, r.Domain, fields, sets)
+	return e, r
+}
+
+// addFields adds a field error to e for each field violation.
+func addFields(e *errcat.Error, domain string, fields []*errdetails.BadRequest_FieldViolation, sets []*errcat.Set) {
 	for _, f := range fields {
 		fr := f.GetReason()
 		if fr == "" {
 			fr = CodeName(InvalidArgument)
 		}
-		e.AddField(f.GetField(), build(fr, r.Domain, InvalidArgument, f.GetDescription(), nil, sets))
+		e.AddField(f.GetField(), build(fr, domain, InvalidArgument, f.GetDescription(), nil, sets))
 	}
-	return e, r
+}
+
+// lookup returns the value of key in meta, the last entry's when several have it.
+func lookup(meta []pair, key string) (string, bool) {
+	for i := len(meta) - 1; i >= 0; i-- {
+		if meta[i].key == key {
+			return meta[i].value, true
+		}
+	}
+	return "", false
 }
 
 // build returns the error of reason: of a set's definition when one has it, else of
 // a definition made from what the status said.
-func build(reason, domain string, code uint32, message string, meta map[string]string, sets []*errcat.Set) *errcat.Error {
+func build(reason, domain string, code uint32, message string, meta []pair, sets []*errcat.Set) *errcat.Error {
 	for _, s := range sets {
 		if s == nil || domain != "" && s.Name() != domain {
 			continue
@@ -85,10 +105,15 @@ func build(reason, domain string, code uint32, message string, meta map[string]s
 		if d == nil {
 			continue
 		}
-		args := make([]errcat.Value, len(d.Params()))
+		var argBuf [8]errcat.Value
+		args := argBuf[:0]
+		if n := len(d.Params()); n > len(argBuf) {
+			args = make([]errcat.Value, 0, n)
+		}
+		args = args[:len(d.Params())]
 		complete := true
 		for i, p := range d.Params() {
-			if text, ok := meta[p.Name]; ok {
+			if text, ok := lookup(meta, p.Name); ok {
 				args[i] = value(p.Kind, text)
 			}
 			complete = complete && !args[i].IsZero()
@@ -103,19 +128,19 @@ func build(reason, domain string, code uint32, message string, meta map[string]s
 
 // remote returns an error of a one-code set made from a status, whose message is
 // message literally and whose params are meta's, as strings, in key order.
-func remote(code, name, domain string, status int, message string, meta map[string]string) *errcat.Error {
-	keys := make([]string, 0, len(meta))
-	for k := range meta {
-		if validParam(k) {
-			keys = append(keys, k)
+func remote(code, name, domain string, status int, message string, meta []pair) *errcat.Error {
+	byKey := make(map[string]string, len(meta))
+	for _, m := range meta {
+		if validParam(m.key) {
+			byKey[m.key] = m.value
 		}
 	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(byKey))
 	params := make([]errcat.Param, len(keys))
 	args := make([]errcat.Value, len(keys))
 	for i, k := range keys {
 		params[i] = errcat.Param{Name: k, Kind: errcat.KindString}
-		args[i] = errcat.String(meta[k])
+		args[i] = errcat.String(byKey[k])
 	}
 	if message == "" {
 		message = "(no message)"

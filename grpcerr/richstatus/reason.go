@@ -3,6 +3,7 @@ package richstatus
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"weak"
 
 	"github.com/errcat/errcat"
@@ -58,8 +59,19 @@ type reasonIndex struct {
 }
 
 // reasonCache keeps one reasonIndex per set, keyed weakly so that a set the program
-// drops is collected, and its entry with it.
-type reasonCache struct{ m sync.Map } // weak.Pointer[errcat.Set] → *reasonIndex
+// drops is collected, and its entry with it. The index found last is kept beside
+// the map with its set: a program answers with one or two sets, and the look-up then
+// costs no weak pointer. That keeps at most that one set from being collected.
+type reasonCache struct {
+	m    sync.Map // weak.Pointer[errcat.Set] → *reasonIndex
+	last atomic.Pointer[setIndex]
+}
+
+// setIndex is a set and its index.
+type setIndex struct {
+	set *errcat.Set
+	x   *reasonIndex
+}
 
 var reasons reasonCache
 
@@ -67,6 +79,16 @@ func (c *reasonCache) of(s *errcat.Set) *reasonIndex {
 	if s == nil {
 		return &reasonIndex{}
 	}
+	if l := c.last.Load(); l != nil && l.set == s {
+		return l.x
+	}
+	x := c.load(s)
+	c.last.Store(&setIndex{set: s, x: x})
+	return x
+}
+
+// load returns the index of s from the map, building it the first time.
+func (c *reasonCache) load(s *errcat.Set) *reasonIndex {
 	key := weak.Make(s)
 	if v, ok := c.m.Load(key); ok {
 		return v.(*reasonIndex)

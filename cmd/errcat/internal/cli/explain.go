@@ -142,6 +142,9 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 		if p.Example != "" {
 			line += fmt.Sprintf(" (e.g. %s)", p.Example)
 		}
+		if p.Sensitive {
+			line += " [sensitive: redacted in logs]"
+		}
 		x.Params = append(x.Params, strings.TrimRight(line, " "))
 	}
 	for _, t := range d.Causes(locale) {
