@@ -1,0 +1,296 @@
+//go:generate go run gen.go -cldr /tmp/cldr/node_modules
+
+// Package cldr writes numbers, dates, times and durations as a locale's readers
+// expect them, from the Unicode CLDR data (see [Version]) of every locale CLDR gives
+// modern coverage (430 locales, regional ones included): the decimal and grouping
+// symbols, grouping sizes and digits of numbers ("1,234,567.5", "1.234.567,5",
+// "1 234 567,5", "12,34,567"), the Gregorian date and time patterns with month and
+// weekday names, and the unit and list patterns that spell durations out ("2 hours
+// 5 minutes", "3 ngày", "2 Stunden und 5 Minuten").
+//
+// gen.go compiles the CLDR JSON packages into tables.go; the package reads nothing at
+// run time, uses the standard library and package plural only, and allocates nothing
+// beyond growing the buffer it appends to. The tables add about 210 KB to a binary
+// that formats a number (measured with Go 1.26 on linux/amd64 by building a program
+// that calls [Lookup] and [Locale.AppendNumber] and one that does not).
+//
+// A locale is a BCP 47 tag ("pt-BR", "zh-TW", "sr_Latn"); [Lookup] finds its data
+// as CLDR's fallback does, and a tag no table matches gets English's.
+package cldr
+
+import (
+	"time"
+
+	"github.com/errcat/errcat/internal/plural"
+)
+
+// ref locates a string in blob: its offset times 256 plus its length.
+type ref uint32
+
+func (r ref) String() string { return blob[r>>8 : r>>8+r&0xff] }
+
+type localeEntry struct {
+	name            string
+	num, date, unit uint16
+}
+
+type numberData struct {
+	decimal, group, minus ref
+	digits                ref // the ten digits of the locale's numbering system
+	primary, secondary    uint8
+	minGroup              uint8 // integer digits a number needs beyond primary to be grouped
+}
+
+type dateData struct {
+	months   [24]ref // abbreviated, then wide, January first
+	days     [21]ref // abbreviated, wide, stand-alone wide, Sunday first
+	ampm     [2]ref
+	eras     [2]ref // BC, AD
+	patterns [8]ref // date short, medium, long, full, then time's
+	zone     [7]ref // GMT format, GMT zero format, hour format's positive prefix and suffix, negative's, separator
+	padHour  bool   // the hour format writes hours with two digits
+	periods  uint8  // 1 + the index of the locale's flexible day periods in periodTable, or 0
+}
+
+type unitData struct {
+	patterns [42]ref // day, hour, minute, second, millisecond, microsecond, nanosecond × plural category
+	list     [4]ref  // the unit-narrow list patterns: two items, start, middle, end
+}
+
+// Locale is the CLDR data of one locale. The zero Locale is not valid: use [Lookup].
+type Locale struct {
+	name string
+	num  *numberData
+	date *dateData
+	unit *unitData
+}
+
+// Name returns the CLDR locale whose data l holds ("en", "pt-PT", "zh-Hant").
+func (l Locale) Name() string { return l.name }
+
+// Lookup returns the data of the BCP 47 tag locale: CLDR's locale for its language,
+// script and region, else for its language and script, else for its language (a
+// region whose likely script differs, as zh-TW's, counts as that script; a script
+// that is the language's own, as en-Latn's, counts as none), else English's. Case
+// and '_' for '-' do not matter; variants and extensions are ignored. Lookup does not
+// allocate.
+func Lookup(locale string) Locale {
+	t := parse(locale)
+	for i := range aliases {
+		if aliases[i][0] == string(t.lang[:t.nl]) {
+			t.nl = copy(t.lang[:], aliases[i][1])
+			break
+		}
+	}
+	var buf [16]byte
+	if t.ns == 0 && t.nr > 0 {
+		k := t.key(buf[:0], false, true)
+		for i := range likelyScripts {
+			if likelyScripts[i][0] == string(k) {
+				t.ns = copy(t.script[:], likelyScripts[i][1])
+				break
+			}
+		}
+	}
+	own := t.ns == 0
+	if !own {
+		_, found := find(t.key(buf[:0], true, false))
+		own = !found
+	}
+	for _, c := range [...]struct{ script, region, ownOnly bool }{{true, true, false}, {false, true, true}, {true, false, false}, {false, false, true}} {
+		if c.ownOnly && !own {
+			continue
+		}
+		if l, ok := find(t.key(buf[:0], c.script, c.region)); ok {
+			return l
+		}
+	}
+	l, _ := find([]byte("en"))
+	return l
+}
+
+// tag is the language, script and region of a BCP 47 tag in canonical case:
+// language lower-case, script title-case, region upper-case.
+type tag struct {
+	lang       [8]byte
+	script     [4]byte
+	region     [3]byte
+	nl, ns, nr int
+}
+
+// key appends the tag's language, then its script and region when asked and present.
+func (t *tag) key(dst []byte, script, region bool) []byte {
+	dst = append(dst, t.lang[:t.nl]...)
+	if script && t.ns > 0 {
+		dst = append(append(dst, '-'), t.script[:t.ns]...)
+	}
+	if region && t.nr > 0 {
+		dst = append(append(dst, '-'), t.region[:t.nr]...)
+	}
+	return dst
+}
+
+// parse reads the language, script and region of a BCP 47 tag; a tag that does not
+// start with a language of two or three letters has none.
+func parse(s string) tag {
+	var t tag
+	part := 0
+	for s != "" {
+		var sub string
+		sub, s = next(s)
+		switch {
+		case part == 0 && (len(sub) == 2 || len(sub) == 3) && letters(sub):
+			t.nl, part = setCase(t.lang[:], sub, lower), 1
+		case part == 0:
+			return tag{}
+		case part == 1 && len(sub) == 4 && letters(sub):
+			t.ns, part = setCase(t.script[:], sub, title), 2
+		case part <= 2 && (len(sub) == 2 && letters(sub) || len(sub) == 3 && digits(sub)):
+			t.nr, part = setCase(t.region[:], sub, upper), 3
+		default:
+			return t
+		}
+	}
+	return t
+}
+
+func next(s string) (sub, rest string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' || s[i] == '_' {
+			return s[:i], s[i+1:]
+		}
+	}
+	return s, ""
+}
+
+func letters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	lower = iota
+	upper
+	title
+)
+
+// setCase copies the ASCII subtag s into dst in case c and returns its length.
+func setCase(dst []byte, s string, c int) int {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' && (c == lower || c == title && i > 0) {
+			b += 'a' - 'A'
+		} else if b >= 'a' && b <= 'z' && (c == upper || c == title && i == 0) {
+			b -= 'a' - 'A'
+		}
+		dst[i] = b
+	}
+	return len(s)
+}
+
+// find returns the locale named exactly k.
+func find(k []byte) (Locale, bool) {
+	lo, hi := 0, len(locales)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if locales[m].name < string(k) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(locales) && locales[lo].name == string(k) {
+		e := &locales[lo]
+		return Locale{name: e.name, num: &numberTable[e.num], date: &dateTable[e.date], unit: &unitTable[e.unit]}, true
+	}
+	return Locale{}, false
+}
+
+// Tables is a locale's data as strings, for generators that write it out for
+// another runtime; the fields mirror the unexported tables'.
+type Tables struct {
+	Decimal, Group, Minus, Digits string
+	Primary, Secondary, MinGroup  int
+	Months                        [24]string
+	Days                          [21]string
+	AmPm, Eras                    [2]string
+	Patterns                      [8]string
+	Zone                          [7]string
+	PadHour                       bool
+	Periods                       []string // 24, one an hour, when the patterns use B
+	Units                         [42]string
+	List                          [4]string
+}
+
+// Tables returns l's data as strings.
+func (l Locale) Tables() Tables {
+	t := Tables{
+		Decimal: l.num.decimal.String(), Group: l.num.group.String(), Minus: l.num.minus.String(), Digits: l.num.digits.String(),
+		Primary: int(l.num.primary), Secondary: int(l.num.secondary), MinGroup: int(l.num.minGroup), PadHour: l.date.padHour,
+	}
+	strs(t.Months[:], l.date.months[:])
+	strs(t.Days[:], l.date.days[:])
+	strs(t.AmPm[:], l.date.ampm[:])
+	strs(t.Eras[:], l.date.eras[:])
+	strs(t.Patterns[:], l.date.patterns[:])
+	strs(t.Zone[:], l.date.zone[:])
+	strs(t.Units[:], l.unit.patterns[:])
+	strs(t.List[:], l.unit.list[:])
+	if l.date.periods > 0 {
+		t.Periods = make([]string, 24)
+		strs(t.Periods, periodTable[l.date.periods-1][:])
+	}
+	return t
+}
+
+func strs(dst []string, refs []ref) {
+	for i, r := range refs {
+		dst[i] = r.String()
+	}
+}
+
+// Style is the style of a date or time: short, medium, long or full.
+type Style uint8
+
+// The styles of dates and times.
+const (
+	Short Style = iota
+	Medium
+	Long
+	Full
+)
+
+// AppendDate appends the date of t in style, as the locale writes it, with the
+// fields of t's own location.
+func (l Locale) AppendDate(dst []byte, t time.Time, s Style) []byte {
+	return l.appendPattern(dst, t, l.date.patterns[s&3].String())
+}
+
+// AppendTime appends the time of day of t in style, as the locale writes it, in t's
+// own location; long and full name its offset from UTC in the locale's GMT format
+// ("GMT+1" and "GMT+01:00"; "GMT" for UTC).
+func (l Locale) AppendTime(dst []byte, t time.Time, s Style) []byte {
+	return l.appendPattern(dst, t, l.date.patterns[4+s&3].String())
+}
+
+// unitCategory returns the pattern of unit for category c, the "other" one when the
+// locale has none for c.
+func (u *unitData) pattern(unit int, c plural.Category) string {
+	if p := u.patterns[unit*6+int(c)]; p != 0 {
+		return p.String()
+	}
+	return u.patterns[unit*6].String()
+}
