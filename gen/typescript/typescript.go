@@ -37,7 +37,7 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 		return nil, fmt.Errorf("catalog %s has problems; run errcat validate", c.Name)
 	}
 	data := catalogData{Name: set.Name(), DefaultLocale: set.DefaultLocale(), Locales: set.Locales(), Codes: map[string]definition{}}
-	g := &generator{set: set, plurals: map[string]pluralRules{}}
+	g := &generator{set: set, plurals: map[string]pluralRules{}, formats: map[string]formats{}}
 	header := "Catalog: " + c.Name
 	if c.Version != "" {
 		header += " " + c.Version
@@ -68,6 +68,9 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 	if len(g.plurals) > 0 {
 		data.Plurals = g.plurals
 		v.Messages = messagesTS
+		if len(g.formats) > 0 {
+			data.Formats = g.formats
+		}
 	}
 	js, err := json.Marshal(data) // map keys are sorted: deterministic
 	if err != nil {
@@ -89,6 +92,9 @@ type catalogData struct {
 	Codes         map[string]definition `json:"codes"`
 	// Plurals holds the plural rules of every locale a message with plurals is in.
 	Plurals map[string]pluralRules `json:"plurals,omitempty"`
+	// Formats holds the number, date and duration formats of every locale a message
+	// that formats values is in.
+	Formats map[string]formats `json:"formats,omitempty"`
 }
 
 type definition struct {
@@ -106,10 +112,11 @@ type texts struct {
 }
 
 // generator describes a set's definitions, noting the locales whose plural rules
-// their messages need.
+// and formats their messages need.
 type generator struct {
 	set     *errcat.Set
 	plurals map[string]pluralRules
+	formats map[string]formats
 }
 
 // define describes d (and its variants) for the runtime: its params, and its title and
@@ -171,7 +178,11 @@ func (g *generator) parts(t errcat.Template, params []errcat.Param) (any, error)
 		if _, ok := g.plurals[t.Locale()]; !ok {
 			g.plurals[t.Locale()] = rulesOf(t.Locale())
 		}
-		return messageOf(t, params)
+		m, formatted, err := messageOf(t, params)
+		if _, ok := g.formats[t.Locale()]; formatted && !ok {
+			g.formats[t.Locale()] = formatsOf(t.Locale())
+		}
+		return m, err
 	}
 	out := []string{""}
 	for _, p := range t.Parts() {

@@ -1,4 +1,4 @@
-//go:generate go run gen.go -cldr /tmp/cldr/node_modules
+//go:generate go run gen.go -cldr=$ERRCAT_CLDR
 
 // Package cldr writes numbers, dates, times and durations as a locale's readers
 // expect them, from the Unicode CLDR data (see [Version]) of every locale CLDR gives
