@@ -3,6 +3,14 @@
 // writes, and message and title functions that render the catalog's texts and
 // translations exactly as the Go runtime does, so that a front end shows the text the
 // server would.
+//
+// Numbers, dates, times and durations in formats ({n, number}, #, {t, date},
+// {d, duration}) are rendered from the Go runtime's CLDR tables (package cldr), which
+// the module carries for the locales whose messages format values, not through Intl:
+// browsers and Node.js ship other ICU and CLDR versions than the tables, and even
+// where the version is close they differ (Node.js 20 with ICU 78.2 writes a plain
+// space where CLDR 48 has U+202F before "PM" and U+00A0 in Russian dates, and names
+// zones where the runtime writes "GMT+1"), so only the same tables give the same bytes.
 package typescript
 
 import (
