@@ -4,6 +4,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	_ "github.com/errcat/errcat/internal/golden" // accepts -update, as every test binary does
 )
 
 // TestStandardLibraryOnly proves the package compiles no code outside the standard
