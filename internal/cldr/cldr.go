@@ -62,16 +62,26 @@ type unitData struct {
 	list     [4]ref  // the unit-narrow list patterns: two items, start, middle, end
 }
 
-// Locale is the CLDR data of one locale. The zero Locale is not valid: use [Lookup].
+// Locale is the CLDR data of one locale, one word that is cheap to copy. The zero
+// Locale holds English's.
 type Locale struct {
-	name string
-	num  *numberData
-	date *dateData
-	unit *unitData
+	e *localeEntry
 }
 
+// entry returns l's entry in the tables: English's for the zero Locale.
+func (l Locale) entry() *localeEntry {
+	if l.e == nil {
+		return &locales[englishIndex]
+	}
+	return l.e
+}
+
+func (l Locale) num() *numberData { return &numberTable[l.entry().num] }
+func (l Locale) date() *dateData  { return &dateTable[l.entry().date] }
+func (l Locale) unit() *unitData  { return &unitTable[l.entry().unit] }
+
 // Name returns the CLDR locale whose data l holds ("en", "pt-PT", "zh-Hant").
-func (l Locale) Name() string { return l.name }
+func (l Locale) Name() string { return l.entry().name }
 
 // Lookup returns the data of the BCP 47 tag locale: CLDR's locale for its language,
 // script and region, else for its language and script, else for its language (a
@@ -103,8 +113,7 @@ func Lookup(locale string) Locale {
 			return l
 		}
 	}
-	l, _ := find([]byte("en"))
-	return l
+	return Locale{&locales[englishIndex]}
 }
 
 // tag is the language, script and region of a BCP 47 tag in canonical case:
@@ -226,8 +235,7 @@ func find(k []byte) (Locale, bool) {
 		}
 	}
 	if lo < len(locales) && locales[lo].name == string(k) {
-		e := &locales[lo]
-		return Locale{name: e.name, num: &numberTable[e.num], date: &dateTable[e.date], unit: &unitTable[e.unit]}, true
+		return Locale{&locales[lo]}, true
 	}
 	return Locale{}, false
 }
@@ -250,21 +258,22 @@ type Tables struct {
 
 // Tables returns l's data as strings.
 func (l Locale) Tables() Tables {
+	n, d, u := l.num(), l.date(), l.unit()
 	t := Tables{
-		Decimal: l.num.decimal.String(), Group: l.num.group.String(), Minus: l.num.minus.String(), Digits: l.num.digits.String(),
-		Primary: int(l.num.primary), Secondary: int(l.num.secondary), MinGroup: int(l.num.minGroup), PadHour: l.date.padHour,
+		Decimal: n.decimal.String(), Group: n.group.String(), Minus: n.minus.String(), Digits: n.digits.String(),
+		Primary: int(n.primary), Secondary: int(n.secondary), MinGroup: int(n.minGroup), PadHour: d.padHour,
 	}
-	strs(t.Months[:], l.date.months[:])
-	strs(t.Days[:], l.date.days[:])
-	strs(t.AmPm[:], l.date.ampm[:])
-	strs(t.Eras[:], l.date.eras[:])
-	strs(t.Patterns[:], l.date.patterns[:])
-	strs(t.Zone[:], l.date.zone[:])
-	strs(t.Units[:], l.unit.patterns[:])
-	strs(t.List[:], l.unit.list[:])
-	if l.date.periods > 0 {
+	strs(t.Months[:], d.months[:])
+	strs(t.Days[:], d.days[:])
+	strs(t.AmPm[:], d.ampm[:])
+	strs(t.Eras[:], d.eras[:])
+	strs(t.Patterns[:], d.patterns[:])
+	strs(t.Zone[:], d.zone[:])
+	strs(t.Units[:], u.patterns[:])
+	strs(t.List[:], u.list[:])
+	if d.periods > 0 {
 		t.Periods = make([]string, 24)
-		strs(t.Periods, periodTable[l.date.periods-1][:])
+		strs(t.Periods, periodTable[d.periods-1][:])
 	}
 	return t
 }
@@ -289,14 +298,14 @@ const (
 // AppendDate appends the date of t in style, as the locale writes it, with the
 // fields of t's own location.
 func (l Locale) AppendDate(dst []byte, t time.Time, s Style) []byte {
-	return l.appendPattern(dst, t, l.date.patterns[s&3].String())
+	return l.appendPattern(dst, t, l.date().patterns[s&3].String())
 }
 
 // AppendTime appends the time of day of t in style, as the locale writes it, in t's
 // own location; long and full name its offset from UTC in the locale's GMT format
 // ("GMT+1" and "GMT+01:00"; "GMT" for UTC).
 func (l Locale) AppendTime(dst []byte, t time.Time, s Style) []byte {
-	return l.appendPattern(dst, t, l.date.patterns[4+s&3].String())
+	return l.appendPattern(dst, t, l.date().patterns[4+s&3].String())
 }
 
 // unitCategory returns the pattern of unit for category c, the "other" one when the

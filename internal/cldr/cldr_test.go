@@ -101,6 +101,9 @@ func TestLookup(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { Lookup("zh-TW") }); n != 0 {
 		t.Errorf("Lookup allocates %v times", n)
 	}
+	if got := string((Locale{}).AppendNumber(nil, "1234.5")); got != "1,234.5" || (Locale{}).Name() != "en" {
+		t.Errorf("the zero Locale writes %q as %s", got, (Locale{}).Name())
+	}
 	if len(locales) < 40 {
 		t.Errorf("the tables have %d locales", len(locales))
 	}
@@ -144,7 +147,7 @@ func FuzzAppendNumber(f *testing.F) {
 			}
 			var digits strings.Builder
 			for _, r := range got {
-				if i := strings.IndexRune(l.num.digits.String(), r); i >= 0 {
+				if i := strings.IndexRune(l.num().digits.String(), r); i >= 0 {
 					digits.WriteByte("0123456789"[i/utf8.RuneLen(r)])
 				}
 			}

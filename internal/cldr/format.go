@@ -13,12 +13,12 @@ import (
 // digits, its grouping of the integer digits, its decimal separator. Leading zeros
 // and a plus sign are dropped; the fraction digits are kept as they are, trailing
 // zeros included. Any other s ("NaN", "+Inf", "1e3") is appended unchanged.
-func (l Locale) AppendNumber(dst []byte, s string) []byte { return appendNumber(dst, l.num, s, false) }
+func (l Locale) AppendNumber(dst []byte, s string) []byte { return appendNumber(dst, l.num(), s, false) }
 
 // AppendNumberBytes is [Locale.AppendNumber] of the decimal in b.
 // It does not allocate for a decimal of up to 32 bytes.
 func (l Locale) AppendNumberBytes(dst, b []byte) []byte {
-	return appendNumber(dst, l.num, string(b), false)
+	return appendNumber(dst, l.num(), string(b), false)
 }
 
 // IsDecimal reports whether s is a decimal as [Locale.AppendNumber] reads it.
@@ -156,7 +156,7 @@ func (l Locale) appendPattern(dst []byte, t time.Time, p string) []byte {
 
 // appendField appends the field of letter c repeated n times.
 func (l Locale) appendField(dst []byte, t time.Time, c byte, n int) []byte {
-	d, num := l.date, l.num
+	d, num := l.date(), l.num()
 	year, month, day := t.Date()
 	hour, min, sec := t.Clock()
 	era := 1
@@ -216,7 +216,7 @@ func (l Locale) appendField(dst []byte, t time.Time, c byte, n int) []byte {
 // appendZone appends the UTC offset off (seconds) in the locale's GMT format, long
 // ("GMT+01:00") or short ("GMT+1", "GMT+5:30").
 func (l Locale) appendZone(dst []byte, off int, long bool) []byte {
-	z := &l.date.zone
+	z := &l.date().zone
 	if off/60 == 0 {
 		return append(dst, z[1].String()...)
 	}
@@ -229,12 +229,12 @@ func (l Locale) appendZone(dst []byte, off int, long bool) []byte {
 	dst = append(append(dst, gmt[:at]...), pre.String()...)
 	h, m := off/3600, off/60%60
 	width := 1
-	if long && l.date.padHour {
+	if long && l.date().padHour {
 		width = 2
 	}
-	dst = appendInt(dst, l.num, h, width)
+	dst = appendInt(dst, l.num(), h, width)
 	if long || m != 0 {
-		dst = appendInt(append(dst, z[6].String()...), l.num, m, 2)
+		dst = appendInt(append(dst, z[6].String()...), l.num(), m, 2)
 	}
 	return append(append(dst, suf.String()...), gmt[at+3:]...)
 }
@@ -261,7 +261,7 @@ const (
 // writes no number, as Arabic's "one" does). The plural rules are those of the
 // locale l holds data for ([Locale.Name]).
 func (l Locale) AppendDuration(dst []byte, d time.Duration) []byte {
-	rules := plural.Cardinal(l.name)
+	rules := plural.Cardinal(l.Name())
 	u := uint64(d)
 	if d < 0 {
 		u = -u
@@ -291,7 +291,7 @@ func (l Locale) AppendDuration(dst []byte, d time.Duration) []byte {
 			amounts[n], n = amountOf(second, u, uint64(time.Second)), n+1
 		}
 	}
-	list := &l.unit.list
+	list := &l.unit().list
 	for i := 0; i < n; i++ {
 		switch {
 		case n == 1:
@@ -370,14 +370,14 @@ func (l Locale) appendAmount(dst []byte, a *amount, rules plural.Rules, neg bool
 		}
 		op.V, op.W, op.F, op.T = a.nfrac, a.nfrac, a.frac, a.frac
 	}
-	p := l.unit.pattern(a.unit, rules.Select(op))
+	p := l.unit().pattern(a.unit, rules.Select(op))
 	before, after, ok := strings.Cut(p, "{0}")
 	if !ok && neg {
-		before, after, ok = strings.Cut(l.unit.pattern(a.unit, plural.Other), "{0}")
+		before, after, ok = strings.Cut(l.unit().pattern(a.unit, plural.Other), "{0}")
 	}
 	dst = append(dst, before...)
 	if ok {
-		dst = appendNumber(dst, l.num, string(b), neg)
+		dst = appendNumber(dst, l.num(), string(b), neg)
 	}
 	return append(dst, after...)
 }

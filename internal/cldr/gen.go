@@ -522,7 +522,12 @@ func (g *gen) source(version string, n int) []byte {
 			b.WriteString(" +\n\t")
 		}
 	}
-	fmt.Fprintf(&b, "\n\n// locales are the %d locales of modern coverage, sorted, each with its data.\nvar locales = [...]localeEntry{\n", n)
+	en := slices.IndexFunc(g.locales, func(e entry) bool { return e.name == "en" })
+	if en < 0 {
+		log.Fatal("no locale en")
+	}
+	fmt.Fprintf(&b, "\n\n// englishIndex is the index of en in locales.\nconst englishIndex = %d\n", en)
+	fmt.Fprintf(&b, "\n// locales are the %d locales of modern coverage, sorted, each with its data.\nvar locales = [...]localeEntry{\n", n)
 	for _, e := range g.locales {
 		fmt.Fprintf(&b, "{%q, %d, %d, %d},\n", e.name, e.num, e.date, e.units)
 	}

@@ -476,6 +476,9 @@ const blob = ",\u00a0-0123456789Jan.Feb.Mrt.Apr.MeiJun.Jul.Aug.Sep.Okt.Nov.Des.J
 	"hathuULwesineULwesihlanuUMgqibelo{0} izinsuku{0} usuku{0} amahora{0} ihora{0} amaminithi{0} imin" +
 	"ithi{0} amasekhondi{0} isekhondi"
 
+// englishIndex is the index of en in locales.
+const englishIndex = 65
+
 // locales are the 429 locales of modern coverage, sorted, each with its data.
 var locales = [...]localeEntry{
 	{"af", 0, 0, 0},

@@ -115,6 +115,15 @@ func TestNumberNoAllocs(t *testing.T) {
 	}
 }
 
+// TestZeroRules holds that rules made other than by RulesOf format as English.
+func TestZeroRules(t *testing.T) {
+	m := mustParse(t, "{0, number} {1, duration}")
+	args := Args{Values: []Value{Int(1234), Duration(time.Hour)}}
+	if got := string(AppendRules(nil, m, &Rules{}, args)); got != "1,234 1 hour" {
+		t.Errorf("zero rules: %q", got)
+	}
+}
+
 func TestDurationStyle(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"{d, duration, long}", `offset 14: a duration takes no style: write {d, duration}`},
