@@ -13,7 +13,9 @@ import (
 // digits, its grouping of the integer digits, its decimal separator. Leading zeros
 // and a plus sign are dropped; the fraction digits are kept as they are, trailing
 // zeros included. Any other s ("NaN", "+Inf", "1e3") is appended unchanged.
-func (l Locale) AppendNumber(dst []byte, s string) []byte { return appendNumber(dst, l.num(), s, false) }
+func (l Locale) AppendNumber(dst []byte, s string) []byte {
+	return appendNumber(dst, l.num(), s, false)
+}
 
 // AppendNumberBytes is [Locale.AppendNumber] of the decimal in b.
 // It does not allocate for a decimal of up to 32 bytes.
