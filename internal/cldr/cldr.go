@@ -14,10 +14,12 @@
 // string once and each locale's numbers, dates and units once for all the locales
 // that share them. The package reads nothing at run time, uses the standard library
 // and package plural only, and allocates nothing beyond growing the buffer it appends
-// to. The tables and the code that reads them add about 160 KB to a binary: a program
-// that calls [Lookup] and [Locale.AppendNumber] is 2,299,771 bytes, the same program
-// without them 2,140,321 (Go 1.26, linux/amd64, not stripped); a program that renders
-// one errcat message grows by 195,271 bytes over the runtime without formats.
+// to. What it adds to a binary was measured with Go 1.26 on linux/amd64, unstripped:
+// a program that calls [Lookup] and [Locale.AppendNumber] is 2,229,984 bytes against
+// 2,140,321 for the same program without them (+89,663: the linker keeps only the
+// number tables and the locale index), and a program that renders one errcat message
+// with {n, number}, through which every format is reachable, is 3,196,785 bytes
+// against 3,000,346 for the runtime without this package (+196,439).
 //
 // A locale is a BCP 47 tag ("pt-BR", "zh-TW", "sr_Latn"); [Lookup] finds its data
 // as CLDR's fallback does, and a tag no table matches gets English's.
