@@ -27,11 +27,15 @@ import (
 //go:embed runtime.ts
 var runtimeTS string
 
-// messagesTS renders messages with plurals, selects and formats; a module whose
-// catalog has none gets nomessagesTS, the declarations runtimeTS needs, instead.
+// messagesTS renders messages with plurals, selects and formats, writing values in
+// a locale's forms with formatsTS; a module whose catalog has none gets nomessagesTS,
+// the declarations runtimeTS needs, instead.
 var (
 	//go:embed messages.ts
-	messagesTS string
+	messagesOnlyTS string
+	//go:embed formats.ts
+	formatsTS  string
+	messagesTS = messagesOnlyTS + "\n" + formatsTS
 	//go:embed nomessages.ts
 	nomessagesTS string
 )
