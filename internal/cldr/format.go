@@ -178,18 +178,18 @@ func (l Locale) appendField(dst []byte, t time.Time, c byte, n int) []byte {
 		case 1, 2:
 			return appendInt(dst, num, int(month), n)
 		case 3:
-			return append(dst, d.months[month-1].String()...)
+			return append(dst, monthTable[d.months][month-1].String()...)
 		}
-		return append(dst, d.months[12+month-1].String()...)
+		return append(dst, monthTable[d.months][12+month-1].String()...)
 	case 'd':
 		return appendInt(dst, num, day, n)
 	case 'E':
 		if n == 4 {
-			return append(dst, d.days[7+t.Weekday()].String()...)
+			return append(dst, dayTable[d.days][7+t.Weekday()].String()...)
 		}
-		return append(dst, d.days[t.Weekday()].String()...)
+		return append(dst, dayTable[d.days][t.Weekday()].String()...)
 	case 'c':
-		return append(dst, d.days[14+t.Weekday()].String()...)
+		return append(dst, dayTable[d.days][14+t.Weekday()].String()...)
 	case 'B':
 		if d.periods > 0 {
 			return append(dst, periodTable[d.periods-1][hour].String()...)

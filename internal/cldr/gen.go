@@ -194,6 +194,8 @@ type gen struct {
 	locales  []entry
 	numLits  []string // each a Go composite literal
 	dateLits []string
+	months   []string // each a [24]ref literal
+	days     []string // each a [21]ref literal
 	unitLits []string
 	periods  []string
 	likelyS  [][2]string // tag, script
@@ -340,8 +342,8 @@ func (g *gen) dates(name string, periods map[string][24]string) int {
 			pats = append(pats, p)
 		}
 	}
-	list("months", append(months("abbreviated"), months("wide")...))
-	list("days", append(append(days("format", "abbreviated"), days("format", "wide")...), days("stand-alone", "wide")...))
+	fmt.Fprintf(&b, "months: %d, ", intern(&g.months, g.refs(append(months("abbreviated"), months("wide")...))))
+	fmt.Fprintf(&b, "days: %d, ", intern(&g.days, g.refs(append(append(days("format", "abbreviated"), days("format", "wide")...), days("stand-alone", "wide")...))))
 	list("ampm", []string{str(cal, "dayPeriods", "format", "abbreviated", "am"), str(cal, "dayPeriods", "format", "abbreviated", "pm")})
 	list("eras", []string{str(cal, "eras", "eraAbbr", "0"), str(cal, "eras", "eraAbbr", "1")})
 	list("patterns", pats)
@@ -373,6 +375,15 @@ func (g *gen) dates(name string, periods map[string][24]string) int {
 		fmt.Fprintf(&b, "periods: %d, ", intern(&g.periods, "{"+strings.Join(refs, ", ")+"}")+1)
 	}
 	return intern(&g.dateLits, "{"+strings.TrimSuffix(b.String(), ", ")+"}")
+}
+
+// refs returns the refs of vals as an array literal's elements in braces.
+func (g *gen) refs(vals []string) string {
+	var out []string
+	for _, v := range vals {
+		out = append(out, g.ref(v))
+	}
+	return "{" + strings.Join(out, ", ") + "}"
 }
 
 // hourParts splits half of an hour format ("+HH:mm") into the text before the hours,
@@ -542,7 +553,7 @@ func (g *gen) source(version string, n int) []byte {
 	for _, t := range []struct {
 		name, typ string
 		list      []string
-	}{{"numberTable", "numberData", g.numLits}, {"dateTable", "dateData", g.dateLits}, {"unitTable", "unitData", g.unitLits}, {"periodTable", "[24]ref", g.periods}} {
+	}{{"numberTable", "numberData", g.numLits}, {"dateTable", "dateData", g.dateLits}, {"monthTable", "[24]ref", g.months}, {"dayTable", "[21]ref", g.days}, {"unitTable", "unitData", g.unitLits}, {"periodTable", "[24]ref", g.periods}} {
 		fmt.Fprintf(&b, "}\n\nvar %s = [...]%s{\n", t.name, t.typ)
 		for _, l := range t.list {
 			b.WriteString(l + ",\n")
