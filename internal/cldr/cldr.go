@@ -305,12 +305,14 @@ func (l Locale) AppendDate(dst []byte, t time.Time, s Style) []byte {
 
 // AppendTime appends the time of day of t in style, as the locale writes it, in t's
 // own location; long and full name its offset from UTC in the locale's GMT format
-// ("GMT+1" and "GMT+01:00"; "GMT" for UTC).
+// ("GMT+1" and "GMT+01:00"; "GMT" for UTC) rather than a zone name. A pattern's
+// flexible day period (Traditional Chinese "上午", "晚上") is the one CLDR's rules
+// give the hour; the periods of an exact time (noon, midnight) are not used.
 func (l Locale) AppendTime(dst []byte, t time.Time, s Style) []byte {
 	return l.appendPattern(dst, t, l.date().patterns[4+s&3].String())
 }
 
-// unitCategory returns the pattern of unit for category c, the "other" one when the
+// pattern returns the pattern of unit for category c, the "other" one when the
 // locale has none for c.
 func (u *unitData) pattern(unit int, c plural.Category) string {
 	if p := u.patterns[unit*6+int(c)]; p != 0 {
