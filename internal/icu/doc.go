@@ -65,6 +65,7 @@
 // Parsing checks everything above and reports the first problem as an [*Error] with the
 // byte offset where it is and what to write instead. A parsed [Message] is an AST whose
 // every node records its byte span in the source. Rendering ([Append]) picks plural
-// forms with the CLDR rules of package plural and does not allocate for text,
-// placeholders and plurals of integers.
+// forms with the CLDR rules of package plural, formats values with the CLDR data of
+// package cldr, and does not allocate for text, placeholders, plurals of integers,
+// numbers of integers and decimals, dates and durations.
 package icu
