@@ -98,11 +98,12 @@ func TestLocaleFormats(t *testing.T) {
 	}
 }
 
-// TestNumberNoAllocs holds that numbers of integers and decimals, and durations,
-// render without allocating.
+// TestNumberNoAllocs holds that numbers of integers and decimals, dates, times and
+// durations render without allocating.
 func TestNumberNoAllocs(t *testing.T) {
-	m := mustParse(t, "{0, number} {1, number} {0, number, integer} {0, plural, other {#}} {2, duration}")
-	args := Args{Values: []Value{Int(-1234567), Decimal("1234.50"), Duration(26*time.Hour + 1500*time.Millisecond)}}
+	m := mustParse(t, "{0, number} {1, number} {0, number, integer} {0, plural, other {#}} {2, duration} {3, date, full} {3, time, full}")
+	zoned := time.Date(2026, 3, 4, 15, 6, 7, 0, time.FixedZone("", -3600))
+	args := Args{Values: []Value{Int(-1234567), Decimal("1234.50"), Duration(26*time.Hour + 1500*time.Millisecond), TimeOf(&zoned)}}
 	dst := make([]byte, 0, 256)
 	for _, locale := range []string{"en", "fr", "hi", "mr", "ar"} {
 		if n := testing.AllocsPerRun(100, func() { dst = Append(dst[:0], m, locale, args) }); n != 0 {
