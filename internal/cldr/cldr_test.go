@@ -16,7 +16,7 @@ type sample struct {
 	CLDR    string `json:"cldr"`
 	Locales map[string]struct {
 		Symbols                  map[string]string
-		Decimal                  string
+		Decimal, MinGroup        string
 		DateFormats, TimeFormats map[string]string
 		MonthsWide, DaysWide     map[string]string
 		Day                      map[string]string `json:"duration-day"`
@@ -65,6 +65,7 @@ func TestSample(t *testing.T) {
 			pattern = "#," + strings.Repeat("#", got.Secondary) + "," + strings.Repeat("#", got.Primary-1) + "0.###"
 		}
 		check("decimal pattern", pattern, want.Decimal)
+		check("minimum grouping digits", strconv.Itoa(got.MinGroup), want.MinGroup)
 		for i, st := range styles {
 			check("date "+st, got.Patterns[i], want.DateFormats[st])
 			check("time "+st, got.Patterns[4+i], want.TimeFormats[st])

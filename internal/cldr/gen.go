@@ -447,6 +447,7 @@ func (g *gen) sample(name string) map[string]any {
 	return map[string]any{
 		"symbols":       sub(n, "symbols-numberSystem-"+ns),
 		"decimal":       str(n, "decimalFormats-numberSystem-"+ns, "standard"),
+		"minGroup":      str(n, "minimumGroupingDigits"),
 		"dateFormats":   sub(cal, "dateFormats"),
 		"timeFormats":   sub(cal, "timeFormats"),
 		"monthsWide":    sub(cal, "months", "format", "wide"),
