@@ -12,8 +12,9 @@ import (
 
 // TestStandardLibraryOnly proves the runtime's promise: a service that imports only
 // package errcat compiles no third-party code, and of errcat's other packages only
-// internal/jsontext, internal/plural and internal/icu (themselves standard library
-// only), with which templates escape, choose plural forms and render.
+// internal/jsontext, internal/plural, internal/cldr and internal/icu (themselves
+// standard library only), with which templates escape, choose plural forms, format
+// values for a locale and render.
 func TestStandardLibraryOnly(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").CombinedOutput()
 	if err != nil {
@@ -21,6 +22,7 @@ func TestStandardLibraryOnly(t *testing.T) {
 	}
 	want := []string{
 		"github.com/errcat/errcat",
+		"github.com/errcat/errcat/internal/cldr",
 		"github.com/errcat/errcat/internal/icu",
 		"github.com/errcat/errcat/internal/jsontext",
 		"github.com/errcat/errcat/internal/plural",

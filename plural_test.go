@@ -69,7 +69,7 @@ func TestPluralMessages(t *testing.T) {
 		{"P-4", "en", []string{"role=admin", "count=2", "host=Zoë", "ok=false"}, "Zoë and 1 other no"},
 		{"P-4", "en", []string{"role=admin", "count=5", "host=Zoë", "ok=true"}, "Zoë and 4 others yes"},
 		{"P-4", "en", []string{"role=guest", "count=5", "host={0}", "ok=true"}, "Ask an admin, {0}. yes"},
-		{"P-5", "en", []string{"size=2.5", "when=2026-11-23T10:00:00.5Z"}, "2.5 bytes, 2 rounded, 2026-11-23 10:00:00 Monday, November 23, 2026; {literal} '#'"},
+		{"P-5", "en", []string{"size=2.5", "when=2026-11-23T10:00:00.5Z"}, "2.5 bytes, 2 rounded, 11/23/26 10:00:00\u202fAM Monday, November 23, 2026; {literal} '#'"},
 		{"P-6", "en", []string{"used=3", "limit=1"}, "3 of 1 request used."},
 		{"P-6", "en", []string{"limit=4"}, "Quota of 4 requests used."},
 		{"P-6", "fr", []string{"limit=4"}, "Quota de 4 requêtes atteint."},

@@ -2,7 +2,6 @@ package errcat
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/errcat/errcat/internal/icu"
 	"github.com/errcat/errcat/internal/plural"
@@ -129,7 +128,7 @@ func appendFast(dst []byte, nodes []fastNode, args []Value, rules *icu.Rules, js
 		case f.choice != nil:
 			dst = appendFastChoice(dst, f.choice, args, rules, json)
 		case f.pound:
-			dst = strconv.AppendInt(dst, n, 10)
+			dst = rules.AppendInt(dst, n)
 		case !s.ph && json:
 			dst = append(dst, s.text...)
 		case !s.ph:

@@ -66,7 +66,7 @@ func TestMessageTemplateValues(t *testing.T) {
 	}
 	args := []Value{String("s"), Int(-3), Float(2.5), Float(1e21), Time(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)),
 		Bool(true), Duration(90 * time.Second), {}, Float(1.25), String("nine or more")}
-	want := "s -3 2 1e+21 2026-01-02 yes 1m30s {h?} 1.25 nine or more"
+	want := "s -3 2 1e+21 1/2/26 yes 1m30s {h?} 1.25 nine or more"
 	if got := tmpl.Render(args); got != want {
 		t.Errorf("Render = %q, want %q", got, want)
 	}

@@ -56,6 +56,18 @@ fi
 export ERRCAT_TSC="$tools/typescript/node_modules/.bin/tsc"
 "$ERRCAT_TSC" --version
 
+# The CLDR data internal/cldr's tables are generated from, for the step that checks
+# every generated file is current: the JSON packages of the CLDR version the tables
+# state, from npm into the same cache, once.
+step "cldr data"
+cldr_version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' internal/cldr/tables.go)
+if [ ! -f "$tools/cldr-$cldr_version/node_modules/cldr-core/package.json" ]; then
+  npm install --prefix "$tools/cldr-$cldr_version" --no-audit --no-fund --silent \
+    "cldr-core@$cldr_version" "cldr-numbers-full@$cldr_version" "cldr-dates-full@$cldr_version" \
+    "cldr-units-full@$cldr_version" "cldr-misc-full@$cldr_version"
+fi
+export ERRCAT_CLDR="$tools/cldr-$cldr_version/node_modules"
+
 # The SARIF 2.1.0 schema, which @microsoft/jest-sarif ships, for the test that lint's
 # SARIF output validates.
 step "sarif schema"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/internal/cldr"
 	"github.com/errcat/errcat/internal/icu"
 	"github.com/errcat/errcat/internal/plural"
 )
@@ -27,19 +28,28 @@ type node struct {
 
 // messageOf returns t, bound to params, as the runtime's message: every reference by
 // its parameter's name. t parsed and bound when its catalog loaded, so it does again.
-func messageOf(t errcat.Template, params []errcat.Param) (*message, error) {
+// formatted reports whether the message writes a number, date, time or duration in
+// its locale's forms ({n, number}, #, {t, date}, {d, duration}…).
+func messageOf(t errcat.Template, params []errcat.Param) (msg *message, formatted bool, err error) {
 	m, err := icu.Parse(t.String())
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	names := make([]string, len(params))
 	for i, p := range params {
 		names[i] = p.Name
 	}
 	if err := m.Bind(names); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return &message{Locale: t.Locale(), Nodes: nodes(m, names)}, nil
+	icu.Walk(m, func(n icu.Node) bool {
+		switch n.(type) {
+		case *icu.Format, *icu.Pound:
+			formatted = true
+		}
+		return true
+	})
+	return &message{Locale: t.Locale(), Nodes: nodes(m, names)}, formatted, nil
 }
 
 // nodes returns the nodes of m: text as strings, placeholders as node values.
@@ -121,4 +131,33 @@ func checks(r plural.Rules) [][3]any {
 		out = append(out, [3]any{int(c.Op), cat, set.String()})
 	}
 	return out
+}
+
+// formats is a locale's CLDR data as the runtime's Formats: the tables the Go runtime
+// formats with (package cldr), and the cardinal plural rules of the CLDR locale they
+// are of, which choose the unit patterns of durations.
+type formats struct {
+	Number  [7]any     `json:"n"` // decimal, group, minus, digits, primary, secondary, minimum grouping digits
+	Months  [24]string `json:"mo"`
+	Days    [21]string `json:"d"`
+	AmPm    [2]string  `json:"ap"`
+	Eras    [2]string  `json:"er"`
+	Pattern [8]string  `json:"p"`
+	Zone    [7]string  `json:"z"`
+	PadHour bool       `json:"ph"`
+	Periods []string   `json:"bp,omitempty"`
+	Units   [42]string `json:"u"`
+	List    [4]string  `json:"li"`
+	Plural  [][3]any   `json:"c"`
+}
+
+// formatsOf returns the formats the Go runtime uses for locale, from the same tables.
+func formatsOf(locale string) formats {
+	l := cldr.Lookup(locale)
+	t := l.Tables()
+	return formats{
+		Number: [7]any{t.Decimal, t.Group, t.Minus, t.Digits, t.Primary, t.Secondary, t.MinGroup},
+		Months: t.Months, Days: t.Days, AmPm: t.AmPm, Eras: t.Eras, Pattern: t.Patterns, Zone: t.Zone,
+		PadHour: t.PadHour, Periods: t.Periods, Units: t.Units, List: t.List, Plural: checks(plural.Cardinal(l.Name())),
+	}
 }

@@ -12,7 +12,7 @@ type MessageNode =
   | string
   | { t: "arg"; a: string }
   | { t: "#" }
-  | { t: "number" | "date" | "time"; a: string; s?: string }
+  | { t: "number" | "date" | "time" | "duration"; a: string; s?: string }
   | { t: "plural" | "selectordinal" | "select"; a: string; o?: string; arms: [string, MessageNode[]][] };
 
 /** Plural rules as lists of checks: [operation, category (-1 to join the next check),
@@ -208,78 +208,46 @@ function roundToEven(f: number): number {
   return Math.abs(f % 1) === 0.5 ? 2 * Math.round(f / 2) : r;
 }
 
-/** formatNumber writes v less off as a number, as the Go runtime writes # and
- * {n, number}; a value that is not a number is written as its text. */
-function formatNumber(v: ParamValue, kind: string, off: bigint): string {
+/** numberASCII writes v less off as a number in ASCII, as the Go runtime's
+ * appendASCII does; undefined when v is not a number. */
+function numberASCII(v: ParamValue, kind: string, off: bigint): string | undefined {
   switch (kindOf(v, kind)) {
     case "int":
       return (BigInt(v as number | bigint) - off).toString();
     case "float":
       return formatFixed((v as number) - Number(off));
     case "string":
-      if (off !== 0n && parseOperands(v as string) !== undefined) {
-        return decimalLess(v as string, off);
+      if (parseOperands(v as string) !== undefined) {
+        return off !== 0n ? decimalLess(v as string, off) : (v as string);
       }
   }
-  return formatValue(v, kind);
+  return undefined;
+}
+
+/** formatNumber writes v less off as a number in the locale's forms, as the Go
+ * runtime writes # and {n, number}; a value that is not a number is written as its
+ * text. */
+function formatNumber(v: ParamValue, kind: string, off: bigint, f: Formats | undefined): string {
+  const s = numberASCII(v, kind, off);
+  return s === undefined ? formatValue(v, kind) : localizeNumber(f, s);
 }
 
 /** formatInteger writes v rounded half to even, as {n, number, integer}. */
-function formatInteger(v: ParamValue, kind: string): string {
+function formatInteger(v: ParamValue, kind: string, f: Formats | undefined): string {
   switch (kindOf(v, kind)) {
     case "int":
-      return BigInt(v as number | bigint).toString();
+      return localizeNumber(f, BigInt(v as number | bigint).toString());
     case "float": {
       // Go writes the rounded float's exact decimal expansion ('f' with no digits).
       const r = roundToEven(v as number);
-      return Number.isFinite(r) ? BigInt(r).toString() : formatFixed(r);
+      return localizeNumber(f, Number.isFinite(r) ? BigInt(r).toString() : formatFixed(r));
     }
     case "string":
       if (parseOperands(v as string) !== undefined) {
-        return roundDecimal(v as string);
+        return localizeNumber(f, roundDecimal(v as string));
       }
   }
   return formatValue(v, kind);
-}
-
-const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** formatDate writes a time as the Go runtime's date and time formats do, in the
- * time's own zone: a Date in UTC, an RFC 3339 string in the offset it states. */
-function formatDate(v: Date | string, type: string, style: string): string {
-  let y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string;
-  if (v instanceof Date) {
-    [y, mo, d, h, mi, s, zone] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds(), "UTC"];
-  } else {
-    const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/.exec(v);
-    if (m === null) {
-      return v;
-    }
-    [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
-    zone = m[8] === undefined ? "UTC" : m[8] + m[9] + m[10];
-  }
-  const p2 = (n: number) => String(n).padStart(2, "0");
-  const month = months[mo - 1];
-  if (type === "date") {
-    switch (style) {
-      case "short":
-        return String(y).padStart(4, "0") + "-" + p2(mo) + "-" + p2(d);
-      case "long":
-        return month + " " + d + ", " + y;
-      case "full":
-        return weekdays[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()] + ", " + month + " " + d + ", " + y;
-    }
-    return month.slice(0, 3) + " " + d + ", " + y;
-  }
-  switch (style) {
-    case "short":
-      return p2(h) + ":" + p2(mi);
-    case "long":
-    case "full":
-      return p2(h) + ":" + p2(mi) + ":" + p2(s) + " " + zone;
-  }
-  return p2(h) + ":" + p2(mi) + ":" + p2(s);
 }
 
 /** equalsExact reports whether v is a number equal to the integer n (an =n arm). */
@@ -312,7 +280,7 @@ function numberOperands(v: ParamValue, kind: string, off: bigint): Operands | un
       return intOperands(BigInt(v as number | bigint) - off);
     case "string":
     case "float":
-      return parseOperands(formatNumber(v, kind, off));
+      return parseOperands(numberASCII(v, kind, off) ?? "");
   }
   return undefined;
 }
@@ -359,7 +327,7 @@ function renderNodes(nodes: MessageNode[], locale: string, params: Record<string
       continue;
     }
     if (n.t === "#") {
-      out += num === undefined ? "" : formatNumber(num[0], num[1], num[2]);
+      out += num === undefined ? "" : formatNumber(num[0], num[1], num[2], catalog.formats?.[locale]);
       continue;
     }
     const v = params[n.a];
@@ -373,11 +341,14 @@ function renderNodes(nodes: MessageNode[], locale: string, params: Record<string
         out += formatValue(v, kind);
         break;
       case "number":
-        out += n.s === "integer" ? formatInteger(v, kind) : formatNumber(v, kind, 0n);
+        out += n.s === "integer" ? formatInteger(v, kind, catalog.formats?.[locale]) : formatNumber(v, kind, 0n, catalog.formats?.[locale]);
         break;
       case "date":
       case "time":
-        out += kindOf(v, kind) === "time" ? formatDate(v as Date | string, n.t, n.s ?? "") : formatValue(v, kind);
+        out += kindOf(v, kind) === "time" ? formatDate(v as Date | string, n.t, n.s ?? "", catalog.formats?.[locale]) : formatValue(v, kind);
+        break;
+      case "duration":
+        out += kindOf(v, kind) === "duration" && typeof v === "number" ? formatWords(v, catalog.formats?.[locale]) : formatValue(v, kind);
         break;
       case "select":
         out += renderNodes(pickArm(n, v, kind, locale), locale, params, kinds);

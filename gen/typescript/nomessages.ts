@@ -10,6 +10,8 @@ interface PluralRules {
   o: never[];
 }
 
+type Formats = never;
+
 function renderMessage(_t: Message, _params: Record<string, ParamValue>, _kinds: Map<string, string>): string {
   return "";
 }

@@ -26,6 +26,7 @@ interface CatalogData {
   locales: string[];
   codes: Record<string, Definition>;
   plurals?: Record<string, PluralRules>;
+  formats?: Record<string, Formats>;
 }
 
 /** A parameter value as the server sends it in an envelope's params. */

@@ -3,6 +3,14 @@
 // writes, and message and title functions that render the catalog's texts and
 // translations exactly as the Go runtime does, so that a front end shows the text the
 // server would.
+//
+// Numbers, dates, times and durations in formats ({n, number}, #, {t, date},
+// {d, duration}) are rendered from the Go runtime's CLDR tables (package cldr), which
+// the module carries for the locales whose messages format values, not through Intl:
+// browsers and Node.js ship other ICU and CLDR versions than the tables, and even
+// where the version is close they differ (Node.js 20 with ICU 78.2 writes a plain
+// space where CLDR 48 has U+202F before "PM" and U+00A0 in Russian dates, and names
+// zones where the runtime writes "GMT+1"), so only the same tables give the same bytes.
 package typescript
 
 import (
@@ -19,11 +27,15 @@ import (
 //go:embed runtime.ts
 var runtimeTS string
 
-// messagesTS renders messages with plurals, selects and formats; a module whose
-// catalog has none gets nomessagesTS, the declarations runtimeTS needs, instead.
+// messagesTS renders messages with plurals, selects and formats, writing values in
+// a locale's forms with formatsTS; a module whose catalog has none gets nomessagesTS,
+// the declarations runtimeTS needs, instead.
 var (
 	//go:embed messages.ts
-	messagesTS string
+	messagesOnlyTS string
+	//go:embed formats.ts
+	formatsTS  string
+	messagesTS = messagesOnlyTS + "\n" + formatsTS
 	//go:embed nomessages.ts
 	nomessagesTS string
 )
@@ -37,7 +49,7 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 		return nil, fmt.Errorf("catalog %s has problems; run errcat validate", c.Name)
 	}
 	data := catalogData{Name: set.Name(), DefaultLocale: set.DefaultLocale(), Locales: set.Locales(), Codes: map[string]definition{}}
-	g := &generator{set: set, plurals: map[string]pluralRules{}}
+	g := &generator{set: set, plurals: map[string]pluralRules{}, formats: map[string]formats{}}
 	header := "Catalog: " + c.Name
 	if c.Version != "" {
 		header += " " + c.Version
@@ -68,6 +80,9 @@ func Generate(c *catalog.Catalog) ([]byte, error) {
 	if len(g.plurals) > 0 {
 		data.Plurals = g.plurals
 		v.Messages = messagesTS
+		if len(g.formats) > 0 {
+			data.Formats = g.formats
+		}
 	}
 	js, err := json.Marshal(data) // map keys are sorted: deterministic
 	if err != nil {
@@ -89,6 +104,9 @@ type catalogData struct {
 	Codes         map[string]definition `json:"codes"`
 	// Plurals holds the plural rules of every locale a message with plurals is in.
 	Plurals map[string]pluralRules `json:"plurals,omitempty"`
+	// Formats holds the number, date and duration formats of every locale a message
+	// that formats values is in.
+	Formats map[string]formats `json:"formats,omitempty"`
 }
 
 type definition struct {
@@ -106,10 +124,11 @@ type texts struct {
 }
 
 // generator describes a set's definitions, noting the locales whose plural rules
-// their messages need.
+// and formats their messages need.
 type generator struct {
 	set     *errcat.Set
 	plurals map[string]pluralRules
+	formats map[string]formats
 }
 
 // define describes d (and its variants) for the runtime: its params, and its title and
@@ -171,7 +190,11 @@ func (g *generator) parts(t errcat.Template, params []errcat.Param) (any, error)
 		if _, ok := g.plurals[t.Locale()]; !ok {
 			g.plurals[t.Locale()] = rulesOf(t.Locale())
 		}
-		return messageOf(t, params)
+		m, formatted, err := messageOf(t, params)
+		if _, ok := g.formats[t.Locale()]; formatted && !ok {
+			g.formats[t.Locale()] = formatsOf(t.Locale())
+		}
+		return m, err
 	}
 	out := []string{""}
 	for _, p := range t.Parts() {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -26,6 +27,7 @@ var catalogs = []struct{ name, path string }{
 	{"shop", "../../catalog/testdata/load/ok-merged/input"},
 	{"kinds", "testdata/kinds"},
 	{"plural", "testdata/plural"},
+	{"formats", "testdata/formats"},
 }
 
 func TestGolden(t *testing.T) {
@@ -114,10 +116,11 @@ func cases(t *testing.T, c *catalog.Catalog) ([]testCase, []string) {
 				out = append(out, testCase{Code: code, Params: params, Locale: loc})
 				want = append(want, e.Message(loc), e.Title(loc))
 			}
-			// Every number param takes each value of the grid in turn, the others
-			// their examples: the values whose plural forms differ among locales.
+			// Every param takes each value of its kind's grid in turn, the others
+			// their examples: the values whose plural forms and formats differ
+			// among locales.
 			for i, p := range d.Params() {
-				for _, n := range numberGrid(p.Kind) {
+				for _, n := range valueGrid(t, p.Kind) {
 					a := append([]errcat.Value{}, args...)
 					a[i] = n.value
 					params := maps.Clone(full)
@@ -137,19 +140,39 @@ type gridValue struct {
 	json  any
 }
 
-// numberGrid returns the values a param of kind k takes in turn: 0, 1, 2, 5, 21,
-// numbers past the small ones plural rules list, and for floats fractions and
-// values with no plural category.
-func numberGrid(k errcat.Kind) []gridValue {
+// valueGrid returns the values a param of kind k takes in turn: for numbers 0, 1, 2,
+// 5, 21, numbers past the small ones plural rules list, numbers that locales group
+// differently, and for floats fractions and values with no plural category; for
+// strings decimals as written and text; for times instants in UTC and in zones, in
+// the morning and evening, before the year 1000; for durations every unit from
+// nanoseconds to days, a fraction of a second and a negative one.
+func valueGrid(t *testing.T, k errcat.Kind) []gridValue {
 	var out []gridValue
 	switch k {
 	case errcat.KindInt:
-		for _, n := range []int64{0, 1, 2, 3, 5, 11, 12, 21, 22, 23, 100, 101, 111, 1000000, -1, -21} {
+		for _, n := range []int64{0, 1, 2, 3, 5, 11, 12, 21, 22, 23, 100, 101, 111, 1234, 12345, 1234567, 1000000, -1, -21, -1234567} {
 			out = append(out, gridValue{errcat.Int(n), n})
 		}
 	case errcat.KindFloat:
-		for _, f := range []float64{0, 1, 2, 5, 21, 1.5, 0.5, 2.25, 1e21, -1.5, 1e-7, 101.5} {
+		for _, f := range []float64{0, 1, 2, 5, 21, 1.5, 0.5, 2.25, 1e21, -1.5, 1e-7, 101.5, 1234567.5, -1234.25, 12345.678} {
 			out = append(out, gridValue{errcat.Float(f), f})
+		}
+	case errcat.KindString:
+		for _, s := range []string{"1234567.50", "-0.5", "+007", "1e3", "12,5", "many"} {
+			out = append(out, gridValue{errcat.String(s), s})
+		}
+	case errcat.KindTime:
+		for _, s := range []string{"2026-03-04T15:06:07Z", "2026-12-31T23:59:59+05:30", "2000-01-01T00:00:00-03:30", "0999-07-09T12:00:00Z", "2026-07-05T09:30:00.25+14:00"} {
+			v, err := errcat.ParseValue(k, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, gridValue{v, s})
+		}
+	case errcat.KindDuration:
+		for _, d := range []time.Duration{0, 1, 999, 1500, 250 * time.Millisecond, time.Second, 61 * time.Second, 90500 * time.Millisecond,
+			2*time.Hour + 5*time.Minute, 26*time.Hour + 3*time.Minute + 1500*time.Millisecond, 72 * time.Hour, -90 * time.Second, 100 * 24 * time.Hour} {
+			out = append(out, gridValue{errcat.Duration(d), int64(d)})
 		}
 	}
 	return out

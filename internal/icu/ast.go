@@ -59,12 +59,13 @@ type FormatType uint8
 
 // The types of formatted arguments.
 const (
-	FormatNumber FormatType = iota + 1 // {n, number}
-	FormatDate                         // {t, date}
-	FormatTime                         // {t, time}
+	FormatNumber   FormatType = iota + 1 // {n, number}
+	FormatDate                           // {t, date}
+	FormatTime                           // {t, time}
+	FormatDuration                       // {d, duration}
 )
 
-var formatTypes = [...]string{FormatNumber: "number", FormatDate: "date", FormatTime: "time"}
+var formatTypes = [...]string{FormatNumber: "number", FormatDate: "date", FormatTime: "time", FormatDuration: "duration"}
 
 // String returns the type's keyword, as written in a message.
 func (t FormatType) String() string {
@@ -76,7 +77,7 @@ func (t FormatType) String() string {
 
 // Format is a formatted argument, {name, type} or {name, type, style}. Style is
 // empty (the default), "integer" for numbers, or "short", "medium", "long" or "full"
-// for dates and times.
+// for dates and times; a duration has no style.
 type Format struct {
 	Span
 	Ref

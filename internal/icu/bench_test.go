@@ -1,9 +1,14 @@
 package icu
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // The benchmarks render into a reused buffer, as the runtime does. BenchmarkPlain is
-// the baseline: two placeholders; BenchmarkPlural adds a plural of an integer.
+// the baseline: two placeholders; BenchmarkPlural adds a plural of an integer;
+// BenchmarkNumber writes the integer in the locale's forms instead, and
+// BenchmarkNumberPlain is the same message with a plain placeholder.
 
 func benchmark(b *testing.B, src, locale string, args Args) {
 	m := mustParse(b, src)
@@ -38,9 +43,42 @@ func BenchmarkSelectOrdinal(b *testing.B) {
 		Args{Values: []Value{Int(23)}})
 }
 
+func BenchmarkNumberPlain(b *testing.B) {
+	benchmark(b, "Quota of {0} requests reached.", "fr", Args{Values: []Value{Int(1234567)}})
+}
+
+func BenchmarkNumber(b *testing.B) {
+	benchmark(b, "Quota of {0, number} requests reached.", "fr", Args{Values: []Value{Int(1234567)}})
+}
+
+func BenchmarkNumberDecimal(b *testing.B) {
+	benchmark(b, "Quota of {0, number} requests reached.", "hi", Args{Values: []Value{Decimal("1234567.50")}})
+}
+
+func BenchmarkDate(b *testing.B) {
+	benchmark(b, "Expired on {0, date, long} at {0, time}.", "de", Args{Values: []Value{UnixNano(1772636767000000000)}})
+}
+
+func BenchmarkDuration(b *testing.B) {
+	benchmark(b, "Retry in {0, duration}.", "de", Args{Values: []Value{Duration(26*time.Hour + 5*time.Minute)}})
+}
+
 func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = Parse("{count, plural, offset:1 =0 {No files} one {{host} and # file} other {{host} and # files}} in {dir}.")
+	}
+}
+
+// BenchmarkNumberRules is BenchmarkNumber with the locale's rules and formats looked
+// up once, as the runtime renders its templates.
+func BenchmarkNumberRules(b *testing.B) {
+	m := mustParse(b, "Quota of {0, number} requests reached.")
+	rules := RulesOf("fr")
+	args := Args{Values: []Value{Int(1234567)}}
+	dst := make([]byte, 0, 256)
+	b.ReportAllocs()
+	for b.Loop() {
+		dst = AppendRules(dst[:0], m, &rules, args)
 	}
 }

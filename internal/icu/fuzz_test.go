@@ -22,6 +22,7 @@ func FuzzParse(f *testing.F) {
 		"{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}",
 		"{role, select, admin {Ask {n, plural, one {#} other {# ###}}.} other {x}}",
 		"{size, number} {size, number, integer} {when, date, short} {when, time, long}",
+		"{d, duration} {d,duration} {d, duration, long}",
 		"{ n , plural , offset: 2 one { # } other { # } }",
 		"{n, plural, one {#} other}", "{a-b}", "{n, plural, =-3 {x} other {y}}",
 	} {

@@ -5,35 +5,53 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcat/errcat/internal/cldr"
 	"github.com/errcat/errcat/internal/plural"
 )
 
-// appendNumber appends v less off as a number: integers and floats in decimal
-// (floats in the shortest form that reads back the same, without an exponent),
-// decimals as their digits with the fraction as written. A value that is not a
-// number is written as its text, ignoring off, escaped for JSON when json is set.
-func appendNumber(dst []byte, v *Value, off int64, json bool) []byte {
+// appendNumber appends v less off as loc writes numbers: integers, floats in the
+// shortest form that reads back the same, decimals with their fraction digits as
+// written, each with loc's symbols, digits and grouping. A value that is not a number
+// is written as its text, ignoring off, escaped for JSON when json is set.
+func appendNumber(dst []byte, v *Value, off int64, json bool, loc cldr.Locale) []byte {
+	if (v.kind == KindDecimal || v.kind == KindString) && off == 0 {
+		if cldr.IsDecimal(v.str) {
+			return loc.AppendNumber(dst, v.str)
+		}
+		return appendValue(dst, v, json)
+	}
+	var buf [32]byte
+	b, ok := appendASCII(buf[:0], v, off)
+	if !ok {
+		return appendValue(dst, v, json)
+	}
+	return loc.AppendNumberBytes(dst, b)
+}
+
+// appendASCII appends v less off in ASCII: integers and floats in decimal (floats in
+// the shortest form that reads back the same, without an exponent), decimals as their
+// digits with the fraction as written; it reports whether v is a number ("NaN" and
+// "+Inf" are).
+func appendASCII(dst []byte, v *Value, off int64) ([]byte, bool) {
 	switch v.kind {
 	case KindInt:
 		n := int64(v.num)
 		if n >= math.MinInt64+off {
-			return strconv.AppendInt(dst, n-off, 10)
+			return strconv.AppendInt(dst, n-off, 10), true
 		}
-		return strconv.AppendUint(append(dst, '-'), uint64(-(n+1))+1+uint64(off), 10)
+		return strconv.AppendUint(append(dst, '-'), uint64(-(n+1))+1+uint64(off), 10), true
 	case KindFloat:
-		return strconv.AppendFloat(dst, math.Float64frombits(v.num)-float64(off), 'f', -1, 64)
+		return strconv.AppendFloat(dst, math.Float64frombits(v.num)-float64(off), 'f', -1, 64), true
 	case KindDecimal, KindString:
-		if off == 0 && !json {
-			return append(dst, v.str...)
+		if _, err := plural.ParseOperands(v.str); err != nil {
+			return dst, false
 		}
 		if off == 0 {
-			return appendValue(dst, v, json)
+			return append(dst, v.str...), true
 		}
-		if _, err := plural.ParseOperands(v.str); err == nil {
-			return appendDecimalLess(dst, v.str, uint64(off))
-		}
+		return appendDecimalLess(dst, v.str, uint64(off)), true
 	}
-	return appendValue(dst, v, json)
+	return dst, false
 }
 
 // appendDecimalLess appends the decimal s (as ParseOperands accepts it) less off > 0,
@@ -132,17 +150,19 @@ func appendComplement(dst []byte, fp string) []byte {
 	return dst
 }
 
-// appendInteger appends v rounded half to even to an integer; a value that is not a
-// number is written as its text, escaped for JSON when json is set.
-func appendInteger(dst []byte, v *Value, json bool) []byte {
+// appendInteger appends v rounded half to even to an integer, as loc writes numbers;
+// a value that is not a number is written as its text, escaped for JSON when json is
+// set.
+func appendInteger(dst []byte, v *Value, json bool, loc cldr.Locale) []byte {
+	var buf [32]byte
 	switch v.kind {
 	case KindInt:
-		return strconv.AppendInt(dst, int64(v.num), 10)
+		return loc.AppendNumberBytes(dst, strconv.AppendInt(buf[:0], int64(v.num), 10))
 	case KindFloat:
-		return strconv.AppendFloat(dst, math.RoundToEven(math.Float64frombits(v.num))+0, 'f', 0, 64)
+		return loc.AppendNumberBytes(dst, strconv.AppendFloat(buf[:0], math.RoundToEven(math.Float64frombits(v.num))+0, 'f', 0, 64))
 	case KindDecimal, KindString:
 		if _, err := plural.ParseOperands(v.str); err == nil {
-			return appendRounded(dst, v.str)
+			return loc.AppendNumberBytes(dst, appendRounded(buf[:0], v.str))
 		}
 	}
 	return appendValue(dst, v, json)

@@ -185,6 +185,8 @@ func (p *parser) argument() (Node, error) {
 		return p.format(open, ref, FormatDate)
 	case "time":
 		return p.format(open, ref, FormatTime)
+	case "duration":
+		return p.format(open, ref, FormatDuration)
 	case "plural":
 		return p.choice(open, ref, ChoicePlural)
 	case "selectordinal":
@@ -192,9 +194,9 @@ func (p *parser) argument() (Node, error) {
 	case "select":
 		return p.choice(open, ref, ChoiceSelect)
 	case "":
-		return nil, p.errorf(typePos, "missing argument type after ',': write number, date, time, plural, selectordinal or select")
+		return nil, p.errorf(typePos, "missing argument type after ',': write number, date, time, duration, plural, selectordinal or select")
 	default:
-		return nil, p.errorf(typePos, "unknown argument type "+strconv.Quote(typ)+": use number, date, time, plural, selectordinal or select")
+		return nil, p.errorf(typePos, "unknown argument type "+strconv.Quote(typ)+": use number, date, time, duration, plural, selectordinal or select")
 	}
 }
 
@@ -254,9 +256,11 @@ func (p *parser) format(open int, ref Ref, typ FormatType) (Node, error) {
 		f.Style = p.word()
 		switch {
 		case typ == FormatNumber && f.Style == "integer":
-		case typ != FormatNumber && (f.Style == "short" || f.Style == "medium" || f.Style == "long" || f.Style == "full"):
+		case (typ == FormatDate || typ == FormatTime) && (f.Style == "short" || f.Style == "medium" || f.Style == "long" || f.Style == "full"):
 		case typ == FormatNumber:
 			return nil, p.errorf(stylePos, "unknown number style "+strconv.Quote(p.styleText(stylePos))+": use integer, or no style")
+		case typ == FormatDuration:
+			return nil, p.errorf(stylePos, "a duration takes no style: write {"+ref.Name+", duration}")
 		default:
 			return nil, p.errorf(stylePos, "unknown "+typ.String()+" style "+strconv.Quote(p.styleText(stylePos))+": use short, medium, long or full")
 		}

@@ -2,7 +2,10 @@ package icu
 
 import (
 	"math"
+	"strconv"
+	"time"
 
+	"github.com/errcat/errcat/internal/cldr"
 	"github.com/errcat/errcat/internal/jsontext"
 	"github.com/errcat/errcat/internal/plural"
 )
@@ -16,15 +19,20 @@ import (
 // marker. A plural whose value is not a number takes its "other" arm; a select takes
 // the arm named by the value's text ("true" for a true Bool), else "other".
 //
-// The formats do not depend on the locale yet: numbers are ASCII digits with '.' for
-// the decimal point and no grouping; dates are 2006-01-02 (short), Jan 2, 2006
-// (medium, the default), January 2, 2006 (long) and Monday, January 2, 2006 (full);
-// times are 15:04 (short), 15:04:05 (medium, the default) and 15:04:05 MST (long and
-// full), in the time's own location. A value of the wrong kind for its format is
-// written as its text.
+// Formats follow the locale's CLDR data (package cldr): {n, number} and # write the
+// number with the locale's digits, minus sign, grouping and decimal separator
+// ("1,234.5" in English, "1.234,5" in German), its fraction digits as the value has
+// them; {n, number, integer} rounds half to even first. {t, date, style} and
+// {t, time, style} write the locale's pattern of the style (medium when none is
+// given) with the fields of the time's own location: a time made in UTC reads as UTC,
+// one that carries a zone reads in that zone, and the long and full times name its
+// offset in the locale's GMT format ("GMT+1", "GMT+01:00"). {d, duration} spells the
+// duration out in the locale's unit patterns ("2 hours 5 minutes"). A plain {n} is
+// written as [Value.AppendText] writes it, whatever the locale. A value of the wrong
+// kind for its format is written as its text.
 //
-// Append does not allocate for text, placeholders of strings and numbers, and choices
-// on integers, once dst has room. It never panics.
+// Append does not allocate for text, placeholders of strings and numbers, choices on
+// integers and numbers of integers and decimals, once dst has room. It never panics.
 func Append(dst []byte, m *Message, locale string, args Args) []byte {
 	r := renderer{locale: locale, args: &args}
 	return r.message(dst, m, nil)
@@ -44,17 +52,39 @@ type renderer struct {
 	rules  *Rules // when set, the rules of locale
 	args   *Args
 	json   bool // escape for JSON
+	found  bool // loc holds locale's formats
+	loc    cldr.Locale
 }
 
-// Rules are the cardinal and ordinal plural rules of a locale, looked up once for
-// many renderings with [AppendRules] and [AppendRulesJSON].
+// Rules are the cardinal and ordinal plural rules and the formats of a locale, looked
+// up once for many renderings with [AppendRules] and [AppendRulesJSON].
 type Rules struct {
 	Cardinal, Ordinal plural.Rules
+	// Formats writes numbers, dates and durations as the locale does.
+	Formats cldr.Locale
 }
 
-// RulesOf returns the plural rules of locale, as [Append] finds them.
+// RulesOf returns the plural rules and formats of locale, as [Append] finds them.
 func RulesOf(locale string) Rules {
-	return Rules{Cardinal: plural.Cardinal(locale), Ordinal: plural.Ordinal(locale)}
+	return Rules{Cardinal: plural.Cardinal(locale), Ordinal: plural.Ordinal(locale), Formats: cldr.Lookup(locale)}
+}
+
+// AppendInt appends n as the rules' locale writes numbers, as # and {n, number} write
+// an integer.
+func (r *Rules) AppendInt(dst []byte, n int64) []byte {
+	var buf [24]byte
+	return r.Formats.AppendNumberBytes(dst, strconv.AppendInt(buf[:0], n, 10))
+}
+
+// formats returns the formats of the renderer's locale, looked up on first use.
+func (r *renderer) formats() cldr.Locale {
+	switch {
+	case r.rules != nil:
+		return r.rules.Formats
+	case !r.found:
+		r.loc, r.found = cldr.Lookup(r.locale), true
+	}
+	return r.loc
 }
 
 // AppendRules is [Append] with the plural rules of the locale given.
@@ -110,7 +140,7 @@ func (r *renderer) message(dst []byte, m *Message, num *number) []byte {
 			}
 		case *Pound:
 			if num != nil {
-				dst = appendNumber(dst, num.v, num.offset, r.json)
+				dst = appendNumber(dst, num.v, num.offset, r.json, r.formats())
 			}
 		case *Format:
 			dst = r.format(dst, n)
@@ -134,36 +164,30 @@ func (r *renderer) format(dst []byte, f *Format) []byte {
 	case v == nil:
 		return appendMissing(dst, f.Name)
 	case f.Type == FormatNumber && f.Style == "integer":
-		return appendInteger(dst, v, r.json)
+		return appendInteger(dst, v, r.json, r.formats())
 	case f.Type == FormatNumber:
-		return appendNumber(dst, v, 0, r.json)
-	case v.kind == KindTime:
-		t := v.time()
-		return t.AppendFormat(dst, layout(f.Type, f.Style))
+		return appendNumber(dst, v, 0, r.json, r.formats())
+	case f.Type == FormatDate && v.kind == KindTime:
+		return r.formats().AppendDate(dst, v.time(), style(f.Style))
+	case f.Type == FormatTime && v.kind == KindTime:
+		return r.formats().AppendTime(dst, v.time(), style(f.Style))
+	case f.Type == FormatDuration && v.kind == KindDuration:
+		return r.formats().AppendDuration(dst, time.Duration(v.num))
 	}
 	return appendValue(dst, v, r.json)
 }
 
-// layout returns the time layout of a date or time format and style.
-func layout(t FormatType, style string) string {
-	if t == FormatDate {
-		switch style {
-		case "short":
-			return "2006-01-02"
-		case "long":
-			return "January 2, 2006"
-		case "full":
-			return "Monday, January 2, 2006"
-		}
-		return "Jan 2, 2006"
-	}
-	switch style {
+// style returns the date or time style named s; medium when s is empty.
+func style(s string) cldr.Style {
+	switch s {
 	case "short":
-		return "15:04"
-	case "long", "full":
-		return "15:04:05 MST"
+		return cldr.Short
+	case "long":
+		return cldr.Long
+	case "full":
+		return cldr.Full
 	}
-	return "15:04:05"
+	return cldr.Medium
 }
 
 func (r *renderer) choice(dst []byte, c *Choice) []byte {
@@ -262,7 +286,7 @@ func operands(num *number) (plural.Operands, bool) {
 		return plural.Operands{}, false
 	}
 	var buf [32]byte
-	b := appendNumber(buf[:0], v, num.offset, false)
+	b, _ := appendASCII(buf[:0], v, num.offset)
 	op, err := plural.ParseOperands(string(b))
 	return op, err == nil
 }

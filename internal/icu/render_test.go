@@ -66,7 +66,7 @@ func TestTranslations(t *testing.T) {
 		{"en", "{n, plural, =0 {No files} one {# file} other {# files}} deleted.", Decimal("1.0"), "1.0 files deleted."},
 		{"pl", "{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}", Int(22), "22 pliki"},
 		{"pl", "{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}", Int(25), "25 plików"},
-		{"pl", "{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}", Decimal("1.5"), "1.5 pliku"},
+		{"pl", "{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}}", Decimal("1.5"), "1,5 pliku"},
 		{"ru", "{n, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}", Int(21), "21 файл"},
 		{"ru", "{n, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}", Int(111), "111 файлов"},
 		{"ar", "{n, plural, zero {لا ملفات} one {ملف} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}", Int(103), "103 ملفات"},
@@ -99,9 +99,9 @@ func TestOffset(t *testing.T) {
 		{Decimal("2.5"), "Ana and 1.5 others"},
 		{Decimal("0.5"), "Ana and -0.5 others"},
 		{Decimal("-2.25"), "Ana and -3.25 others"},
-		{Decimal("10000000000000000000000.5"), "Ana and 9999999999999999999999.5 others"},
+		{Decimal("10000000000000000000000.5"), "Ana and 9,999,999,999,999,999,999,999.5 others"},
 		{Float(2.5), "Ana and 1.5 others"},
-		{Int(-9223372036854775808), "Ana and -9223372036854775809 others"},
+		{Int(-9223372036854775808), "Ana and -9,223,372,036,854,775,809 others"},
 		{String("x"), "Ana and x others"},
 	} {
 		args := Args{Values: []Value{tc.n, String("Ana")}, Names: []string{"n", "host"}}
@@ -156,9 +156,9 @@ func TestFormats(t *testing.T) {
 	}
 	for _, tc := range []struct{ src, want string }{
 		{"{a, number, integer} {b, number, integer} {c, number, integer} {i, number, integer}", "2 4 0 7"},
-		{"{a, number} {f} {f, number} {f, number, integer}", "2.5 1e+21 1000000000000000000000 1000000000000000000000"},
-		{"{t, date, short}|{t, date}|{t, date, long}|{t, date, full}", "2026-03-04|Mar 4, 2026|March 4, 2026|Wednesday, March 4, 2026"},
-		{"{t, time, short}|{t, time}|{t, time, long}|{t}", "15:06|15:06:07|15:06:07 UTC|2026-03-04T15:06:07Z"},
+		{"{a, number} {f} {f, number} {f, number, integer}", "2.5 1e+21 1,000,000,000,000,000,000,000 1,000,000,000,000,000,000,000"},
+		{"{t, date, short}|{t, date}|{t, date, long}|{t, date, full}", "3/4/26|Mar 4, 2026|March 4, 2026|Wednesday, March 4, 2026"},
+		{"{t, time, short}|{t, time}|{t, time, long}|{t}", "3:06\u202fPM|3:06:07\u202fPM|3:06:07\u202fPM GMT|2026-03-04T15:06:07Z"},
 		{"{d} {d, number} {x} {x, date} {9}", "1m30s 1m30s {x?} {x?} {9?}"},
 		{"{{literal}} {0}", "{literal} 2.5"},
 	} {

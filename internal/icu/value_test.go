@@ -13,11 +13,11 @@ func TestValueConstructors(t *testing.T) {
 		JSONSafeString("plain"), String(`"q"`), TimeOf(&when), UnixNano(utc.UnixNano()), Time(utc),
 		Duration(-(72*time.Hour + 1500*time.Microsecond)),
 	}}
-	want := `plain|"q"|15:06:07 +0700|2026-03-04T08:06:07.5Z|Wednesday, March 4, 2026|2026-03-04T08:06:07.5Z|-72h0.0015s`
+	want := "plain|\"q\"|3:06:07\u202fPM GMT+7|2026-03-04T08:06:07.5Z|Wednesday, March 4, 2026|2026-03-04T08:06:07.5Z|-72h0.0015s"
 	if got := string(Append(nil, m, "en", args)); got != want {
 		t.Errorf("Append:\n got %s\nwant %s", got, want)
 	}
-	wantJSON := `plain|\"q\"|15:06:07 +0700|2026-03-04T08:06:07.5Z|Wednesday, March 4, 2026|2026-03-04T08:06:07.5Z|-72h0.0015s`
+	wantJSON := "plain|\\\"q\\\"|3:06:07\u202fPM GMT+7|2026-03-04T08:06:07.5Z|Wednesday, March 4, 2026|2026-03-04T08:06:07.5Z|-72h0.0015s"
 	if got := string(AppendJSON(nil, m, "en", args)); got != wantJSON {
 		t.Errorf("AppendJSON:\n got %s\nwant %s", got, wantJSON)
 	}
