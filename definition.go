@@ -279,7 +279,8 @@ func (d *Definition) release() {
 	if len(lt.texts) == 1 {
 		return
 	}
-	base := d.set.localeTexts(d, lt.texts[:1])
+	// A slice of its own: lt.texts[:1] would keep the translations reachable.
+	base := d.set.localeTexts(d, []*localized{lt.texts[0]})
 	base.own[0].memo.Store(lt.own[0].memo.Load())
 	if lt.asVariant != nil {
 		base.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())

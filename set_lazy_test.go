@@ -1,9 +1,11 @@
 package errcat
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestTranslationsCompiledOnFirstUse holds that a set keeps a code's translations
@@ -205,4 +207,31 @@ func TestReleaseTranslationsConcurrently(t *testing.T) {
 	if len(bad) > 0 {
 		t.Errorf("renderings differ while translations are released:\n%s", strings.Join(bad, "\n"))
 	}
+}
+
+// TestReleaseTranslationsFreesThem holds that released translations become garbage:
+// a finalizer on one runs once the set no longer reaches it.
+func TestReleaseTranslationsFreesThem(t *testing.T) {
+	s := testSet(t)
+	d := s.Lookup("000012")
+	d.New().Message("vi")
+	freed := make(chan struct{})
+	runtime.SetFinalizer(d.locs.Load().texts[1], func(*localized) { close(freed) })
+	s.ReleaseTranslations()
+	ok := false
+	for i := 0; i < 10 && !ok; i++ {
+		runtime.GC()
+		select {
+		case <-freed:
+			ok = true
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if !ok {
+		t.Error("a released translation is still reachable from the set")
+	}
+	if got := d.New(String("a"), Int(1)).Message("vi"); got != "Không tìm thấy a với id 1." {
+		t.Errorf("Message(vi) after release = %q", got)
+	}
+	runtime.KeepAlive(s)
 }
