@@ -1,16 +1,15 @@
 package portal
 
 import (
-	"html/template"
+	"html"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/httperr"
 )
 
-// page is what the layout template shows of any page.
+// page is what the layout shows of any page.
 type page struct {
 	Lang  string
 	Title string
@@ -56,39 +55,14 @@ type catalogSummary struct {
 
 // text is a catalog text rendered for a page, marked when shown in the default locale.
 type text struct {
-	HTML     template.HTML
+	HTML     markup
 	Fallback bool
 	Lang     string
 }
 
-// fallbackMarks are the markup around a text shown in the default locale, by locale:
-// rendered by html/template once, around text that is HTML already.
-var fallbackMarks sync.Map // string → [2]template.HTML
-
-var fallbackTmpl = template.Must(template.New("fallback").Parse(`<span class="fallback" lang="{{.}}">|</span> <small class="fallback-note">not translated, shown in {{.}}</small>`))
-
-// Show is the text as a page shows it: its HTML, marked with its language and a note
-// when it falls back to the default locale.
-func (t text) Show() template.HTML {
-	if !t.Fallback {
-		return t.HTML
-	}
-	m, ok := fallbackMarks.Load(t.Lang)
-	if !ok {
-		var b strings.Builder
-		if err := fallbackTmpl.Execute(&b, t.Lang); err != nil {
-			panic(err) // a string into a fixed template
-		}
-		open, close, _ := strings.Cut(b.String(), "|")
-		m, _ = fallbackMarks.LoadOrStore(t.Lang, [2]template.HTML{template.HTML(open), template.HTML(close)})
-	}
-	marks := m.([2]template.HTML)
-	return marks[0] + t.HTML + marks[1]
-}
-
 // list is a list of catalog texts (causes, resolutions), marked as text is.
 type list struct {
-	Items    []template.HTML
+	Items    []markup
 	Fallback bool
 	Lang     string
 }
@@ -287,7 +261,7 @@ func (v *catalogView) heading(d *errcat.Definition, locale string) (text, string
 	}
 	if d.Name() != "" {
 		h := humanize(d.Name())
-		return text{HTML: template.HTML(template.HTMLEscapeString(h))}, h
+		return text{HTML: markup(strings.ReplaceAll(html.EscapeString(h), "\x00", "\uFFFD"))}, h
 	}
 	return text{}, ""
 }

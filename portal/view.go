@@ -50,6 +50,8 @@ type catalogView struct {
 	own map[string]map[string]*catalog.TranslatedEntry
 	// marks are the footnote marks of the groups of operations, by operation id.
 	marks map[string]string
+	// chrome is the layout of the code pages, by locale.
+	chrome map[string]*codeChrome
 }
 
 func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
