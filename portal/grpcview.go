@@ -1,14 +1,13 @@
 package portal
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -84,25 +83,81 @@ func grpcExample(e *errcat.Error, locale string, retryAfter time.Duration) strin
 	return strings.TrimSuffix(RenderGRPC(e, locale, retryAfter, exampleRequestID), "\n")
 }
 
-// grpcurlLayout lays out a status as grpcurl's PrintStatus does.
+// grpcurlLayout lays out a status as grpcurl's PrintStatus does, each detail (compact
+// JSON) indented by two spaces.
 func grpcurlLayout(code, message string, details [][]byte) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "ERROR:\n  Code: %s\n  Message: %s\n", code, message)
+	b := make([]byte, 0, 256+len(message)+300*len(details))
+	b = append(b, "ERROR:\n  Code: "...)
+	b = append(b, code...)
+	b = append(b, "\n  Message: "...)
+	b = append(b, message...)
+	b = append(b, '\n')
 	if len(details) > 0 {
-		b.WriteString("  Details:\n")
+		b = append(b, "  Details:\n"...)
 	}
 	for i, d := range details {
-		prefix := fmt.Sprintf("  %d)", i+1)
-		b.WriteString(prefix + "\t")
-		cont := strings.Repeat(" ", len(prefix)) + "\t"
-		for j, line := range strings.Split(string(d), "\n") {
-			if j > 0 {
-				b.WriteString(cont)
-			}
-			b.WriteString(line + "\n")
+		start := len(b)
+		b = append(b, "  "...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, ")\t"...)
+		cont := strings.Repeat(" ", len(b)-start-1) + "\t"
+		b = appendIndented(b, d, cont)
+		b = append(b, '\n')
+	}
+	return string(b)
+}
+
+// appendIndented appends src, compact JSON, indented as json.Indent indents it with
+// the indent "  ", and with cont written at the start of every line but the first.
+func appendIndented(b, src []byte, cont string) []byte {
+	depth := 0
+	opened := false // after '{' or '[', whose line break waits to see if it is empty
+	newline := func() {
+		b = append(b, '\n')
+		b = append(b, cont...)
+		for range depth {
+			b = append(b, "  "...)
 		}
 	}
-	return b.String()
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if opened {
+			opened = false
+			if c == '}' || c == ']' {
+				depth--
+				b = append(b, c)
+				continue
+			}
+			newline()
+		}
+		switch c {
+		case '"':
+			j := i + 1
+			for ; j < len(src) && src[j] != '"'; j++ {
+				if src[j] == '\\' {
+					j++
+				}
+			}
+			b = append(b, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			b = append(b, c)
+			depth++
+			opened = true
+		case '}', ']':
+			depth--
+			newline()
+			b = append(b, c)
+		case ',':
+			b = append(b, c)
+			newline()
+		case ':':
+			b = append(b, ':', ' ')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // grpcText is the status message of e: its message in locale when public, else the
@@ -236,37 +291,91 @@ type object []member
 
 // compact is o as compact JSON, without the members left out.
 func (o object) compact() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	n := 0
+	return string(o.appendMembers(append(make([]byte, 0, 128), '{'), false))
+}
+
+// appendMembers appends the members of o that are not left out, each after a comma
+// when more, and the closing brace.
+func (o object) appendMembers(b []byte, more bool) []byte {
 	for _, m := range o {
 		if m.value == "" || m.value == `""` {
 			continue
 		}
-		if n > 0 {
-			b.WriteByte(',')
+		if more {
+			b = append(b, ',')
 		}
-		n++
-		b.WriteString(jsonString(m.key) + ":" + m.value)
+		more = true
+		b = appendJSONString(b, m.key)
+		b = append(b, ':')
+		b = append(b, m.value...)
 	}
-	b.WriteByte('}')
-	return b.String()
+	return append(b, '}')
 }
 
 // detail is o as the google.rpc message named typ, packed in an Any: "@type" first,
-// indented by two spaces.
+// as compact JSON.
 func (o object) detail(typ string) []byte {
-	full := append(object{{"@type", jsonString("type.googleapis.com/google.rpc." + typ)}}, o...)
-	var out bytes.Buffer
-	if err := json.Indent(&out, []byte(full.compact()), "", "  "); err != nil {
-		panic(err) // compact writes valid JSON
-	}
-	return out.Bytes()
+	b := make([]byte, 0, 256)
+	b = append(b, `{"@type":`...)
+	b = appendJSONString(b, "type.googleapis.com/google.rpc."+typ)
+	return o.appendMembers(b, true)
 }
 
 // jsonString quotes s as grpcurl's JSON formatter (package jsonpb) does, with
 // encoding/json: '<', '>' and '&' escaped for HTML, invalid UTF-8 replaced by U+FFFD.
-func jsonString(s string) string {
-	b, _ := json.Marshal(s) // a string always marshals
-	return string(b)
+func jsonString(s string) string { return string(appendJSONString(make([]byte, 0, len(s)+2), s)) }
+
+// appendJSONString appends s quoted as encoding/json quotes a string: '"', '\\' and
+// the control characters escaped, '<', '>' and '&' as \u003c, \u003e and \u0026,
+// U+2028 and U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -145,10 +145,10 @@ func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list 
 	return l
 }
 
-// codePage prepares the page of d in locale, with its example response in env; home
-// is the relative link from the page to its catalog's index in that locale, langs
-// the same page in every locale.
-func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
+// codePage prepares the page of d in locale, with its example response written by
+// h, an exampleHandler; home is the relative link from the page to its catalog's
+// index in that locale, langs the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, h *httperr.Handler) *codePage {
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: humanize(d.Category()), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
@@ -194,7 +194,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 	if len(langs) > 1 {
 		p.Translations = v.translations(d, langs)
 	}
-	v.examples(p, d, locale, env)
+	v.examples(p, d, locale, h)
 	if i, ok := v.index[d.Code()]; ok {
 		if i > 0 {
 			p.Prev = &link{Href: home + codePath(v.defs[i-1].Code()), Text: v.defs[i-1].Code()}
@@ -227,9 +227,9 @@ func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) [
 	return out
 }
 
-// examples fills p's example response in env and its gRPC status, for d's example
-// values; a code without an example has neither.
-func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string, env httperr.Envelope) {
+// examples fills p's example response, written by h, and its gRPC status, for d's
+// example values; a code without an example has neither.
+func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string, h *httperr.Handler) {
 	e, err := v.c.Example(d)
 	if err != nil {
 		return
@@ -241,7 +241,8 @@ func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string,
 	if d.Retryable() {
 		retry = exampleRetryAfter
 	}
-	r := Render(e, env, locale, retry, exampleRequestID)
+	r := render(h, e, locale, retry, exampleRequestID)
+	env := h.Envelope
 	p.GRPCExample = grpcExample(e, locale, retry)
 	p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
 	for _, other := range httperr.Envelopes {

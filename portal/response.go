@@ -39,7 +39,18 @@ type Response struct {
 // positive and requestID (if well-formed) as the request's X-Request-ID. It is that
 // response, written by httperr itself, not a copy of its rules.
 func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter time.Duration, requestID string) Response {
-	req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/"}, Header: http.Header{"Accept": {env.ContentType()}}}
+	return render(exampleHandler(env), e, locale, retryAfter, requestID)
+}
+
+// exampleHandler returns the Handler that Render writes responses in env with. It
+// keeps nothing from one response to the next, so one serves any number of them.
+func exampleHandler(env httperr.Envelope) *httperr.Handler {
+	return &httperr.Handler{Envelope: env, Logger: slog.New(slog.DiscardHandler)}
+}
+
+// render is Render with h, an exampleHandler.
+func render(h *httperr.Handler, e *errcat.Error, locale string, retryAfter time.Duration, requestID string) Response {
+	req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/"}, Header: http.Header{"Accept": {h.Envelope.ContentType()}}}
 	if locale != "" {
 		req.Header["Accept-Language"] = []string{locale}
 	}
@@ -51,9 +62,8 @@ func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter tim
 		err = httperr.RetryAfter(e, retryAfter)
 	}
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	h := &httperr.Handler{Envelope: env, Logger: slog.New(slog.DiscardHandler)}
 	h.Write(rec, req, err)
-	return Response{Envelope: env.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
+	return Response{Envelope: h.Envelope.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
 }
 
 // EnvelopeFor returns the envelope a catalog's examples are rendered in: env when

@@ -104,6 +104,7 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 		s.Catalogs = append(s.Catalogs, v)
 	}
 	for _, v := range s.Catalogs {
+		v.handler = exampleHandler(EnvelopeFor(v.set, s.env))
 		v.chrome = map[string]*codeChrome{}
 		for _, loc := range v.Locales {
 			v.chrome[loc] = s.codeChromeOf(v, loc)
@@ -380,7 +381,7 @@ func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int)
 	d := v.defs[i]
 	root := rootOf(v.Dir + v.localeDir(locale) + codePath(d.Code()))
 	langs := v.languages(locale, root, codePath(d.Code()))
-	code := v.codePage(d, locale, "../../", langs, EnvelopeFor(v.set, s.env))
+	code := v.codePage(d, locale, "../../", langs, v.handler)
 	writeCodePage(htmlWriter{buf}, v.chrome[locale], code)
 }
 

@@ -52,6 +52,8 @@ type catalogView struct {
 	marks map[string]string
 	// chrome is the layout of the code pages, by locale.
 	chrome map[string]*codeChrome
+	// handler writes the example responses of the code pages (see exampleHandler).
+	handler *httperr.Handler
 }
 
 func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
