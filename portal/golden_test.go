@@ -105,17 +105,18 @@ func pinnedCodes(v *catalogView, locale string) []string {
 		func(d *errcat.Definition) bool { return len(d.Causes(locale)) > 1 },
 	}
 	if locale != v.DefaultLocale {
+		fallsBack := func(d *errcat.Definition, f field) bool { return v.ownFields(d, locale)&f.bit() == 0 }
 		// Elsewhere than in the default locale, the shapes of translation.
 		shapes = []func(d *errcat.Definition) bool{
 			func(d *errcat.Definition) bool { return !d.Translated(locale) },
 			func(d *errcat.Definition) bool {
-				return d.Translated(locale) && !v.fallsBack(d, locale, fieldMessage) && !v.fallsBack(d, locale, fieldTitle)
+				return d.Translated(locale) && !fallsBack(d, fieldMessage) && !fallsBack(d, fieldTitle)
 			},
 			func(d *errcat.Definition) bool {
-				return d.Translated(locale) && (v.fallsBack(d, locale, fieldMessage) || v.fallsBack(d, locale, fieldTitle))
+				return d.Translated(locale) && (fallsBack(d, fieldMessage) || fallsBack(d, fieldTitle))
 			},
 			func(d *errcat.Definition) bool {
-				return d.Translated(locale) && len(d.Causes(locale)) > 0 && v.fallsBack(d, locale, fieldCauses)
+				return d.Translated(locale) && len(d.Causes(locale)) > 0 && fallsBack(d, fieldCauses)
 			},
 			func(d *errcat.Definition) bool { return len(d.Variants()) > 0 },
 		}

@@ -130,54 +130,57 @@ type responseView struct {
 	Open                        bool
 }
 
-// textOf renders one text of d for a page in locale.
-func (v *catalogView) textOf(d *errcat.Definition, locale string, f field) text {
-	t, fb := v.text(d, locale, f)
+// textOf renders one text of l for a page.
+func (v *catalogView) textOf(l localized, f field) text {
+	t, fb := l.text(f)
 	return text{HTML: textHTML(t), Fallback: fb, Lang: v.DefaultLocale}
 }
 
-func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list {
-	ts, fb := v.list(d, locale, f)
-	l := list{Fallback: fb, Lang: v.DefaultLocale}
-	for _, t := range ts {
-		l.Items = append(l.Items, textHTML(t))
+// listOf renders one list of texts of l for a page.
+func (v *catalogView) listOf(l localized, f field) list {
+	ts, fb := l.list(f)
+	out := list{Fallback: fb, Lang: v.DefaultLocale, Items: make([]markup, len(ts))}
+	for i, t := range ts {
+		out.Items[i] = textHTML(t)
 	}
-	return l
+	return out
 }
 
 // codePage prepares the page of d in locale, with its example response written by
 // h, an exampleHandler; home is the relative link from the page to its catalog's
 // index in that locale, langs the same page in every locale.
 func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, h *httperr.Handler) *codePage {
+	l := v.localized(d, locale)
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: humanize(d.Category()), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
 		Status:   d.Status(), Retryable: d.Retryable(), Internal: !d.Public(),
-		Title:       v.textOf(d, locale, fieldTitle),
-		Summary:     v.textOf(d, locale, fieldSummary),
-		Message:     v.textOf(d, locale, fieldMessage),
-		Description: v.textOf(d, locale, fieldDescription),
-		Causes:      v.listOf(d, locale, fieldCauses),
-		Resolutions: v.listOf(d, locale, fieldResolutions),
+		Title:       v.textOf(l, fieldTitle),
+		Summary:     v.textOf(l, fieldSummary),
+		Message:     v.textOf(l, fieldMessage),
+		Description: v.textOf(l, fieldDescription),
+		Causes:      v.listOf(l, fieldCauses),
+		Resolutions: v.listOf(l, fieldResolutions),
 	}
 	for i, prm := range d.Params() {
 		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example})
 	}
 	p.ReturnedBy = v.operations(d)
-	p.Heading, p.heading = v.heading(d, locale)
+	p.Heading, p.heading = v.heading(l)
 	p.description = plain(d.Summary(locale))
 	if p.description == "" {
 		p.description = plain(d.Message(locale))
 	}
 	p.description = d.Code() + ": " + p.description
 	for _, vd := range d.Variants() {
+		vl := v.localized(vd, locale)
 		p.Variants = append(p.Variants, variantView{
 			ID: vd.ID(), Anchor: variantAnchor(vd), When: when(d, vd), Status: vd.Status(),
-			Title:       v.textOf(vd, locale, fieldTitle),
-			Message:     v.textOf(vd, locale, fieldMessage),
-			Description: v.textOf(vd, locale, fieldDescription),
-			Causes:      v.listOf(vd, locale, fieldCauses),
-			Resolutions: v.listOf(vd, locale, fieldResolutions),
+			Title:       v.textOf(vl, fieldTitle),
+			Message:     v.textOf(vl, fieldMessage),
+			Description: v.textOf(vl, fieldDescription),
+			Causes:      v.listOf(vl, fieldCauses),
+			Resolutions: v.listOf(vl, fieldResolutions),
 			ReturnedBy:  v.operations(vd),
 		})
 	}
@@ -216,7 +219,7 @@ func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) [
 			tv.State = "the catalog's own texts"
 		case d.Translated(l.Locale):
 			tv.State = "translated"
-			if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
+			if own := v.ownFields(d, l.Locale); own&fieldMessage.bit() == 0 || own&fieldTitle.bit() == 0 {
 				tv.State = "partly translated"
 			}
 		default:
@@ -254,14 +257,14 @@ func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string,
 
 // heading is what a code's heading shows after the code, as HTML and as plain text:
 // its title, else its message, else its name read as words.
-func (v *catalogView) heading(d *errcat.Definition, locale string) (text, string) {
+func (v *catalogView) heading(l localized) (text, string) {
 	for _, f := range []field{fieldTitle, fieldMessage} {
-		if t, _ := v.text(d, locale, f); !t.IsZero() {
-			return v.textOf(d, locale, f), plain(t)
+		if t, fb := l.text(f); !t.IsZero() {
+			return text{HTML: textHTML(t), Fallback: fb, Lang: v.DefaultLocale}, plain(t)
 		}
 	}
-	if d.Name() != "" {
-		h := humanize(d.Name())
+	if name := l.d.Name(); name != "" {
+		h := humanize(name)
 		return text{HTML: markup(strings.ReplaceAll(html.EscapeString(h), "\x00", "\uFFFD"))}, h
 	}
 	return text{}, ""
