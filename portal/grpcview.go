@@ -38,7 +38,7 @@ func RenderGRPC(e *errcat.Error, locale string, retryAfter time.Duration, reques
 	pub := v.Public()
 	set := v.Set()
 	message := grpcText(e, locale)
-	var details [][]byte
+	details := statusDetails{json: make([]byte, 0, 512)}
 	info := object{{"reason", jsonString(grpcReason(v))}}
 	if set != nil {
 		info = append(info, member{"domain", jsonString(set.Name())})
@@ -46,30 +46,30 @@ func RenderGRPC(e *errcat.Error, locale string, retryAfter time.Duration, reques
 	if pub {
 		info = append(info, member{"metadata", grpcMetadata(e)})
 	}
-	details = append(details, info.detail("ErrorInfo"))
+	details.add("ErrorInfo", info)
 	if pub {
 		matched := locale
 		if set != nil {
 			matched = set.MatchLocale(locale)
 		}
-		details = append(details, object{{"locale", jsonString(matched)}, {"message", jsonString(message)}}.detail("LocalizedMessage"))
+		details.add("LocalizedMessage", object{{"locale", jsonString(matched)}, {"message", jsonString(message)}})
 		if fields := e.Fields(); len(fields) > 0 {
-			details = append(details, grpcBadRequest(fields, locale).detail("BadRequest"))
+			details.add("BadRequest", grpcBadRequest(fields, locale))
 		}
 	}
 	if u := v.DocsURL(); u != "" {
 		link := object{{"description", jsonString("Error " + e.Code())}, {"url", jsonString(u)}}
-		details = append(details, object{{"links", "[" + link.compact() + "]"}}.detail("Help"))
+		details.add("Help", object{{"links", "[" + link.compact() + "]"}})
 	}
 	if v.Retryable() {
 		var ri object
 		if retryAfter > 0 {
 			ri = object{{"retryDelay", jsonString(durationJSON(retryAfter))}}
 		}
-		details = append(details, ri.detail("RetryInfo"))
+		details.add("RetryInfo", ri)
 	}
 	if requestID != "" {
-		details = append(details, object{{"requestId", jsonString(requestID)}}.detail("RequestInfo"))
+		details.add("RequestInfo", object{{"requestId", jsonString(requestID)}})
 	}
 	return grpcurlLayout(grpcCodeName(v), message, details)
 }
@@ -83,40 +83,60 @@ func grpcExample(e *errcat.Error, locale string, retryAfter time.Duration) strin
 	return strings.TrimSuffix(RenderGRPC(e, locale, retryAfter, exampleRequestID), "\n")
 }
 
-// grpcurlLayout lays out a status as grpcurl's PrintStatus does, each detail (compact
-// JSON) indented by two spaces.
-func grpcurlLayout(code, message string, details [][]byte) string {
-	b := make([]byte, 0, 256+len(message)+300*len(details))
-	b = append(b, "ERROR:\n  Code: "...)
-	b = append(b, code...)
-	b = append(b, "\n  Message: "...)
-	b = append(b, message...)
-	b = append(b, '\n')
-	if len(details) > 0 {
-		b = append(b, "  Details:\n"...)
-	}
-	for i, d := range details {
-		start := len(b)
-		b = append(b, "  "...)
-		b = strconv.AppendInt(b, int64(i+1), 10)
-		b = append(b, ")\t"...)
-		cont := strings.Repeat(" ", len(b)-start-1) + "\t"
-		b = appendIndented(b, d, cont)
-		b = append(b, '\n')
-	}
-	return string(b)
+// statusDetails are the details of a status, each as compact JSON, one after the
+// other in json, each ending where ends says.
+type statusDetails struct {
+	json []byte
+	ends []int
 }
 
-// appendIndented appends src, compact JSON, indented as json.Indent indents it with
+// add appends o as the google.rpc message named typ, packed in an Any: "@type" first.
+func (d *statusDetails) add(typ string, o object) {
+	d.json = append(d.json, `{"@type":`...)
+	d.json = appendJSONString(d.json, "type.googleapis.com/google.rpc."+typ)
+	d.json = o.appendMembers(d.json, true)
+	d.ends = append(d.ends, len(d.json))
+}
+
+// grpcurlLayout lays out a status as grpcurl's PrintStatus does, each detail indented
+// by two spaces.
+func grpcurlLayout(code, message string, details statusDetails) string {
+	var b strings.Builder
+	b.Grow(64 + len(code) + len(message) + len(details.json)*3/2)
+	b.WriteString("ERROR:\n  Code: ")
+	b.WriteString(code)
+	b.WriteString("\n  Message: ")
+	b.WriteString(message)
+	b.WriteByte('\n')
+	if len(details.ends) > 0 {
+		b.WriteString("  Details:\n")
+	}
+	start := 0
+	for i, end := range details.ends {
+		label := "  " + strconv.Itoa(i+1) + ")"
+		b.WriteString(label)
+		b.WriteByte('\t')
+		cont := "    \t" // under "  1)\t"
+		if len(label) != 4 {
+			cont = strings.Repeat(" ", len(label)) + "\t"
+		}
+		writeIndented(&b, details.json[start:end], cont)
+		b.WriteByte('\n')
+		start = end
+	}
+	return b.String()
+}
+
+// writeIndented writes src, compact JSON, indented as json.Indent indents it with
 // the indent "  ", and with cont written at the start of every line but the first.
-func appendIndented(b, src []byte, cont string) []byte {
+func writeIndented(b *strings.Builder, src []byte, cont string) {
 	depth := 0
 	opened := false // after '{' or '[', whose line break waits to see if it is empty
 	newline := func() {
-		b = append(b, '\n')
-		b = append(b, cont...)
+		b.WriteByte('\n')
+		b.WriteString(cont)
 		for range depth {
-			b = append(b, "  "...)
+			b.WriteString("  ")
 		}
 	}
 	for i := 0; i < len(src); i++ {
@@ -125,7 +145,7 @@ func appendIndented(b, src []byte, cont string) []byte {
 			opened = false
 			if c == '}' || c == ']' {
 				depth--
-				b = append(b, c)
+				b.WriteByte(c)
 				continue
 			}
 			newline()
@@ -138,26 +158,25 @@ func appendIndented(b, src []byte, cont string) []byte {
 					j++
 				}
 			}
-			b = append(b, src[i:min(j+1, len(src))]...)
+			b.Write(src[i:min(j+1, len(src))])
 			i = j
 		case '{', '[':
-			b = append(b, c)
+			b.WriteByte(c)
 			depth++
 			opened = true
 		case '}', ']':
 			depth--
 			newline()
-			b = append(b, c)
+			b.WriteByte(c)
 		case ',':
-			b = append(b, c)
+			b.WriteByte(c)
 			newline()
 		case ':':
-			b = append(b, ':', ' ')
+			b.WriteString(": ")
 		default:
-			b = append(b, c)
+			b.WriteByte(c)
 		}
 	}
-	return b
 }
 
 // grpcText is the status message of e: its message in locale when public, else the
@@ -310,15 +329,6 @@ func (o object) appendMembers(b []byte, more bool) []byte {
 		b = append(b, m.value...)
 	}
 	return append(b, '}')
-}
-
-// detail is o as the google.rpc message named typ, packed in an Any: "@type" first,
-// as compact JSON.
-func (o object) detail(typ string) []byte {
-	b := make([]byte, 0, 256)
-	b = append(b, `{"@type":`...)
-	b = appendJSONString(b, "type.googleapis.com/google.rpc."+typ)
-	return o.appendMembers(b, true)
 }
 
 // jsonString quotes s as grpcurl's JSON formatter (package jsonpb) does, with

@@ -109,8 +109,9 @@ func FuzzIndent(f *testing.F) {
 			t.Fatal(err)
 		}
 		wantLines := strings.ReplaceAll(want.String(), "\n", "\n    \t")
-		if got := appendIndented(nil, compact.Bytes(), "    \t"); string(got) != wantLines {
-			t.Fatalf("%s:\n got %s\nwant %s", compact.Bytes(), got, wantLines)
+		var got strings.Builder
+		if writeIndented(&got, compact.Bytes(), "    \t"); got.String() != wantLines {
+			t.Fatalf("%s:\n got %s\nwant %s", compact.Bytes(), got.String(), wantLines)
 		}
 	})
 }

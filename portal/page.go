@@ -211,7 +211,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 
 // translations lists d's page in each locale of langs, with how far it is translated.
 func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) []translationView {
-	var out []translationView
+	out := make([]translationView, 0, len(langs))
 	for _, l := range langs {
 		tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
 		switch {
@@ -223,7 +223,7 @@ func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) [
 				tv.State = "partly translated"
 			}
 		default:
-			tv.State = "not translated, shown in " + v.DefaultLocale
+			tv.State = v.untranslated
 		}
 		out = append(out, tv)
 	}

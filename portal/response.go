@@ -98,8 +98,15 @@ func (r Response) ContentType() string { return r.Header.Get("Content-Type") }
 // Text is the response as a reader sees it: status line, headers (Content-Type first,
 // then by name), a blank line and the body indented.
 func (r Response) Text() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "HTTP/1.1 %d %s\nContent-Type: %s\n", r.Status, http.StatusText(r.Status), r.ContentType())
+	var b bytes.Buffer
+	b.Grow(512 + 2*len(r.Body))
+	b.WriteString("HTTP/1.1 ")
+	b.WriteString(strconv.Itoa(r.Status))
+	b.WriteByte(' ')
+	b.WriteString(http.StatusText(r.Status))
+	b.WriteString("\nContent-Type: ")
+	b.WriteString(r.ContentType())
+	b.WriteByte('\n')
 	names := make([]string, 0, len(r.Header))
 	for name := range r.Header {
 		if name != "Content-Type" {
@@ -109,15 +116,17 @@ func (r Response) Text() string {
 	sort.Strings(names)
 	for _, name := range names {
 		for _, v := range r.Header[name] {
-			b.WriteString(name + ": " + v + "\n")
+			b.WriteString(name)
+			b.WriteString(": ")
+			b.WriteString(v)
+			b.WriteByte('\n')
 		}
 	}
 	b.WriteByte('\n')
-	var out bytes.Buffer
-	if json.Indent(&out, r.Body, "", "  ") != nil {
+	head := b.Len()
+	if json.Indent(&b, r.Body, "", "  ") != nil {
+		b.Truncate(head)
 		b.Write(r.Body) // not JSON: a user's envelope may write anything
-	} else {
-		b.Write(out.Bytes())
 	}
 	return b.String()
 }

@@ -54,6 +54,8 @@ type catalogView struct {
 	chrome map[string]*codeChrome
 	// handler writes the example responses of the code pages (see exampleHandler).
 	handler *httperr.Handler
+	// untranslated is the state of a code's translation that gives none of its texts.
+	untranslated string
 }
 
 func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
@@ -73,6 +75,7 @@ func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
 	for _, loc := range v.Locales {
 		v.localeNames[loc] = localeName(loc)
 	}
+	v.untranslated = "not translated, shown in " + v.DefaultLocale
 	v.marks = v.footnoteMarksOf()
 	for _, tr := range c.Translations {
 		m := v.own[tr.Locale]
