@@ -19,30 +19,7 @@ func writeCode(w htmlWriter, c *codePage) {
 		w.markup("</p>")
 	}
 	writeFacts(w, c)
-	if dep := c.Deprecated; dep != nil {
-		w.markup("\n<section class=\"deprecated\" aria-labelledby=\"deprecated\">\n<h2 id=\"deprecated\">Deprecated</h2>\n<p>")
-		if dep.Since != "" {
-			w.markup("Deprecated since version ")
-			w.text(dep.Since)
-			w.markup(".")
-		} else {
-			w.markup("Deprecated.")
-		}
-		if dep.ReplacedBy != "" {
-			w.markup(` Use <a href="`)
-			w.url(dep.ReplacedByHref)
-			w.markup(`"><code>`)
-			w.text(dep.ReplacedBy)
-			w.markup("</code></a> instead.")
-		}
-		w.markup("</p>")
-		if dep.Note != "" {
-			w.markup("\n<p>")
-			w.text(dep.Note)
-			w.markup("</p>")
-		}
-		w.markup("\n</section>")
-	}
+	writeDeprecated(w, c.Deprecated)
 	w.markup("\n<section aria-labelledby=\"message\">\n<h2 id=\"message\">Message</h2>\n<p class=\"message\">")
 	w.show(c.Message)
 	w.markup("</p>\n</section>")
@@ -66,22 +43,8 @@ func writeCode(w htmlWriter, c *codePage) {
 	writeVariants(w, c.Variants)
 	writeRelated(w, c)
 	writeExamples(w, c)
-	w.markup("\n<nav class=\"pager\" aria-label=\"Codes\">")
-	if c.Prev != nil {
-		w.markup(`<a rel="prev" href="`)
-		w.url(c.Prev.Href)
-		w.markup(`">← <code>`)
-		w.text(c.Prev.Text)
-		w.markup("</code></a>")
-	}
-	if c.Next != nil {
-		w.markup(`<a rel="next" href="`)
-		w.url(c.Next.Href)
-		w.markup(`"><code>`)
-		w.text(c.Next.Text)
-		w.markup("</code> →</a>")
-	}
-	w.markup("\n</nav>\n</article>")
+	writePager(w, c.Prev, c.Next)
+	w.markup("\n</article>")
 }
 
 // writeFacts writes the list of c's statuses, category, retry, visibility, log
@@ -308,4 +271,53 @@ func writeExamples(w htmlWriter, c *codePage) {
 		w.text(c.GRPCExample)
 		w.markup("</code></pre>\n</section>")
 	}
+}
+
+// writeDeprecated writes the deprecation of a code, when it is deprecated.
+func writeDeprecated(w htmlWriter, dep *deprecationView) {
+	if dep == nil {
+		return
+	}
+	w.markup("\n<section class=\"deprecated\" aria-labelledby=\"deprecated\">\n<h2 id=\"deprecated\">Deprecated</h2>\n<p>")
+	if dep.Since != "" {
+		w.markup("Deprecated since version ")
+		w.text(dep.Since)
+		w.markup(".")
+	} else {
+		w.markup("Deprecated.")
+	}
+	if dep.ReplacedBy != "" {
+		w.markup(` Use <a href="`)
+		w.url(dep.ReplacedByHref)
+		w.markup(`"><code>`)
+		w.text(dep.ReplacedBy)
+		w.markup("</code></a> instead.")
+	}
+	w.markup("</p>")
+	if dep.Note != "" {
+		w.markup("\n<p>")
+		w.text(dep.Note)
+		w.markup("</p>")
+	}
+	w.markup("\n</section>")
+}
+
+// writePager writes the links to the codes before and after a code.
+func writePager(w htmlWriter, prev, next *link) {
+	w.markup("\n<nav class=\"pager\" aria-label=\"Codes\">")
+	if prev != nil {
+		w.markup(`<a rel="prev" href="`)
+		w.url(prev.Href)
+		w.markup(`">← <code>`)
+		w.text(prev.Text)
+		w.markup("</code></a>")
+	}
+	if next != nil {
+		w.markup(`<a rel="next" href="`)
+		w.url(next.Href)
+		w.markup(`"><code>`)
+		w.text(next.Text)
+		w.markup("</code> →</a>")
+	}
+	w.markup("\n</nav>")
 }
