@@ -49,7 +49,7 @@ func TestPageShowsDeclaredFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := s.Catalogs[0]
-	p := v.codePage(v.set.Lookup("4013"), v.DefaultLocale, "../../", nil, EnvelopeFor(v.set, s.env))
+	p := v.codePage(v.set.Lookup("4013"), v.DefaultLocale, "../../", nil, v.handler)
 	if len(p.Responses) != 1 || p.Responses[0].Envelope != "bulk" || !p.Responses[0].Open ||
 		!strings.Contains(p.Responses[0].Text, `"status_code": 4000`) || strings.Contains(p.Responses[0].Text, `"message"`) || !strings.HasPrefix(p.Responses[0].Text, "HTTP/1.1 415 ") {
 		t.Errorf("responses %+v", p.Responses)

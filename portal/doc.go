@@ -5,9 +5,11 @@
 // add to it), a search index shared by the browser, the JSON API and the terminal,
 // and the server behind errcat serve.
 //
-// Pages are rendered with html/template, so every catalog text and parameter is
-// escaped; styles and scripts are embedded and served with the site, nothing is
-// fetched from elsewhere. The site reads without JavaScript; JavaScript adds search.
+// Pages are written by an htmlWriter, whose every method escapes what it writes as
+// html/template does in that context, so every catalog text and parameter is escaped
+// and no catalog value becomes a link of a scheme other than http, https or mailto;
+// styles and scripts are embedded and served with the site, nothing is fetched from
+// elsewhere. The site reads without JavaScript; JavaScript adds search.
 //
 // Layout of a site of one catalog (several catalogs each get catalogs/NAME/ and the
 // root lists them and searches all of them):

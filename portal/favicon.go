@@ -3,7 +3,6 @@ package portal
 import (
 	"bytes"
 	"encoding/binary"
-	"html/template"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,18 +11,14 @@ import (
 	"sync"
 )
 
-// iconURL is assets/favicon.svg as a data: URL, which every page links as its icon:
-// it costs no request, and the server's policy allows data: images.
-var iconURL = sync.OnceValue(func() template.URL {
+// iconURL is assets/favicon.svg as a data: URL, which every page links as its icon.
+var iconURL = sync.OnceValue(func() string {
 	svg, err := assetFS.ReadFile("assets/favicon.svg")
 	if err != nil {
 		panic(err) // embedded
 	}
-	return template.URL("data:image/svg+xml," + strings.ReplaceAll(url.PathEscape(strings.TrimSpace(string(svg))), "+", "%2B"))
+	return "data:image/svg+xml," + strings.ReplaceAll(url.PathEscape(strings.TrimSpace(string(svg))), "+", "%2B")
 })
-
-// Icon is the page's icon, a data: URL.
-func (p *page) Icon() template.URL { return iconURL() }
 
 // favicon is the site's /favicon.ico, for browsers that ask for it whatever the pages
 // link: a 32×32 PNG in an ICO container, drawn as assets/favicon.svg is (a blue

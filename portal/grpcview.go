@@ -1,14 +1,13 @@
 package portal
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
@@ -39,7 +38,7 @@ func RenderGRPC(e *errcat.Error, locale string, retryAfter time.Duration, reques
 	pub := v.Public()
 	set := v.Set()
 	message := grpcText(e, locale)
-	var details [][]byte
+	details := statusDetails{json: make([]byte, 0, 512)}
 	info := object{{"reason", jsonString(grpcReason(v))}}
 	if set != nil {
 		info = append(info, member{"domain", jsonString(set.Name())})
@@ -47,30 +46,30 @@ func RenderGRPC(e *errcat.Error, locale string, retryAfter time.Duration, reques
 	if pub {
 		info = append(info, member{"metadata", grpcMetadata(e)})
 	}
-	details = append(details, info.detail("ErrorInfo"))
+	details.add("ErrorInfo", info)
 	if pub {
 		matched := locale
 		if set != nil {
 			matched = set.MatchLocale(locale)
 		}
-		details = append(details, object{{"locale", jsonString(matched)}, {"message", jsonString(message)}}.detail("LocalizedMessage"))
+		details.add("LocalizedMessage", object{{"locale", jsonString(matched)}, {"message", jsonString(message)}})
 		if fields := e.Fields(); len(fields) > 0 {
-			details = append(details, grpcBadRequest(fields, locale).detail("BadRequest"))
+			details.add("BadRequest", grpcBadRequest(fields, locale))
 		}
 	}
 	if u := v.DocsURL(); u != "" {
 		link := object{{"description", jsonString("Error " + e.Code())}, {"url", jsonString(u)}}
-		details = append(details, object{{"links", "[" + link.compact() + "]"}}.detail("Help"))
+		details.add("Help", object{{"links", "[" + link.compact() + "]"}})
 	}
 	if v.Retryable() {
 		var ri object
 		if retryAfter > 0 {
 			ri = object{{"retryDelay", jsonString(durationJSON(retryAfter))}}
 		}
-		details = append(details, ri.detail("RetryInfo"))
+		details.add("RetryInfo", ri)
 	}
 	if requestID != "" {
-		details = append(details, object{{"requestId", jsonString(requestID)}}.detail("RequestInfo"))
+		details.add("RequestInfo", object{{"requestId", jsonString(requestID)}})
 	}
 	return grpcurlLayout(grpcCodeName(v), message, details)
 }
@@ -84,25 +83,100 @@ func grpcExample(e *errcat.Error, locale string, retryAfter time.Duration) strin
 	return strings.TrimSuffix(RenderGRPC(e, locale, retryAfter, exampleRequestID), "\n")
 }
 
-// grpcurlLayout lays out a status as grpcurl's PrintStatus does.
-func grpcurlLayout(code, message string, details [][]byte) string {
+// statusDetails are the details of a status, each as compact JSON, one after the
+// other in json, each ending where ends says.
+type statusDetails struct {
+	json []byte
+	ends []int
+}
+
+// add appends o as the google.rpc message named typ, packed in an Any: "@type" first.
+func (d *statusDetails) add(typ string, o object) {
+	d.json = append(d.json, `{"@type":`...)
+	d.json = appendJSONString(d.json, "type.googleapis.com/google.rpc."+typ)
+	d.json = o.appendMembers(d.json, true)
+	d.ends = append(d.ends, len(d.json))
+}
+
+// grpcurlLayout lays out a status as grpcurl's PrintStatus does, each detail indented
+// by two spaces.
+func grpcurlLayout(code, message string, details statusDetails) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "ERROR:\n  Code: %s\n  Message: %s\n", code, message)
-	if len(details) > 0 {
+	b.Grow(64 + len(code) + len(message) + len(details.json)*3/2)
+	b.WriteString("ERROR:\n  Code: ")
+	b.WriteString(code)
+	b.WriteString("\n  Message: ")
+	b.WriteString(message)
+	b.WriteByte('\n')
+	if len(details.ends) > 0 {
 		b.WriteString("  Details:\n")
 	}
-	for i, d := range details {
-		prefix := fmt.Sprintf("  %d)", i+1)
-		b.WriteString(prefix + "\t")
-		cont := strings.Repeat(" ", len(prefix)) + "\t"
-		for j, line := range strings.Split(string(d), "\n") {
-			if j > 0 {
-				b.WriteString(cont)
-			}
-			b.WriteString(line + "\n")
+	start := 0
+	for i, end := range details.ends {
+		label := "  " + strconv.Itoa(i+1) + ")"
+		b.WriteString(label)
+		b.WriteByte('\t')
+		cont := "    \t" // under "  1)\t"
+		if len(label) != 4 {
+			cont = strings.Repeat(" ", len(label)) + "\t"
 		}
+		writeIndented(&b, details.json[start:end], cont)
+		b.WriteByte('\n')
+		start = end
 	}
 	return b.String()
+}
+
+// writeIndented writes src, compact JSON, indented as json.Indent indents it with
+// the indent "  ", and with cont written at the start of every line but the first.
+func writeIndented(b *strings.Builder, src []byte, cont string) {
+	depth := 0
+	opened := false // after '{' or '[', whose line break waits to see if it is empty
+	newline := func() {
+		b.WriteByte('\n')
+		b.WriteString(cont)
+		for range depth {
+			b.WriteString("  ")
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if opened {
+			opened = false
+			if c == '}' || c == ']' {
+				depth--
+				b.WriteByte(c)
+				continue
+			}
+			newline()
+		}
+		switch c {
+		case '"':
+			j := i + 1
+			for ; j < len(src) && src[j] != '"'; j++ {
+				if src[j] == '\\' {
+					j++
+				}
+			}
+			b.Write(src[i:min(j+1, len(src))])
+			i = j
+		case '{', '[':
+			b.WriteByte(c)
+			depth++
+			opened = true
+		case '}', ']':
+			depth--
+			newline()
+			b.WriteByte(c)
+		case ',':
+			b.WriteByte(c)
+			newline()
+		case ':':
+			b.WriteString(": ")
+		default:
+			b.WriteByte(c)
+		}
+	}
 }
 
 // grpcText is the status message of e: its message in locale when public, else the
@@ -236,37 +310,82 @@ type object []member
 
 // compact is o as compact JSON, without the members left out.
 func (o object) compact() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	n := 0
+	return string(o.appendMembers(append(make([]byte, 0, 128), '{'), false))
+}
+
+// appendMembers appends the members of o that are not left out, each after a comma
+// when more, and the closing brace.
+func (o object) appendMembers(b []byte, more bool) []byte {
 	for _, m := range o {
 		if m.value == "" || m.value == `""` {
 			continue
 		}
-		if n > 0 {
-			b.WriteByte(',')
+		if more {
+			b = append(b, ',')
 		}
-		n++
-		b.WriteString(jsonString(m.key) + ":" + m.value)
+		more = true
+		b = appendJSONString(b, m.key)
+		b = append(b, ':')
+		b = append(b, m.value...)
 	}
-	b.WriteByte('}')
-	return b.String()
-}
-
-// detail is o as the google.rpc message named typ, packed in an Any: "@type" first,
-// indented by two spaces.
-func (o object) detail(typ string) []byte {
-	full := append(object{{"@type", jsonString("type.googleapis.com/google.rpc." + typ)}}, o...)
-	var out bytes.Buffer
-	if err := json.Indent(&out, []byte(full.compact()), "", "  "); err != nil {
-		panic(err) // compact writes valid JSON
-	}
-	return out.Bytes()
+	return append(b, '}')
 }
 
 // jsonString quotes s as grpcurl's JSON formatter (package jsonpb) does, with
 // encoding/json: '<', '>' and '&' escaped for HTML, invalid UTF-8 replaced by U+FFFD.
-func jsonString(s string) string {
-	b, _ := json.Marshal(s) // a string always marshals
-	return string(b)
+func jsonString(s string) string { return string(appendJSONString(make([]byte, 0, len(s)+2), s)) }
+
+// appendJSONString appends s quoted as encoding/json quotes a string: '"', '\\' and
+// the control characters escaped, '<', '>' and '&' as \u003c, \u003e and \u0026,
+// U+2028 and U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -2,7 +2,9 @@ package portal
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +76,42 @@ func TestDurationJSON(t *testing.T) {
 			t.Errorf("durationJSON(%v) = %q, want %q", d, got, want)
 		}
 	}
+}
+
+// FuzzJSONString: strings are quoted as encoding/json quotes them.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<a & b>", "\x00\x01\b\f\n\r\t\x1f\x7f", "\xff\xfe", "é 中 \u2028\u2029 🙂"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	})
+}
+
+// FuzzIndent: compact JSON is indented as json.Indent indents it, with the
+// continuation of grpcurl's layout on every line but the first.
+func FuzzIndent(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[],"b":{},"c":[{"d":"e,f:{g}"}],"h":"\"}"}`, `[1,[2,[3]],{"x":null}]`, `"s"`, `{"k":"\\"}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var compact, want bytes.Buffer
+		if json.Compact(&compact, []byte(s)) != nil {
+			return
+		}
+		if err := json.Indent(&want, compact.Bytes(), "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		wantLines := strings.ReplaceAll(want.String(), "\n", "\n    \t")
+		var got strings.Builder
+		if writeIndented(&got, compact.Bytes(), "    \t"); got.String() != wantLines {
+			t.Fatalf("%s:\n got %s\nwant %s", compact.Bytes(), got.String(), wantLines)
+		}
+	})
 }

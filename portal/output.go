@@ -127,15 +127,22 @@ func checkTarget(dir string, force bool) error {
 type dirOutput struct {
 	root string
 	mu   sync.Mutex
-	made map[string]bool
+	made map[string]bool // the directories made for files other than index.html
 }
 
 func (o *dirOutput) WriteFile(name string, data []byte) error {
 	path := filepath.Join(o.root, filepath.FromSlash(name))
 	dir := filepath.Dir(path)
-	o.mu.Lock()
-	made := o.made[dir]
-	o.mu.Unlock()
+	// The directory of an index.html, a page's own, holds no other file of the site
+	// (only directories, whose parent it then is): it is made and not remembered, so
+	// that the directories remembered are a few, not one per page.
+	page := filepath.Base(path) == "index.html"
+	made := false
+	if !page {
+		o.mu.Lock()
+		made = o.made[dir]
+		o.mu.Unlock()
+	}
 	if !made {
 		// A page's directory is new and its parent usually exists: one mkdir, not
 		// MkdirAll's stat per level.
@@ -144,9 +151,11 @@ func (o *dirOutput) WriteFile(name string, data []byte) error {
 				return err
 			}
 		}
-		o.mu.Lock()
-		o.made[dir] = true
-		o.mu.Unlock()
+		if !page {
+			o.mu.Lock()
+			o.made[dir] = true
+			o.mu.Unlock()
+		}
 	}
 	return os.WriteFile(path, data, 0o644)
 }

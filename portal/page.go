@@ -1,16 +1,15 @@
 package portal
 
 import (
-	"html/template"
+	"html"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/httperr"
 )
 
-// page is what the layout template shows of any page.
+// page is what the layout shows of any page.
 type page struct {
 	Lang  string
 	Title string
@@ -56,39 +55,14 @@ type catalogSummary struct {
 
 // text is a catalog text rendered for a page, marked when shown in the default locale.
 type text struct {
-	HTML     template.HTML
+	HTML     markup
 	Fallback bool
 	Lang     string
 }
 
-// fallbackMarks are the markup around a text shown in the default locale, by locale:
-// rendered by html/template once, around text that is HTML already.
-var fallbackMarks sync.Map // string → [2]template.HTML
-
-var fallbackTmpl = template.Must(template.New("fallback").Parse(`<span class="fallback" lang="{{.}}">|</span> <small class="fallback-note">not translated, shown in {{.}}</small>`))
-
-// Show is the text as a page shows it: its HTML, marked with its language and a note
-// when it falls back to the default locale.
-func (t text) Show() template.HTML {
-	if !t.Fallback {
-		return t.HTML
-	}
-	m, ok := fallbackMarks.Load(t.Lang)
-	if !ok {
-		var b strings.Builder
-		if err := fallbackTmpl.Execute(&b, t.Lang); err != nil {
-			panic(err) // a string into a fixed template
-		}
-		open, close, _ := strings.Cut(b.String(), "|")
-		m, _ = fallbackMarks.LoadOrStore(t.Lang, [2]template.HTML{template.HTML(open), template.HTML(close)})
-	}
-	marks := m.([2]template.HTML)
-	return marks[0] + t.HTML + marks[1]
-}
-
 // list is a list of catalog texts (causes, resolutions), marked as text is.
 type list struct {
-	Items    []template.HTML
+	Items    []markup
 	Fallback bool
 	Lang     string
 }
@@ -158,54 +132,57 @@ type responseView struct {
 	Open                        bool
 }
 
-// textOf renders one text of d for a page in locale.
-func (v *catalogView) textOf(d *errcat.Definition, locale string, f field) text {
-	t, fb := v.text(d, locale, f)
+// textOf renders one text of l for a page.
+func (v *catalogView) textOf(l localized, f field) text {
+	t, fb := l.text(f)
 	return text{HTML: textHTML(t), Fallback: fb, Lang: v.DefaultLocale}
 }
 
-func (v *catalogView) listOf(d *errcat.Definition, locale string, f field) list {
-	ts, fb := v.list(d, locale, f)
-	l := list{Fallback: fb, Lang: v.DefaultLocale}
-	for _, t := range ts {
-		l.Items = append(l.Items, textHTML(t))
+// listOf renders one list of texts of l for a page.
+func (v *catalogView) listOf(l localized, f field) list {
+	ts, fb := l.list(f)
+	out := list{Fallback: fb, Lang: v.DefaultLocale, Items: make([]markup, len(ts))}
+	for i, t := range ts {
+		out.Items[i] = textHTML(t)
 	}
-	return l
+	return out
 }
 
-// codePage prepares the page of d in locale, with its example response in env; home
-// is the relative link from the page to its catalog's index in that locale, langs
-// the same page in every locale.
-func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, env httperr.Envelope) *codePage {
+// codePage prepares the page of d in locale, with its example response written by
+// h, an exampleHandler; home is the relative link from the page to its catalog's
+// index in that locale, langs the same page in every locale.
+func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs []languageLink, h *httperr.Handler) *codePage {
+	l := v.localized(d, locale)
 	p := &codePage{
 		ID: d.ID(), Name: d.Name(), GRPC: d.GRPC(), Category: humanize(d.Category()), DocsURL: d.DocsURL(),
 		LogLevel: strings.ToLower(d.LogLevel().String()),
 		Status:   d.Status(), Retryable: d.Retryable(), Internal: !d.Public(),
-		Title:       v.textOf(d, locale, fieldTitle),
-		Summary:     v.textOf(d, locale, fieldSummary),
-		Message:     v.textOf(d, locale, fieldMessage),
-		Description: v.textOf(d, locale, fieldDescription),
-		Causes:      v.listOf(d, locale, fieldCauses),
-		Resolutions: v.listOf(d, locale, fieldResolutions),
+		Title:       v.textOf(l, fieldTitle),
+		Summary:     v.textOf(l, fieldSummary),
+		Message:     v.textOf(l, fieldMessage),
+		Description: v.textOf(l, fieldDescription),
+		Causes:      v.listOf(l, fieldCauses),
+		Resolutions: v.listOf(l, fieldResolutions),
 	}
 	for i, prm := range d.Params() {
 		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example, Sensitive: prm.Sensitive})
 	}
 	p.ReturnedBy = v.operations(d)
-	p.Heading, p.heading = v.heading(d, locale)
+	p.Heading, p.heading = v.heading(l)
 	p.description = plain(d.Summary(locale))
 	if p.description == "" {
 		p.description = plain(d.Message(locale))
 	}
 	p.description = d.Code() + ": " + p.description
 	for _, vd := range d.Variants() {
+		vl := v.localized(vd, locale)
 		p.Variants = append(p.Variants, variantView{
 			ID: vd.ID(), Anchor: variantAnchor(vd), When: when(d, vd), Status: vd.Status(),
-			Title:       v.textOf(vd, locale, fieldTitle),
-			Message:     v.textOf(vd, locale, fieldMessage),
-			Description: v.textOf(vd, locale, fieldDescription),
-			Causes:      v.listOf(vd, locale, fieldCauses),
-			Resolutions: v.listOf(vd, locale, fieldResolutions),
+			Title:       v.textOf(vl, fieldTitle),
+			Message:     v.textOf(vl, fieldMessage),
+			Description: v.textOf(vl, fieldDescription),
+			Causes:      v.listOf(vl, fieldCauses),
+			Resolutions: v.listOf(vl, fieldResolutions),
 			ReturnedBy:  v.operations(vd),
 		})
 	}
@@ -222,7 +199,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 	if len(langs) > 1 {
 		p.Translations = v.translations(d, langs)
 	}
-	v.examples(p, d, locale, env)
+	v.examples(p, d, locale, h)
 	if i, ok := v.index[d.Code()]; ok {
 		if i > 0 {
 			p.Prev = &link{Href: home + codePath(v.defs[i-1].Code()), Text: v.defs[i-1].Code()}
@@ -236,7 +213,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 
 // translations lists d's page in each locale of langs, with how far it is translated.
 func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) []translationView {
-	var out []translationView
+	out := make([]translationView, 0, len(langs))
 	for _, l := range langs {
 		tv := translationView{Locale: l.Locale, Name: l.Name, Href: l.Href, Current: l.Current}
 		switch {
@@ -244,20 +221,20 @@ func (v *catalogView) translations(d *errcat.Definition, langs []languageLink) [
 			tv.State = "the catalog's own texts"
 		case d.Translated(l.Locale):
 			tv.State = "translated"
-			if v.fallsBack(d, l.Locale, fieldMessage) || v.fallsBack(d, l.Locale, fieldTitle) {
+			if own := v.ownFields(d, l.Locale); own&fieldMessage.bit() == 0 || own&fieldTitle.bit() == 0 {
 				tv.State = "partly translated"
 			}
 		default:
-			tv.State = "not translated, shown in " + v.DefaultLocale
+			tv.State = v.untranslated
 		}
 		out = append(out, tv)
 	}
 	return out
 }
 
-// examples fills p's example response in env and its gRPC status, for d's example
-// values; a code without an example has neither.
-func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string, env httperr.Envelope) {
+// examples fills p's example response, written by h, and its gRPC status, for d's
+// example values; a code without an example has neither.
+func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string, h *httperr.Handler) {
 	e, err := v.c.Example(d)
 	if err != nil {
 		return
@@ -269,7 +246,8 @@ func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string,
 	if d.Retryable() {
 		retry = exampleRetryAfter
 	}
-	r := Render(e, env, locale, retry, exampleRequestID)
+	r := render(h, e, locale, retry, exampleRequestID)
+	env := h.Envelope
 	p.GRPCExample = grpcExample(e, locale, retry)
 	p.Responses = []responseView{{Envelope: r.Envelope, ContentType: r.ContentType(), Text: r.Text(), Open: true}}
 	for _, other := range httperr.Envelopes {
@@ -281,15 +259,15 @@ func (v *catalogView) examples(p *codePage, d *errcat.Definition, locale string,
 
 // heading is what a code's heading shows after the code, as HTML and as plain text:
 // its title, else its message, else its name read as words.
-func (v *catalogView) heading(d *errcat.Definition, locale string) (text, string) {
+func (v *catalogView) heading(l localized) (text, string) {
 	for _, f := range []field{fieldTitle, fieldMessage} {
-		if t, _ := v.text(d, locale, f); !t.IsZero() {
-			return v.textOf(d, locale, f), plain(t)
+		if t, fb := l.text(f); !t.IsZero() {
+			return text{HTML: textHTML(t), Fallback: fb, Lang: v.DefaultLocale}, plain(t)
 		}
 	}
-	if d.Name() != "" {
-		h := humanize(d.Name())
-		return text{HTML: template.HTML(template.HTMLEscapeString(h))}, h
+	if name := l.d.Name(); name != "" {
+		h := humanize(name)
+		return text{HTML: markup(strings.ReplaceAll(html.EscapeString(h), "\x00", "\uFFFD"))}, h
 	}
 	return text{}, ""
 }

@@ -39,7 +39,18 @@ type Response struct {
 // positive and requestID (if well-formed) as the request's X-Request-ID. It is that
 // response, written by httperr itself, not a copy of its rules.
 func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter time.Duration, requestID string) Response {
-	req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/"}, Header: http.Header{"Accept": {env.ContentType()}}}
+	return render(exampleHandler(env), e, locale, retryAfter, requestID)
+}
+
+// exampleHandler returns the Handler that Render writes responses in env with. It
+// keeps nothing from one response to the next, so one serves any number of them.
+func exampleHandler(env httperr.Envelope) *httperr.Handler {
+	return &httperr.Handler{Envelope: env, Logger: slog.New(slog.DiscardHandler)}
+}
+
+// render is Render with h, an exampleHandler.
+func render(h *httperr.Handler, e *errcat.Error, locale string, retryAfter time.Duration, requestID string) Response {
+	req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: "/"}, Header: http.Header{"Accept": {h.Envelope.ContentType()}}}
 	if locale != "" {
 		req.Header["Accept-Language"] = []string{locale}
 	}
@@ -51,9 +62,8 @@ func Render(e *errcat.Error, env httperr.Envelope, locale string, retryAfter tim
 		err = httperr.RetryAfter(e, retryAfter)
 	}
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
-	h := &httperr.Handler{Envelope: env, Logger: slog.New(slog.DiscardHandler)}
 	h.Write(rec, req, err)
-	return Response{Envelope: env.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
+	return Response{Envelope: h.Envelope.Name(), Status: rec.status, Header: rec.header, Body: rec.body}
 }
 
 // EnvelopeFor returns the envelope a catalog's examples are rendered in: env when
@@ -88,8 +98,15 @@ func (r Response) ContentType() string { return r.Header.Get("Content-Type") }
 // Text is the response as a reader sees it: status line, headers (Content-Type first,
 // then by name), a blank line and the body indented.
 func (r Response) Text() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "HTTP/1.1 %d %s\nContent-Type: %s\n", r.Status, http.StatusText(r.Status), r.ContentType())
+	var b bytes.Buffer
+	b.Grow(512 + 2*len(r.Body))
+	b.WriteString("HTTP/1.1 ")
+	b.WriteString(strconv.Itoa(r.Status))
+	b.WriteByte(' ')
+	b.WriteString(http.StatusText(r.Status))
+	b.WriteString("\nContent-Type: ")
+	b.WriteString(r.ContentType())
+	b.WriteByte('\n')
 	names := make([]string, 0, len(r.Header))
 	for name := range r.Header {
 		if name != "Content-Type" {
@@ -99,15 +116,17 @@ func (r Response) Text() string {
 	sort.Strings(names)
 	for _, name := range names {
 		for _, v := range r.Header[name] {
-			b.WriteString(name + ": " + v + "\n")
+			b.WriteString(name)
+			b.WriteString(": ")
+			b.WriteString(v)
+			b.WriteByte('\n')
 		}
 	}
 	b.WriteByte('\n')
-	var out bytes.Buffer
-	if json.Indent(&out, r.Body, "", "  ") != nil {
+	head := b.Len()
+	if json.Indent(&b, r.Body, "", "  ") != nil {
+		b.Truncate(head)
 		b.Write(r.Body) // not JSON: a user's envelope may write anything
-	} else {
-		b.Write(out.Bytes())
 	}
 	return b.String()
 }

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"html/template"
 	"runtime"
 	"strings"
 	"sync"
@@ -15,27 +14,8 @@ import (
 	"github.com/errcat/errcat/httperr"
 )
 
-//go:embed templates/*.html
-var templateFS embed.FS
-
 //go:embed assets
 var assetFS embed.FS
-
-// templates of the kinds of pages, each the layout with its own "main".
-var (
-	indexTmpl    = pageTemplate("index.html")
-	catalogsTmpl = pageTemplate("catalogs.html")
-	codeTmpl     = pageTemplate("code.html", "grpc.html")
-	notFoundTmpl = pageTemplate("notfound.html")
-)
-
-func pageTemplate(files ...string) *template.Template {
-	names := []string{"templates/layout.html"}
-	for _, f := range files {
-		names = append(names, "templates/"+f)
-	}
-	return template.Must(template.New("layout").ParseFS(templateFS, names...))
-}
 
 // Options configure a generated site.
 type Options struct {
@@ -123,6 +103,13 @@ func newSite(cats []*catalog.Catalog, opts Options) (*site, error) {
 		}
 		s.Catalogs = append(s.Catalogs, v)
 	}
+	for _, v := range s.Catalogs {
+		v.handler = exampleHandler(EnvelopeFor(v.set, s.env))
+		v.chrome = map[string]*codeChrome{}
+		for _, loc := range v.Locales {
+			v.chrome[loc] = s.codeChromeOf(v, loc)
+		}
+	}
 	return s, nil
 }
 
@@ -153,7 +140,7 @@ func (s *site) generate(out Output) error {
 				data, err := f.data, error(nil)
 				if f.render != nil {
 					buf.Reset()
-					err = f.render(&buf)
+					f.render(&buf)
 					data = buf.Bytes()
 				} else if data == nil {
 					buf.Reset()
@@ -192,7 +179,7 @@ func (s *site) generate(out Output) error {
 type siteFile struct {
 	name   string
 	data   []byte
-	render func(*bytes.Buffer) error
+	render func(*bytes.Buffer)
 }
 
 // files calls f with each file of the site, until f returns false: shared files
@@ -213,8 +200,8 @@ func (s *site) files(f func(siteFile) bool) {
 		}
 		ix := newIndex(s.Catalogs, "")
 		keys := ix.termKeys()
-		index := siteFile{name: "index.html", render: func(buf *bytes.Buffer) error {
-			return s.render(buf, "index.html", catalogsTmpl, s.catalogsPage(keys))
+		index := siteFile{name: "index.html", render: func(buf *bytes.Buffer) {
+			writePage(htmlWriter{buf}, s.catalogsPage(keys), writeCatalogs)
 		}}
 		if !f(index) || !searchFiles("", ix, dirs, f) {
 			return
@@ -225,8 +212,8 @@ func (s *site) files(f func(siteFile) bool) {
 			dir := v.Dir + v.localeDir(loc)
 			ix := newIndex([]*catalogView{v}, loc)
 			keys := ix.termKeys()
-			index := siteFile{name: dir + "index.html", render: func(buf *bytes.Buffer) error {
-				return s.render(buf, dir+"index.html", indexTmpl, s.indexPage(v, loc, keys))
+			index := siteFile{name: dir + "index.html", render: func(buf *bytes.Buffer) {
+				writePage(htmlWriter{buf}, s.indexPage(v, loc, keys), writeIndex)
 			}}
 			if !f(index) || !searchFiles(dir, ix, nil, f) {
 				return
@@ -303,11 +290,13 @@ func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 		return true, nil
 	case "404.html":
 		nf := &page{Lang: s.Catalogs[0].DefaultLocale, Title: "Page not found", Root: "/", Home: "/", Site: s, Description: "No page of " + s.Title + " has this address."}
-		return true, s.render(buf, name, notFoundTmpl, nf)
+		writePage(htmlWriter{buf}, nf, writeNotFound)
+		return true, nil
 	}
 	if s.Multi {
 		if name == "index.html" {
-			return true, s.render(buf, name, catalogsTmpl, s.catalogsPage(s.index(s.Catalogs, "").termKeys()))
+			writePage(htmlWriter{buf}, s.catalogsPage(s.index(s.Catalogs, "").termKeys()), writeCatalogs)
+			return true, nil
 		}
 		if rest, ok := strings.CutPrefix(name, searchDir); ok {
 			dirs := map[string]string{}
@@ -331,46 +320,41 @@ func (s *site) file(name string, buf *bytes.Buffer) (bool, error) {
 				break
 			}
 		}
-		return s.catalogFile(v, loc, rest, buf)
+		return s.catalogFile(v, loc, rest, buf), nil
 	}
 	return false, nil
 }
 
 // catalogFile renders the file at rest in the directory of v's pages in locale.
-func (s *site) catalogFile(v *catalogView, locale, rest string, buf *bytes.Buffer) (bool, error) {
+func (s *site) catalogFile(v *catalogView, locale, rest string, buf *bytes.Buffer) bool {
 	if rest == "index.html" {
 		keys := s.index([]*catalogView{v}, locale).termKeys()
-		return true, s.render(buf, v.Dir+v.localeDir(locale)+rest, indexTmpl, s.indexPage(v, locale, keys))
+		writePage(htmlWriter{buf}, s.indexPage(v, locale, keys), writeIndex)
+		return true
 	}
 	if r, ok := strings.CutPrefix(rest, searchDir); ok {
 		data, ok := s.index([]*catalogView{v}, locale).searchFile(r, nil)
 		buf.Write(data)
-		return ok, nil
+		return ok
 	}
 	seg, ok := strings.CutPrefix(rest, "errors/")
 	if !ok {
-		return false, nil
+		return false
 	}
 	seg, ok = strings.CutSuffix(seg, "/index.html")
 	if !ok {
-		return false, nil
+		return false
 	}
 	code, ok := unsegment(seg)
 	if !ok {
-		return false, nil
+		return false
 	}
 	i, ok := v.index[code]
 	if !ok {
-		return false, nil
+		return false
 	}
-	return true, s.codeFile(buf, v, locale, i)
-}
-
-func (s *site) render(buf *bytes.Buffer, name string, t *template.Template, p *page) error {
-	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
-		return fmt.Errorf("rendering %s: %w", name, err)
-	}
-	return nil
+	s.codeFile(buf, v, locale, i)
+	return true
 }
 
 // catalogsPage is the root page of a site of several catalogs; keys are its search
@@ -408,23 +392,12 @@ func (s *site) indexPage(v *catalogView, locale, keys string) *page {
 }
 
 // codeFile renders the page of the i-th code of v in locale into buf.
-func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int) error {
+func (s *site) codeFile(buf *bytes.Buffer, v *catalogView, locale string, i int) {
 	d := v.defs[i]
-	dir := v.Dir + v.localeDir(locale) + codePath(d.Code())
-	root := rootOf(dir)
-	home := "../../"
+	root := rootOf(v.Dir + v.localeDir(locale) + codePath(d.Code()))
 	langs := v.languages(locale, root, codePath(d.Code()))
-	code := v.codePage(d, locale, home, langs, EnvelopeFor(v.set, s.env))
-	p := &page{
-		Lang: locale, Title: d.Code() + " " + code.heading + " · " + v.Title,
-		Root: root, Home: home, Site: s, Cat: v,
-		Languages: langs, SearchAction: home, Code: code,
-		Description: code.description,
-	}
-	if err := codeTmpl.ExecuteTemplate(buf, "layout", p); err != nil {
-		return fmt.Errorf("rendering the page of %s: %w", d.ID(), err)
-	}
-	return nil
+	code := v.codePage(d, locale, "../../", langs, v.handler)
+	writeCodePage(htmlWriter{buf}, v.chrome[locale], code)
 }
 
 // languages is the language switcher of the page at rel (relative to a locale's

@@ -88,8 +88,8 @@ func TestValidHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cats := append([]*catalog.Catalog{commonCatalog(t), catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape")}, more...)
-	for _, sites := range [][]*catalog.Catalog{cats, {catalogtest.Load(t, "../examples/petstore/errors")}} {
+	cats := append([]*catalog.Catalog{commonCatalog(t), catalogtest.Load(t, "../examples/petstore/errors"), catalogtest.Load(t, "testdata/escape"), catalogtest.Load(t, "testdata/hostile")}, more...)
+	for _, sites := range [][]*catalog.Catalog{cats, {catalogtest.Load(t, "../examples/petstore/errors")}, {catalogtest.Load(t, "testdata/hostile")}} {
 		f := generateFiles(t, sites...)
 		checkSite(t, f)
 	}
@@ -197,40 +197,7 @@ func checkSite(t *testing.T, f *Files) {
 // scripts are the site's own.
 func TestEscaping(t *testing.T) {
 	f := generateFiles(t, catalogtest.Load(t, "testdata/escape"))
-	for _, name := range f.Names() {
-		data, _ := f.File(name)
-		if !strings.HasSuffix(name, ".html") {
-			if strings.HasPrefix(name, "search/") && bytes.Contains(data, []byte("<")) {
-				t.Errorf("%s holds a raw <", name)
-			}
-			continue
-		}
-		doc, err := html.Parse(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var walk func(n *html.Node)
-		walk = func(n *html.Node) {
-			if n.Type == html.ElementNode {
-				switch n.Data {
-				case "script", "img", "b", "i":
-					src := ""
-					for _, a := range n.Attr {
-						if a.Key == "src" {
-							src = a.Val
-						}
-					}
-					if !strings.HasSuffix(src, "assets/search.js") {
-						t.Errorf("%s: element <%s src=%q> came from a catalog text", name, n.Data, src)
-					}
-				}
-			}
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
-			}
-		}
-		walk(doc)
-	}
+	checkInert(t, f)
 	page, _ := f.File("errors/X-1/index.html")
 	for _, want := range []string{
 		`<h1><code>X-1</code> &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; <var>{name}</var></h1>`,
@@ -249,6 +216,86 @@ func TestEscaping(t *testing.T) {
 	x1, _ := f.File("errors/X-1/index.html")
 	if !bytes.Contains(x1, []byte(`<a href="../../errors/X-2/"><code>X-2</code></a>`)) {
 		t.Error("X-1's page does not list X-2, which it replaces")
+	}
+}
+
+// TestHostileCatalog: a catalog with markup, quotes, javascript: URLs and NUL bytes
+// in its codes, variant keys, operations, version, docs URL and translations, alone
+// and in a site of several catalogs under a hostile title, gives pages where all of
+// it is text.
+func TestHostileCatalog(t *testing.T) {
+	hostile := catalogtest.Load(t, "testdata/hostile")
+	checkInert(t, generateFiles(t, hostile))
+	var multi Files
+	if _, err := Generate([]*catalog.Catalog{hostile, catalogtest.Load(t, "testdata/escape")}, Options{Title: `<script>alert("site")</script> " onload="x`}, &multi); err != nil {
+		t.Fatal(err)
+	}
+	checkInert(t, &multi)
+}
+
+// checkInert checks that catalog text made no markup on the pages of f: the only
+// elements a page holds are those of the site's own pages, no element has an event
+// handler attribute, the only script is the site's, and every link, source and form
+// action leads within the site, but for the icon, a data: image.
+func checkInert(t *testing.T, f *Files) {
+	t.Helper()
+	own := map[string]bool{}
+	for _, e := range strings.Fields(`html head meta title link body a header nav span form label input
+		button p kbd main h1 h2 h3 h4 code dl dt dd section div table thead tbody tr th td ul ol li br small var
+		details summary pre article sup noscript footer script`) {
+		own[e] = true
+	}
+	for _, name := range f.Names() {
+		data, _ := f.File(name)
+		if !strings.HasSuffix(name, ".html") {
+			if strings.Contains(name, "search/") && bytes.Contains(data, []byte("<")) {
+				t.Errorf("%s holds a raw <", name)
+			}
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				if !own[n.Data] {
+					t.Errorf("%s: element <%s> came from a catalog text", name, n.Data)
+				}
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "on") {
+						t.Errorf("%s: <%s %s=%q> came from a catalog text", name, n.Data, a.Key, a.Val)
+					}
+					switch a.Key {
+					case "href", "src", "action":
+						u, err := url.Parse(a.Val)
+						switch {
+						case err != nil:
+							t.Errorf("%s: <%s %s=%q>: %v", name, n.Data, a.Key, a.Val, err)
+						case n.Data == "link" && strings.HasPrefix(a.Val, "data:image/svg+xml,"):
+						case u.Scheme != "" || u.Host != "":
+							t.Errorf("%s: <%s %s=%q> leads off the site", name, n.Data, a.Key, a.Val)
+						}
+					}
+				}
+				if n.Data == "script" {
+					src := ""
+					for _, a := range n.Attr {
+						if a.Key == "src" {
+							src = a.Val
+						}
+					}
+					if !strings.HasSuffix(src, "assets/search.js") || n.FirstChild != nil {
+						t.Errorf("%s: <script src=%q> is not the site's", name, src)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
 	}
 }
 

@@ -50,6 +50,12 @@ type catalogView struct {
 	own map[string]map[string]*catalog.TranslatedEntry
 	// marks are the footnote marks of the groups of operations, by operation id.
 	marks map[string]string
+	// chrome is the layout of the code pages, by locale.
+	chrome map[string]*codeChrome
+	// handler writes the example responses of the code pages (see exampleHandler).
+	handler *httperr.Handler
+	// untranslated is the state of a code's translation that gives none of its texts.
+	untranslated string
 }
 
 func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
@@ -69,6 +75,7 @@ func newCatalogView(c *catalog.Catalog, multi bool) (*catalogView, error) {
 	for _, loc := range v.Locales {
 		v.localeNames[loc] = localeName(loc)
 	}
+	v.untranslated = "not translated, shown in " + v.DefaultLocale
 	v.marks = v.footnoteMarksOf()
 	for _, tr := range c.Translations {
 		m := v.own[tr.Locale]
@@ -314,39 +321,73 @@ const (
 	fieldResolutions
 )
 
+// localized is a code's or variant's texts in a locale, with the fields its
+// translations give, looked up once for all of its texts.
+type localized struct {
+	d      *errcat.Definition
+	locale string
+	own    fieldSet // the fields translated in locale; every field in the default locale
+}
+
+// fieldSet is a set of fields, one bit each.
+type fieldSet uint8
+
+func (f field) bit() fieldSet { return 1 << f }
+
+const allFields fieldSet = 1<<(fieldResolutions+1) - 1
+
+func (v *catalogView) localized(d *errcat.Definition, locale string) localized {
+	return localized{d: d, locale: locale, own: v.ownFields(d, locale)}
+}
+
 // text returns one text of d in locale and whether it is shown in the default locale
 // because no translation file of locale (nor of a locale it falls back to) gives it.
 func (v *catalogView) text(d *errcat.Definition, locale string, f field) (errcat.Template, bool) {
+	return v.localized(d, locale).text(f)
+}
+
+// text returns one text and whether it is shown in the default locale.
+func (l localized) text(f field) (errcat.Template, bool) {
 	var t errcat.Template
 	switch f {
 	case fieldTitle:
-		t = d.Title(locale)
+		t = l.d.Title(l.locale)
 	case fieldMessage:
-		t = d.Message(locale)
+		t = l.d.Message(l.locale)
 	case fieldSummary:
-		t = d.Summary(locale)
+		t = l.d.Summary(l.locale)
 	case fieldDescription:
-		t = d.Description(locale)
+		t = l.d.Description(l.locale)
 	}
-	return t, !t.IsZero() && v.fallsBack(d, locale, f)
+	return t, !t.IsZero() && l.own&f.bit() == 0
 }
 
 // list is text for the lists of texts: causes and resolutions.
-func (v *catalogView) list(d *errcat.Definition, locale string, f field) ([]errcat.Template, bool) {
+func (l localized) list(f field) ([]errcat.Template, bool) {
 	var ts []errcat.Template
 	if f == fieldCauses {
-		ts = d.Causes(locale)
+		ts = l.d.Causes(l.locale)
 	} else {
-		ts = d.Resolutions(locale)
+		ts = l.d.Resolutions(l.locale)
 	}
-	return ts, len(ts) > 0 && v.fallsBack(d, locale, f)
+	return ts, len(ts) > 0 && l.own&f.bit() == 0
 }
 
-// fallsBack reports whether d's text f in locale is the default locale's.
-func (v *catalogView) fallsBack(d *errcat.Definition, locale string, f field) bool {
+// ownFields returns the fields of d that a translation file of locale, or of a
+// locale it falls back to before the default, gives; every field in the default
+// locale, whose texts are the catalog's own.
+func (v *catalogView) ownFields(d *errcat.Definition, locale string) fieldSet {
+	if locale == v.DefaultLocale {
+		return allFields
+	}
+	var own fieldSet
 	for loc := locale; loc != "" && loc != v.DefaultLocale; {
-		if te := v.own[loc][d.ID()]; te != nil && has(&te.Texts, f) {
-			return false
+		if te := v.own[loc][d.ID()]; te != nil {
+			for f := fieldTitle; f <= fieldResolutions; f++ {
+				if has(&te.Texts, f) {
+					own |= f.bit()
+				}
+			}
 		}
 		i := strings.LastIndexByte(loc, '-')
 		if i < 0 {
@@ -354,7 +395,7 @@ func (v *catalogView) fallsBack(d *errcat.Definition, locale string, f field) bo
 		}
 		loc = loc[:i]
 	}
-	return locale != v.DefaultLocale
+	return own
 }
 
 func has(t *errcat.Texts, f field) bool {
