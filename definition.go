@@ -50,15 +50,19 @@ type Definition struct {
 	pending *pendingDef
 }
 
-// localeTexts are the compiled texts of one definition: of the default locale
-// only, every slice of length 1, or of every locale of its set.
+// localeTexts are the compiled texts of one definition: of the default locale only,
+// every slice of length 1, or of some or all locales of its set, every slice of the
+// set's number of locales. A locale is compiled when own[i].message is set.
 type localeTexts struct {
 	// texts are by locale index; texts[0] is the default locale's, and a locale
-	// without texts of its own has nil.
+	// without texts of its own, or not compiled, has nil.
 	texts     []*localized
 	own       []shownTexts // what an error of the definition renders
 	asVariant []shownTexts // what an error of its code shown as this variant renders
 }
+
+// has reports whether the locale at index i is compiled.
+func (lt *localeTexts) has(i int) bool { return i < len(lt.own) && lt.own[i].message != nil }
 
 // pendingTexts is a translation not compiled yet.
 type pendingTexts struct {
@@ -81,12 +85,15 @@ type shownTexts struct {
 	memo           atomic.Pointer[memoSlots]
 }
 
-// resolveTexts returns the shownTexts of every locale of texts, which may be nil
-// where a locale has no texts of its own; texts[0] is the default locale's.
-func resolveTexts(texts []*localized) []shownTexts {
-	out := make([]shownTexts, len(texts))
+// resolveTexts sets out[i], for each locale i that done reports compiled, to the
+// texts it shows; texts may be nil where a locale has no texts of its own, and
+// texts[0] is the default locale's.
+func resolveTexts(out []shownTexts, texts []*localized, done func(int) bool) {
 	fb := texts[0]
 	for i, l := range texts {
+		if !done(i) {
+			continue
+		}
 		if l == nil {
 			l = fb
 		}
@@ -104,7 +111,6 @@ func resolveTexts(texts []*localized) []shownTexts {
 			r.title = r.message
 		}
 	}
-	return out
 }
 
 // Code returns the wire code, such as "000012"; a variant returns its code's.
@@ -232,39 +238,33 @@ func expandDocsURL(tmpl, code string) string {
 func (d *Definition) base() *localized { return d.locs.Load().texts[0] }
 
 // compiledFor returns d's compiled texts with those of the locale at index i,
-// compiling d's translations the first time a locale other than the default is asked
-// for.
+// compiling them the first time they are asked for.
 func (d *Definition) compiledFor(i int) *localeTexts {
-	lt := d.locs.Load()
-	if i >= len(lt.texts) {
-		return d.translate()
+	if lt := d.locs.Load(); lt.has(i) {
+		return lt
 	}
-	return lt
+	return d.translate(i)
 }
 
-// translate compiles d's translations, once, and returns d's texts in every locale.
+// translate compiles d's texts in the locale at index i, once, and returns d's
+// compiled texts with them.
 //
 //go:noinline
-func (d *Definition) translate() *localeTexts {
+func (d *Definition) translate(i int) *localeTexts {
 	d.transMu.Lock()
 	defer d.transMu.Unlock()
 	lt := d.locs.Load()
-	if len(lt.texts) == len(d.set.locales) {
+	if lt.has(i) {
 		return lt
 	}
-	full, err := d.set.compileTranslations(d, lt.texts[0], d.trans)
+	next, err := d.set.withLocale(d, lt, i)
 	if err != nil {
 		// NewSet compiled every translation once before keeping it, and set data is
 		// what EncodeSetSpec wrote for such a set.
 		panic("errcat: translation of " + d.id + " in set " + d.set.name + " no longer compiles: " + err.Error())
 	}
-	// The default locale's Memo values carry over: its texts are the same.
-	full.own[0].memo.Store(lt.own[0].memo.Load())
-	if lt.asVariant != nil {
-		full.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())
-	}
-	d.locs.Store(full)
-	return full
+	d.locs.Store(next)
+	return next
 }
 
 // release drops d's compiled translations, keeping its default locale's texts and
@@ -280,12 +280,22 @@ func (d *Definition) release() {
 		return
 	}
 	// A slice of its own: lt.texts[:1] would keep the translations reachable.
-	base := d.set.localeTexts(d, []*localized{lt.texts[0]})
-	base.own[0].memo.Store(lt.own[0].memo.Load())
-	if lt.asVariant != nil {
-		base.asVariant[0].memo.Store(lt.asVariant[0].memo.Load())
-	}
+	base := d.set.resolveLocales(d, []*localized{lt.texts[0]}, nil)
+	carryMemos(base, lt)
 	d.locs.Store(base)
+}
+
+// carryMemos gives next the Memo values of every locale lt and next both have
+// compiled: their texts are the same.
+func carryMemos(next, lt *localeTexts) {
+	for j := range min(len(next.own), len(lt.own)) {
+		if next.has(j) && lt.has(j) {
+			next.own[j].memo.Store(lt.own[j].memo.Load())
+			if lt.asVariant != nil {
+				next.asVariant[j].memo.Store(lt.asVariant[j].memo.Load())
+			}
+		}
+	}
 }
 
 // in returns d's texts for locale, falling back along the locale chain to the default.
@@ -311,11 +321,8 @@ func (d *Definition) Translated(locale string) bool {
 	if !ok || i == 0 {
 		return ok
 	}
-	// Answered without compiling the translations: a documentation page asks it of
+	// Answered from the sources, without compiling: a documentation page asks it of
 	// every locale.
-	if lt := d.locs.Load(); i < len(lt.texts) {
-		return lt.texts[i] != nil
-	}
 	return d.trans != nil && d.trans[i].ok
 }
 

@@ -193,8 +193,8 @@ func (e *Error) texts(locale string) *shownTexts {
 		i = d.set.localeIndex(locale)
 	}
 	lt := d.locs.Load()
-	if i >= len(lt.own) {
-		lt = d.translate()
+	if i >= len(lt.own) || lt.own[i].message == nil {
+		lt = d.translate(i)
 	}
 	if d != e.def {
 		return &lt.asVariant[i]

@@ -166,10 +166,10 @@ func sameTag(a, b string) bool {
 // parameters and checks that codes and names are unique. It reports every problem it
 // finds, joined, each prefixed with the code it concerns.
 //
-// The set keeps the default locale's texts compiled. A code's translations, checked
-// here, are compiled again the first time the code is used in a locale other than
-// the default (rendered, or its texts read), once, safely for concurrent use: a set
-// holds compiled only the locales its program uses.
+// The set keeps the default locale's texts compiled. A code's translation, checked
+// here, is compiled again the first time the code is used in its locale (rendered,
+// or its texts read), once, safely for concurrent use: a set holds compiled only the
+// locales its program uses.
 func NewSet(spec SetSpec) (*Set, error) {
 	s := newSet(spec)
 	s.byID = make(map[string]*Definition, len(spec.Errors))
@@ -325,8 +325,8 @@ func (s *Set) compileFields(d *Definition, sp *Spec, parent *Definition) []error
 
 // compileLocales parses d's texts in the default locale, and each translation to
 // check it; it keeps the translations to compile again the first time d is used in
-// a locale other than the default (see Definition.translate), so that a set holds
-// compiled only the locales its program uses.
+// their locale (see Definition.translate), so that a set holds compiled only the
+// locales its program uses.
 func (s *Set) compileLocales(d *Definition, sp *Spec, parent *Definition) []error {
 	var errs []error
 	fail := func(err error) { errs = append(errs, fmt.Errorf("%s: %w", d.id, err)) }
@@ -359,45 +359,48 @@ func (s *Set) compileLocales(d *Definition, sp *Spec, parent *Definition) []erro
 	if trans == nil {
 		// Without translations every locale shows the default texts: compiled
 		// already.
-		full, _ := s.compileTranslations(d, l, nil)
-		d.locs.Store(full)
+		texts := make([]*localized, len(s.locales))
+		texts[0] = l
+		d.locs.Store(s.resolveLocales(d, texts, nil))
 		return errs
 	}
 	d.trans = trans
-	d.locs.Store(s.localeTexts(d, []*localized{l}))
+	d.locs.Store(s.resolveLocales(d, []*localized{l}, nil))
 	return errs
 }
 
-// compileTranslations returns d's texts in every locale: base, its texts in the
-// default locale, and trans compiled, by locale index.
-func (s *Set) compileTranslations(d *Definition, base *localized, trans []pendingTexts) (*localeTexts, error) {
+// withLocale returns lt, d's compiled texts, with the locale at index i compiled
+// too, from d's translation sources.
+func (s *Set) withLocale(d *Definition, lt *localeTexts, i int) (*localeTexts, error) {
 	texts := make([]*localized, len(s.locales))
-	texts[0] = base
-	var errs []error
-	for i, p := range trans {
-		if i == 0 || !p.ok {
-			continue
+	copy(texts, lt.texts)
+	var err error
+	if p := d.trans; p != nil && p[i].ok {
+		if texts[i], err = compileTexts(p[i].tx, d.params, nil, s.locales[i]); err != nil {
+			err = fmt.Errorf("locale %s: %w", s.locales[i], err)
 		}
-		l, err := compileTexts(p.tx, d.params, nil, s.locales[i])
-		if err != nil {
-			errs = append(errs, fmt.Errorf("locale %s: %w", s.locales[i], err))
-			continue
-		}
-		texts[i] = l
 	}
-	return s.localeTexts(d, texts), errors.Join(errs...)
+	next := s.resolveLocales(d, texts, func(j int) bool { return j == 0 || j == i || lt.has(j) })
+	carryMemos(next, lt)
+	return next, err
 }
 
-// localeTexts resolves the texts each locale of texts shows, falling back as a
-// variant or a locale does.
-func (s *Set) localeTexts(d *Definition, texts []*localized) *localeTexts {
-	lt := &localeTexts{texts: texts, own: resolveTexts(texts)}
-	switch p := d.parent; {
-	case p != nil && !sameParams(d, p):
-		lt.asVariant = resolveTexts(remapAll(texts, d, p))
-	case p != nil:
-		// The same texts, apart from own so that a Memo tells the two ways apart.
-		lt.asVariant = resolveTexts(texts)
+// resolveLocales resolves the texts each locale of texts that done reports compiled
+// (every one when done is nil) shows, falling back as a variant or a locale does.
+func (s *Set) resolveLocales(d *Definition, texts []*localized, done func(int) bool) *localeTexts {
+	if done == nil {
+		done = func(int) bool { return true }
+	}
+	lt := &localeTexts{texts: texts, own: make([]shownTexts, len(texts))}
+	resolveTexts(lt.own, texts, done)
+	if p := d.parent; p != nil {
+		lt.asVariant = make([]shownTexts, len(texts))
+		if sameParams(d, p) {
+			// The same texts, apart from own so that a Memo tells the two ways apart.
+			resolveTexts(lt.asVariant, texts, done)
+		} else {
+			resolveTexts(lt.asVariant, remapAll(texts, d, p), done)
+		}
 	}
 	return lt
 }

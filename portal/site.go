@@ -157,6 +157,10 @@ func (s *site) generate(out Output) error {
 				if err != nil {
 					fail(err)
 				}
+				if buf.Cap() > maxKeptBuffer {
+					// An overview of a large catalog: not kept for the code pages.
+					buf = bytes.Buffer{}
+				}
 			}
 		}()
 	}
@@ -218,6 +222,8 @@ func (s *site) files(f func(siteFile) bool) {
 			if !f(index) || !searchFiles(dir, ix, nil, f) {
 				return
 			}
+			// The index compiled every code's texts in loc.
+			v.set.ReleaseTranslations()
 		}
 		// Code pages come a code at a time, in every locale: the set compiles a
 		// code's translations for its first translated page, and releasing them
@@ -235,6 +241,10 @@ func (s *site) files(f func(siteFile) bool) {
 		v.set.ReleaseTranslations()
 	}
 }
+
+// maxKeptBuffer is the most a generation's worker keeps of the buffer it renders
+// files into, between files.
+const maxKeptBuffer = 1 << 20
 
 // releaseEvery is how many codes' pages a site's generation sends before it releases
 // the translations compiled for them: the pages in flight, a few dozen codes', are

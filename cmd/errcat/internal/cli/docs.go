@@ -53,6 +53,7 @@ whole.`,
 			if err != nil {
 				return err
 			}
+			boundHeap()
 			start := time.Now()
 			stats, err := portal.WriteDir(cats, portal.Options{Title: title, Force: force, Envelope: env}, out)
 			if err != nil {
