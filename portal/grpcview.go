@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // RenderGRPC returns the status a gRPC server using package grpcerr answers e with,
@@ -93,7 +93,7 @@ type statusDetails struct {
 // add appends o as the google.rpc message named typ, packed in an Any: "@type" first.
 func (d *statusDetails) add(typ string, o object) {
 	d.json = append(d.json, `{"@type":`...)
-	d.json = appendJSONString(d.json, "type.googleapis.com/google.rpc."+typ)
+	d.json = jsontext.AppendString(d.json, "type.googleapis.com/google.rpc."+typ)
 	d.json = o.appendMembers(d.json, true)
 	d.ends = append(d.ends, len(d.json))
 }
@@ -324,7 +324,7 @@ func (o object) appendMembers(b []byte, more bool) []byte {
 			b = append(b, ',')
 		}
 		more = true
-		b = appendJSONString(b, m.key)
+		b = jsontext.AppendString(b, m.key)
 		b = append(b, ':')
 		b = append(b, m.value...)
 	}
@@ -333,59 +333,4 @@ func (o object) appendMembers(b []byte, more bool) []byte {
 
 // jsonString quotes s as grpcurl's JSON formatter (package jsonpb) does, with
 // encoding/json: '<', '>' and '&' escaped for HTML, invalid UTF-8 replaced by U+FFFD.
-func jsonString(s string) string { return string(appendJSONString(make([]byte, 0, len(s)+2), s)) }
-
-// appendJSONString appends s quoted as encoding/json quotes a string: '"', '\\' and
-// the control characters escaped, '<', '>' and '&' as \u003c, \u003e and \u0026,
-// U+2028 and U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as \ufffd.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+func jsonString(s string) string { return string(jsontext.AppendString(make([]byte, 0, len(s)+2), s)) }

@@ -13,6 +13,7 @@ import (
 	"github.com/errcat/errcat/catalog/catalogtest"
 	"github.com/errcat/errcat/common"
 	"github.com/errcat/errcat/internal/golden"
+	"github.com/errcat/errcat/internal/jsontext"
 )
 
 // TestRenderGRPCGolden pins RenderGRPC byte for byte: the grpcurl layout of codes with
@@ -88,7 +89,7 @@ func FuzzJSONString(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+		if got := jsontext.AppendString(nil, s); !bytes.Equal(got, want) {
 			t.Fatalf("%q: got %s, want %s", s, got, want)
 		}
 	})
