@@ -118,8 +118,12 @@ func newWorld() *world {
 		Supplemental struct {
 			Metadata struct {
 				Alias struct {
-					LanguageAlias  map[string]struct{ Replacement string `json:"_replacement"` }
-					TerritoryAlias map[string]struct{ Replacement string `json:"_replacement"` }
+					LanguageAlias map[string]struct {
+						Replacement string `json:"_replacement"`
+					}
+					TerritoryAlias map[string]struct {
+						Replacement string `json:"_replacement"`
+					}
 				}
 			}
 		}
