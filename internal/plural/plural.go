@@ -26,8 +26,9 @@ import (
 // locale has and the one a message must always provide.
 type Category uint8
 
-// The plural categories, in the order of golang.org/x/text/feature/plural. Which of them a locale uses, and for which
-// numbers, is up to its rules: English "one" is 1 only, Russian "one" is 1, 21, 31….
+// The plural categories, in the order of golang.org/x/text/feature/plural. Which of
+// them a locale uses, and for which numbers, is up to its rules: English "one" is 1
+// only, Russian "one" is 1, 21, 31….
 const (
 	Other Category = iota
 	Zero
