@@ -350,6 +350,9 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 	// Set 0 is the root's, which has no relations: every number is other.
 	sets := []ruleSet{{}}
 	setOf := map[string]uint8{ruleSet{}.key(): 0}
+	// The samples of each set are those of the first locale (in code order) with its
+	// rules; the root's for set 0.
+	first := []string{"und"}
 	locSet := map[string]uint8{}
 	for _, loc := range sortedKeys(rules) {
 		s := compileLocale(loc, rules[loc])
@@ -361,6 +364,7 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 			id = uint8(len(sets))
 			setOf[s.key()] = id
 			sets = append(sets, s)
+			first = append(first, loc)
 		}
 		locSet[loc] = id
 	}
@@ -477,6 +481,60 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 		fmt.Fprintf(b, "\t\t{%q, %d},\n", tag, regions[tag])
 	}
 	b.WriteString("\t},\n}\n\n")
+
+	fmt.Fprintf(b, "// %sSampleNumbers[s][c] are CLDR's samples of category c in rule set s, integers\n", kind)
+	fmt.Fprintf(b, "// then decimals (\"0~15\" and \"0.0~1.5\" are ranges), but those in compact notation.\n")
+	fmt.Fprintf(b, "var %sSampleNumbers = [...][6][2]string{\n", kind)
+	for id, loc := range first {
+		fmt.Fprintf(b, "\t{ // %d: %s\n", id, loc)
+		for _, c := range []string{"other", "zero", "one", "two", "few", "many"} {
+			rule, ok := rules[loc]["pluralRule-count-"+c]
+			if !ok {
+				b.WriteString("\t\t{},\n")
+				continue
+			}
+			integer, decimal := samples(kind, loc, rule)
+			fmt.Fprintf(b, "\t\t{%q, %q},\n", strings.Join(plain(integer), " "), strings.Join(plain(decimal), " "))
+		}
+		b.WriteString("\t},\n")
+	}
+	b.WriteString("}\n\n")
+}
+
+// plain returns the samples of list not in compact notation ("1c6").
+func plain(list []string) []string {
+	var out []string
+	for _, n := range list {
+		if !strings.ContainsAny(n, "ce") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// samples returns the integer and decimal samples of a rule, as CLDR lists them less
+// the ellipsis.
+func samples(kind, locale, rule string) (integer, decimal []string) {
+	_, list, _ := strings.Cut(rule, "@")
+	for _, part := range strings.Split("@"+list, "@") {
+		name, list, _ := strings.Cut(strings.TrimSpace(part), " ")
+		var nums []string
+		for _, n := range strings.Split(list, ",") {
+			if n = strings.TrimSpace(n); n != "" && n != "…" {
+				nums = append(nums, n)
+			}
+		}
+		switch name {
+		case "integer":
+			integer = nums
+		case "decimal":
+			decimal = nums
+		case "":
+		default:
+			log.Fatalf("%s %s: unknown samples @%s", kind, locale, name)
+		}
+	}
+	return integer, decimal
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -515,26 +573,8 @@ func writeSamples(b *bytes.Buffer, kind, version string, rules map[string]map[st
 			if !ok {
 				continue
 			}
-			_, samples, _ := strings.Cut(rule, "@")
-			var integer, decimal string
-			for _, part := range strings.Split("@"+samples, "@") {
-				name, list, _ := strings.Cut(strings.TrimSpace(part), " ")
-				var nums []string
-				for _, n := range strings.Split(list, ",") {
-					if n = strings.TrimSpace(n); n != "" && n != "…" {
-						nums = append(nums, n)
-					}
-				}
-				switch name {
-				case "integer":
-					integer = strings.Join(nums, " ")
-				case "decimal":
-					decimal = strings.Join(nums, " ")
-				case "":
-				default:
-					log.Fatalf("%s %s: unknown samples @%s", kind, g.locales[0], name)
-				}
-			}
+			ints, decs := samples(kind, g.locales[0], rule)
+			integer, decimal := strings.Join(ints, " "), strings.Join(decs, " ")
 			fmt.Fprintf(b, "\t{%q, %s, %q, %q},\n", strings.Join(g.locales, " "), c.name, integer, decimal)
 		}
 	}

@@ -227,3 +227,53 @@ func TestNoAllocs(t *testing.T) {
 		t.Errorf("ParseOperands, Select, Cardinal and Ordinal allocate %v times, want 0", n)
 	}
 }
+
+// TestSamples checks that Samples gives, for every locale CLDR has rules for and every
+// category, numbers that the rules select that category for, and none for the
+// categories they never select.
+func TestSamples(t *testing.T) {
+	for _, kind := range []struct {
+		name    string
+		rules   func(string) Rules
+		samples []sample
+	}{
+		{"cardinal", Cardinal, cardinalSamples},
+		{"ordinal", Ordinal, ordinalSamples},
+	} {
+		for _, s := range kind.samples {
+			for _, loc := range strings.Fields(s.locales) {
+				r := kind.rules(loc)
+				for c := Other; c <= Many; c++ {
+					got := r.Samples(c)
+					if r.Categories().Has(c) != (len(got) > 0) {
+						t.Errorf("%s %s: Samples(%v) = %q, categories %q", kind.name, loc, c, got, r.Categories())
+					}
+					for _, n := range got {
+						op, err := ParseOperands(n)
+						if err != nil || r.Select(op) != c {
+							t.Errorf("%s %s: Samples(%v) has %s, which selects %v (%v)", kind.name, loc, c, n, r.Select(op), err)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, tc := range []struct {
+		rules Rules
+		c     Category
+		want  string
+	}{
+		{Cardinal("en"), One, "1"},
+		{Cardinal("en"), Other, "0 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 100 1000 10000 100000 1000000 0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Cardinal("fr"), Many, "1000000"},
+		{Cardinal("pl"), Other, "0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Ordinal("en"), Two, "2 22 32 42 52 62 72 82 102 1002"},
+		{Cardinal("en"), Few, ""},
+		{Rules{}, Other, "0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 100 1000 10000 100000 1000000 0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Cardinal("en"), Category(9), ""},
+	} {
+		if got := strings.Join(tc.rules.Samples(tc.c), " "); got != tc.want {
+			t.Errorf("Samples(%v) = %q, want %q", tc.c, got, tc.want)
+		}
+	}
+}
