@@ -109,6 +109,9 @@ func components(all []*entry, env httperr.Envelope) obj {
 	byStatus := map[int][]*entry{}
 	for _, e := range all {
 		examples[componentName(e.code)] = e.example
+		for _, f := range e.forms {
+			examples[formName(e.code, f.suffix)] = f.example
+		}
 		if e.schema != nil {
 			schemas[componentName(e.code)] = e.schema
 		}
