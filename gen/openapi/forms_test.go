@@ -88,7 +88,11 @@ func TestFormExamples(t *testing.T) {
 					Meta    map[string]any `json:"x-errcat"`
 				}
 				Responses map[string]struct {
-					Content map[string]struct{ Examples map[string]struct{ Ref string `json:"$ref"` } }
+					Content map[string]struct {
+						Examples map[string]struct {
+							Ref string `json:"$ref"`
+						}
+					}
 				}
 			}
 		}
