@@ -2,13 +2,10 @@ package openapi
 
 import (
 	"encoding/json"
-	"strconv"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/httperr"
-	"github.com/errcat/errcat/internal/icu"
-	"github.com/errcat/errcat/internal/plural"
 )
 
 // form is the example of one form of a code's texts, named by suffix after the code
@@ -21,218 +18,22 @@ type form struct {
 // formName is the name of a code's form in components.examples.
 func formName(code, suffix string) string { return componentName(code + "-" + suffix) }
 
-// choiceForm is one form of a choice: its key (a plural category, or a select arm's
-// key) and the argument's text that selects it.
-type choiceForm struct {
-	key, text string
-}
-
-// formsOf returns an example of each form of ex's title and message in locale, ex
-// being d's example: for a plural or selectordinal, one per category the rules of
-// the text's locale use, its parameter set to a number CLDR gives as a sample of that
-// category (not one an exact arm such as =0 takes); for a select, one per arm. The
-// other parameters keep their example values. A form whose value makes the error show
-// another variant's texts is left out, as is a choice over a parameter of a kind it
-// cannot be given a number or key in.
+// formsOf returns the examples of the forms of ex's texts in locale ([catalog.Forms]),
+// ex being d's example, each rendered in env as the server writes it.
 func formsOf(c *catalog.Catalog, d *errcat.Definition, ex *errcat.Error, env httperr.Envelope, locale string, status int) ([]form, error) {
-	title, message := ex.Texts(locale)
-	type located struct {
-		choice *icu.Choice
-		locale string
+	fs, err := catalog.Forms(d, ex, locale)
+	if err != nil {
+		return nil, err
 	}
-	var choices []located
-	names := map[string]bool{}
-	for _, t := range []errcat.Template{title, message} {
-		if t.Plain() {
-			continue
-		}
-		m, err := icu.Parse(t.String())
-		if err != nil {
-			return nil, err
-		}
-		for _, ch := range m.Choices() {
-			choices = append(choices, located{ch, t.Locale()})
-			names[ch.Name] = true
-		}
-	}
-	if len(choices) == 0 {
-		return nil, nil
-	}
-	params := d.Params()
-	args := ex.Args()
-	var out []form
-	seen := map[string]bool{}
-	for _, lc := range choices {
-		ch := lc.choice
-		i := paramIndex(params, ch.Name)
-		if i < 0 || i >= len(args) {
-			continue
-		}
-		for _, f := range choiceForms(ch, params[i].Kind, lc.locale, args[i]) {
-			suffix := f.key
-			if len(names) > 1 {
-				suffix = ch.Name + "-" + f.key
-			}
-			if seen[formName(d.Code(), suffix)] {
-				continue
-			}
-			v, err := errcat.ParseValue(params[i].Kind, f.text)
-			if err != nil {
-				continue
-			}
-			a := append([]errcat.Value(nil), args...)
-			a[i] = v
-			fe := d.New(a...)
-			if ft, fm := fe.Texts(locale); ft.String() != title.String() || fm.String() != message.String() {
-				continue
-			}
-			for _, fld := range ex.Fields() {
-				fe.AddField(fld.Field, fld.Err)
-			}
-			seen[formName(d.Code(), suffix)] = true
-			meta := metaOf(c.Name, d.Code(), status, env)
-			meta["form"] = suffix
-			out = append(out, form{suffix: suffix, example: obj{
-				"summary": d.Code() + " (" + ch.Name + " " + f.key + "): " + fe.Title(locale),
-				"value":   json.RawMessage(env.AppendBody(nil, fe, &httperr.Context{Locale: locale})),
-				mark:      meta,
-			}})
-		}
+	out := make([]form, 0, len(fs))
+	for _, f := range fs {
+		meta := metaOf(c.Name, d.Code(), status, env)
+		meta["form"] = f.Name
+		out = append(out, form{suffix: f.Name, example: obj{
+			"summary": d.Code() + " (" + f.Param + " " + f.Key + "): " + f.Error.Title(locale),
+			"value":   json.RawMessage(env.AppendBody(nil, f.Error, &httperr.Context{Locale: locale})),
+			mark:      meta,
+		}})
 	}
 	return out, nil
-}
-
-func paramIndex(params []errcat.Param, name string) int {
-	for i, p := range params {
-		if p.Name == name {
-			return i
-		}
-	}
-	if n, err := strconv.Atoi(name); err == nil {
-		return n
-	}
-	return -1
-}
-
-// choiceForms returns the forms of ch for a parameter of kind whose example is ex.
-func choiceForms(ch *icu.Choice, kind errcat.Kind, locale string, ex errcat.Value) []choiceForm {
-	if ch.Type == icu.ChoiceSelect {
-		return selectForms(ch, kind, ex)
-	}
-	rules := plural.Cardinal(locale)
-	if ch.Type == icu.ChoiceSelectOrdinal {
-		rules = plural.Ordinal(locale)
-	}
-	var out []choiceForm
-	for _, cat := range [...]plural.Category{plural.Zero, plural.One, plural.Two, plural.Few, plural.Many, plural.Other} {
-		if !rules.Categories().Has(cat) {
-			continue
-		}
-		if text, ok := sampleText(ch, kind, rules.Samples(cat)); ok {
-			out = append(out, choiceForm{cat.String(), text})
-		}
-	}
-	return out
-}
-
-// sampleText returns the argument's text for the first of samples that a parameter
-// of kind can hold exactly, that no exact arm of ch takes, and that is not 0 unless
-// no other is: "0 files" reads as a case of its own.
-func sampleText(ch *icu.Choice, kind errcat.Kind, samples []string) (string, bool) {
-	var zero string
-	for _, s := range samples {
-		op, err := plural.ParseOperands(s)
-		if err != nil {
-			continue
-		}
-		integer := op.V == 0
-		var text string
-		switch {
-		case kind == errcat.KindInt && integer,
-			kind == errcat.KindFloat && integer,
-			kind == errcat.KindString && integer:
-			n, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || n > 1<<53-ch.Offset {
-				continue
-			}
-			text = strconv.FormatInt(n+ch.Offset, 10)
-		case kind == errcat.KindFloat && ch.Offset == 0:
-			f, err := strconv.ParseFloat(s, 64)
-			if err != nil || strconv.FormatFloat(f, 'f', -1, 64) != s {
-				continue // 1.0 is written 1, another number to plural rules
-			}
-			text = s
-		case kind == errcat.KindString && ch.Offset == 0:
-			text = s
-		default:
-			continue
-		}
-		if takenExactly(ch, text) {
-			continue
-		}
-		if op.I == 0 && op.V == 0 {
-			if zero == "" {
-				zero = text
-			}
-			continue
-		}
-		return text, true
-	}
-	return zero, zero != ""
-}
-
-// takenExactly reports whether an exact arm of ch (=N) takes the number text.
-func takenExactly(ch *icu.Choice, text string) bool {
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return false
-	}
-	for _, a := range ch.Arms {
-		if a.Exact && float64(a.Value) == f {
-			return true
-		}
-	}
-	return false
-}
-
-// selectForms returns the forms of a select: each arm's key, as the text that selects
-// it, and for the other arm a text no key is: the example's, else another.
-func selectForms(ch *icu.Choice, kind errcat.Kind, ex errcat.Value) []choiceForm {
-	keys := map[string]bool{}
-	var out []choiceForm
-	for _, a := range ch.Arms {
-		if a.Key == "other" {
-			continue
-		}
-		keys[a.Key] = true
-		switch kind {
-		case errcat.KindString:
-		case errcat.KindBool:
-			if a.Key != "true" && a.Key != "false" {
-				continue
-			}
-		case errcat.KindInt:
-			if _, err := strconv.ParseInt(a.Key, 10, 64); err != nil {
-				continue
-			}
-		default:
-			return nil
-		}
-		out = append(out, choiceForm{a.Key, a.Key})
-	}
-	var candidates []string
-	switch kind {
-	case errcat.KindString:
-		candidates = []string{ex.String(), "other", "other value"}
-	case errcat.KindBool:
-		candidates = []string{"true", "false"}
-	case errcat.KindInt:
-		candidates = []string{ex.String(), "0", "1", "2", "3"}
-	}
-	for _, text := range candidates {
-		if text != "" && !keys[text] {
-			return append(out, choiceForm{"other", text})
-		}
-	}
-	return out
 }
