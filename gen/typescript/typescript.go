@@ -16,7 +16,7 @@
 // plural, CLDR 48.2), which the module carries for the locales of messages that
 // choose. Node.js 20.20's Intl.PluralRules (ICU 78.2, CLDR 48) selects the same
 // categories for every language both know (a test compares them), but other engines
-// ship other CLDR versions, in which French "many" or Hebrew "two" differ, and Intl
+// ship other CLDR versions, in which French and Hebrew "many" differ, and Intl
 // reads numbers as doubles, which cannot hold the operands of an int64 past 2^53: the
 // carried rules select the same arm as the server for every value.
 package typescript
