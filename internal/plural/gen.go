@@ -12,13 +12,14 @@
 //
 // It reads supplemental/plurals.json and ordinals.json (the rules and their sample
 // numbers), aliases.json (old and overlong language codes: iw is he, eng is en, sh is
-// sr-Latn; old region codes: TP is TL) and parentLocales.json with availableLocales.json
-// (pt-AO inherits from pt-PT, whose rules differ from pt's). Each rule is compiled into
-// relations of one operand against ranges; the compact-exponent operands c and e are
-// taken as 0, since the runtime never writes numbers in compact or exponent notation,
-// so "e = 0" always holds and "e != 0..5" never does. It fails on a rule it cannot
-// compile: an operand it does not know, a modulus that does not divide 10^18 (see
-// Operands), a bound of 10^18 or more.
+// sr-Latn; old region codes: 620 is PT) and the parent locales of plural rules in
+// parentLocales.json, for every locale of availableLocales.json (a locale without
+// rules of its own falls back by truncation: pt-AO has pt's, pt-PT its own). Each rule
+// is compiled into relations of one operand against ranges; the compact-exponent
+// operands c and e are taken as 0, since the runtime never writes numbers in compact
+// or exponent notation, so "e = 0" always holds and "e != 0..5" never does. It fails
+// on a rule it cannot compile: an operand it does not know, a modulus that does not
+// divide 10^18 (see Operands), a bound of 10^18 or more.
 package main
 
 import (
@@ -132,8 +133,7 @@ func newWorld() *world {
 	var parents struct {
 		Supplemental struct {
 			ParentLocales struct {
-				ParentLocale map[string]string
-				Plurals      map[string]string
+				Plurals map[string]string
 			}
 		}
 	}
@@ -149,22 +149,17 @@ func newWorld() *world {
 		}
 	}
 	for code, a := range aliases.Supplemental.Metadata.Alias.TerritoryAlias {
-		if !strings.Contains(a.Replacement, " ") {
+		// Only the codes a tag can hold as its region: two letters or three digits.
+		if !strings.Contains(a.Replacement, " ") && (len(code) == 2 || len(code) == 3 && code[0] >= '0' && code[0] <= '9') {
 			w.regionAlias[a.Replacement] = append(w.regionAlias[a.Replacement], code)
 		}
 	}
 	for _, codes := range w.regionAlias {
 		slices.Sort(codes)
 	}
-	// Parents for plural rules where CLDR names any, else the general ones, less those
-	// that are the root: CLDR makes root the parent of a locale in a script its
-	// language is not usually written in (sr-Latn, az-Cyrl), so that it inherits no
-	// text in the other script, but plural rules belong to the language.
-	for k, v := range parents.Supplemental.ParentLocales.ParentLocale {
-		if v != "root" && v != "und" {
-			w.parents[k] = v
-		}
-	}
+	// Plural rules have parent locales of their own (the "plurals" component): a
+	// locale CLDR lists no plural parent for falls back by truncation, whatever its
+	// general parent (pt-AO's is pt-PT, hi-Latn's en-IN), as ICU does.
 	for k, v := range parents.Supplemental.ParentLocales.Plurals {
 		w.parents[k] = v
 	}

@@ -7,9 +7,9 @@
 // cardinal ("3 days") and ordinal ("3rd day"), the same CLDR as package cldr's number
 // and date formats: French, Spanish, Italian, Portuguese and Catalan select "many" for
 // exact millions ("1000000 de fichiers"). gen.go compiles them into tables from the
-// CLDR JSON package cldr-core, with its language aliases (iw is he) and parent locales
-// (pt-AO follows pt-PT), and the tests check them against every sample number CLDR
-// gives. JavaScript's Intl.PluralRules selects as this package does where its ICU
+// CLDR JSON package cldr-core, with its language aliases (iw is he) and the parent
+// locales of plural rules (none in CLDR 48: pt-AO has pt's rules, as in ICU), and the
+// tests check them against every sample number CLDR gives. JavaScript's Intl.PluralRules selects as this package does where its ICU
 // carries the same CLDR (ICU 78, as in Node.js 20.20). The compact-exponent operands c
 // and e are taken as 0: numbers are never written as "1.2c6". The package uses the
 // standard library only. Selecting a category does not allocate, but for the table

@@ -141,10 +141,11 @@ func TestLocaleFallback(t *testing.T) {
 		n      string
 		want   Category
 	}{
-		{"pt-BR", "0", One},   // pt: i = 0..1
-		{"pt-PT", "0", Other}, // pt-PT: i = 1 and v = 0
-		{"pt_pt", "0", Other}, // "_" and any case
-		{"pt-AO", "0", Other}, // CLDR's parent of pt-AO is pt-PT
+		{"pt-BR", "0", One},    // pt: i = 0..1
+		{"pt-PT", "0", Other},  // pt-PT: i = 1 and v = 0
+		{"pt_pt", "0", Other},  // "_" and any case
+		{"pt-AO", "0", One},    // pt-AO's parent is pt-PT, but not for plural rules
+		{"pt-620", "0", Other}, // 620 is PT's numeric code
 		{"pt-Latn-PT", "0", Other},
 		{"PT", "1", One},
 		{"zh-Hant-TW", "1", Other},

@@ -337,72 +337,32 @@ var cardinal = table{
 	three: "afrakaalbalsamharaarbargarmarsasaasmastazeazjbalbaqbccbelbembenbezbhobih" +
 		"blobosbrebrxbulcatcebcescggchechrchvckbcldcnrcorcswcymczedandeudgodivdoi" +
 		"drhdrwdsbdutekkellengepoesteusewefaofasfatfilfinfrafrefryfucfulfurgazgeo" +
-		"gerglagleglgglvgomgregswgujguwhathauhawhbshebhinhrvhsbhunhyeiceidoikeiku" +
-		"ileinaislitajgojmckabkajkalkankaskatkazkcgkhkkirkkjkmrkokksbkshkurlaglav" +
-		"lijlinlitlldltzluglvsmacmalmarmasmgomkdmlgmltmolmonnahnaqnblndenepnldnnh" +
-		"nnonobnornpinsonyanynoriormoryosspanpappbupcmperpespltpolporprgprpprspus" +
-		"rofrohronrumrusrwksaqsatsccscnscrsdhsehsgsshisinslksloslvsmasmesmismjsmn" +
-		"smssnasndsomsotspasqisrcsrdsrpsswssyswaswcsweswhsyrtamtelteotgltigtirtnf" +
-		"tsntsotukturtwitzmuigukrurduzbuznvecvenvolvunwaewelwlnxhoxogyddyidzul",
+		"gerglagleglgglvgomgregswgujguwhauhawhbshebhinhrvhsbhunhyeiceidoikeikuile" +
+		"inaislitajgojmckabkajkalkankaskatkazkcgkhkkirkkjkmrkokksbkshkurlaglavlij" +
+		"linlitlldltzluglvsmacmalmarmasmgomkdmlgmltmolmonnahnaqnblndenepnldnnhnno" +
+		"nobnornpinsonyanynoriormoryosspanpappbupcmperpespltpolporprgprpprspusrof" +
+		"rohronrumrusrwksaqsatsccscnscrsdhsehsgsshisinslksloslvsmasmesmismjsmnsms" +
+		"snasndsomsotspasqisrcsrdsrpsswssyswaswcsweswhsyrtamtelteotgltigtirtnftsn" +
+		"tsotukturtwitzmuigukrurduzbuznvecvenvolvunwaewelwlnxhoxogyddyidzul",
 	sets: "\x01\x02\x01\x01\x03\x04\x04\x01\x11\x04\x01\x03\x05\x01\x01\x01" +
 		"\x01\x01\x06\x01\x03\x01\x02\x02\x07\x09\x08\x01\x01\x0a\x0b\x0c" +
 		"\x01\x01\x01\x07\x01\x01\x09\x19\x02\x0d\x0c\x0e\x05\x03\x01\x03" +
 		"\x01\x03\x0f\x05\x05\x01\x05\x01\x05\x01\x01\x01\x03\x02\x0b\x05" +
 		"\x12\x12\x05\x11\x11\x01\x01\x01\x05\x14\x13\x05\x15\x03\x01\x01" +
-		"\x03\x02\x12\x01\x01\x09\x16\x03\x09\x0f\x01\x11\x17\x05\x18\x18" +
-		"\x05\x05\x17\x0a\x01\x01\x11\x01\x01\x03\x01\x01\x01\x01\x01\x01" +
-		"\x01\x01\x03\x01\x07\x01\x1a\x1c\x05\x02\x1b\x0a\x01\x01\x1c\x1d" +
-		"\x01\x01\x01\x01\x1d\x02\x1f\x1e\x01\x01\x18\x01\x01\x01\x05\x01" +
-		"\x01\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x03\x03" +
-		"\x03\x02\x20\x21\x1c\x03\x03\x01\x01\x01\x1e\x1e\x22\x01\x01\x18" +
-		"\x09\x0a\x09\x01\x01\x23\x24\x25\x0c\x0c\x26\x18\x18\x18\x18\x18" +
-		"\x18\x01\x01\x01\x01\x10\x01\x05\x05\x09\x01\x01\x05\x05\x05\x05" +
-		"\x01\x01\x01\x01\x0b\x01\x02\x03\x01\x01\x01\x01\x02\x27\x01\x22" +
-		"\x05\x01\x01\x0a\x01\x01\x01\x01\x0d\x02\x01\x01\x05\x05\x03",
+		"\x03\x02\x01\x01\x09\x16\x03\x09\x0f\x01\x11\x17\x05\x18\x18\x05" +
+		"\x05\x17\x0a\x01\x01\x11\x01\x01\x03\x01\x01\x01\x01\x01\x01\x01" +
+		"\x01\x03\x01\x07\x01\x1a\x1c\x05\x02\x1b\x0a\x01\x01\x1c\x1d\x01" +
+		"\x01\x01\x01\x1d\x02\x1f\x1e\x01\x01\x18\x01\x01\x01\x05\x01\x01" +
+		"\x01\x01\x01\x02\x01\x01\x01\x01\x01\x01\x02\x01\x01\x03\x03\x03" +
+		"\x02\x20\x21\x1c\x03\x03\x01\x01\x01\x1e\x1e\x22\x01\x01\x18\x09" +
+		"\x0a\x09\x01\x01\x23\x24\x25\x0c\x0c\x26\x18\x18\x18\x18\x18\x18" +
+		"\x01\x01\x01\x01\x10\x01\x05\x05\x09\x01\x01\x05\x05\x05\x05\x01" +
+		"\x01\x01\x01\x0b\x01\x02\x03\x01\x01\x01\x01\x02\x27\x01\x22\x05" +
+		"\x01\x01\x0a\x01\x01\x01\x01\x0d\x02\x01\x01\x05\x05\x03",
 	// regions lists, sorted, the tags whose rule set differs from their language's.
 	regions: []regional{
-		{"hi-Latn", 5},
-		{"pt-024", 10},
-		{"pt-132", 10},
-		{"pt-226", 10},
-		{"pt-249", 10},
-		{"pt-250", 10},
-		{"pt-442", 10},
-		{"pt-446", 10},
-		{"pt-508", 10},
 		{"pt-620", 10},
-		{"pt-624", 10},
-		{"pt-626", 10},
-		{"pt-678", 10},
-		{"pt-756", 10},
-		{"pt-AGO", 10},
-		{"pt-AO", 10},
-		{"pt-CH", 10},
-		{"pt-CHE", 10},
-		{"pt-CPV", 10},
-		{"pt-CV", 10},
-		{"pt-FR", 10},
-		{"pt-FRA", 10},
-		{"pt-FX", 10},
-		{"pt-FXX", 10},
-		{"pt-GNB", 10},
-		{"pt-GNQ", 10},
-		{"pt-GQ", 10},
-		{"pt-GW", 10},
-		{"pt-LU", 10},
-		{"pt-LUX", 10},
-		{"pt-MAC", 10},
-		{"pt-MO", 10},
-		{"pt-MOZ", 10},
-		{"pt-MZ", 10},
-		{"pt-PRT", 10},
 		{"pt-PT", 10},
-		{"pt-ST", 10},
-		{"pt-STP", 10},
-		{"pt-TL", 10},
-		{"pt-TLS", 10},
-		{"pt-TMP", 10},
-		{"pt-TP", 10},
 	},
 }
 
@@ -870,17 +830,15 @@ var ordinal = table{
 		/* y */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		/* z */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	},
-	three: "albalsarmasmazeazjbalbccbelbenblocatcorcymengfilfrafregeoglaglegomgujhat" +
-		"hinhunhyeitakatkazkoklaolijlldmacmarmaymkdmolmsanepnpiorioryprpronrumscn" +
-		"sqisrcsrdswetgltukukrvecviewelzsm",
+	three: "albalsarmasmazeazjbalbccbelbenblocatcorcymengfilfrafregeoglaglegomgujhin" +
+		"hunhyeitakatkazkoklaolijlldmacmarmaymkdmolmsanepnpiorioryprpronrumscnsqi" +
+		"srcsrdswetgltukukrvecviewelzsm",
 	sets: "\x15\x15\x03\x01\x02\x02\x03\x03\x04\x01\x05\x06\x10\x07\x08\x03" +
-		"\x03\x03\x0d\x09\x03\x0f\x0a\x03\x0a\x0b\x03\x0c\x0d\x0e\x0f\x03" +
-		"\x11\x0c\x12\x0f\x03\x12\x03\x03\x13\x13\x14\x14\x0a\x03\x03\x11" +
-		"\x15\x0c\x0c\x16\x03\x17\x18\x0c\x03\x07\x03",
+		"\x03\x03\x0d\x09\x03\x0f\x0a\x0a\x0b\x03\x0c\x0d\x0e\x0f\x03\x11" +
+		"\x0c\x12\x0f\x03\x12\x03\x03\x13\x13\x14\x14\x0a\x03\x03\x11\x15" +
+		"\x0c\x0c\x16\x03\x17\x18\x0c\x03\x07\x03",
 	// regions lists, sorted, the tags whose rule set differs from their language's.
-	regions: []regional{
-		{"hi-Latn", 8},
-	},
+	regions: []regional{},
 }
 
 // ordinalSampleNumbers[s][c] are CLDR's samples of category c in rule set s, integers
