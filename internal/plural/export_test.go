@@ -1,6 +1,9 @@
 package plural
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // selectChecks selects a category from checks alone, as a runtime in another
 // language reads them (the generated TypeScript mirrors it step for step).
@@ -44,7 +47,8 @@ func selectChecks(checks []Check, op Operands) Category {
 }
 
 // TestChecksSelectAsRules holds that the checks Rules export select what the rules
-// do, for every tag x/text knows and the whole grid of numbers.
+// do, for every tag x/text knows, every locale CLDR has rules for, and the whole grid
+// of numbers.
 func TestChecksSelectAsRules(t *testing.T) {
 	var ops []Operands
 	for _, s := range grid() {
@@ -54,7 +58,11 @@ func TestChecksSelectAsRules(t *testing.T) {
 		}
 		ops = append(ops, o)
 	}
-	for _, tag := range append(append([]string{}, xtextTags...), odd...) {
+	tags := append(append([]string{}, xtextTags...), odd...)
+	for _, s := range append(append([]sample{}, cardinalSamples...), ordinalSamples...) {
+		tags = append(tags, strings.Fields(s.locales)...)
+	}
+	for _, tag := range tags {
 		for _, r := range []Rules{Cardinal(tag), Ordinal(tag)} {
 			checks := r.Checks()
 			for _, o := range ops {
