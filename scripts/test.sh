@@ -56,9 +56,10 @@ fi
 export ERRCAT_TSC="$tools/typescript/node_modules/.bin/tsc"
 "$ERRCAT_TSC" --version
 
-# The CLDR data internal/cldr's tables are generated from, for the step that checks
-# every generated file is current: the JSON packages of the CLDR version the tables
-# state, from npm into the same cache, once.
+# The CLDR data internal/cldr's formats and internal/plural's rules are generated
+# from, for the step that checks every generated file is current: the JSON packages of
+# the CLDR version the tables state (one for both: a test holds it), from npm into the
+# same cache, once.
 step "cldr data"
 cldr_version=$(sed -n 's/^const Version = "\(.*\)"$/\1/p' internal/cldr/tables.go)
 if [ ! -f "$tools/cldr-$cldr_version/node_modules/cldr-core/package.json" ]; then

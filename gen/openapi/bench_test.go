@@ -2,7 +2,9 @@ package openapi
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/catalog/catalogtest"
@@ -47,6 +49,36 @@ func BenchmarkMerge(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				if _, err := Merge(cats, Options{}, doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/code")
+		})
+	}
+}
+
+// BenchmarkGenerateForms generates the document of a catalog of 1,000 and 4,000 codes
+// whose messages each choose by a plural and a select, in French (one, many, other):
+// five examples a code besides its own. The time per code must not grow with the
+// catalog.
+func BenchmarkGenerateForms(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var src strings.Builder
+			src.WriteString("catalog: forms\ndefault_locale: fr\nerrors:\n")
+			for i := range n {
+				fmt.Fprintf(&src, "  - code: F-%d\n    name: F%d\n    status: 409\n", i, i)
+				src.WriteString("    message: \"{count, plural, one {# fichier} many {# de fichiers} other {# fichiers}} {kind, select, dir {dossier} other {fichier}}\"\n")
+				src.WriteString("    params:\n      - {name: count, type: int, example: \"5\"}\n      - {name: kind, example: dir}\n")
+			}
+			c, err := catalog.Load(fstest.MapFS{"errors.yaml": {Data: []byte(src.String())}}, "errors.yaml")
+			if err != nil {
+				b.Fatal(err)
+			}
+			cats := []*catalog.Catalog{c}
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Generate(cats, Options{OmitHTTPCodes: true}); err != nil {
 					b.Fatal(err)
 				}
 			}

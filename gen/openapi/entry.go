@@ -21,6 +21,7 @@ type entry struct {
 	status        int // the status the code is answered with: its own, or 500
 	example       any // the components.examples value
 	schema        any // the components.schemas value; nil for envelopes without a top-level code
+	forms         []form
 	returns       []returned
 }
 
@@ -76,6 +77,10 @@ func catalogEntry(c *catalog.Catalog, d *errcat.Definition, env httperr.Envelope
 	}
 	body := env.AppendBody(nil, e, &httperr.Context{Locale: locale})
 	fixed := c.FixedStatus()
+	forms, err := formsOf(c, d, e, env, locale, statusOf(d, fixed))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", d.Code(), err)
+	}
 	return &entry{
 		code:    d.Code(),
 		catalog: c.Name,
@@ -86,6 +91,7 @@ func catalogEntry(c *catalog.Catalog, d *errcat.Definition, env httperr.Envelope
 			mark:      metaOf(c.Name, d.Code(), statusOf(d, fixed), env),
 		},
 		schema:  codeSchema(env, d, c.Set().NumericCodes()),
+		forms:   forms,
 		returns: returnsOf(d, fixed),
 	}, nil
 }
@@ -120,20 +126,32 @@ func statusOf(d *errcat.Definition, fixed int) int {
 
 // union adds the entries of add to have, by code: an entry of the same catalog
 // replaces the one there; the same code from another catalog is an error, as clients
-// could not tell the two apart. A code's returns are the union of both.
+// could not tell the two apart. A code's returns are the union of both. Two codes
+// whose examples would have the same name, a code's or one of its forms', are an
+// error too.
 func union(have map[string]*entry, add []*entry) error {
 	names := map[string]string{}
-	for code := range have {
-		names[componentName(code)] = code
+	claim := func(e *entry) error {
+		for _, name := range exampleNames(e) {
+			if other, ok := names[name]; ok && other != e.code {
+				return fmt.Errorf("codes %q and %q have examples of the same component name %s; rename one", other, e.code, name)
+			}
+			names[name] = e.code
+		}
+		return nil
+	}
+	for _, e := range have {
+		for _, name := range exampleNames(e) {
+			names[name] = e.code
+		}
 	}
 	for _, e := range add {
 		old, ok := have[e.code]
 		if !ok {
-			if other, ok := names[componentName(e.code)]; ok && other != e.code {
-				return fmt.Errorf("codes %q and %q have the same component name %s; rename one", other, e.code, componentName(e.code))
+			if err := claim(e); err != nil {
+				return err
 			}
 			have[e.code] = e
-			names[componentName(e.code)] = e.code
 			continue
 		}
 		if old.catalog != e.catalog {
@@ -145,9 +163,21 @@ func union(have map[string]*entry, add []*entry) error {
 			continue
 		}
 		e.returns = returns
+		if err := claim(e); err != nil {
+			return err
+		}
 		have[e.code] = e
 	}
 	return nil
+}
+
+// exampleNames returns the names of e's examples in components.examples.
+func exampleNames(e *entry) []string {
+	names := []string{componentName(e.code)}
+	for _, f := range e.forms {
+		names = append(names, formName(e.code, f.suffix))
+	}
+	return names
 }
 
 // sortedEntries returns the entries of m in code order.

@@ -182,7 +182,8 @@ func listedCodes(response any) []string {
 }
 
 // existingEntries returns the entries of the codes errcat wrote into components
-// before, from what each example records; their responses are rebuilt.
+// before, from what each example records (an example of a form of a code's texts
+// records the form too); their responses are rebuilt.
 func existingEntries(components yaml.MapSlice, env httperr.Envelope) (map[string]*entry, error) {
 	out := map[string]*entry{}
 	examples, _ := asMap(lookup(components, "examples"))
@@ -192,6 +193,7 @@ func existingEntries(components yaml.MapSlice, env httperr.Envelope) (map[string
 			schemas[fmt.Sprint(it.Key)] = it.Value
 		}
 	}
+	forms := map[string][]form{} // the examples of the forms of each code
 	for _, it := range examples {
 		ex, _ := asMap(it.Value)
 		m, ok := asMap(lookup(ex, mark))
@@ -206,11 +208,20 @@ func existingEntries(components yaml.MapSlice, env httperr.Envelope) (map[string
 		if err != nil {
 			return nil, fmt.Errorf("components.examples.%v: x-errcat has no status", it.Key)
 		}
+		if suffix := lookup(m, "form"); suffix != nil {
+			forms[code] = append(forms[code], form{suffix: fmt.Sprint(suffix), example: ex})
+			continue
+		}
 		e := &entry{code: code, catalog: fmt.Sprint(lookup(m, "catalog")), status: status, example: ex}
 		if s := schemas[componentName(code)]; marked(s) {
 			e.schema = s
 		}
 		out[code] = e
+	}
+	for code, fs := range forms {
+		if e := out[code]; e != nil {
+			e.forms = fs
+		}
 	}
 	return out, nil
 }

@@ -2,9 +2,14 @@
 // from its catalogs: a schema per error envelope and per code (the code fixed, its
 // params typed), an example per code rendered by the httperr package exactly as a
 // server writes it, and a response per HTTP status listing the codes answered with it,
-// in every media type httperr.Handler negotiates. By default the codes the HTTP layer
-// itself answers with (an unknown route, a malformed body, a timeout…) are described
-// too. [Merge] adds those responses to the operations of an existing document.
+// in every media type httperr.Handler negotiates. A code whose title or message
+// chooses by a plural, selectordinal or select has an example of each form too, named
+// after the code and the form ("E123-one", "E123-other"; "E123-count-one" when the
+// texts choose by several parameters): each plural category the locale's CLDR rules
+// use, shown with a number CLDR gives as a sample of it, and each select arm (see
+// [catalog.Forms]). By default the codes the HTTP layer itself answers with (an
+// unknown route, a malformed body, a timeout…) are described too. [Merge] adds those
+// responses to the operations of an existing document.
 package openapi
 
 import (
@@ -100,7 +105,8 @@ func entries(cats []*catalog.Catalog, opts Options) (map[string]*entry, error) {
 }
 
 // components returns the components object of the entries: the envelope's schema and
-// a schema per code, an example per code, and a response per status.
+// a schema per code, an example per code and per form of its texts, and a response
+// per status.
 func components(all []*entry, env httperr.Envelope) obj {
 	env0 := envelopeSchemas()[schemaName(env)].(obj)
 	env0[mark] = true
@@ -109,6 +115,9 @@ func components(all []*entry, env httperr.Envelope) obj {
 	byStatus := map[int][]*entry{}
 	for _, e := range all {
 		examples[componentName(e.code)] = e.example
+		for _, f := range e.forms {
+			examples[formName(e.code, f.suffix)] = f.example
+		}
 		if e.schema != nil {
 			schemas[componentName(e.code)] = e.schema
 		}

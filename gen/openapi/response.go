@@ -26,6 +26,9 @@ func response(env httperr.Envelope, status int, es []*entry) obj {
 	for i, e := range es {
 		codes[i] = e.code
 		examples[e.code] = obj{"$ref": "#/components/examples/" + componentName(e.code)}
+		for _, f := range e.forms {
+			examples[e.code+"-"+f.suffix] = obj{"$ref": "#/components/examples/" + formName(e.code, f.suffix)}
+		}
 		if e.schema != nil {
 			refs = append(refs, obj{"$ref": "#/components/schemas/" + componentName(e.code)})
 		}

@@ -23,7 +23,7 @@ interface Formats {
   bp?: string[];
   u: string[];
   li: string[];
-  c: [number, number, string][];
+  c: PluralCheck[];
 }
 
 /** cut splits s at the first sep: what is before it and after it, or s and

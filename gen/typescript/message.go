@@ -2,7 +2,6 @@ package typescript
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/errcat/errcat"
 	"github.com/errcat/errcat/internal/cldr"
@@ -100,8 +99,8 @@ func refName(r icu.Ref, names []string) string {
 
 // pluralRules is a locale's cardinal and ordinal rules as the runtime's PluralRules.
 type pluralRules struct {
-	Cardinal [][3]any `json:"c"`
-	Ordinal  [][3]any `json:"o"`
+	Cardinal [][5]any `json:"c"`
+	Ordinal  [][5]any `json:"o"`
 }
 
 // rulesOf returns the plural rules the Go runtime uses for locale, from the same tables.
@@ -109,26 +108,24 @@ func rulesOf(locale string) pluralRules {
 	return pluralRules{Cardinal: checks(plural.Cardinal(locale)), Ordinal: checks(plural.Ordinal(locale))}
 }
 
-// checks returns r's checks as [operation, category or -1, set as 25 hex digits, the
-// numbers 0 to 99 four to a digit, lowest bit first].
-func checks(r plural.Rules) [][3]any {
-	out := [][3]any{}
+// checks returns r's checks as the runtime's PluralCheck: [operand, modulus, 1 when
+// negated, the ranges' bounds, category or -1].
+func checks(r plural.Rules) [][5]any {
+	out := [][5]any{}
 	for _, c := range r.Checks() {
 		cat := int(c.Category)
 		if c.AndNext {
 			cat = -1
 		}
-		var set strings.Builder
-		for i := 0; i < len(c.In); i += 4 {
-			d := 0
-			for b := 0; b < 4; b++ {
-				if c.In[i+b] {
-					d |= 1 << b
-				}
-			}
-			set.WriteByte("0123456789abcdef"[d])
+		not := 0
+		if c.Not {
+			not = 1
 		}
-		out = append(out, [3]any{int(c.Op), cat, set.String()})
+		bounds := make([]uint64, 0, 2*len(c.Ranges))
+		for _, rg := range c.Ranges {
+			bounds = append(bounds, rg[0], rg[1])
+		}
+		out = append(out, [5]any{string(rune(c.Operand)), c.Mod, not, bounds, cat})
 	}
 	return out
 }
@@ -148,7 +145,7 @@ type formats struct {
 	Periods []string   `json:"bp,omitempty"`
 	Units   [42]string `json:"u"`
 	List    [4]string  `json:"li"`
-	Plural  [][3]any   `json:"c"`
+	Plural  [][5]any   `json:"c"`
 }
 
 // formatsOf returns the formats the Go runtime uses for locale, from the same tables.

@@ -15,22 +15,32 @@ type MessageNode =
   | { t: "number" | "date" | "time" | "duration"; a: string; s?: string }
   | { t: "plural" | "selectordinal" | "select"; a: string; o?: string; arms: [string, MessageNode[]][] };
 
-/** Plural rules as lists of checks: [operation, category (-1 to join the next check),
- * the numbers below 100 in the check's set as 25 hex digits, 0 to 99 bit by bit]. The
- * tables are the Go runtime's, CLDR's rules of the version it ships. */
+/** One relation of a plural rule: [operand ("n", "i", "f", "t", "v" or "w"), modulus
+ * (0 for none), 1 when negated ("!="), the inclusive ranges as bounds [lo, hi, lo,
+ * hi…], category (-1 to join the next check)]. */
+type PluralCheck = [string, number, number, number[], number];
+
+/** Plural rules as lists of checks, tried in order: a check holds when its operand,
+ * modulo its modulus, lies in one of its ranges (in none when negated); a check that
+ * holds gives its category unless it joins the next, which must hold too, and one
+ * that fails skips the checks joined to it. The tables are the Go runtime's, CLDR's
+ * rules of the version it ships. */
 interface PluralRules {
-  c: [number, number, string][];
-  o: [number, number, string][];
+  c: PluralCheck[];
+  o: PluralCheck[];
 }
 
 const categories = ["other", "zero", "one", "two", "few", "many"];
 
 /** The operands of a number as plural rules read them: integer digits, fraction
- * digits as an integer, and how many fraction digits are visible. */
+ * digits as an integer with and without trailing zeros, and how many fraction digits
+ * are visible with and without them. */
 interface Operands {
   i: bigint;
   f: bigint;
+  t: bigint;
   v: number;
+  w: number;
 }
 
 // Operands are exact below 10^18; larger ones are kept as 10^18 + value mod 10^18.
@@ -55,7 +65,7 @@ function intOperands(n: bigint): Operands {
   if (n >= operandLimit) {
     n = operandLimit + (n % operandLimit);
   }
-  return { i: n, f: 0n, v: 0 };
+  return { i: n, f: 0n, t: 0n, v: 0, w: 0 };
 }
 
 /** parseOperands reads a decimal ("-1.50"): an optional sign, digits, and optionally a
@@ -65,65 +75,66 @@ function parseOperands(s: string): Operands | undefined {
   if (m === null) {
     return undefined;
   }
-  const op: Operands = { i: 0n, f: 0n, v: 0 };
+  const op: Operands = { i: 0n, f: 0n, t: 0n, v: 0, w: 0 };
   for (const c of m[1]) {
     op.i = push(op.i, c.charCodeAt(0) - 48);
   }
-  for (const c of m[2] ?? "") {
+  const frac = m[2] ?? "";
+  for (const c of frac) {
     op.f = push(op.f, c.charCodeAt(0) - 48);
     op.v++;
+  }
+  for (const c of frac.replace(/0+$/, "")) {
+    op.t = push(op.t, c.charCodeAt(0) - 48);
+    op.w++;
   }
   return op;
 }
 
-function inSet(set: string, n: number): boolean {
-  return ((parseInt(set[n >> 2], 16) >> (n & 3)) & 1) === 1;
+/** holds reports whether check c holds for op. The operand n is the number itself:
+ * a number with a non-zero fraction digit is in no range. */
+function holds(c: PluralCheck, op: Operands): boolean {
+  const [operand, mod, not, bounds] = c;
+  let x: bigint;
+  switch (operand) {
+    case "n":
+      if (op.f !== 0n) {
+        return not === 1;
+      }
+      x = op.i;
+      break;
+    case "i": x = op.i; break;
+    case "f": x = op.f; break;
+    case "t": x = op.t; break;
+    case "v": x = BigInt(op.v); break;
+    default: x = BigInt(op.w); break;
+  }
+  if (mod !== 0) {
+    x %= BigInt(mod);
+  }
+  for (let k = 0; k + 1 < bounds.length; k += 2) {
+    if (BigInt(bounds[k]) <= x && x <= BigInt(bounds[k + 1])) {
+      return not !== 1;
+    }
+  }
+  return not === 1;
 }
 
 /** selectCategory returns the category rules give the number op, as the Go runtime's
  * tables do. */
-function selectCategory(rules: [number, number, string][] | undefined, op: Operands): string {
+function selectCategory(rules: PluralCheck[] | undefined, op: Operands): string {
   if (rules === undefined) {
     return "other";
   }
-  const n100 = Number(op.i % 100n);
-  const f100 = Number(op.f % 100n);
-  const nSmall = op.i < 100n;
-  const fSmall = op.f < 100n;
-  const vSmall = op.v < 100;
-  const fZero = op.f === 0n;
   for (let k = 0; k < rules.length; k++) {
-    const [opID, cat, set] = rules[k];
-    let skip = false;
-    switch (opID) {
-      case 0: skip = !nSmall || !inSet(set, n100); break;
-      case 2: skip = nSmall && inSet(set, n100); break;
-      case 1: skip = !inSet(set, n100); break;
-      case 3: skip = inSet(set, n100); break;
-      case 4: skip = !fZero || !nSmall || !inSet(set, n100); break;
-      case 6: skip = fZero && nSmall && inSet(set, n100); break;
-      case 5: skip = !fZero || !inSet(set, n100); break;
-      case 7: skip = fZero && inSet(set, n100); break;
-      case 8: skip = !fSmall || !inSet(set, f100); break;
-      case 10: skip = fSmall && inSet(set, f100); break;
-      case 9: skip = !inSet(set, f100); break;
-      case 11: skip = inSet(set, f100); break;
-      case 12: skip = vSmall && !inSet(set, op.v % 100); break;
-      case 14: skip = vSmall && inSet(set, op.v % 100); break;
-      case 16: skip = !fZero; break;
-      case 18: skip = fZero; break;
-      case 20: skip = !fZero || op.i === 0n || op.i % 1000000n !== 0n; break;
-      case 28: skip = op.i === 0n || op.i >= 1000n || op.i % 100n !== 0n; break;
-      case 24: skip = (!fZero || !nSmall || !inSet(set, n100)) && op.i !== 800n; break;
-    }
-    if (skip) {
-      while (k < rules.length && rules[k][1] < 0) {
+    if (!holds(rules[k], op)) {
+      while (k < rules.length && rules[k][4] < 0) {
         k++;
       }
       continue;
     }
-    if (cat >= 0) {
-      return categories[cat];
+    if (rules[k][4] >= 0) {
+      return categories[rules[k][4]];
     }
   }
   return "other";

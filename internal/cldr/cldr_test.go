@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/errcat/errcat/internal/plural"
 )
 
 // sample is testdata/sample.json: CLDR's own data for a few locales, as gen.go copied
@@ -204,5 +206,13 @@ func TestDates(t *testing.T) {
 		if string(got) != tc.want {
 			t.Errorf("%s %v style %d: %q, want %q", tc.locale, tc.t, tc.style, got, tc.want)
 		}
+	}
+}
+
+// TestPluralRulesVersion holds that the plural rules that choose unit patterns and
+// message arms are of the CLDR version of these formats.
+func TestPluralRulesVersion(t *testing.T) {
+	if plural.CLDRVersion != Version {
+		t.Errorf("plural rules of CLDR %s, formats of CLDR %s: generate both from the same data", plural.CLDRVersion, Version)
 	}
 }

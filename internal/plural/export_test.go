@@ -1,56 +1,39 @@
 package plural
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // selectChecks selects a category from checks alone, as a runtime in another
-// language reads them (the generated TypeScript mirrors it test for test).
+// language reads them (the generated TypeScript mirrors it step for step).
 func selectChecks(checks []Check, op Operands) Category {
-	n, f, v := op.I, op.F, uint64(op.V)
-	in := func(c *Check, x uint64) bool { return c.In[x%numN] }
 	for i := 0; i < len(checks); i++ {
 		c := &checks[i]
-		var skip bool
-		switch c.Op {
-		case 0:
-			skip = n >= numN || !in(c, n)
-		case 2:
-			skip = n < numN && in(c, n)
-		case 1:
-			skip = !in(c, n)
-		case 3:
-			skip = in(c, n)
-		case 4:
-			skip = f != 0 || n >= numN || !in(c, n)
-		case 6:
-			skip = f == 0 && n < numN && in(c, n)
-		case 5:
-			skip = f != 0 || !in(c, n)
-		case 7:
-			skip = f == 0 && in(c, n)
-		case 8:
-			skip = f >= numN || !in(c, f)
-		case 10:
-			skip = f < numN && in(c, f)
-		case 9:
-			skip = !in(c, f)
-		case 11:
-			skip = in(c, f)
-		case 12:
-			skip = v < numN && !in(c, v)
-		case 14:
-			skip = v < numN && in(c, v)
-		case 16:
-			skip = f != 0
-		case 18:
-			skip = f == 0
-		case 20:
-			skip = f != 0 || n == 0 || n%1000000 != 0
-		case 28:
-			skip = n == 0 || n >= 1000 || n%100 != 0
-		case 24:
-			skip = (f != 0 || n >= numN || !in(c, n)) && n != 800
+		var x uint64
+		integer := true
+		switch c.Operand {
+		case 'n':
+			x, integer = op.I, op.F == 0
+		case 'i':
+			x = op.I
+		case 'f':
+			x = op.F
+		case 't':
+			x = op.T
+		case 'v':
+			x = uint64(op.V)
+		case 'w':
+			x = uint64(op.W)
 		}
-		if skip {
+		if c.Mod != 0 {
+			x %= c.Mod
+		}
+		in := false
+		for _, r := range c.Ranges {
+			in = in || integer && r[0] <= x && x <= r[1]
+		}
+		if in == c.Not {
 			for i < len(checks) && checks[i].AndNext {
 				i++
 			}
@@ -64,7 +47,8 @@ func selectChecks(checks []Check, op Operands) Category {
 }
 
 // TestChecksSelectAsRules holds that the checks Rules export select what the rules
-// do, for every tag x/text knows and the whole grid of numbers.
+// do, for every tag x/text knows, every locale CLDR has rules for, and the whole grid
+// of numbers.
 func TestChecksSelectAsRules(t *testing.T) {
 	var ops []Operands
 	for _, s := range grid() {
@@ -74,7 +58,11 @@ func TestChecksSelectAsRules(t *testing.T) {
 		}
 		ops = append(ops, o)
 	}
-	for _, tag := range append(append([]string{}, xtextTags...), odd...) {
+	tags := append(append([]string{}, xtextTags...), odd...)
+	for _, s := range append(append([]sample{}, cardinalSamples...), ordinalSamples...) {
+		tags = append(tags, strings.Fields(s.locales)...)
+	}
+	for _, tag := range tags {
 		for _, r := range []Rules{Cardinal(tag), Ordinal(tag)} {
 			checks := r.Checks()
 			for _, o := range ops {

@@ -50,7 +50,8 @@ func referenceOperands(s string) (Operands, bool) {
 // agree with x/text's on numbers that tell rule sets apart. Where x/text has no data
 // for a tag's script or region it may fall back to the root's rules (ru-Latn, ms-009:
 // "other" for every number); plural rules belong to the language, so this package
-// keeps the language's, and such tags are not compared.
+// keeps the language's, and such tags are not compared; nor are the languages whose
+// rules changed since x/text's CLDR (see changed).
 func FuzzLocale(f *testing.F) {
 	for _, s := range append(append([]string{}, odd...), "en", "pt_BR", "zh-Hant-TW", "x-klingon", "EN-us") {
 		f.Add(s)
@@ -67,6 +68,9 @@ func FuzzLocale(f *testing.F) {
 		}
 		if id, _ := language.CompactIndex(xt); !strings.HasPrefix(xtextTags[id]+"-", b.String()+"-") {
 			return // x/text fell back to another language's data: see above
+		}
+		if isChanged("cardinal", xt) || isChanged("ordinal", xt) {
+			return
 		}
 		for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 21, 22, 101, 111, 800, 1000000} {
 			if got, want := c.Select(OperandsInt(int64(n))), Category(plural.Cardinal.MatchPlural(xt, n, 0, 0, 0, 0)); got != want {

@@ -1,20 +1,15 @@
-// Copyright 2016 The Go Authors. All rights reserved.
-// Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file of golang.org/x/text,
-// reproduced in tables.go.
-
 package plural
 
-// The matching below is golang.org/x/text/feature/plural's, over this package's
-// operands: a rule set is a list of checks of one operand against a set of numbers
-// below 100; the checks joined by andNext must all pass, and the first passing group
-// gives the category.
+// A rule set is a list of relations, each of one operand of the number, taken
+// modulo a divisor or not, against a list of ranges. The relations joined by andNext
+// must all hold, and the first group that holds gives the category; a number no
+// group takes is Other.
 
 // table is the compiled rules of one kind (cardinal or ordinal); see gen.go.
 type table struct {
-	rules   string
-	index   string
-	masks   [100]uint64
+	rels    []relation
+	index   []uint16
+	bounds  []uint32
 	two     [26 * 26]uint8
 	three   string
 	sets    string
@@ -27,88 +22,72 @@ type regional struct {
 	set uint8
 }
 
-type opID byte
-
-const (
-	opMod           opID = 0x1    // the operand is taken modulo 100 ("i % 10 = 1")
-	opNotEqual      opID = 0x2    // the check is "!=" ("i != 1")
-	opI             opID = 0 << 2 // integer digits
-	opN             opID = 1 << 2 // the number itself, which must then be an integer
-	opF             opID = 2 << 2 // fraction digits
-	opV             opID = 3 << 2 // number of visible fraction digits
-	opW             opID = 4 << 2 // "w = 0": whether the fraction has a non-zero digit
-	opBretonM       opID = 5 << 2 // n != 0 and n % 1000000 = 0
-	opItalian800    opID = 6 << 2 // n = 11, 8, 80, 800
-	opAzerbaijan00s opID = 7 << 2 // i = 100, 200, …, 900
-
-	andNext  = 0x7 // the category bits of a check that the next check must join
-	formMask = 0x7
-	opShift  = 3
-	numN     = 100 // numbers from numN up are in no set, except through opMod
-)
-
-// checks returns the checks of rule set s, two bytes each.
-func (t *table) checks(s uint8) string {
-	return t.rules[2*int(t.index[s]) : 2*int(t.index[s+1])]
+// relation is "operand % mod = ranges" (mod 0: the operand itself), or "!=" when not
+// is set. The ranges are bounds[lo:hi], pairs of inclusive bounds. cat is the category
+// the relation gives when it holds, or andNext when the next relation must hold too.
+type relation struct {
+	operand byte // 'n', 'i', 'f', 't', 'v' or 'w', as CLDR names them
+	cat     Category
+	not     bool
+	mod     uint32
+	lo, hi  uint16
 }
 
-// match returns the category rule set s gives the number with integer digits n,
-// fraction digits f and v visible fraction digits.
-func (t *table) match(s uint8, n, f, v uint64) Category {
-	nMask := t.masks[n%numN]
-	vMask := t.masks[v%numN]
-	checks := t.checks(s)
-	for i := 0; i+1 < len(checks); i += 2 {
-		cat, setBit := checks[i], uint64(1)<<checks[i+1]
-		var skip bool
-		switch opID(cat >> opShift) {
-		case opI:
-			skip = n >= numN || nMask&setBit == 0
-		case opI | opNotEqual:
-			skip = n < numN && nMask&setBit != 0
-		case opI | opMod:
-			skip = nMask&setBit == 0
-		case opI | opMod | opNotEqual:
-			skip = nMask&setBit != 0
-		case opN:
-			skip = f != 0 || n >= numN || nMask&setBit == 0
-		case opN | opNotEqual:
-			skip = f == 0 && n < numN && nMask&setBit != 0
-		case opN | opMod:
-			skip = f != 0 || nMask&setBit == 0
-		case opN | opMod | opNotEqual:
-			skip = f == 0 && nMask&setBit != 0
-		case opF:
-			skip = f >= numN || t.masks[f%numN]&setBit == 0
-		case opF | opNotEqual:
-			skip = f < numN && t.masks[f%numN]&setBit != 0
-		case opF | opMod:
-			skip = t.masks[f%numN]&setBit == 0
-		case opF | opMod | opNotEqual:
-			skip = t.masks[f%numN]&setBit != 0
-		case opV:
-			skip = v < numN && vMask&setBit == 0
-		case opV | opNotEqual:
-			skip = v < numN && vMask&setBit != 0
-		case opW:
-			skip = f != 0
-		case opW | opNotEqual:
-			skip = f == 0
-		case opBretonM:
-			skip = f != 0 || n == 0 || n%1000000 != 0
-		case opAzerbaijan00s:
-			skip = n == 0 || n >= 1000 || n%100 != 0
-		case opItalian800:
-			skip = (f != 0 || n >= numN || nMask&setBit == 0) && n != 800
-		}
-		if skip {
-			for ; i+1 < len(checks) && checks[i]&formMask == andNext; i += 2 {
+// andNext is the cat of a relation that the next one joins.
+const andNext Category = 7
+
+// relations returns the relations of rule set s.
+func (t *table) relations(s uint8) []relation {
+	return t.rels[t.index[s]:t.index[s+1]]
+}
+
+// match returns the category rule set s gives the number op describes.
+func (t *table) match(s uint8, op *Operands) Category {
+	rels := t.relations(s)
+	for i := 0; i < len(rels); i++ {
+		r := &rels[i]
+		if !r.holds(t.bounds, op) {
+			for i < len(rels) && rels[i].cat == andNext {
+				i++
 			}
 			continue
 		}
-		if c := checks[i] & formMask; c != andNext {
-			return Category(c)
+		if r.cat != andNext {
+			return r.cat
 		}
 	}
 	return Other
+}
+
+// holds reports whether the relation holds for op. The operand n is the number
+// itself: a number with a non-zero fraction digit is in no range of integers.
+func (r *relation) holds(bounds []uint32, op *Operands) bool {
+	var x uint64
+	switch r.operand {
+	case 'n':
+		if op.F != 0 {
+			return r.not
+		}
+		x = op.I
+	case 'i':
+		x = op.I
+	case 'f':
+		x = op.F
+	case 't':
+		x = op.T
+	case 'v':
+		x = uint64(op.V)
+	case 'w':
+		x = uint64(op.W)
+	}
+	if r.mod != 0 {
+		x %= uint64(r.mod)
+	}
+	b := bounds[r.lo:r.hi]
+	for k := 0; k+1 < len(b); k += 2 {
+		if uint64(b[k]) <= x && x <= uint64(b[k+1]) {
+			return !r.not
+		}
+	}
+	return r.not
 }

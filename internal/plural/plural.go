@@ -1,17 +1,20 @@
-//go:generate go run gen.go
+//go:generate go run gen.go -cldr=$ERRCAT_CLDR
 
 // Package plural selects the CLDR plural category of a number in a locale: which of
 // a message's forms ("1 file", "2 files"; Polish "2 pliki", "5 plików") a number takes.
 //
-// The rules are CLDR's (see [CLDRVersion]) for every locale CLDR covers, cardinal
-// ("3 days") and ordinal ("3rd day"), compiled into tables by gen.go from the data of
-// golang.org/x/text/feature/plural and tested against that package for every locale it
-// knows. Later CLDR versions changed the rules of a few languages (among them "many"
-// for exact millions in French, Spanish, Italian, Portuguese and Catalan, and Hebrew,
-// Icelandic, Macedonian, Marathi and Maltese), so JavaScript's Intl.PluralRules, which
-// follows the CLDR of its ICU, can disagree there. The package uses the standard
-// library only. Selecting a category does not allocate, but for the table of the
-// categories of small integers each rule set builds on its first use (128 bytes).
+// The rules are those of CLDR 48.2.0 (see [CLDRVersion]) for every locale CLDR covers,
+// cardinal ("3 days") and ordinal ("3rd day"), the same CLDR as package cldr's number
+// and date formats: French, Spanish, Italian, Portuguese and Catalan select "many" for
+// exact millions ("1000000 de fichiers"). gen.go compiles them into tables from the
+// CLDR JSON package cldr-core, with its language aliases (iw is he) and the parent
+// locales of plural rules (none in CLDR 48: pt-AO has pt's rules, as in ICU), and the
+// tests check them against every sample number CLDR gives. JavaScript's Intl.PluralRules selects as this package does where its ICU
+// carries the same CLDR (ICU 78, as in Node.js 20.20). The compact-exponent operands c
+// and e are taken as 0: numbers are never written as "1.2c6". The package uses the
+// standard library only. Selecting a category does not allocate, but for the table
+// of the categories of small integers each rule set builds on its first use (128
+// bytes).
 package plural
 
 import (
@@ -23,8 +26,9 @@ import (
 // locale has and the one a message must always provide.
 type Category uint8
 
-// The plural categories, in x/text's order. Which of them a locale uses, and for which
-// numbers, is up to its rules: English "one" is 1 only, Russian "one" is 1, 21, 31….
+// The plural categories, in the order of golang.org/x/text/feature/plural. Which of
+// them a locale uses, and for which numbers, is up to its rules: English "one" is 1
+// only, Russian "one" is 1, 21, 31….
 const (
 	Other Category = iota
 	Zero
@@ -103,10 +107,9 @@ func (r Rules) Categories() Set {
 	if r.t == nil {
 		return s
 	}
-	checks := r.t.checks(r.set)
-	for i := 0; i+1 < len(checks); i += 2 {
-		if c := checks[i] & formMask; c != andNext {
-			s = s.Add(Category(c))
+	for _, rel := range r.t.relations(r.set) {
+		if rel.cat != andNext {
+			s = s.Add(rel.cat)
 		}
 	}
 	return s
@@ -122,7 +125,7 @@ func (r Rules) Select(op Operands) Category {
 	if op.V == 0 && op.I < smallN {
 		return r.t.smallInts(r.set)[op.I]
 	}
-	return r.t.match(r.set, op.I, op.F, uint64(op.V))
+	return r.t.match(r.set, &op)
 }
 
 // smallN is how many integers, from 0, the categories of each rule set are kept for.
@@ -145,7 +148,8 @@ func (t *table) smallInts(s uint8) *[smallN]Category {
 	}
 	p := new([smallN]Category)
 	for n := range p {
-		p[n] = t.match(s, uint64(n), 0, 0)
+		op := Operands{I: uint64(n)}
+		p[n] = t.match(s, &op)
 	}
 	small[k][s].Store(p) // goroutines racing here store equal tables
 	return p

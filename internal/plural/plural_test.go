@@ -46,8 +46,11 @@ func expand(t *testing.T, list string) []string {
 	return out
 }
 
-// TestCLDRSamples checks every sample number CLDR gives for every locale and category.
+// TestCLDRSamples checks every sample number CLDR gives for every locale and category,
+// but those in compact-exponent notation ("1c6", "1.1c6"): their operands c and e are
+// not represented (see Operands), and the rules are compiled for c = e = 0.
 func TestCLDRSamples(t *testing.T) {
+	checked, compact := 0, 0
 	for _, kind := range []struct {
 		name    string
 		rules   func(string) Rules
@@ -60,6 +63,11 @@ func TestCLDRSamples(t *testing.T) {
 			for _, loc := range strings.Fields(s.locales) {
 				r := kind.rules(loc)
 				for _, n := range expand(t, s.integer+" "+s.decimal) {
+					if strings.ContainsAny(n, "ce") {
+						compact++
+						continue
+					}
+					checked++
 					op, err := ParseOperands(n)
 					if err != nil {
 						t.Fatalf("ParseOperands(%q): %v", n, err)
@@ -71,6 +79,10 @@ func TestCLDRSamples(t *testing.T) {
 			}
 		}
 	}
+	if checked < 10000 || compact > checked/20 {
+		t.Errorf("checked %d samples, skipped %d in compact notation", checked, compact)
+	}
+	t.Logf("checked %d samples, skipped %d in compact notation", checked, compact)
 }
 
 // TestCategories checks that the categories of a locale's rules are those CLDR gives
@@ -129,10 +141,11 @@ func TestLocaleFallback(t *testing.T) {
 		n      string
 		want   Category
 	}{
-		{"pt-BR", "0", One},   // pt: i = 0..1
-		{"pt-PT", "0", Other}, // pt-PT: i = 1 and v = 0
-		{"pt_pt", "0", Other}, // "_" and any case
-		{"pt-AO", "0", Other}, // CLDR's parent of pt-AO is pt-PT
+		{"pt-BR", "0", One},    // pt: i = 0..1
+		{"pt-PT", "0", Other},  // pt-PT: i = 1 and v = 0
+		{"pt_pt", "0", Other},  // "_" and any case
+		{"pt-AO", "0", One},    // pt-AO's parent is pt-PT, but not for plural rules
+		{"pt-620", "0", Other}, // 620 is PT's numeric code
 		{"pt-Latn-PT", "0", Other},
 		{"PT", "1", One},
 		{"zh-Hant-TW", "1", Other},
@@ -213,5 +226,55 @@ func TestNoAllocs(t *testing.T) {
 		_ = Ordinal("en-GB").Select(OperandsInt(2))
 	}); n != 0 {
 		t.Errorf("ParseOperands, Select, Cardinal and Ordinal allocate %v times, want 0", n)
+	}
+}
+
+// TestSamples checks that Samples gives, for every locale CLDR has rules for and every
+// category, numbers that the rules select that category for, and none for the
+// categories they never select.
+func TestSamples(t *testing.T) {
+	for _, kind := range []struct {
+		name    string
+		rules   func(string) Rules
+		samples []sample
+	}{
+		{"cardinal", Cardinal, cardinalSamples},
+		{"ordinal", Ordinal, ordinalSamples},
+	} {
+		for _, s := range kind.samples {
+			for _, loc := range strings.Fields(s.locales) {
+				r := kind.rules(loc)
+				for c := Other; c <= Many; c++ {
+					got := r.Samples(c)
+					if r.Categories().Has(c) != (len(got) > 0) {
+						t.Errorf("%s %s: Samples(%v) = %q, categories %q", kind.name, loc, c, got, r.Categories())
+					}
+					for _, n := range got {
+						op, err := ParseOperands(n)
+						if err != nil || r.Select(op) != c {
+							t.Errorf("%s %s: Samples(%v) has %s, which selects %v (%v)", kind.name, loc, c, n, r.Select(op), err)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, tc := range []struct {
+		rules Rules
+		c     Category
+		want  string
+	}{
+		{Cardinal("en"), One, "1"},
+		{Cardinal("en"), Other, "0 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 100 1000 10000 100000 1000000 0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Cardinal("fr"), Many, "1000000"},
+		{Cardinal("pl"), Other, "0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Ordinal("en"), Two, "2 22 32 42 52 62 72 82 102 1002"},
+		{Cardinal("en"), Few, ""},
+		{Rules{}, Other, "0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 100 1000 10000 100000 1000000 0.0 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.4 1.5 10.0 100.0 1000.0 10000.0 100000.0 1000000.0"},
+		{Cardinal("en"), Category(9), ""},
+	} {
+		if got := strings.Join(tc.rules.Samples(tc.c), " "); got != tc.want {
+			t.Errorf("Samples(%v) = %q, want %q", tc.c, got, tc.want)
+		}
 	}
 }

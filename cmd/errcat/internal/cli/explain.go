@@ -19,7 +19,7 @@ func newExplain() *cobra.Command {
 	var locale, search string
 	cmd := &cobra.Command{
 		Use:   "explain CODE | --search WORDS",
-		Short: "Print a code's title, message, description, causes, resolutions and statuses",
+		Short: "Print a code's title, message and its forms, description, causes, resolutions and statuses",
 		Example: `  errcat explain 000012
   errcat explain 000037[0]
   errcat explain 2227 --catalog examples/seeds/003-identity
@@ -91,6 +91,8 @@ type explainData struct {
 	Wire                                           string // the declared wire shape, or ""
 	Retryable, Internal                            bool
 	Params                                         []string
+	FormsLocale                                    string   // the locale whose rules choose the forms
+	Forms                                          []string // each form of the texts, rendered
 	Causes, Resolutions, ReturnedBy, Variants      []string
 	Deprecated                                     string
 	Parent                                         string
@@ -98,10 +100,10 @@ type explainData struct {
 
 // printable returns x with every text escaped by printable: each stays on its line.
 func (x explainData) printable() explainData {
-	for _, s := range []*string{&x.ID, &x.Name, &x.Title, &x.Message, &x.Summary, &x.Description, &x.Status, &x.GRPC, &x.Category, &x.Catalog, &x.Docs, &x.Wire, &x.Deprecated, &x.Parent} {
+	for _, s := range []*string{&x.ID, &x.Name, &x.Title, &x.Message, &x.Summary, &x.Description, &x.Status, &x.GRPC, &x.Category, &x.Catalog, &x.Docs, &x.Wire, &x.Deprecated, &x.Parent, &x.FormsLocale} {
 		*s = printable(*s)
 	}
-	for _, list := range []*[]string{&x.Params, &x.Causes, &x.Resolutions, &x.ReturnedBy, &x.Variants} {
+	for _, list := range []*[]string{&x.Params, &x.Forms, &x.Causes, &x.Resolutions, &x.ReturnedBy, &x.Variants} {
 		out := make([]string, len(*list))
 		for i, s := range *list {
 			out[i] = printable(s)
@@ -147,6 +149,7 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 		}
 		x.Params = append(x.Params, strings.TrimRight(line, " "))
 	}
+	x.FormsLocale, x.Forms = formLines(c, d, locale)
 	for _, t := range d.Causes(locale) {
 		x.Causes = append(x.Causes, t.String())
 	}
@@ -186,6 +189,40 @@ func explainView(c *catalog.Catalog, d *errcat.Definition, locale string) explai
 		}
 	}
 	return x
+}
+
+// formLines returns each form of d's texts in locale (see catalog.Forms) as a line:
+// its name, the parameter's value that selects it, and the message it renders (the
+// title too when the title chooses), with the locale whose rules choose them. It
+// returns none when the texts do not choose, or their example cannot be made.
+func formLines(c *catalog.Catalog, d *errcat.Definition, locale string) (string, []string) {
+	ex, err := c.Example(d)
+	if err != nil {
+		return "", nil
+	}
+	forms, err := catalog.Forms(d, ex, locale)
+	if err != nil || len(forms) == 0 {
+		return "", nil
+	}
+	title, message := ex.Texts(locale)
+	width, vwidth := 0, 0
+	for _, f := range forms {
+		width = max(width, len(f.Name))
+		vwidth = max(vwidth, len(f.Param)+1+len(f.Value))
+	}
+	var lines []string
+	for _, f := range forms {
+		line := fmt.Sprintf("%-*s  %-*s  %s", width, f.Name, vwidth, f.Param+"="+f.Value, f.Error.Message(locale))
+		if !title.Plain() && title.String() != message.String() {
+			line += "  (title: " + f.Error.Title(locale) + ")"
+		}
+		lines = append(lines, line)
+	}
+	rulesOf := message.Locale()
+	if message.Plain() {
+		rulesOf = title.Locale()
+	}
+	return rulesOf, lines
 }
 
 // wireShape describes the wire shape r declares for a code, whose message omit
@@ -235,6 +272,11 @@ Docs         {{.Docs}}{{end}}
 
 Message
   {{.Message}}
+{{- if .Forms}}
+
+Forms ({{.FormsLocale}} plural rules; each with the other parameters' examples)
+{{- range .Forms}}
+  {{.}}{{end}}{{end}}
 {{- if .Params}}
 
 Parameters

@@ -103,7 +103,9 @@ func newGenOpenAPI() *cobra.Command {
 		Short: "Generate OpenAPI 3.1 error responses, or add them to an API document",
 		Long: `gen openapi writes OpenAPI 3.1 components describing every error response of a
 service: a schema per envelope and per code (the code fixed, its params typed), an
-example per code as the server writes it, and a response per HTTP status listing its
+example per code as the server writes it (and per plural form or select arm of its
+texts, as E123-one and E123-other, with a number CLDR gives for each category), and a
+response per HTTP status listing its
 codes, in each media type the server answers errors in (problem details also as
 application/json). Each PATH is a catalog (a file or a directory, with its
 translations), or dir/... for every catalog below dir; they are described together,
