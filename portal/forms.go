@@ -37,7 +37,7 @@ type formRow struct {
 // cost its size times its arms.
 const maxFormRows = 64
 
-// messageForms returns the forms of t, a text of d: for each choice at the top level
+// messageForms returns the forms of t, a text bound to params: for each choice at the top level
 // of t, one row per arm as the runtime renders t in t's locale ([errcat.Template.Locale])
 // with the choice's parameter set to the row's value and every other parameter to its
 // value in example. A plural or selectordinal has a row for each exact value (=N), in
@@ -47,7 +47,7 @@ const maxFormRows = 64
 // each key, in source order. A choice nested in an arm has no rows of its own:
 // rendering the rows of the choice around it, its parameter, unless it is the row's,
 // takes the value of its own first row. A plain template has no forms.
-func messageForms(d *errcat.Definition, t errcat.Template, example []errcat.Value) []formTable {
+func messageForms(params []errcat.Param, t errcat.Template, example []errcat.Value) []formTable {
 	if t.Plain() {
 		return nil
 	}
@@ -55,7 +55,6 @@ func messageForms(d *errcat.Definition, t errcat.Template, example []errcat.Valu
 	if err != nil {
 		return nil
 	}
-	params := d.Params()
 	names := make([]string, len(params))
 	for i, p := range params {
 		names[i] = p.Name
@@ -128,21 +127,20 @@ type choiceRow struct {
 // row takes when it selects no other arm.
 func choiceRows(c *icu.Choice, k errcat.Kind, locale string, example errcat.Value, limit int) []choiceRow {
 	var rows []choiceRow
-	add := func(key, text string) {
+	add := func(key string, v errcat.Value) {
 		if len(rows) < limit {
-			rows = append(rows, choiceRow{key: key, value: valueOf(k, text)})
+			rows = append(rows, choiceRow{key: key, value: v})
 		}
 	}
 	if c.Type == icu.ChoiceSelect {
 		for _, a := range c.Arms {
-			if a.Key != "other" {
-				add(a.Key, a.Key)
-				continue
-			}
-			if example.IsZero() || selects(c, example.String()) {
-				add(a.Key, "other") // "other" is the key of no arm but this one
-			} else {
-				rows = append(rows, choiceRow{key: a.Key, value: example})
+			switch {
+			case a.Key != "other":
+				add(a.Key, keyValue(k, a.Key))
+			case example.IsZero() || selects(c, example.String()):
+				add(a.Key, errcat.String("other")) // the key of no arm but this one
+			default:
+				add(a.Key, example)
 			}
 		}
 		return rows
@@ -151,7 +149,7 @@ func choiceRows(c *icu.Choice, k errcat.Kind, locale string, example errcat.Valu
 	for _, a := range c.Arms {
 		if a.Exact {
 			exact[a.Value] = true
-			add(a.Key, strconv.FormatInt(a.Value, 10))
+			add(a.Key, numberValue(k, strconv.FormatInt(a.Value, 10)))
 		}
 	}
 	s := samplesOf(c.Type == icu.ChoiceSelectOrdinal, locale)
@@ -167,7 +165,7 @@ func choiceRows(c *icu.Choice, k errcat.Kind, locale string, example errcat.Valu
 			} else if c.Offset != 0 {
 				continue
 			}
-			add(cat.String(), sample)
+			add(cat.String(), numberValue(k, sample))
 			break
 		}
 	}
@@ -185,16 +183,28 @@ func selects(c *icu.Choice, s string) bool {
 	return false
 }
 
-// valueOf is text as a value of kind k, or as a float, or as a string, the first of
-// them it parses as.
-func valueOf(k errcat.Kind, text string) errcat.Value {
-	if v, err := errcat.ParseValue(k, text); err == nil {
+// keyValue is a value of kind k whose text is key, which selects key's arm, else the
+// string key.
+func keyValue(k errcat.Kind, key string) errcat.Value {
+	if v, err := errcat.ParseValue(k, key); err == nil && v.String() == key {
 		return v
 	}
-	if v, err := errcat.ParseValue(errcat.KindFloat, text); err == nil {
+	return errcat.String(key)
+}
+
+// numberValue is the number text, an integer or a decimal, as a value of kind k when
+// k holds numbers, else as an integer or a float.
+func numberValue(k errcat.Kind, text string) errcat.Value {
+	if k == errcat.KindInt || k == errcat.KindFloat || k == errcat.KindString {
+		if v, err := errcat.ParseValue(k, text); err == nil {
+			return v
+		}
+	}
+	if v, err := errcat.ParseValue(errcat.KindInt, text); err == nil {
 		return v
 	}
-	return errcat.String(text)
+	v, _ := errcat.ParseValue(errcat.KindFloat, text)
+	return v
 }
 
 // samples are the sample values of each category of one locale's rules, by category:

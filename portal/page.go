@@ -158,7 +158,7 @@ func (v *catalogView) forms(l localized) []formTable {
 	if t.Plain() {
 		return nil
 	}
-	return messageForms(l.d, t, v.exampleArgs(l.d))
+	return messageForms(l.d.Params(), t, v.exampleArgs(l.d))
 }
 
 // exampleArgs returns the values of d's example ([catalog.Catalog.Example]); when it
