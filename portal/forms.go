@@ -37,16 +37,17 @@ type formRow struct {
 // cost its size times its arms.
 const maxFormRows = 64
 
-// messageForms returns the forms of t, a text bound to params: for each choice at the top level
-// of t, one row per arm as the runtime renders t in t's locale ([errcat.Template.Locale])
-// with the choice's parameter set to the row's value and every other parameter to its
-// value in example. A plural or selectordinal has a row for each exact value (=N), in
-// source order, then for each category the locale's rules use, in CLDR order, with the
-// smallest sample of the category (see samplesOf) that no exact arm takes first; a
-// category whose samples the exact arms all take has no row. A select has a row for
-// each key, in source order. A choice nested in an arm has no rows of its own:
-// rendering the rows of the choice around it, its parameter, unless it is the row's,
-// takes the value of its own first row. A plain template has no forms.
+// messageForms returns the forms of t, a text bound to params: for each choice at the
+// top level of t, one row per arm, the text the runtime renders in t's locale
+// ([errcat.Template.Locale]) with the choice's parameter set to the row's value and
+// every other parameter to its value in example. A plural or selectordinal has a row
+// for each exact value (=N), in source order, then one for each category the locale's
+// rules use, in CLDR order, with the smallest sample of the category (see samplesOf)
+// that no exact arm takes first; a category whose samples the exact arms all take has
+// no row. A select has a row for each key, in source order. A choice nested in an arm
+// has no rows of its own: its parameter, unless it is the row's, takes the value of
+// the nested choice's first row (of the first nested choice, when several read it).
+// A plain template has no forms.
 func messageForms(params []errcat.Param, t errcat.Template, example []errcat.Value) []formTable {
 	if t.Plain() {
 		return nil
@@ -214,8 +215,9 @@ type samples [pluralrules.Many + 1][]string
 const samplesPerCategory = 4
 
 // sampleDecimals are the decimals tried, in order, for a category's decimal sample:
-// the decimals with one fraction digit, 1.5 first (as CLDR's samples end "~1.5"),
-// each a number a float value writes as given.
+// 1.5 first, as in CLDR's samples of the categories that hold decimals only (Polish
+// "other": 0.0~1.5), then 0.5, 2.5 to 99.5, and the other tenths below 2; each one
+// a float value writes as given, so that the runtime selects by the sample shown.
 var sampleDecimals = func() []string {
 	out := []string{"1.5", "0.5"}
 	for i := 2; i < 100; i++ {
