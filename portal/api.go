@@ -46,30 +46,32 @@ type apiParam struct {
 
 // apiCode is the answer of GET /api/errors/{code}: texts are template sources.
 type apiCode struct {
-	Catalog     string          `json:"catalog"`
-	ID          string          `json:"id"`
-	Code        string          `json:"code"`
-	Name        string          `json:"name,omitempty"`
-	Status      int             `json:"status,omitempty"`
-	GRPC        string          `json:"grpc,omitempty"`
-	Category    string          `json:"category,omitempty"`
-	Retryable   bool            `json:"retryable"`
-	Public      bool            `json:"public"`
-	Locale      string          `json:"locale"`
-	Title       string          `json:"title,omitempty"`
-	Message     string          `json:"message"`
-	Summary     string          `json:"summary,omitempty"`
-	Description string          `json:"description,omitempty"`
-	Causes      []string        `json:"causes,omitempty"`
-	Resolutions []string        `json:"resolutions,omitempty"`
-	Params      []apiParam      `json:"params,omitempty"`
-	ReturnedBy  []string        `json:"returned_by,omitempty"`
-	Variants    []string        `json:"variants,omitempty"`
-	Parent      string          `json:"parent,omitempty"`
-	Deprecated  *apiDeprecation `json:"deprecated,omitempty"`
-	DocsURL     string          `json:"docs_url,omitempty"`
-	URL         string          `json:"url"`
-	Translated  map[string]bool `json:"translated,omitempty"`
+	Catalog   string `json:"catalog"`
+	ID        string `json:"id"`
+	Code      string `json:"code"`
+	Name      string `json:"name,omitempty"`
+	Status    int    `json:"status,omitempty"`
+	GRPC      string `json:"grpc,omitempty"`
+	Category  string `json:"category,omitempty"`
+	Retryable bool   `json:"retryable"`
+	Public    bool   `json:"public"`
+	Locale    string `json:"locale"`
+	Title     string `json:"title,omitempty"`
+	Message   string `json:"message"`
+	// MessageForms are the forms of the message, by its choices (see messageForms).
+	MessageForms []formTable     `json:"message_forms,omitempty"`
+	Summary      string          `json:"summary,omitempty"`
+	Description  string          `json:"description,omitempty"`
+	Causes       []string        `json:"causes,omitempty"`
+	Resolutions  []string        `json:"resolutions,omitempty"`
+	Params       []apiParam      `json:"params,omitempty"`
+	ReturnedBy   []string        `json:"returned_by,omitempty"`
+	Variants     []string        `json:"variants,omitempty"`
+	Parent       string          `json:"parent,omitempty"`
+	Deprecated   *apiDeprecation `json:"deprecated,omitempty"`
+	DocsURL      string          `json:"docs_url,omitempty"`
+	URL          string          `json:"url"`
+	Translated   map[string]bool `json:"translated,omitempty"`
 }
 
 type apiDeprecation struct {
@@ -175,6 +177,9 @@ func (s *Server) code(w http.ResponseWriter, r *http.Request) {
 		Title: d.Title(locale).String(), Message: d.Message(locale).String(), Summary: d.Summary(locale).String(),
 		Description: d.Description(locale).String(), ReturnedBy: d.ReturnedBy(), DocsURL: d.DocsURL(),
 		URL: st.pageURL(v, locale, href(d)),
+	}
+	if !d.Message(locale).Plain() {
+		out.MessageForms = v.forms(v.localized(d, locale))
 	}
 	for _, t := range d.Causes(locale) {
 		out.Causes = append(out.Causes, t.String())

@@ -290,7 +290,8 @@ const phoneCheck = `(function () {
 func TestBrowserPhone(t *testing.T) {
 	ctx := browser(t)
 	ts := servePortal(t, commonCatalog(t), catalogtest.Load(t, "../examples/seeds/002-backend"),
-		catalogtest.Load(t, "../examples/seeds/003-identity"), catalogtest.Load(t, "../examples/petstore/errors"))
+		catalogtest.Load(t, "../examples/seeds/003-identity"), catalogtest.Load(t, "../examples/petstore/errors"),
+		catalogtest.Load(t, "testdata/plural"))
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
 		t.Fatal(err)
 	}
@@ -298,6 +299,7 @@ func TestBrowserPhone(t *testing.T) {
 		"/", "/catalogs/common/", "/catalogs/backend/", "/catalogs/identity/", "/catalogs/petstore/",
 		"/catalogs/common/errors/000012/", "/catalogs/common/errors/000030/", "/catalogs/backend/errors/107/",
 		"/catalogs/identity/errors/2227/", "/catalogs/petstore/errors/PET-404/", "/catalogs/common/vi/",
+		"/catalogs/plural/pl/errors/F-1/", "/catalogs/plural/ar/errors/F-3/",
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitVisible(chromedp.ID("main"))); err != nil {
 			t.Fatalf("%s: %v", path, err)
@@ -309,14 +311,20 @@ func TestBrowserPhone(t *testing.T) {
 		for _, p := range problems {
 			t.Errorf("%s at 390 px: %s", path, p)
 		}
-		if path == "/catalogs/backend/" {
+		if name := phoneShots[path]; name != "" {
 			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
 			if err != nil {
 				t.Fatal(err)
 			}
-			screenshot(t, "phone-backend.png", png)
+			screenshot(t, name, png)
 		}
 	}
+}
+
+// phoneShots are the pages TestBrowserPhone keeps a screenshot of, by path.
+var phoneShots = map[string]string{
+	"/catalogs/backend/":              "phone-backend.png",
+	"/catalogs/plural/pl/errors/F-1/": "phone-forms.png",
 }
 
 // TestBrowserSearchTypos: the browser finds what Index.Search finds for exact and

@@ -22,7 +22,9 @@ func writeCode(w htmlWriter, c *codePage) {
 	writeDeprecated(w, c.Deprecated)
 	w.markup("\n<section aria-labelledby=\"message\">\n<h2 id=\"message\">Message</h2>\n<p class=\"message\">")
 	w.show(c.Message)
-	w.markup("</p>\n</section>")
+	w.markup("</p>")
+	writeForms(w, c.Forms, c.Message)
+	w.markup("\n</section>")
 	writeParams(w, c.Params)
 	if c.Description.HTML != "" {
 		w.markup("\n<section aria-labelledby=\"description\">\n<h2 id=\"description\">Description</h2>\n<p>")
@@ -116,6 +118,47 @@ func writeParams(w htmlWriter, params []paramView) {
 	w.markup("\n</tbody>\n</table>\n</div>\n</section>")
 }
 
+// writeForms writes a table of the forms of each choice of a message, marked with
+// the message's language when it is shown in the default locale.
+func writeForms(w htmlWriter, forms []formTable, msg text) {
+	for _, f := range forms {
+		w.markup("\n<div class=\"scroll forms\" tabindex=\"0\" role=\"region\" aria-label=\"Forms of ")
+		w.attr(f.Param)
+		w.markup("\">\n<table")
+		if msg.Fallback {
+			w.markup(` lang="`)
+			w.attr(msg.Lang)
+			w.markup(`"`)
+		}
+		w.markup(">\n<caption>Forms of <code>")
+		w.text(f.Param)
+		w.markup("</code> (")
+		w.text(f.Type)
+		w.markup(")</caption>\n<thead><tr><th scope=\"col\">")
+		if f.Type == "select" {
+			w.markup("Key")
+		} else {
+			w.markup("Category")
+		}
+		w.markup("</th><th scope=\"col\">Value</th><th scope=\"col\">Text</th></tr></thead>\n<tbody>")
+		for _, r := range f.Rows {
+			w.markup("\n<tr><td><code>")
+			w.text(r.Case)
+			w.markup("</code></td><td><code>")
+			w.text(r.Value)
+			w.markup("</code></td><td>")
+			w.text(r.Text)
+			w.markup("</td></tr>")
+		}
+		if f.More > 0 {
+			w.markup("\n<tr><td colspan=\"3\">")
+			w.int(f.More)
+			w.markup(" more not shown</td></tr>")
+		}
+		w.markup("\n</tbody>\n</table>\n</div>")
+	}
+}
+
 // writeReturnedBy writes the list of the operations that return a code, when any do.
 func writeReturnedBy(w htmlWriter, ops []operationView) {
 	if len(ops) == 0 {
@@ -169,6 +212,7 @@ func writeVariants(w htmlWriter, variants []variantView) {
 		w.markup("</p>\n<h4>Message</h4>\n<p class=\"message\">")
 		w.show(v.Message)
 		w.markup("</p>")
+		writeForms(w, v.Forms, v.Message)
 		if v.Description.HTML != "" {
 			w.markup("\n<h4>Description</h4>\n<p>")
 			w.show(v.Description)

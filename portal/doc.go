@@ -1,6 +1,7 @@
 // Package portal generates the documentation portal of error catalogs: a static site
 // (an index with the overview table and a search box, one page per code in every
-// locale, an example response), a Markdown document laid out from what the catalog
+// locale, with each form of a message that has a plural or select, an example
+// response), a Markdown document laid out from what the catalog
 // holds (an overview table where codes have short texts, per-code sections where they
 // add to it), a search index shared by the browser, the JSON API and the terminal,
 // and the server behind errcat serve.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/errcat/errcat"
 )
 
 // FuzzSearch: any query, typed or pasted, gets an answer: no panic, and unless the
@@ -100,6 +102,47 @@ func FuzzSearchFile(f *testing.F) {
 		data, ok := ix.searchFile(name, nil)
 		if ok != (len(data) > 0) {
 			t.Fatalf("%q: ok %v with %d bytes", name, ok, len(data))
+		}
+	})
+}
+
+// FuzzMessageForms: the forms of any message are at most maxFormRows rows, computed
+// without a panic, an exact arm's row has its value, and a select key's row the key.
+func FuzzMessageForms(f *testing.F) {
+	for _, m := range []string{
+		"{n, plural, =0 {none} one {# file} other {# files}}",
+		"{n, plural, offset:2 =1 {a} one {b {k}} other {c}}",
+		"{k, select, a {{n, selectordinal, one {#st} other {#th}}} other {x}}",
+		"{n, plural, other {{n, plural, other {{k, select, other {#}}}}}}",
+		"{n} {k, select, true {y} other {z}} {n, number}",
+	} {
+		f.Add(m, uint8(0))
+	}
+	params := []errcat.Param{{Name: "n", Kind: errcat.KindInt}, {Name: "k", Kind: errcat.KindString}}
+	example := []errcat.Value{errcat.Int(3), errcat.String("a")}
+	locales := []string{"", "en", "pl", "ru", "ar", "ja", "fr", "cy"}
+	f.Fuzz(func(t *testing.T, src string, loc uint8) {
+		tmpl, err := errcat.ParseTemplate(src)
+		if err != nil {
+			return
+		}
+		if tmpl, err = tmpl.Bind(params); err != nil {
+			return
+		}
+		tmpl = tmpl.WithLocale(locales[int(loc)%len(locales)])
+		rows := 0
+		for _, ft := range messageForms(params, tmpl, example) {
+			rows += len(ft.Rows)
+			for _, r := range ft.Rows {
+				exact := strings.HasPrefix(r.Case, "=") && r.Value != r.Case[1:]
+				key := ft.Type == "select" && r.Case != "other" && r.Value != r.Case
+				if exact || key {
+					t.Fatalf("%s: row %q has the value %q", src, r.Case, r.Value)
+				}
+			}
+		}
+		if rows > maxFormRows {
+			t.Fatalf("%s: %d rows", src, rows)
 		}
 	})
 }

@@ -13,8 +13,8 @@ import (
 
 // goldenSites are the sites whose pages TestGoldenSites pins byte for byte: the
 // built-in catalog in its eight locales, each example catalog written from a
-// published document, the hostile catalogs, the gRPC shapes, and a site of several
-// catalogs with a title of its own.
+// published document, the hostile catalogs, the gRPC shapes, messages with plurals
+// and selects in five locales, and a site of several catalogs with a title of its own.
 var goldenSites = []struct {
 	name  string
 	dirs  []string // catalog directories; "common" is the built-in catalog
@@ -28,6 +28,7 @@ var goldenSites = []struct {
 	{name: "escape", dirs: []string{"testdata/escape"}},
 	{name: "hostile", dirs: []string{"testdata/hostile"}},
 	{name: "grpc", dirs: []string{"testdata/grpc"}},
+	{name: "plural", dirs: []string{"testdata/plural"}},
 	{name: "multi", dirs: []string{"../examples/petstore/errors", "testdata/hostile", "testdata/grpc", "../examples/seeds/001-devdocs"}, title: `Docs <b>"all"</b> & more`},
 }
 

@@ -42,8 +42,9 @@ func Markdown(cats []*catalog.Catalog, locale string) ([]byte, error) {
 //     descriptions when no code has causes or resolutions), and Example response (one
 //     per code, in the options' envelope, when the catalog gives examples);
 //   - a code has a section only where it says more than its row: a message that is
-//     not its title (then every sectioned code shows its message), a description the
-//     table does not show, causes, resolutions;
+//     not its title (then every sectioned code shows its message), a message with a
+//     plural, selectordinal or select (shown with a table of its forms, see
+//     messageForms), a description the table does not show, causes, resolutions;
 //   - when the catalog has no summaries and every code has causes or resolutions, the
 //     sections say everything and there is no table: each section opens with the
 //     code's title and description, and lists its operations and example.
@@ -256,7 +257,7 @@ func (l *markdownLayout) sectioned(d *errcat.Definition) bool {
 	if !l.table {
 		return true
 	}
-	return l.messages || !l.tableDescription && !d.Description(l.locale).IsZero() ||
+	return l.messages || l.forms(d) != nil || !l.tableDescription && !d.Description(l.locale).IsZero() ||
 		len(d.Causes(l.locale)) > 0 || len(d.Resolutions(l.locale)) > 0 || len(sensitiveParams(d)) > 0
 }
 
@@ -309,9 +310,11 @@ func (l *markdownLayout) writeSection(b *bytes.Buffer, d *errcat.Definition) {
 		}
 		b.WriteString("\n")
 	}
-	if l.messages {
+	forms := l.forms(d)
+	if l.messages || forms != nil {
 		section(l.heading("message", "Message"), text(d.Message(loc)))
 	}
+	writeMarkdownForms(b, forms)
 	switch {
 	case !l.table: // the description follows the title, as in a glossary
 		section("", text(d.Description(loc)))
@@ -325,6 +328,35 @@ func (l *markdownLayout) writeSection(b *bytes.Buffer, d *errcat.Definition) {
 		if l.examples {
 			section("Example response", l.example(d))
 		}
+	}
+}
+
+// forms returns the forms of d's message in the document's locale (see
+// messageForms), nil for a message without choices.
+func (l *markdownLayout) forms(d *errcat.Definition) []formTable {
+	if d.Message(l.locale).Plain() {
+		return nil
+	}
+	return l.v.forms(l.v.localized(d, l.locale))
+}
+
+// writeMarkdownForms writes a table of the forms of each choice of a message.
+func writeMarkdownForms(b *bytes.Buffer, forms []formTable) {
+	for _, f := range forms {
+		b.WriteString("Forms of " + mdEscape(f.Param, false) + " (" + f.Type + "):\n\n")
+		if f.Type == "select" {
+			b.WriteString("| Key | Value | Text |\n")
+		} else {
+			b.WriteString("| Category | Value | Text |\n")
+		}
+		b.WriteString("|---|---|---|\n")
+		for _, r := range f.Rows {
+			b.WriteString("| " + mdEscape(r.Case, true) + " | " + mdEscape(r.Value, true) + " | " + mdEscape(r.Text, true) + " |\n")
+		}
+		if f.More > 0 {
+			b.WriteString("\n" + strconv.Itoa(f.More) + " more not shown.\n")
+		}
+		b.WriteString("\n")
 	}
 }
 

@@ -77,17 +77,19 @@ type codePage struct {
 	Retryable, Internal                         bool
 	Title, Summary, Message, Description        text
 	Causes, Resolutions                         list
-	Params                                      []paramView
-	ReturnedBy                                  []operationView
-	Variants                                    []variantView
-	Deprecated                                  *deprecationView
-	Replaces                                    []link
-	Translations                                []translationView
-	Responses                                   []responseView
-	OtherEnvelopes                              []string
-	ExampleNote                                 string
-	GRPCExample                                 string
-	Prev, Next                                  *link
+	// Forms are the forms of the message, by its choices (see messageForms).
+	Forms          []formTable
+	Params         []paramView
+	ReturnedBy     []operationView
+	Variants       []variantView
+	Deprecated     *deprecationView
+	Replaces       []link
+	Translations   []translationView
+	Responses      []responseView
+	OtherEnvelopes []string
+	ExampleNote    string
+	GRPCExample    string
+	Prev, Next     *link
 	// Heading is what the page's heading shows after the code: its title, else its
 	// message, else its name read as words.
 	Heading text
@@ -115,6 +117,7 @@ type variantView struct {
 	Status                      int
 	Title, Message, Description text
 	Causes, Resolutions         list
+	Forms                       []formTable
 	ReturnedBy                  []operationView
 }
 
@@ -148,6 +151,29 @@ func (v *catalogView) listOf(l localized, f field) list {
 	return out
 }
 
+// forms returns the forms of l's message, rendered with the catalog's example values
+// (see messageForms).
+func (v *catalogView) forms(l localized) []formTable {
+	t, _ := l.text(fieldMessage)
+	if t.Plain() {
+		return nil
+	}
+	return messageForms(l.d.Params(), t, v.exampleArgs(l.d))
+}
+
+// exampleArgs returns the values of d's example ([catalog.Catalog.Example]); when it
+// has none, each parameter's own example where it parses, else the zero Value.
+func (v *catalogView) exampleArgs(d *errcat.Definition) []errcat.Value {
+	if e, err := v.c.Example(d); err == nil {
+		return e.Args()
+	}
+	args := make([]errcat.Value, len(d.Params()))
+	for i, p := range d.Params() {
+		args[i], _ = errcat.ParseValue(p.Kind, p.Example)
+	}
+	return args
+}
+
 // codePage prepares the page of d in locale, with its example response written by
 // h, an exampleHandler; home is the relative link from the page to its catalog's
 // index in that locale, langs the same page in every locale.
@@ -167,6 +193,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 	for i, prm := range d.Params() {
 		p.Params = append(p.Params, paramView{Index: i, Name: prm.Name, Kind: prm.Kind.String(), Description: prm.Description, Example: prm.Example, Sensitive: prm.Sensitive})
 	}
+	p.Forms = v.forms(l)
 	p.ReturnedBy = v.operations(d)
 	p.Heading, p.heading = v.heading(l)
 	p.description = plain(d.Summary(locale))
@@ -183,6 +210,7 @@ func (v *catalogView) codePage(d *errcat.Definition, locale, home string, langs 
 			Description: v.textOf(vl, fieldDescription),
 			Causes:      v.listOf(vl, fieldCauses),
 			Resolutions: v.listOf(vl, fieldResolutions),
+			Forms:       v.forms(vl),
 			ReturnedBy:  v.operations(vd),
 		})
 	}

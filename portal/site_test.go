@@ -241,7 +241,7 @@ func checkInert(t *testing.T, f *Files) {
 	t.Helper()
 	own := map[string]bool{}
 	for _, e := range strings.Fields(`html head meta title link body a header nav span form label input
-		button p kbd main h1 h2 h3 h4 code dl dt dd section div table thead tbody tr th td ul ol li br small var
+		button p kbd main h1 h2 h3 h4 code dl dt dd section div table caption thead tbody tr th td ul ol li br small var
 		details summary pre article sup noscript footer script`) {
 		own[e] = true
 	}
