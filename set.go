@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/errcat/errcat/internal/jsontext"
+	"github.com/errcat/errcat/internal/parallel"
 )
 
 // Set is a compiled catalog: every [Definition] of one API, its locales and metadata.
@@ -172,42 +173,76 @@ func sameTag(a, b string) bool {
 // locales its program uses.
 func NewSet(spec SetSpec) (*Set, error) {
 	s := newSet(spec)
-	s.byID = make(map[string]*Definition, len(spec.Errors))
-	var errs []error
+	// The identity of every code is checked first, in order; the codes are then
+	// compiled on every processor, each on its own, and their problems reported in
+	// catalog order.
+	type job struct {
+		d    *Definition
+		sp   *Spec
+		errs []error // of its identity, then of its compilation
+	}
+	jobs := make([]job, len(spec.Errors))
+	taken := make(map[string]bool, len(spec.Errors))
 	names := make(map[string]string, len(spec.Errors))
 	for i := range spec.Errors {
-		sp := &spec.Errors[i]
+		sp, j := &spec.Errors[i], &jobs[i]
 		if sp.Code == "" {
-			errs = append(errs, fmt.Errorf("error #%d: code is empty", i+1))
+			j.errs = append(j.errs, fmt.Errorf("error #%d: code is empty", i+1))
 			continue
 		}
-		if _, dup := s.byID[sp.Code]; dup {
-			errs = append(errs, fmt.Errorf("%s: duplicate code", sp.Code))
+		if taken[sp.Code] {
+			j.errs = append(j.errs, fmt.Errorf("%s: duplicate code", sp.Code))
 			continue
 		}
 		if sp.Name != "" {
 			if other, dup := names[sp.Name]; dup {
-				errs = append(errs, fmt.Errorf("%s: name %s is already used by %s", sp.Code, sp.Name, other))
+				j.errs = append(j.errs, fmt.Errorf("%s: name %s is already used by %s", sp.Code, sp.Name, other))
 			}
 			names[sp.Name] = sp.Code
 		}
-		d := &Definition{}
-		err := s.compile(d, sp, nil)
-		s.byID[d.id] = d
-		for _, v := range d.variants {
-			s.byID[v.id] = v
+		taken[sp.Code] = true
+		for _, v := range sp.Variants {
+			taken[sp.Code+"["+v.Key+"]"] = true
 		}
-		if err != nil {
-			errs = append(errs, err)
+		j.d, j.sp = &Definition{}, sp
+	}
+	compile := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if j := &jobs[i]; j.d != nil {
+				if err := s.compile(j.d, j.sp, nil); err != nil {
+					j.errs = append(j.errs, err)
+				}
+			}
+		}
+	}
+	if len(jobs) < parallelCodes {
+		compile(0, len(jobs))
+	} else {
+		parallel.Chunks(len(jobs), 64, compile)
+	}
+	s.byID = make(map[string]*Definition, len(spec.Errors))
+	var errs []error
+	for _, j := range jobs {
+		errs = append(errs, j.errs...)
+		if j.d == nil {
 			continue
 		}
-		s.defs = append(s.defs, d)
+		s.byID[j.d.id] = j.d
+		for _, v := range j.d.variants {
+			s.byID[v.id] = v
+		}
+		if len(j.errs) == 0 {
+			s.defs = append(s.defs, j.d)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return s, nil
 }
+
+// parallelCodes is the number of codes from which NewSet compiles on every processor.
+const parallelCodes = 512
 
 // ReleaseTranslations drops the compiled translations of every code of the set that
 // has them; each is compiled again from its sources the next time it is used, as

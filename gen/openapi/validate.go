@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errcat/errcat/httperr"
+	"github.com/errcat/errcat/internal/parallel"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -29,14 +30,22 @@ func Validate(doc []byte) error {
 // taken from values (by example name) when it is not nil, so that t may be loaded
 // without them.
 func validateLoaded(t *openapi3.T, values map[string]json.RawMessage) error {
-	if err := t.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+	// The document's own validation and the examples' are independent reads of t:
+	// they run at once.
+	done := make(chan error, 1)
+	go func() { done <- t.Validate(context.Background(), openapi3.DisableExamplesValidation()) }()
+	v := &exampleValidator{t: t, errcat: map[string]bool{}, values: values}
+	var exErr error
+	if t.Components != nil {
+		exErr = v.errcatExamples()
+	}
+	if err := <-done; err != nil {
 		return err
 	}
-	v := &exampleValidator{t: t, errcat: map[string]bool{}, values: values}
+	if exErr != nil {
+		return exErr
+	}
 	if t.Components != nil {
-		if err := v.errcatExamples(); err != nil {
-			return err
-		}
 		for _, name := range sortedMapKeys(t.Components.Responses) {
 			if r := t.Components.Responses[name]; r.Ref == "" && r.Value != nil {
 				if err := v.content("components.responses."+name, r.Value.Content, true); err != nil {
@@ -70,40 +79,59 @@ type exampleValidator struct {
 // its envelope's, for envelopes without a top-level code).
 func (v *exampleValidator) errcatExamples() error {
 	c := v.t.Components
-	for _, name := range sortedMapKeys(c.Examples) {
-		ex := c.Examples[name]
-		if ex.Value == nil {
-			continue
+	names := sortedMapKeys(c.Examples)
+	errs := make([]error, len(names))
+	checked := make([]bool, len(names))
+	parallel.Chunks(len(names), 256, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			checked[i], errs[i] = v.errcatExample(names[i], c.Examples[names[i]])
 		}
-		m, ok := ex.Value.Extensions[mark].(map[string]any)
-		if !ok {
-			continue
+	})
+	for i, name := range names {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		code, _ := m["code"].(string)
-		envName, _ := m["envelope"].(string)
-		schema := c.Schemas[componentName(code)]
-		if schema == nil {
-			env := httperr.EnvelopeByName(envName)
-			if env == nil {
-				return fmt.Errorf("components.examples.%s: x-errcat names no envelope errcat knows (%q)", name, envName)
-			}
-			schema = c.Schemas[schemaName(env)]
+		if checked[i] {
+			v.errcat[name] = true
 		}
-		if schema == nil || schema.Value == nil {
-			return fmt.Errorf("components.examples.%s: no schema for code %q", name, code)
-		}
-		value := ex.Value.Value
-		if raw, ok := v.values[name]; ok {
-			if err := json.Unmarshal(raw, &value); err != nil {
-				return fmt.Errorf("components.examples.%s: %v", name, err)
-			}
-		}
-		if err := v.t.ValidateSchemaJSON(schema.Value, value, openapi3.VisitAsResponse()); err != nil {
-			return fmt.Errorf("components.examples.%s does not fit its schema: %w", name, err)
-		}
-		v.errcat[name] = true
 	}
 	return nil
+}
+
+// errcatExample validates the example named name against its code's schema when
+// errcat wrote it, and reports whether it did.
+func (v *exampleValidator) errcatExample(name string, ex *openapi3.ExampleRef) (bool, error) {
+	c := v.t.Components
+	if ex.Value == nil {
+		return false, nil
+	}
+	m, ok := ex.Value.Extensions[mark].(map[string]any)
+	if !ok {
+		return false, nil
+	}
+	code, _ := m["code"].(string)
+	envName, _ := m["envelope"].(string)
+	schema := c.Schemas[componentName(code)]
+	if schema == nil {
+		env := httperr.EnvelopeByName(envName)
+		if env == nil {
+			return false, fmt.Errorf("components.examples.%s: x-errcat names no envelope errcat knows (%q)", name, envName)
+		}
+		schema = c.Schemas[schemaName(env)]
+	}
+	if schema == nil || schema.Value == nil {
+		return false, fmt.Errorf("components.examples.%s: no schema for code %q", name, code)
+	}
+	value := ex.Value.Value
+	if raw, ok := v.values[name]; ok {
+		if err := json.Unmarshal(raw, &value); err != nil {
+			return false, fmt.Errorf("components.examples.%s: %v", name, err)
+		}
+	}
+	if err := v.t.ValidateSchemaJSON(schema.Value, value, openapi3.VisitAsResponse()); err != nil {
+		return false, fmt.Errorf("components.examples.%s does not fit its schema: %w", name, err)
+	}
+	return true, nil
 }
 
 // operation validates the examples of op's parameters, request body and responses.

@@ -23,3 +23,10 @@ func Each(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Chunks calls f(lo, hi) for consecutive ranges [lo, hi) of size indexes (the last
+// may be shorter) that together cover 0 to n-1, as Each calls f: for work of many
+// small pieces, which a goroutine each would cost more than they do.
+func Chunks(n, size int, f func(lo, hi int)) {
+	Each((n+size-1)/size, func(c int) { f(c*size, min(c*size+size, n)) })
+}

@@ -29,3 +29,28 @@ func TestEach(t *testing.T) {
 	}
 	Each(0, func(int) { t.Fatal("called for n = 0") })
 }
+
+// TestChunks holds that Chunks covers every index once, in ranges of the size asked.
+func TestChunks(t *testing.T) {
+	for _, tc := range []struct{ n, size int }{{0, 4}, {1, 4}, {4, 4}, {10, 4}, {1000, 64}} {
+		seen := make([]atomic.Int32, tc.n)
+		var ranges atomic.Int32
+		Chunks(tc.n, tc.size, func(lo, hi int) {
+			ranges.Add(1)
+			if hi-lo > tc.size || hi <= lo {
+				t.Errorf("Chunks(%d, %d): range [%d, %d)", tc.n, tc.size, lo, hi)
+			}
+			for i := lo; i < hi; i++ {
+				seen[i].Add(1)
+			}
+		})
+		for i := range seen {
+			if seen[i].Load() != 1 {
+				t.Errorf("Chunks(%d, %d): index %d seen %d times", tc.n, tc.size, i, seen[i].Load())
+			}
+		}
+		if want := (tc.n + tc.size - 1) / tc.size; int(ranges.Load()) != want {
+			t.Errorf("Chunks(%d, %d): %d ranges, want %d", tc.n, tc.size, ranges.Load(), want)
+		}
+	}
+}
