@@ -189,7 +189,7 @@ func (e *Error) shownVariant() *Definition {
 func (e *Error) texts(locale string) *shownTexts {
 	d := e.shown()
 	i := 0
-	if len(d.set.locales) > 1 {
+	if l := d.set.locales; len(l) > 1 && locale != l[0] {
 		i = d.set.localeIndex(locale)
 	}
 	lt := d.locs.Load()

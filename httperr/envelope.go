@@ -115,7 +115,12 @@ func shownOf(err *errcat.Error) shown {
 }
 
 // status returns the HTTP status err is answered with.
-func status(err *errcat.Error) int { return shownOf(err).status }
+func status(err *errcat.Error) int {
+	if s := err.Variant().Status(); s != 0 {
+		return s
+	}
+	return http.StatusInternalServerError
+}
 
 // public reports whether err's own texts and params may be shown to clients.
 func public(err *errcat.Error) bool { return err.Variant().Public() }

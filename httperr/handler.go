@@ -240,7 +240,7 @@ func (h *Handler) render(dst []byte, rs *renderState, req *Request, id string, e
 	rs.ctx = Context{Instance: id, checked: id} // callers pass ids validRequestID accepts
 	rs.ctx.RetryAfter = out.retryAfter
 	e := out.e
-	if set := e.Definition().Set(); set != nil && len(set.Locales()) == 1 {
+	if set := e.Definition().Set(); set != nil && (len(set.Locales()) == 1 || req.AcceptLanguage == "") {
 		out.locale = set.DefaultLocale() // nothing to negotiate
 	} else {
 		out.locale = ResponseLocale(e, req.AcceptLanguage)
