@@ -125,71 +125,49 @@ func choiceForms(ch *icu.Choice, kind errcat.Kind, locale string, ex errcat.Valu
 		if !rules.Categories().Has(cat) {
 			continue
 		}
-		if text, ok := sampleText(ch, kind, rules.Samples(cat)); ok {
-			out = append(out, choiceForm{cat.String(), text})
+		for _, s := range ch.Samples(locale, cat) {
+			if _, ok := SampleValue(kind, s); ok {
+				out = append(out, choiceForm{cat.String(), s})
+				break
+			}
 		}
 	}
 	return out
 }
 
-// sampleText returns the argument's text for the first of samples that a parameter
-// of kind can hold exactly, that no exact arm of ch takes, and that is not 0 unless
-// no other is: "0 files" reads as a case of its own.
-func sampleText(ch *icu.Choice, kind errcat.Kind, samples []string) (string, bool) {
-	var zero string
-	for _, s := range samples {
-		op, err := plural.ParseOperands(s)
-		if err != nil {
-			continue
-		}
-		integer := op.V == 0
-		var text string
-		switch {
-		case kind == errcat.KindInt && integer,
-			kind == errcat.KindFloat && integer,
-			kind == errcat.KindString && integer:
-			n, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || n > 1<<53-ch.Offset {
-				continue
-			}
-			text = strconv.FormatInt(n+ch.Offset, 10)
-		case kind == errcat.KindFloat && ch.Offset == 0:
-			f, err := strconv.ParseFloat(s, 64)
-			if err != nil || strconv.FormatFloat(f, 'f', -1, 64) != s {
-				continue // 1.0 is written 1, another number to plural rules
-			}
-			text = s
-		case kind == errcat.KindString && ch.Offset == 0:
-			text = s
-		default:
-			continue
-		}
-		if takenExactly(ch, text) {
-			continue
-		}
-		if op.I == 0 && op.V == 0 {
-			if zero == "" {
-				zero = text
-			}
-			continue
-		}
-		return text, true
-	}
-	return zero, zero != ""
-}
-
-// takenExactly reports whether an exact arm of ch (=N) takes the number text.
-func takenExactly(ch *icu.Choice, text string) bool {
-	f, err := strconv.ParseFloat(text, 64)
+// SampleValue returns the value of a parameter of kind whose text is the number
+// sample (as CLDR writes its plural samples, "1.5", "1.0"), when kind holds it
+// exactly: an integer in an int, float or string parameter, a decimal in a string
+// one, and in a float one when the float writes it as given ("1.0" it would write
+// "1", another number to plural rules). Docs show each form of a message with it.
+func SampleValue(kind errcat.Kind, sample string) (errcat.Value, bool) {
+	op, err := plural.ParseOperands(sample)
 	if err != nil {
-		return false
+		return errcat.Value{}, false
 	}
-	for _, a := range ch.Arms {
-		if a.Exact && float64(a.Value) == f {
-			return true
+	switch {
+	case op.V == 0 && (kind == errcat.KindInt || kind == errcat.KindFloat || kind == errcat.KindString):
+		n, err := strconv.ParseInt(sample, 10, 64)
+		if err != nil {
+			return errcat.Value{}, false
 		}
+		if kind == errcat.KindFloat {
+			return errcat.Float(float64(n)), true
+		}
+		if kind == errcat.KindString {
+			return errcat.String(sample), true
+		}
+		return errcat.Int(n), true
+	case kind == errcat.KindFloat:
+		f, err := strconv.ParseFloat(sample, 64)
+		if err != nil || strconv.FormatFloat(f, 'f', -1, 64) != sample {
+			return errcat.Value{}, false
+		}
+		return errcat.Float(f), true
+	case kind == errcat.KindString:
+		return errcat.String(sample), true
 	}
-	return false
+	return errcat.Value{}, false
 }
 
 // selectForms returns the forms of a select: each arm's key, as the text that selects

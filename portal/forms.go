@@ -2,9 +2,9 @@ package portal
 
 import (
 	"strconv"
-	"sync"
 
 	"github.com/errcat/errcat"
+	"github.com/errcat/errcat/catalog"
 	"github.com/errcat/errcat/internal/icu"
 	pluralrules "github.com/errcat/errcat/internal/plural"
 )
@@ -42,9 +42,10 @@ const maxFormRows = 64
 // ([errcat.Template.Locale]) with the choice's parameter set to the row's value and
 // every other parameter to its value in example. A plural or selectordinal has a row
 // for each exact value (=N), in source order, then one for each category the locale's
-// rules use, in CLDR order, with the smallest sample of the category (see samplesOf)
-// that no exact arm takes first; a category whose samples the exact arms all take has
-// no row. A select has a row for each key, in source order. A choice nested in an arm
+// rules use, in CLDR order, with the first of the category's samples
+// ([icu.Choice.Samples]) the parameter's kind holds, as errcat explain and gen openapi
+// show it ([catalog.SampleValue]); a category whose samples the exact arms all take
+// has no row. A select has a row for each key, in source order. A choice nested in an arm
 // has no rows of its own: its parameter, unless it is the row's, takes the value of
 // the nested choice's first row (of the first nested choice, when several read it).
 // A plain template has no forms.
@@ -153,21 +154,19 @@ func choiceRows(c *icu.Choice, k errcat.Kind, locale string, example errcat.Valu
 			add(a.Key, numberValue(k, strconv.FormatInt(a.Value, 10)))
 		}
 	}
-	s := samplesOf(c.Type == icu.ChoiceSelectOrdinal, locale)
+	rules := pluralrules.Cardinal(locale)
+	if c.Type == icu.ChoiceSelectOrdinal {
+		rules = pluralrules.Ordinal(locale)
+	}
 	for _, cat := range [...]pluralrules.Category{pluralrules.Zero, pluralrules.One, pluralrules.Two, pluralrules.Few, pluralrules.Many, pluralrules.Other} {
-		for _, sample := range s[cat] {
-			if v, err := strconv.ParseInt(sample, 10, 64); err == nil {
-				// An exact arm compares the value itself, a category the value less
-				// the offset.
-				if exact[v+c.Offset] {
-					continue
-				}
-				sample = strconv.FormatInt(v+c.Offset, 10)
-			} else if c.Offset != 0 {
-				continue
+		if !rules.Categories().Has(cat) {
+			continue
+		}
+		for _, sample := range c.Samples(locale, cat) {
+			if v, ok := catalog.SampleValue(k, sample); ok {
+				add(cat.String(), v)
+				break
 			}
-			add(cat.String(), numberValue(k, sample))
-			break
 		}
 	}
 	return rows
@@ -206,70 +205,4 @@ func numberValue(k errcat.Kind, text string) errcat.Value {
 	}
 	v, _ := errcat.ParseValue(errcat.KindFloat, text)
 	return v
-}
-
-// samples are the sample values of each category of one locale's rules, by category:
-// its smallest integers, up to samplesPerCategory, then its first decimal.
-type samples [pluralrules.Many + 1][]string
-
-const samplesPerCategory = 4
-
-// sampleDecimals are the decimals tried, in order, for a category's decimal sample:
-// 1.5 first, as in CLDR's samples of the categories that hold decimals only (Polish
-// "other": 0.0~1.5), then 0.5, 2.5 to 99.5, and the other tenths below 2; each one
-// a float value writes as given, so that the runtime selects by the sample shown.
-var sampleDecimals = func() []string {
-	out := []string{"1.5", "0.5"}
-	for i := 2; i < 100; i++ {
-		out = append(out, strconv.Itoa(i)+".5")
-	}
-	for _, f := range []string{"1", "2", "3", "4", "6", "7", "8", "9"} {
-		out = append(out, "0."+f, "1."+f)
-	}
-	return out
-}()
-
-// sampleCache holds the samples of each rule set looked up, by its rules: there are
-// as many as CLDR has rule sets, however many locale tags name them.
-var sampleCache sync.Map // pluralrules.Rules → *samples
-
-// samplesOf returns the samples of the cardinal (or ordinal) rules of locale: for
-// each category they use, the smallest integers in it among those below 1000 and the
-// powers of ten up to 10^9 (where CLDR puts exact millions in "many"), then the first
-// of sampleDecimals in it. A category with none of them has no samples.
-func samplesOf(ordinal bool, locale string) *samples {
-	rules := pluralrules.Cardinal(locale)
-	if ordinal {
-		rules = pluralrules.Ordinal(locale)
-	}
-	if s, ok := sampleCache.Load(rules); ok {
-		return s.(*samples)
-	}
-	used := rules.Categories()
-	s := new(samples)
-	ints := make([]int64, 0, 1006)
-	for n := int64(0); n < 1000; n++ {
-		ints = append(ints, n)
-	}
-	for n := int64(1000); n <= 1e9; n *= 10 {
-		ints = append(ints, n)
-	}
-	for _, n := range ints {
-		if c := rules.Select(pluralrules.OperandsInt(n)); used.Has(c) && len(s[c]) < samplesPerCategory {
-			s[c] = append(s[c], strconv.FormatInt(n, 10))
-		}
-	}
-	var hasDecimal [pluralrules.Many + 1]bool
-	for _, d := range sampleDecimals {
-		op, err := pluralrules.ParseOperands(d)
-		if err != nil {
-			continue
-		}
-		if c := rules.Select(op); used.Has(c) && !hasDecimal[c] {
-			hasDecimal[c] = true
-			s[c] = append(s[c], d)
-		}
-	}
-	got, _ := sampleCache.LoadOrStore(rules, s)
-	return got.(*samples)
 }
