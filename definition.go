@@ -28,8 +28,8 @@ type Definition struct {
 	grpc       string
 	params     []Param
 	paramKeys  []string // each param's name as a JSON object key, with the colon
-	// locs holds d's compiled texts: the default locale's from the start, every
-	// locale's from the first time d is used in a locale other than the default.
+	// locs holds d's compiled texts: the default locale's from the start, and each
+	// other locale's from the first time d is used in it until ReleaseTranslations.
 	locs atomic.Pointer[localeTexts]
 	// trans holds the sources of d's translations, by locale index (nil when d has
 	// none), from which locs is compiled; transMu orders the compilations and
@@ -301,10 +301,8 @@ func carryMemos(next, lt *localeTexts) {
 // in returns d's texts for locale, falling back along the locale chain to the default.
 func (d *Definition) in(locale string) *localized {
 	if d.set != nil && len(d.set.locales) > 1 {
-		if i := d.set.localeIndex(locale); i > 0 {
-			if l := d.compiledFor(i).texts[i]; l != nil {
-				return l
-			}
+		if i := d.set.localeIndex(locale); i > 0 && d.trans != nil && d.trans[i].ok {
+			return d.compiledFor(i).texts[i]
 		}
 	}
 	return d.base()
