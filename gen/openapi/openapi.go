@@ -179,6 +179,17 @@ func Generate(cats []*catalog.Catalog, opts Options) ([]byte, error) {
 // rescans each object's bytes at every level of nesting, which made loading the
 // example bodies most of the work.
 func validateGenerated(doc, comps obj) error {
+	// A response lists every code of its status, by reference: kin-openapi resolves
+	// references one at a time, on one processor. Each reference is checked here to
+	// name a component, every component is validated, and kin-openapi gets each
+	// response with its first schema and example only.
+	responses := comps["responses"].(obj)
+	shallowResponses, err := shallowResponses(responses, comps)
+	if err != nil {
+		return err
+	}
+	comps["responses"] = shallowResponses
+	defer func() { comps["responses"] = responses }()
 	examples := comps["examples"].(obj)
 	values := make(map[string]json.RawMessage, len(examples))
 	shallow := make(obj, len(examples))
@@ -197,6 +208,66 @@ func validateGenerated(doc, comps obj) error {
 		return err
 	}
 	return validateLoaded(t, values)
+}
+
+// shallowResponses returns responses, errcat's, each media type's schema and examples
+// cut to their first, once every reference they hold is found to name a component
+// of comps.
+func shallowResponses(responses, comps obj) (obj, error) {
+	out := make(obj, len(responses))
+	for name, r := range responses {
+		r := r.(obj)
+		content, ok := r["content"].(obj)
+		if !ok {
+			out[name] = r
+			continue
+		}
+		cut := make(obj, len(content))
+		for mt, m := range content {
+			m := m.(obj)
+			where := "components.responses." + name + ".content." + mt
+			schema := m["schema"]
+			if one, ok := schema.(obj)["oneOf"].([]any); ok {
+				for _, ref := range one {
+					if err := refNames(ref, "schemas", comps, where+".schema"); err != nil {
+						return nil, err
+					}
+				}
+				schema = one[0]
+			}
+			first := obj{}
+			for _, k := range sortedKeys(m["examples"].(obj)) {
+				ex := m["examples"].(obj)[k]
+				if err := refNames(ex, "examples", comps, where+".examples."+k); err != nil {
+					return nil, err
+				}
+				if len(first) == 0 {
+					first[k] = ex
+				}
+			}
+			cut[mt] = obj{"schema": schema, "examples": first}
+		}
+		c := make(obj, len(r))
+		for k, v := range r {
+			c[k] = v
+		}
+		c["content"] = cut
+		out[name] = c
+	}
+	return out, nil
+}
+
+// refNames checks that ref, a reference object, names a component of section in comps.
+func refNames(ref any, section string, comps obj, where string) error {
+	r, _ := ref.(obj)["$ref"].(string)
+	name, ok := strings.CutPrefix(r, "#/components/"+section+"/")
+	if !ok {
+		return fmt.Errorf("%s: %q is not a reference to components.%s", where, r, section)
+	}
+	if _, ok := comps[section].(obj)[name]; !ok {
+		return fmt.Errorf("%s: %q names no component", where, r)
+	}
+	return nil
 }
 
 // componentName is a code's name in components.schemas and components.examples.

@@ -213,3 +213,43 @@ func TestValidateChecksOwnExamples(t *testing.T) {
 		t.Errorf("Validate = %v, want the example bad rejected", err)
 	}
 }
+
+// TestShallowResponsesCheckRefs holds that every reference a generated response
+// lists is checked to name a component, though kin-openapi sees only the first.
+func TestShallowResponsesCheckRefs(t *testing.T) {
+	comps := obj{
+		"schemas":  obj{"ErrorA": obj{}, "ErrorB": obj{}},
+		"examples": obj{"ErrorA": obj{}, "ErrorB": obj{}},
+	}
+	response := func(schemas, examples []string) obj {
+		one := []any{}
+		for _, s := range schemas {
+			one = append(one, obj{"$ref": "#/components/schemas/" + s})
+		}
+		exs := obj{}
+		for _, e := range examples {
+			exs[e] = obj{"$ref": "#/components/examples/" + e}
+		}
+		return obj{"description": "d", "content": obj{"application/json": obj{"schema": obj{"oneOf": one}, "examples": exs}}}
+	}
+	out, err := shallowResponses(obj{"Error400": response([]string{"ErrorA", "ErrorB"}, []string{"ErrorA", "ErrorB"})}, comps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mt := out["Error400"].(obj)["content"].(obj)["application/json"].(obj)
+	if got := mt["schema"].(obj)["$ref"]; got != "#/components/schemas/ErrorA" || len(mt["examples"].(obj)) != 1 {
+		t.Errorf("shallow response: %v", mt)
+	}
+	for _, tc := range []struct {
+		schemas, examples []string
+		want              string
+	}{
+		{[]string{"ErrorA", "ErrorC"}, []string{"ErrorA"}, `components.responses.Error400.content.application/json.schema: "#/components/schemas/ErrorC" names no component`},
+		{[]string{"ErrorA", "ErrorB"}, []string{"ErrorB", "ErrorD"}, `components.responses.Error400.content.application/json.examples.ErrorD: "#/components/examples/ErrorD" names no component`},
+	} {
+		_, err := shallowResponses(obj{"Error400": response(tc.schemas, tc.examples)}, comps)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("shallowResponses = %v, want %s", err, tc.want)
+		}
+	}
+}
