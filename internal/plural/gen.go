@@ -342,13 +342,23 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 	if _, ok := rules["und"]; !ok {
 		log.Fatalf("%s: no rules for und", kind)
 	}
-	// Set 0 is the root's, which has no relations: every number is other.
-	sets := []ruleSet{{}}
+	sets, first, locSet := ruleSets(kind, rules)
+	langs, regions := tagSets(rules, w, locSet)
+	fmt.Fprintf(b, "var %s = table{\n", kind)
+	writeRelations(b, kind, sets)
+	writeTags(b, langs, regions)
+	b.WriteString("}\n\n")
+	writeSampleNumbers(b, kind, rules, first)
+}
+
+// ruleSets compiles the rules of every locale and returns the distinct rule sets, set
+// 0 the root's (no relations: every number is other); the first locale (in code
+// order) of each set, whose samples stand for the set's; and the set of each locale.
+func ruleSets(kind string, rules map[string]map[string]string) (sets []ruleSet, first []string, locSet map[string]uint8) {
+	sets = []ruleSet{{}}
 	setOf := map[string]uint8{ruleSet{}.key(): 0}
-	// The samples of each set are those of the first locale (in code order) with its
-	// rules; the root's for set 0.
-	first := []string{"und"}
-	locSet := map[string]uint8{}
+	first = []string{"und"}
+	locSet = map[string]uint8{}
 	for _, loc := range sortedKeys(rules) {
 		s := compileLocale(loc, rules[loc])
 		id, ok := setOf[s.key()]
@@ -363,10 +373,15 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 		}
 		locSet[loc] = id
 	}
-	setOfTag := func(tag string) uint8 { return locSet[w.resolve(tag, rules)] }
+	return sets, first, locSet
+}
 
-	// Languages: those with rules, then the aliases of a language with rules.
-	langs := map[string]uint8{}
+// tagSets returns the rule set of each language code (those with rules, then the
+// aliases of a language with rules) and of each regional tag whose rules differ from
+// its language's.
+func tagSets(rules map[string]map[string]string, w *world, locSet map[string]uint8) (langs, regions map[string]uint8) {
+	setOfTag := func(tag string) uint8 { return locSet[w.resolve(tag, rules)] }
+	langs = map[string]uint8{}
 	for loc, id := range locSet {
 		if isLang(loc) && id != 0 {
 			langs[loc] = id
@@ -380,8 +395,7 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 			langs[code] = id
 		}
 	}
-	// Regional tags whose rules differ from their language's.
-	regions := map[string]uint8{}
+	regions = map[string]uint8{}
 	tags := append(sortedKeys(rules), w.locales...)
 	tags = append(tags, sortedKeys(w.parents)...)
 	for _, tag := range tags {
@@ -402,7 +416,12 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 			}
 		}
 	}
+	return langs, regions
+}
 
+// writeRelations writes the fields rels, index and bounds of a table: every rule
+// set's relations.
+func writeRelations(b *bytes.Buffer, kind string, sets []ruleSet) {
 	var rels, index strings.Builder
 	var bounds []uint64
 	n := 0
@@ -429,8 +448,6 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 	if len(bounds) > 65535 || n > 65535 {
 		log.Fatalf("%s: %d relations, %d bounds: more than the table holds", kind, n, len(bounds))
 	}
-
-	fmt.Fprintf(b, "var %s = table{\n", kind)
 	fmt.Fprintf(b, "\t// rels holds the relations of every rule set: operand, category (andNext\n")
 	fmt.Fprintf(b, "\t// when the next relation must hold too), negated, modulus (0 for none), and the\n")
 	fmt.Fprintf(b, "\t// ranges as bounds[lo:hi], inclusive pairs.\n")
@@ -447,6 +464,11 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 		fmt.Fprintf(b, "%d,", x)
 	}
 	b.WriteString("\n\t},\n")
+}
+
+// writeTags writes the fields two, three, sets and regions of a table: the rule set
+// of each language and regional tag.
+func writeTags(b *bytes.Buffer, langs, regions map[string]uint8) {
 	fmt.Fprintf(b, "\t// two[26*(a-'a')+(b-'a')] is the rule set of the two-letter code ab; three\n")
 	fmt.Fprintf(b, "\t// holds sorted three-letter codes and sets[k] the rule set of the k-th.\n")
 	fmt.Fprintf(b, "\t// Codes absent use set 0, the root's.\n")
@@ -475,8 +497,12 @@ func writeKind(b *bytes.Buffer, kind string, rules map[string]map[string]string,
 	for _, tag := range sortedKeys(regions) {
 		fmt.Fprintf(b, "\t\t{%q, %d},\n", tag, regions[tag])
 	}
-	b.WriteString("\t},\n}\n\n")
+	b.WriteString("\t},\n")
+}
 
+// writeSampleNumbers writes CLDR's samples of each category of each rule set, from
+// first, the locale that stands for each set.
+func writeSampleNumbers(b *bytes.Buffer, kind string, rules map[string]map[string]string, first []string) {
 	fmt.Fprintf(b, "// %sSampleNumbers[s][c] are CLDR's samples of category c in rule set s, integers\n", kind)
 	fmt.Fprintf(b, "// then decimals (\"0~15\" and \"0.0~1.5\" are ranges), but those in compact notation.\n")
 	fmt.Fprintf(b, "var %sSampleNumbers = [...][6][2]string{\n", kind)
