@@ -12,8 +12,8 @@ import (
 
 // TestStandardLibraryOnly proves the runtime's promise: a service that imports only
 // package errcat compiles no third-party code, and of errcat's other packages only
-// internal/jsontext, internal/plural, internal/cldr, internal/icu and
-// internal/parallel (themselves standard library only), with which templates escape,
+// internal/jsontext, internal/langtag, internal/plural, internal/cldr, internal/icu
+// and internal/parallel (themselves standard library only), with which templates escape,
 // choose plural forms, format values for a locale and render, and large sets compile
 // on every processor.
 func TestStandardLibraryOnly(t *testing.T) {
@@ -26,6 +26,7 @@ func TestStandardLibraryOnly(t *testing.T) {
 		"github.com/errcat/errcat/internal/cldr",
 		"github.com/errcat/errcat/internal/icu",
 		"github.com/errcat/errcat/internal/jsontext",
+		"github.com/errcat/errcat/internal/langtag",
 		"github.com/errcat/errcat/internal/parallel",
 		"github.com/errcat/errcat/internal/plural",
 	}

@@ -28,6 +28,7 @@ package cldr
 import (
 	"time"
 
+	"github.com/errcat/errcat/internal/langtag"
 	"github.com/errcat/errcat/internal/plural"
 )
 
@@ -92,122 +93,35 @@ func (l Locale) Name() string { return l.entry().name }
 // and '_' for '-' do not matter; variants and extensions are ignored. Lookup does not
 // allocate.
 func Lookup(locale string) Locale {
-	t := parse(locale)
-	if i, ok := search(aliases[:], t.lang[:t.nl]); ok {
-		t.nl = copy(t.lang[:], aliases[i][1])
+	t, ok := langtag.Parse(locale)
+	if !ok {
+		return Locale{&locales[englishIndex]}
 	}
-	var buf [16]byte
-	if t.ns == 0 && t.nr > 0 {
-		if i, ok := search(likelyScripts[:], t.key(buf[:0], false, true)); ok {
-			t.ns = copy(t.script[:], likelyScripts[i][1])
+	if i, ok := search(aliases[:], t.Language()); ok {
+		if u, ok := langtag.Parse(aliases[i][1]); ok {
+			t.Fill(u)
 		}
 	}
-	own := t.ns == 0
+	var buf [16]byte
+	if !t.HasScript() && t.HasRegion() {
+		if i, ok := search(likelyScripts[:], t.AppendKey(buf[:0], false, true)); ok {
+			t.SetScript(likelyScripts[i][1])
+		}
+	}
+	own := !t.HasScript()
 	if !own {
-		_, found := find(t.key(buf[:0], true, false))
+		_, found := find(t.AppendKey(buf[:0], true, false))
 		own = !found
 	}
 	for _, c := range [...]struct{ script, region, ownOnly bool }{{true, true, false}, {false, true, true}, {true, false, false}, {false, false, true}} {
 		if c.ownOnly && !own {
 			continue
 		}
-		if l, ok := find(t.key(buf[:0], c.script, c.region)); ok {
+		if l, ok := find(t.AppendKey(buf[:0], c.script, c.region)); ok {
 			return l
 		}
 	}
 	return Locale{&locales[englishIndex]}
-}
-
-// tag is the language, script and region of a BCP 47 tag in canonical case:
-// language lower-case, script title-case, region upper-case.
-type tag struct {
-	lang       [8]byte
-	script     [4]byte
-	region     [3]byte
-	nl, ns, nr int
-}
-
-// key appends the tag's language, then its script and region when asked and present.
-func (t *tag) key(dst []byte, script, region bool) []byte {
-	dst = append(dst, t.lang[:t.nl]...)
-	if script && t.ns > 0 {
-		dst = append(append(dst, '-'), t.script[:t.ns]...)
-	}
-	if region && t.nr > 0 {
-		dst = append(append(dst, '-'), t.region[:t.nr]...)
-	}
-	return dst
-}
-
-// parse reads the language, script and region of a BCP 47 tag; a tag that does not
-// start with a language of two or three letters has none.
-func parse(s string) tag {
-	var t tag
-	part := 0
-	for s != "" {
-		var sub string
-		sub, s = next(s)
-		switch {
-		case part == 0 && (len(sub) == 2 || len(sub) == 3) && letters(sub):
-			t.nl, part = setCase(t.lang[:], sub, lower), 1
-		case part == 0:
-			return tag{}
-		case part == 1 && len(sub) == 4 && letters(sub):
-			t.ns, part = setCase(t.script[:], sub, title), 2
-		case part <= 2 && (len(sub) == 2 && letters(sub) || len(sub) == 3 && digits(sub)):
-			t.nr, part = setCase(t.region[:], sub, upper), 3
-		default:
-			return t
-		}
-	}
-	return t
-}
-
-func next(s string) (sub, rest string) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '-' || s[i] == '_' {
-			return s[:i], s[i+1:]
-		}
-	}
-	return s, ""
-}
-
-func letters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-const (
-	lower = iota
-	upper
-	title
-)
-
-// setCase copies the ASCII subtag s into dst in case c and returns its length.
-func setCase(dst []byte, s string, c int) int {
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b >= 'A' && b <= 'Z' && (c == lower || c == title && i > 0) {
-			b += 'a' - 'A'
-		} else if b >= 'a' && b <= 'z' && (c == upper || c == title && i == 0) {
-			b -= 'a' - 'A'
-		}
-		dst[i] = b
-	}
-	return len(s)
 }
 
 // search returns the index of the pair whose first string is k in pairs, sorted by
